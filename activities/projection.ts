@@ -1,0 +1,107 @@
+/**
+ * Projects a proposal's state into the read model. Idempotent: a retried or replayed
+ * projection of a version already stored changes nothing, and an older one never
+ * overwrites a newer one.
+ */
+import type { Pool } from 'pg';
+import type { Duty } from '../workflows/domain/duties';
+import type { RecordedEvent } from '../workflows/domain/events';
+import { type ProposalState, stageOf } from '../workflows/domain/state';
+
+export interface ProjectionInput {
+  proposalId: string;
+  state: ProposalState;
+  /** The events since the last projection (events already stored are skipped). */
+  events: RecordedEvent[];
+  duties: Duty[];
+}
+
+export function proposalRow(id: string, s: ProposalState) {
+  const intake = s.intake!;
+  const a = s.assignment;
+  const tracks = Object.values(s.tracks);
+  const issued = tracks.map((t) => t.issued).filter((x) => x !== undefined);
+  return {
+    id,
+    session_id: intake.session.id,
+    number: intake.number,
+    title: intake.title,
+    category: intake.category,
+    key_proposal: intake.key,
+    proposers: JSON.stringify(intake.proposers),
+    status: s.status,
+    stage: stageOf(s),
+    assignment_mode: a?.mode ?? null,
+    lead_unit_id: a?.mode === 'joint' ? a.lead : null,
+    unit_ids: a ? (a.mode === 'joint' ? [a.lead, ...a.coHandlers] : a.units) : [],
+    reply_class: issued[0]?.replyClass ?? tracks[0]?.approvedClass ?? null,
+    filed_at: s.filedAt!,
+    assigned_at: s.assignedAt ?? null,
+    replied_at: issued.map((i) => i.at).sort()[0] ?? null,
+    closed_at: s.closedAt ?? null,
+    version: s.version,
+    state: JSON.stringify(s),
+  };
+}
+
+export function createProjectionActivities(pool: Pool) {
+  return {
+    async projectProposal(input: ProjectionInput): Promise<{ applied: boolean }> {
+      const row = proposalRow(input.proposalId, input.state);
+      const columns = Object.keys(row);
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        const upsert = await client.query(
+          `insert into proposals (${columns.join(', ')}, updated_at)
+           values (${columns.map((_, i) => `$${i + 1}`).join(', ')}, now())
+           on conflict (id) do update set ${columns.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`).join(', ')}, updated_at = now()
+           where proposals.version < excluded.version`,
+          Object.values(row),
+        );
+        const events = input.events.map((e) => {
+          const { seq, type, at, by, ...payload } = e;
+          return { seq, type, at, unit_id: 'unitId' in e ? e.unitId : null, actor: by, payload };
+        });
+        await client.query(
+          `insert into proposal_events (proposal_id, seq, type, at, unit_id, actor, payload)
+           select $1, x.seq, x.type, x.at, x.unit_id, x.actor, x.payload
+           from jsonb_to_recordset($2::jsonb) as x(seq int, type text, at timestamptz, unit_id text, actor jsonb, payload jsonb)
+           on conflict (proposal_id, seq) do nothing`,
+          [input.proposalId, JSON.stringify(events)],
+        );
+        const applied = upsert.rowCount === 1;
+        if (applied) {
+          // The open duties are replaced whole: a duty no longer listed is done.
+          await client.query('delete from unit_tasks where proposal_id = $1', [input.proposalId]);
+          const tasks = input.duties.map((d) => ({
+            duty_key: d.key,
+            kind: d.kind,
+            unit_id: d.unitId,
+            proposer_id: d.proposerId,
+            commitment_no: d.commitmentNo,
+            started_at: d.startedAt,
+            due_date: d.due.date,
+            due_at: d.due.at,
+            is_window: d.window,
+          }));
+          await client.query(
+            `insert into unit_tasks (proposal_id, duty_key, kind, unit_id, proposer_id, commitment_no, started_at, due_date, due_at, is_window, version)
+             select $1, x.duty_key, x.kind, x.unit_id, x.proposer_id, x.commitment_no, x.started_at, x.due_date, x.due_at, x.is_window, $3
+             from jsonb_to_recordset($2::jsonb) as x(duty_key text, kind text, unit_id text, proposer_id text, commitment_no int, started_at timestamptz, due_date date, due_at timestamptz, is_window boolean)`,
+            [input.proposalId, JSON.stringify(tasks), row.version],
+          );
+        }
+        await client.query('commit');
+        return { applied };
+      } catch (err) {
+        await client.query('rollback').catch(() => undefined);
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+  };
+}
+
+export type ProjectionActivities = ReturnType<typeof createProjectionActivities>;

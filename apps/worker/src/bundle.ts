@@ -1,0 +1,16 @@
+/** Build step: bundles the workflow code once, so workers start without webpack. */
+import { bundleWorkflowCode } from '@temporalio/worker';
+import { writeFile } from 'node:fs/promises';
+import * as path from 'node:path';
+
+async function main() {
+  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../../../workflows') });
+  const out = path.resolve(__dirname, '../../../workflow-bundle.js');
+  await writeFile(out, code);
+  console.log(`workflow bundle: ${out} (${(code.length / 1024).toFixed(0)} KiB)`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

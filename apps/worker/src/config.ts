@@ -1,0 +1,20 @@
+/** Configuration from the environment, checked once at start with a clear message. */
+import { z } from 'zod';
+import { DEFAULT_DATABASE_URL } from '../../../activities/database';
+
+const EnvSchema = z.object({
+  TEMPORAL_ADDRESS: z.string().regex(/^[^:\s]+:\d+$/, 'must be host:port').default('127.0.0.1:7233'),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  DATABASE_URL: z.url().default(DEFAULT_DATABASE_URL),
+  WORKFLOW_BUNDLE: z.string().optional(),
+});
+export type WorkerEnv = z.infer<typeof EnvSchema>;
+
+export function readEnv(env: NodeJS.ProcessEnv = process.env): WorkerEnv {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,36 @@
+/**
+ * The worker process. Temporal's runtime owns shutdown: on SIGINT/SIGTERM it drains the worker,
+ * `run()` resolves, and only then are the connection and the pool closed.
+ */
+import { NativeConnection } from '@temporalio/worker';
+import * as path from 'node:path';
+import * as fs from 'node:fs';
+import { createActivities } from '../../../activities';
+import { createPool } from '../../../activities/database';
+import { readEnv } from './config';
+import { createProposalWorker } from './worker';
+
+async function main() {
+  const env = readEnv();
+  const bundle = env.WORKFLOW_BUNDLE ?? path.resolve(__dirname, '../../../workflow-bundle.js');
+  if (!fs.existsSync(bundle)) throw new Error(`no workflow bundle at ${bundle}: run \`npm run build\` first`);
+  const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
+  const pool = createPool(env.DATABASE_URL);
+  try {
+    const worker = await createProposalWorker({
+      connection,
+      namespace: env.TEMPORAL_NAMESPACE,
+      activities: createActivities(pool),
+      workflowBundlePath: bundle,
+    });
+    await worker.run();
+  } finally {
+    await connection.close();
+    await pool.end();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

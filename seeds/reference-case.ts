@@ -1,0 +1,50 @@
+/**
+ * The reference case, proposal 202, and the units and people who act on it, validated by the
+ * same schemas as any input: a seed that drifts from the contracts fails here, not mid-run.
+ */
+import { z } from 'zod';
+import { AssignmentSchema, ContactSchema, Id, IntakeSchema, RatingSchema, ReplyDraftSchema, SignerSchema, text } from '../workflows/domain/contracts';
+import proposal202 from './proposal-202.json';
+import directory from './directory.json';
+
+export const UnitSchema = z.strictObject({ id: Id, name: text(100), kind: z.enum(['committee', 'bureau']) });
+export const PersonSchema = z.discriminatedUnion('role', [
+  z.strictObject({ id: Id, name: text(50), role: z.literal('committee') }),
+  z.strictObject({ id: Id, name: text(50), role: z.literal('officer'), unitId: Id }),
+  z.strictObject({ id: Id, name: text(50), role: z.literal('proposer') }),
+]);
+export type Unit = z.infer<typeof UnitSchema>;
+export type Person = z.infer<typeof PersonSchema>;
+
+export const DirectorySchema = z.strictObject({
+  $comment: z.string().optional(),
+  units: z.array(UnitSchema).min(1),
+  people: z.array(PersonSchema).min(1),
+});
+
+export const ReferenceCaseSchema = z.strictObject({
+  $comment: z.string().optional(),
+  source: z.string(),
+  /** The fields made up for the demonstration; everything else is from the real reply. */
+  illustrative: z.array(z.string()),
+  intake: IntakeSchema,
+  assignment: AssignmentSchema,
+  opinion: z.strictObject({ unitId: Id, text: text(20000) }),
+  /** When a contact happened is set as the case runs. */
+  contacts: z.array(z.strictObject({ unitId: Id, contact: ContactSchema.omit({ occurredAt: true }) })),
+  draft: ReplyDraftSchema,
+  signer: SignerSchema,
+  evaluations: z.array(z.strictObject({ proposerId: Id, rating: RatingSchema })),
+  followUpReports: z.array(z.strictObject({ commitmentNo: z.number().int(), progress: text(5000), done: z.boolean() })),
+});
+export type ReferenceCase = z.infer<typeof ReferenceCaseSchema>;
+
+export const referenceCase = (): ReferenceCase => ReferenceCaseSchema.parse(proposal202);
+export const seedDirectory = () => DirectorySchema.parse(directory);
+
+/** The person seeded for a role (and unit), who acts for it in the reference case. */
+export function personFor(role: Person['role'], unitId?: string): Person {
+  const person = seedDirectory().people.find((p) => p.role === role && (unitId === undefined || (p.role === 'officer' && p.unitId === unitId)));
+  if (!person) throw new Error(`no ${role} seeded${unitId ? ` for ${unitId}` : ''}`);
+  return person;
+}

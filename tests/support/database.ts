@@ -1,0 +1,31 @@
+/** Each test file gets its own real PostgreSQL database, migrated, and drops it afterwards. */
+import { Client, type Pool } from 'pg';
+import { randomBytes } from 'node:crypto';
+import { createPool, ensureDatabase, migrate } from '../../activities/database';
+
+const SERVER = process.env.TEST_DATABASE_SERVER ?? 'postgres://postgres@127.0.0.1:5432';
+
+export interface TestDatabase {
+  url: string;
+  pool: Pool;
+  drop(): Promise<void>;
+}
+
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const name = `proposals_test_${randomBytes(5).toString('hex')}`;
+  const url = `${SERVER}/${name}`;
+  await ensureDatabase(url);
+  const pool = createPool(url, 5);
+  await migrate(pool);
+  return {
+    url,
+    pool,
+    async drop() {
+      await pool.end();
+      const admin = new Client({ connectionString: `${SERVER}/postgres` });
+      await admin.connect();
+      await admin.query(`drop database if exists "${name}" with (force)`);
+      await admin.end();
+    },
+  };
+}

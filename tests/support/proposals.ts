@@ -1,0 +1,39 @@
+/** Starting proposals and acting on them through the real Temporal client. */
+import type { Client, WorkflowHandle } from '@temporalio/client';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { randomUUID } from 'node:crypto';
+import type { Command } from '../../workflows/domain/commands';
+import type { Intake } from '../../workflows/domain/contracts';
+import type { HandlingPolicy } from '../../workflows/domain/policy';
+import type { Refusal } from '../../workflows/domain/refusals';
+import { type ActResult, REFUSAL_FAILURE, TASK_QUEUE, actUpdate, proposalWorkflowId } from '../../workflows/messages';
+import { proposalWorkflow } from '../../workflows';
+import { personFor } from '../../seeds/reference-case';
+
+export type ProposalHandle = WorkflowHandle<typeof proposalWorkflow>;
+
+export function startProposal(client: Client, intake: Intake, policy: HandlingPolicy, taskQueue = TASK_QUEUE): Promise<ProposalHandle> {
+  return client.workflow.start(proposalWorkflow, {
+    workflowId: proposalWorkflowId(intake.session.id, intake.number),
+    taskQueue,
+    args: [{ intake, filedBy: { role: 'committee', id: personFor('committee').id }, policy }],
+  });
+}
+
+export function act(handle: ProposalHandle, command: Command | unknown, updateId: string = randomUUID()): Promise<ActResult> {
+  return handle.executeUpdate(actUpdate, { args: [command], updateId });
+}
+
+/** The typed refusal an action got, or a failure of the test if it was accepted. */
+export async function refusalOf(promise: Promise<unknown>): Promise<Refusal> {
+  try {
+    await promise;
+  } catch (err) {
+    if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && err.cause.type === REFUSAL_FAILURE) {
+      return err.cause.details![0] as Refusal;
+    }
+    throw err;
+  }
+  throw new Error('the action was accepted, but a refusal was expected');
+}

@@ -1,0 +1,122 @@
+/**
+ * Working-day and month arithmetic over a holiday calendar that is data.
+ * Dates are local calendar dates ("YYYY-MM-DD") in the policy's fixed UTC offset
+ * (China has no daylight saving), so the arithmetic never depends on the host's zone.
+ */
+import { z } from 'zod';
+import { IsoDate } from './contracts';
+
+export const CalendarSchema = z.strictObject({
+  $comment: z.string().optional(),
+  name: z.string().min(1),
+  utcOffsetMinutes: z.number().int().min(-720).max(840),
+  /** Official days off (法定节假日 and the days moved next to them). */
+  holidays: z.array(IsoDate),
+  /** Weekend days that are working days (调休上班). */
+  workingWeekends: z.array(IsoDate),
+  /** Years whose notices the data holds; outside them only weekends count as days off. */
+  coveredYears: z.array(z.number().int()),
+});
+export type Calendar = z.infer<typeof CalendarSchema>;
+
+export const PeriodSchema = z.strictObject({
+  unit: z.enum(['workingDays', 'calendarDays', 'months']),
+  count: z.number().int().min(1).max(120),
+});
+export type Period = z.infer<typeof PeriodSchema>;
+
+export interface Due {
+  /** The last local day on which the duty is on time. */
+  date: string;
+  /** The instant it becomes overdue: the start of the following local day. */
+  at: string;
+}
+
+const DAY_MS = 86_400_000;
+
+function parse(date: string): number {
+  return Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10));
+}
+function format(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+export function addDays(date: string, days: number): string {
+  return format(parse(date) + days * DAY_MS);
+}
+
+/** The local date of an instant. */
+export function localDate(instant: string, cal: Calendar): string {
+  return format(Date.parse(instant) + cal.utcOffsetMinutes * 60_000);
+}
+
+/** The instant a local date begins. */
+export function startOfLocalDay(date: string, cal: Calendar): string {
+  return new Date(parse(date) - cal.utcOffsetMinutes * 60_000).toISOString();
+}
+
+export function isWorkingDay(date: string, cal: Calendar): boolean {
+  if (cal.workingWeekends.includes(date)) return true;
+  if (cal.holidays.includes(date)) return false;
+  const weekday = new Date(parse(date)).getUTCDay();
+  return weekday !== 0 && weekday !== 6;
+}
+
+export function nextWorkingDayOnOrAfter(date: string, cal: Calendar): string {
+  let d = date;
+  while (!isWorkingDay(d, cal)) d = addDays(d, 1);
+  return d;
+}
+
+/** The n-th working day after `date` (the start day itself is not counted). */
+export function addWorkingDays(date: string, n: number, cal: Calendar): string {
+  let d = date;
+  for (let left = n; left > 0; ) {
+    d = addDays(d, 1);
+    if (isWorkingDay(d, cal)) left--;
+  }
+  return d;
+}
+
+/** The n-th working day before `date`. */
+export function subtractWorkingDays(date: string, n: number, cal: Calendar): string {
+  let d = date;
+  for (let left = n; left > 0; ) {
+    d = addDays(d, -1);
+    if (isWorkingDay(d, cal)) left--;
+  }
+  return d;
+}
+
+/**
+ * Months run to the corresponding day of the final month, or its last day where it has
+ * none (the start day is not counted), as the Civil Code counts periods (arts. 201-203).
+ */
+export function addMonths(date: string, n: number): string {
+  const y = +date.slice(0, 4);
+  const m = +date.slice(5, 7) - 1 + n;
+  const day = +date.slice(8, 10);
+  const lastDay = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  return format(Date.UTC(y, m, Math.min(day, lastDay)));
+}
+
+/**
+ * When a duty that starts at `startedAt` and runs for `period` is due. Working-day periods
+ * end on a working day by construction; the others move to the next working day when
+ * `rollToWorkingDay` is set and they end on a day off.
+ */
+export function dueAfter(startedAt: string, period: Period, cal: Calendar, rollToWorkingDay: boolean): Due {
+  const start = localDate(startedAt, cal);
+  let date: string;
+  if (period.unit === 'workingDays') {
+    date = addWorkingDays(start, period.count, cal);
+  } else {
+    date = period.unit === 'months' ? addMonths(start, period.count) : addDays(start, period.count);
+    if (rollToWorkingDay) date = nextWorkingDayOnOrAfter(date, cal);
+  }
+  return { date, at: startOfLocalDay(addDays(date, 1), cal) };
+}
+
+export function isOverdue(due: Due, now: string): boolean {
+  return Date.parse(now) >= Date.parse(due.at);
+}

@@ -1,0 +1,139 @@
+/**
+ * The shapes of what people hand to the system: intake, assignment, contacts, reply drafts.
+ * Each zod schema is the single source of its TypeScript type, the validation in the
+ * workflow and (later) the HTTP contract. Workflow-safe: no Node or I/O imports.
+ */
+import { z } from 'zod';
+
+/** Free text that people type: printable, trimmed, bounded. Control characters are refused, not stripped. */
+export const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max} characters`)
+    // eslint-disable-next-line no-control-regex
+    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), 'must not contain control characters');
+
+export const Id = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be 1-63 lowercase letters, digits or hyphens');
+
+// Plain regexes rather than z.iso.*: inside Temporal's workflow bundle zod's ISO date schema
+// resolves to its Date-object schema and refuses every string.
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+  .refine((s) => new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'must be a real calendar date');
+export const Instant = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/, 'must be an ISO 8601 date-time with an offset')
+  .refine((s) => !Number.isNaN(Date.parse(s)), 'must be a real date-time');
+
+export const SessionSchema = z.strictObject({
+  /** Stable code used in identifiers, e.g. "smx-8-2" for Sanmenxia's 8th committee, 2nd session. */
+  id: Id,
+  name: text(100),
+  committee: text(100),
+});
+
+export const ProposerSchema = z.strictObject({
+  id: Id,
+  name: text(50),
+  kind: z.enum(['member', 'partyGroup', 'specialCommittee']),
+  /** 领衔人: the lead signer of a joint proposal. */
+  leadSigner: z.boolean().default(false),
+});
+
+export const IntakeSchema = z
+  .strictObject({
+    session: SessionSchema,
+    number: z.number().int().min(1).max(99999),
+    title: text(200),
+    content: text(20000),
+    category: text(50),
+    proposers: z.array(ProposerSchema).min(1).max(100),
+    /** 重点提案: key proposals may need the head of the unit to sign. */
+    key: z.boolean().default(false),
+  })
+  .refine((p) => new Set(p.proposers.map((x) => x.id)).size === p.proposers.length, {
+    message: 'proposer ids must be unique',
+    path: ['proposers'],
+  });
+
+export const AssignmentSchema = z
+  .discriminatedUnion('mode', [
+    /** 主办 + 会办: one joint reply by the lead, countersigned by every co-handler. */
+    z.strictObject({ mode: z.literal('joint'), lead: Id, coHandlers: z.array(Id).max(20).default([]) }),
+    /** 分办: each unit replies on its own. */
+    z.strictObject({ mode: z.literal('separate'), units: z.array(Id).min(2).max(20) }),
+  ])
+  .refine((a) => {
+    const units = a.mode === 'joint' ? [a.lead, ...a.coHandlers] : a.units;
+    return new Set(units).size === units.length;
+  }, 'a unit may appear only once in an assignment');
+
+export const ContactSchema = z.strictObject({
+  form: z.enum(['faceToFace', 'phone', 'written', 'siteVisit']),
+  /** 办前面商 / 办中沟通 / 办后回访 */
+  phase: z.enum(['beforeHandling', 'duringHandling', 'afterReply']),
+  occurredAt: Instant,
+  participants: z.array(text(100)).min(1).max(50),
+  summary: text(5000),
+});
+
+export const CommitmentSchema = z.strictObject({
+  no: z.number().int().min(1).max(99),
+  title: text(200),
+  text: text(5000),
+});
+
+export const ReplySectionSchema = z.strictObject({
+  heading: text(200),
+  items: z.array(z.strictObject({ heading: text(200).optional(), text: text(10000) })).max(50),
+});
+
+export const ReplyDraftSchema = z
+  .strictObject({
+    documentNumber: text(100),
+    replyClass: z.string().regex(/^[A-Z]$/, 'must be one capital letter of the class scheme'),
+    salutation: text(500),
+    opening: text(5000),
+    sections: z.array(ReplySectionSchema).min(1).max(20),
+    commitments: z.array(CommitmentSchema).max(50),
+    closing: text(2000),
+    date: IsoDate,
+    contactPerson: z.strictObject({ name: text(50), phone: z.string().regex(/^[0-9+\-() ]{5,30}$/, 'must be a phone number') }),
+  })
+  .refine((d) => new Set(d.commitments.map((c) => c.no)).size === d.commitments.length, {
+    message: 'commitment numbers must be unique',
+    path: ['commitments'],
+  });
+
+export const SignerSchema = z.strictObject({
+  name: text(50),
+  title: text(100),
+  /** 主要负责人 (head) or 分管负责人 (deputy in charge). */
+  level: z.enum(['head', 'deputy']),
+});
+
+export const RatingSchema = z.enum(['satisfied', 'basicallySatisfied', 'unsatisfied']);
+
+export type Session = z.infer<typeof SessionSchema>;
+export type Proposer = z.infer<typeof ProposerSchema>;
+export type Intake = z.infer<typeof IntakeSchema>;
+export type Assignment = z.infer<typeof AssignmentSchema>;
+export type Contact = z.infer<typeof ContactSchema>;
+export type Commitment = z.infer<typeof CommitmentSchema>;
+export type ReplyDraft = z.infer<typeof ReplyDraftSchema>;
+export type Signer = z.infer<typeof SignerSchema>;
+export type Rating = z.infer<typeof RatingSchema>;
+
+export function assignedUnits(a: Assignment): string[] {
+  return a.mode === 'joint' ? [a.lead, ...a.coHandlers] : a.units;
+}
+
+/** The units that owe the proposers a reply: the lead, or every separately handling unit. */
+export function replyingUnits(a: Assignment): string[] {
+  return a.mode === 'joint' ? [a.lead] : a.units;
+}

@@ -1,0 +1,48 @@
+/**
+ * The proposal workflow's messages, defined once and imported by the workflow and every client
+ * (worker, API, tests) so that names and payloads cannot drift apart.
+ */
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { Actor } from './domain/commands';
+import type { Intake } from './domain/contracts';
+import type { Duty, Urgency } from './domain/duties';
+import type { RecordedEvent } from './domain/events';
+import type { HandlingPolicy } from './domain/policy';
+import type { ProposalState } from './domain/state';
+
+export const TASK_QUEUE = 'proposals';
+
+export interface ProposalInput {
+  intake: Intake;
+  filedBy: Actor;
+  /** Pinned at start: a running proposal keeps the rules it started under. */
+  policy: HandlingPolicy;
+}
+
+export interface ActResult {
+  version: number;
+  events: RecordedEvent[];
+}
+
+export interface ProposalView {
+  proposalId: string;
+  policyId: string;
+  stage: string;
+  state: ProposalState;
+  duties: (Duty & { urgency: Urgency })[];
+  /** The workflow's clock when the view was taken. */
+  asOf: string;
+}
+
+/** Every human action: a command (see domain/commands.ts), refused by the validator or applied once per Update ID. */
+export const actUpdate = defineUpdate<ActResult, [unknown]>('act');
+export const viewQuery = defineQuery<ProposalView>('view');
+export const eventsQuery = defineQuery<RecordedEvent[], [number?]>('events');
+
+/** One workflow per proposal: the ID is the proposal's identity, so a second intake cannot start a second one. */
+export function proposalWorkflowId(sessionId: string, number: number): string {
+  return `proposal-${sessionId}-${number}`;
+}
+
+/** The failure type a refused action carries, with the typed refusal as its details. */
+export const REFUSAL_FAILURE = 'ProposalActionRefused';

@@ -1,0 +1,91 @@
+/**
+ * One proposal's life. The rules are in domain/lifecycle.ts; this function only feeds messages
+ * and the clock through them, keeps the event log, and projects each change to the read model.
+ */
+import { ApplicationFailure, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import type { ProjectionActivities } from '../activities/projection';
+import { openDuties, urgency } from './domain/duties';
+import type { ProposalEvent, RecordedEvent } from './domain/events';
+import { type Context, decideUnknown, elapse, fileProposal, nextWakeUp } from './domain/lifecycle';
+import { type ProposalState, evolve, initialState, isFinished, stageOf } from './domain/state';
+import { type ActResult, type ProposalInput, type ProposalView, REFUSAL_FAILURE, actUpdate, eventsQuery, viewQuery } from './messages';
+
+const { projectProposal } = proxyActivities<ProjectionActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+});
+
+export interface ProposalOutcome {
+  status: ProposalState['status'];
+  version: number;
+}
+
+export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOutcome> {
+  const { policy } = input;
+  const proposalId = workflowInfo().workflowId;
+  // Workflow time is replayed deterministically, so the rules may read it.
+  const now = () => new Date().toISOString();
+  const context = (): Context => ({ now: now(), policy });
+
+  let state = initialState();
+  const log: RecordedEvent[] = [];
+  const append = (events: ProposalEvent[]): RecordedEvent[] =>
+    events.map((event) => {
+      state = evolve(state, event);
+      const recorded = { ...event, seq: state.version };
+      log.push(recorded);
+      return recorded;
+    });
+
+  const view = (): ProposalView => {
+    const asOf = now();
+    return {
+      proposalId,
+      policyId: policy.id,
+      stage: stageOf(state),
+      state,
+      duties: openDuties(state, policy).map((d) => ({ ...d, urgency: urgency(d, asOf) })),
+      asOf,
+    };
+  };
+
+  setHandler(viewQuery, view);
+  setHandler(eventsQuery, (fromSeq = 1) => log.filter((e) => e.seq >= fromSeq));
+  setHandler(
+    actUpdate,
+    (command): ActResult => {
+      const decision = decideUnknown(command, state, context());
+      // The validator already refused; on replay it is not run, and the same state decides the same way.
+      if (!decision.ok) throw refused(decision.refusal);
+      return { version: state.version + decision.events.length, events: append(decision.events) };
+    },
+    {
+      validator: (command) => {
+        const decision = decideUnknown(command, state, context());
+        if (!decision.ok) throw refused(decision.refusal);
+      },
+    },
+  );
+
+  append([fileProposal(input.intake, input.filedBy, now())]);
+
+  let projected = 0;
+  for (;;) {
+    if (state.version > projected) {
+      const version = state.version;
+      await projectProposal({ proposalId, state, events: log.filter((e) => e.seq > projected), duties: openDuties(state, policy) });
+      projected = version;
+      continue; // more may have arrived while projecting
+    }
+    if (isFinished(state)) break;
+    const wakeAt = nextWakeUp(state, policy);
+    const moved = () => state.version > projected;
+    if (wakeAt === undefined) await condition(moved);
+    else if (!(await condition(moved, Math.max(Date.parse(wakeAt) - Date.now(), 1)))) append(elapse(state, context()));
+  }
+  return { status: state.status, version: state.version };
+}
+
+function refused(refusal: { code: string; message: string }) {
+  return ApplicationFailure.create({ type: REFUSAL_FAILURE, message: refusal.message, details: [refusal], nonRetryable: true });
+}
