@@ -26,7 +26,8 @@ export interface ActResult {
 
 export interface ProposalView {
   proposalId: string;
-  policyId: string;
+  /** The policy pinned at start, whose rules and calendar this proposal runs under. */
+  policy: HandlingPolicy;
   stage: string;
   state: ProposalState;
   duties: (Duty & { urgency: Urgency })[];

@@ -41,13 +41,17 @@ export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOu
     const asOf = now();
     return {
       proposalId,
-      policyId: policy.id,
+      policy,
       stage: stageOf(state),
       state,
       duties: openDuties(state, policy).map((d) => ({ ...d, urgency: urgency(d, asOf) })),
       asOf,
     };
   };
+
+  // Filed before any handler exists: an Update buffered since the start is delivered the moment
+  // its handler is set, and must find the proposal already filed.
+  append([fileProposal(input.intake, input.filedBy, now())]);
 
   setHandler(viewQuery, view);
   setHandler(eventsQuery, (fromSeq = 1) => log.filter((e) => e.seq >= fromSeq));
@@ -66,8 +70,6 @@ export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOu
       },
     },
   );
-
-  append([fileProposal(input.intake, input.filedBy, now())]);
 
   let projected = 0;
   for (;;) {

@@ -7,6 +7,7 @@ const EnvSchema = z.object({
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   DATABASE_URL: z.url().default(DEFAULT_DATABASE_URL),
   WORKFLOW_BUNDLE: z.string().optional(),
+  LOG_LEVEL: z.enum(['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
 });
 export type WorkerEnv = z.infer<typeof EnvSchema>;
 

@@ -2,7 +2,7 @@
  * The worker process. Temporal's runtime owns shutdown: on SIGINT/SIGTERM it drains the worker,
  * `run()` resolves, and only then are the connection and the pool closed.
  */
-import { NativeConnection } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import * as path from 'node:path';
 import * as fs from 'node:fs';
 import { createActivities } from '../../../activities';
@@ -12,6 +12,7 @@ import { createProposalWorker } from './worker';
 
 async function main() {
   const env = readEnv();
+  Runtime.install({ logger: new DefaultLogger(env.LOG_LEVEL) });
   const bundle = env.WORKFLOW_BUNDLE ?? path.resolve(__dirname, '../../../workflow-bundle.js');
   if (!fs.existsSync(bundle)) throw new Error(`no workflow bundle at ${bundle}: run \`npm run build\` first`);
   const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
