@@ -45,5 +45,19 @@ export function proposalWorkflowId(sessionId: string, number: number): string {
   return `proposal-${sessionId}-${number}`;
 }
 
+/**
+ * How an intake starts a proposal's workflow: never a second one for the same proposal, whether
+ * the first is still running or long closed.
+ */
+export function intakeOptions(input: ProposalInput, taskQueue: string = TASK_QUEUE) {
+  return {
+    workflowId: proposalWorkflowId(input.intake.session.id, input.intake.number),
+    taskQueue,
+    args: [input] as [ProposalInput],
+    workflowIdReusePolicy: 'REJECT_DUPLICATE' as const,
+    workflowIdConflictPolicy: 'FAIL' as const,
+  };
+}
+
 /** The failure type a refused action carries, with the typed refusal as its details. */
 export const REFUSAL_FAILURE = 'ProposalActionRefused';

@@ -7,18 +7,14 @@ import type { Command } from '../../workflows/domain/commands';
 import type { Intake } from '../../workflows/domain/contracts';
 import type { HandlingPolicy } from '../../workflows/domain/policy';
 import type { Refusal } from '../../workflows/domain/refusals';
-import { type ActResult, REFUSAL_FAILURE, TASK_QUEUE, actUpdate, proposalWorkflowId } from '../../workflows/messages';
+import { type ActResult, REFUSAL_FAILURE, TASK_QUEUE, actUpdate, intakeOptions } from '../../workflows/messages';
 import { proposalWorkflow } from '../../workflows';
 import { personFor } from '../../seeds/reference-case';
 
 export type ProposalHandle = WorkflowHandle<typeof proposalWorkflow>;
 
 export function startProposal(client: Client, intake: Intake, policy: HandlingPolicy, taskQueue = TASK_QUEUE): Promise<ProposalHandle> {
-  return client.workflow.start(proposalWorkflow, {
-    workflowId: proposalWorkflowId(intake.session.id, intake.number),
-    taskQueue,
-    args: [{ intake, filedBy: { role: 'committee', id: personFor('committee').id }, policy }],
-  });
+  return client.workflow.start(proposalWorkflow, intakeOptions({ intake, filedBy: { role: 'committee', id: personFor('committee').id }, policy }, taskQueue));
 }
 
 export function act(handle: ProposalHandle, command: Command | unknown, updateId: string = randomUUID()): Promise<ActResult> {

@@ -16,7 +16,7 @@ import { defaultPolicy } from '../../../seeds/policy';
 import { personFor, referenceCase } from '../../../seeds/reference-case';
 import { referenceSteps } from '../../../seeds/reference-steps';
 import { proposalWorkflow } from '../../../workflows';
-import { TASK_QUEUE, actUpdate, eventsQuery, proposalWorkflowId, viewQuery } from '../../../workflows/messages';
+import { TASK_QUEUE, actUpdate, eventsQuery, intakeOptions, proposalWorkflowId, viewQuery } from '../../../workflows/messages';
 import { startDevServer, stopChild } from './embedded-temporal';
 import { formatHeader, formatRow, timelineRows } from './timeline';
 
@@ -68,11 +68,7 @@ async function main() {
     const workflowId = proposalWorkflowId(c.intake.session.id, c.intake.number);
     const handle = client.workflow.getHandle<typeof proposalWorkflow>(workflowId);
     try {
-      await client.workflow.start(proposalWorkflow, {
-        workflowId,
-        taskQueue: TASK_QUEUE,
-        args: [{ intake: c.intake, filedBy: { role: 'committee', id: personFor('committee').id }, policy: defaultPolicy() }],
-      });
+      await client.workflow.start(proposalWorkflow, intakeOptions({ intake: c.intake, filedBy: { role: 'committee', id: personFor('committee').id }, policy: defaultPolicy() }));
       console.log(`\n${c.intake.session.committee} ${c.intake.session.name} 第${c.intake.number}号提案 — ${c.intake.title}\n`);
     } catch (err) {
       if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;

@@ -1,0 +1,381 @@
+/**
+ * The rules of DOMAIN.md as specifications: given the proposal got this far, when someone
+ * acts, then these events follow, or this typed refusal.
+ */
+import type { Actor, Command } from '../../workflows/domain/commands';
+import type { Assignment } from '../../workflows/domain/contracts';
+import { openDuties, replyDue } from '../../workflows/domain/duties';
+import type { EventType } from '../../workflows/domain/events';
+import { decide, decideUnknown, elapse, fileProposal, nextWakeUp } from '../../workflows/domain/lifecycle';
+import type { RefusalCode } from '../../workflows/domain/refusals';
+import { type ProposalState, evolve, initialState, stageOf } from '../../workflows/domain/state';
+import { defaultPolicy } from '../../seeds/policy';
+import { referenceCase } from '../../seeds/reference-case';
+
+const policy = defaultPolicy();
+const c202 = referenceCase();
+const T0 = '2024-03-21T02:00:00.000Z'; // the 2024 assignment meeting, 10:00 in Sanmenxia
+const later = (iso: string, days: number) => new Date(Date.parse(iso) + days * 86_400_000).toISOString();
+
+const committee: Actor = { role: 'committee', id: 'committee-clerk' };
+const drc: Actor = { role: 'officer', id: 'drc-officer', unitId: 'smx-drc' };
+const stb: Actor = { role: 'officer', id: 'stb-officer', unitId: 'smx-stb' };
+const edu: Actor = { role: 'officer', id: 'edu-officer', unitId: 'smx-edu' };
+const wang: Actor = { role: 'proposer', id: 'wang-fengjie' };
+const sun: Actor = { role: 'proposer', id: 'sun-yurong' };
+const li: Actor = { role: 'proposer', id: 'li-baosong' };
+const stranger: Actor = { role: 'proposer', id: 'someone-else' };
+
+const joint: Assignment = { mode: 'joint', lead: 'smx-drc', coHandlers: ['smx-stb'] };
+const contact = (when = T0) => ({ ...c202.contacts[0]!.contact, occurredAt: when });
+const draft = c202.draft;
+
+/** Applies commands as given facts; a refusal here is a broken test, not a finding. */
+function given(commands: Command[], now = T0, from: ProposalState = filed()): ProposalState {
+  return commands.reduce((state, command) => {
+    const d = decide(command, state, { now, policy });
+    if (!d.ok) throw new Error(`given ${command.type} was refused: ${d.refusal.message}`);
+    return d.events.reduce(evolve, state);
+  }, from);
+}
+
+function filed(intake = c202.intake): ProposalState {
+  return evolve(initialState(), fileProposal(intake, committee, T0));
+}
+
+const register: Command = { type: 'review', actor: committee, review: { outcome: 'register' } };
+const assign = (assignment: Assignment = joint): Command => ({ type: 'assign', actor: committee, assignment });
+const recordContact = (actor: Actor = drc): Command => ({ type: 'recordContact', actor, contact: contact() });
+const opinion = (actor: Actor = stb): Command => ({ type: 'submitOpinion', actor, text: c202.opinion.text });
+const draftReply = (actor: Actor = drc, d = draft): Command => ({ type: 'draftReply', actor, draft: d });
+const countersign = (actor: Actor = stb): Command => ({ type: 'countersign', actor });
+const submit = (actor: Actor = drc): Command => ({ type: 'submitReply', actor });
+const accept: Command = { type: 'reviewReply', actor: committee, review: { decision: 'accept' } };
+const issue = (actor: Actor = drc): Command => ({ type: 'issueReply', actor, signer: c202.signer });
+const rate = (actor: Actor, rating: 'satisfied' | 'basicallySatisfied' | 'unsatisfied' = 'satisfied'): Command => ({ type: 'evaluate', actor, rating });
+const report = (no: number, done = true): Command => ({ type: 'reportFollowUp', actor: drc, commitmentNo: no, progress: '已完成', done });
+
+const toAssigned = [register, assign()];
+const toDraftable = [...toAssigned, recordContact(), opinion()];
+const toCountersigning = [...toDraftable, draftReply()];
+const toUnderReview = [...toCountersigning, countersign(), submit()];
+const toReplied = [...toUnderReview, accept, issue()];
+const toFollowUp = [...toReplied, rate(wang), rate(sun), rate(li, 'basicallySatisfied')];
+
+function events(state: ProposalState, command: Command | unknown, now = T0): EventType[] {
+  const d = decideUnknown(command, state, { now, policy });
+  if (!d.ok) throw new Error(`refused: ${d.refusal.code} ${d.refusal.message}`);
+  return d.events.map((e) => e.type);
+}
+
+function refusal(state: ProposalState, command: Command | unknown, now = T0): { code: RefusalCode; message: string; path?: (string | number)[] } {
+  const d = decideUnknown(command, state, { now, policy });
+  if (d.ok) throw new Error(`accepted with ${d.events.map((e) => e.type).join(', ')}, but a refusal was expected`);
+  return d.refusal;
+}
+const refused = (state: ProposalState, command: Command | unknown, code: RefusalCode, now = T0) => expect(refusal(state, command, now).code).toBe(code);
+
+describe('intake and review (受理, 审查)', () => {
+  test('a filed proposal is registered, merged, not registered, or turned into a report', () => {
+    expect(events(filed(), register)).toEqual(['ProposalRegistered']);
+    expect(events(filed(), { type: 'review', actor: committee, review: { outcome: 'merge', intoNumber: 150, reason: '与第150号提案内容相近' } })).toEqual(['ProposalMerged']);
+    expect(events(filed(), { type: 'review', actor: committee, review: { outcome: 'notRegister', reason: '不属于政协提案范围' } })).toEqual(['ProposalNotRegistered']);
+    expect(events(filed(), { type: 'review', actor: committee, review: { outcome: 'convertToReport', reason: '转社情民意信息' } })).toEqual(['ProposalConvertedToReport']);
+  });
+
+  test('merged, not registered and converted proposals are finished and never handled', () => {
+    const merged = given([{ type: 'review', actor: committee, review: { outcome: 'merge', intoNumber: 150, reason: '并案' } }]);
+    expect(merged.status).toBe('merged');
+    refused(merged, assign(), 'wrongStage');
+    refused(merged, register, 'wrongStage');
+  });
+
+  test('refusals: only the committee reviews; only once; a proposal is not merged into itself; a reason is required', () => {
+    refused(filed(), { ...register, actor: drc }, 'forbidden');
+    refused(filed(), { ...register, actor: wang }, 'forbidden');
+    refused(given([register]), register, 'wrongStage');
+    expect(refusal(filed(), { type: 'review', actor: committee, review: { outcome: 'merge', intoNumber: 202, reason: 'x' } })).toMatchObject({ code: 'invalid', path: ['review', 'intoNumber'] });
+    expect(refusal(filed(), { type: 'review', actor: committee, review: { outcome: 'notRegister' } })).toMatchObject({ code: 'invalid', path: ['review', 'reason'] });
+  });
+});
+
+describe('assignment (交办)', () => {
+  test('a registered proposal is assigned to a lead and co-handlers; every period starts then', () => {
+    const s = given(toAssigned);
+    expect(s.status).toBe('handling');
+    expect(Object.keys(s.tracks)).toEqual(['smx-drc']);
+    expect(s.tracks['smx-drc']!.countersigners).toEqual(['smx-stb']);
+    const duties = openDuties(s, policy).map((d) => `${d.kind}:${d.unitId}:${d.due.date}`);
+    expect(duties).toEqual([
+      'reassignmentWindow:smx-drc:2024-03-28', // 5 working days
+      'reassignmentWindow:smx-stb:2024-03-28',
+      'coHandlerOpinion:smx-stb:2024-04-22', // 1 month: 21 April is a Sunday
+      'contactBeforeHandling:smx-drc:2024-04-12', // 15 working days
+      'reply:smx-drc:2024-06-21', // 3 months
+    ]);
+  });
+
+  test('separate handling (分办) gives every unit its own reply', () => {
+    const s = given([register, assign({ mode: 'separate', units: ['smx-drc', 'smx-stb'] })]);
+    expect(Object.keys(s.tracks).sort()).toEqual(['smx-drc', 'smx-stb']);
+    expect(s.tracks['smx-stb']!.countersigners).toEqual([]);
+  });
+
+  test('refusals: only the committee, only registered proposals, each unit once', () => {
+    refused(given([register]), { ...assign(), actor: drc }, 'forbidden');
+    refused(filed(), assign(), 'wrongStage');
+    refused(given(toAssigned), assign(), 'wrongStage');
+    expect(refusal(given([register]), assign({ mode: 'joint', lead: 'smx-drc', coHandlers: ['smx-drc'] })).code).toBe('invalid');
+    expect(refusal(given([register]), { type: 'assign', actor: committee, assignment: { mode: 'separate', units: ['smx-drc'] } })).toMatchObject({ code: 'invalid', path: ['assignment', 'units'] });
+  });
+});
+
+describe('reassignment request (交办异议)', () => {
+  const ask = (actor: Actor = stb): Command => ({ type: 'requestReassignment', actor, reason: '职能不符' });
+
+  test('within five working days a unit asks; the committee keeps it with a reason, or reassigns', () => {
+    const asked = given([...toAssigned, ask()], later(T0, 6)); // 27 March: still inside
+    expect(asked.reassignmentRequests['smx-stb']).toMatchObject({ status: 'pending' });
+    expect(events(asked, { type: 'decideReassignment', actor: committee, unitId: 'smx-stb', decision: { decision: 'keep', reason: '属于职能范围' } })).toEqual(['ReassignmentRefused']);
+
+    const moved = given(
+      [{ type: 'decideReassignment', actor: committee, unitId: 'smx-stb', decision: { decision: 'reassign', assignment: { mode: 'joint', lead: 'smx-drc', coHandlers: ['smx-ind'] }, reason: '改由市工信局会办' } }],
+      later(T0, 7),
+      asked,
+    );
+    expect(moved.assignment).toEqual({ mode: 'joint', lead: 'smx-drc', coHandlers: ['smx-ind'] });
+    // The periods start again from the reassignment.
+    expect(moved.assignedAt).toBe(later(T0, 7));
+    expect(replyDue(moved.tracks['smx-drc']!, policy).date).toBe('2024-06-28');
+  });
+
+  test('refusals: after the window, twice, by a unit not assigned, or decided without a request', () => {
+    refused(given(toAssigned), ask(), 'windowClosed', '2024-03-28T16:00:00.000Z'); // the window ended with 28 March
+    expect(events(given(toAssigned), ask(), '2024-03-28T15:59:59.000Z')).toEqual(['ReassignmentRequested']);
+    refused(given([...toAssigned, ask()]), ask(), 'alreadyDone');
+    refused(given(toAssigned), ask(edu), 'wrongUnit');
+    refused(given(toAssigned), { ...ask(), actor: committee }, 'forbidden');
+    refused(given(toAssigned), { type: 'decideReassignment', actor: committee, unitId: 'smx-stb', decision: { decision: 'keep', reason: 'x' } }, 'notFound');
+    const asked = given([...toAssigned, ask()]);
+    refused(asked, { type: 'decideReassignment', actor: drc, unitId: 'smx-stb', decision: { decision: 'keep', reason: 'x' } }, 'forbidden');
+    expect(refusal(asked, { type: 'decideReassignment', actor: committee, unitId: 'smx-stb', decision: { decision: 'reassign', assignment: joint, reason: 'x' } })).toMatchObject({ code: 'invalid', path: ['decision', 'assignment'] });
+  });
+});
+
+describe('co-handling and contacts (会办, 沟通)', () => {
+  test("the co-handler's opinion goes to the lead; any assigned unit records contacts", () => {
+    expect(events(given(toAssigned), opinion())).toEqual(['OpinionSubmitted']);
+    expect(events(given(toAssigned), recordContact(stb))).toEqual(['ProposerContacted']);
+    const s = given([...toAssigned, opinion(), recordContact()]);
+    expect(openDuties(s, policy).map((d) => d.kind)).toEqual(['reassignmentWindow', 'reassignmentWindow', 'reply']);
+  });
+
+  test('refusals: the lead or an outsider sends no opinion; one opinion per unit; no contact before it happens', () => {
+    refused(given(toAssigned), opinion(drc), 'wrongUnit');
+    refused(given(toAssigned), opinion(edu), 'wrongUnit');
+    refused(given([...toAssigned, opinion()]), opinion(), 'alreadyDone');
+    refused(given([register]), opinion(), 'wrongStage');
+    refused(given(toAssigned), { ...opinion(), actor: wang }, 'forbidden');
+    refused(given(toAssigned), recordContact(edu), 'wrongUnit');
+    expect(refusal(given(toAssigned), { type: 'recordContact', actor: drc, contact: contact(later(T0, 1)) })).toMatchObject({ code: 'invalid', path: ['contact', 'occurredAt'] });
+    expect(refusal(given(toAssigned), { type: 'recordContact', actor: drc, contact: { ...contact(), form: 'telepathy' } })).toMatchObject({ code: 'invalid', path: ['contact', 'form'] });
+  });
+});
+
+describe('reply draft and countersign (答复草拟, 会签)', () => {
+  test('a joint draft waits for every co-handler to countersign, then goes for review', () => {
+    const s = given(toCountersigning);
+    expect(s.tracks['smx-drc']!.stage).toBe('countersigning');
+    expect(openDuties(s, policy).find((d) => d.kind === 'countersign')).toMatchObject({ unitId: 'smx-stb', due: { date: '2024-03-28' } });
+    expect(events(s, countersign())).toEqual(['DraftCountersigned']);
+    expect(given([countersign()], T0, s).tracks['smx-drc']!.stage).toBe('drafted');
+  });
+
+  test('a co-handler may ask for changes; the lead drafts again and all countersign again', () => {
+    const changed = given([...toCountersigning, { type: 'requestChanges', actor: stb, comments: '请补充人才引育内容' }]);
+    expect(changed.tracks['smx-drc']!.stage).toBe('drafting');
+    refused(changed, submit(), 'wrongStage');
+    const again = given([draftReply()], T0, changed);
+    expect(again.tracks['smx-drc']).toMatchObject({ stage: 'countersigning', countersignedBy: [] });
+  });
+
+  test('with several co-handlers the draft is ready only when the last one countersigns', () => {
+    const three: Assignment = { mode: 'joint', lead: 'smx-drc', coHandlers: ['smx-stb', 'smx-edu'] };
+    const s = given([register, assign(three), recordContact(), opinion(), opinion(edu), draftReply(), countersign()]);
+    expect(refusal(s, submit())).toMatchObject({ code: 'notReady', message: 'not yet countersigned by smx-edu' });
+    expect(given([countersign(edu)], T0, s).tracks['smx-drc']!.stage).toBe('drafted');
+  });
+
+  test('without co-handlers a draft is ready at once', () => {
+    const s = given([register, assign({ mode: 'separate', units: ['smx-drc', 'smx-stb'] }), recordContact(), draftReply()]);
+    expect(s.tracks['smx-drc']!.stage).toBe('drafted');
+  });
+
+  test('refusals: opinions and a contact come first; only the lead drafts; class from the scheme; countersign once, by a co-handler', () => {
+    expect(refusal(given([...toAssigned, recordContact()]), draftReply())).toMatchObject({ code: 'notReady', message: 'waiting for the opinions of smx-stb' });
+    expect(refusal(given([...toAssigned, opinion()]), draftReply()).code).toBe('notReady');
+    refused(given(toDraftable), draftReply(stb), 'wrongUnit');
+    refused(given(toDraftable), draftReply(edu), 'wrongUnit');
+    refused(given(toDraftable), { ...draftReply(), actor: committee }, 'forbidden');
+    expect(refusal(given(toDraftable), draftReply(drc, { ...draft, replyClass: 'E' }))).toMatchObject({ code: 'invalid', path: ['draft', 'replyClass'] });
+    expect(refusal(given(toDraftable), draftReply(drc, { ...draft, replyClass: 'b' }))).toMatchObject({ code: 'invalid', path: ['draft', 'replyClass'] });
+    expect(refusal(given(toDraftable), { type: 'draftReply', actor: drc, draft: { ...draft, commitments: [draft.commitments[0], draft.commitments[0]] } })).toMatchObject({ code: 'invalid', path: ['draft', 'commitments'] });
+    refused(given(toDraftable), countersign(), 'wrongStage');
+    refused(given(toCountersigning), countersign(drc), 'wrongUnit');
+    refused(given([...toCountersigning, countersign()]), countersign(), 'wrongStage');
+    refused(given(toUnderReview), draftReply(), 'wrongStage');
+    refused(given(toCountersigning), { type: 'requestChanges', actor: edu, comments: 'x' }, 'wrongUnit');
+  });
+
+  test('协办未会签: the lead cannot submit while a co-handler has not countersigned', () => {
+    expect(refusal(given(toCountersigning), submit())).toMatchObject({ code: 'notReady', message: 'not yet countersigned by smx-stb' });
+    refused(given([...toCountersigning, countersign()]), submit(stb), 'wrongUnit');
+  });
+});
+
+describe('review and reply (审核, 答复)', () => {
+  test('the committee accepts, correcting the class if need be, and the lead issues the signed reply', () => {
+    const s = given(toUnderReview);
+    expect(events(s, accept)).toEqual(['ReplyApproved']);
+    const corrected = decide({ type: 'reviewReply', actor: committee, review: { decision: 'accept', correctedClass: 'A' } }, s, { now: T0, policy });
+    expect(corrected.ok && corrected.events[0]).toMatchObject({ type: 'ReplyApproved', replyClass: 'A', correctedFrom: 'B' });
+    const replied = given(toReplied);
+    expect(replied.tracks['smx-drc']).toMatchObject({ stage: 'replied', issued: { replyClass: 'B', documentNumber: draft.documentNumber } });
+    expect(replied.tracks['smx-drc']!.commitments.map((c) => c.title)).toEqual(['建强中原关键金属实验室', '加快推动新材料产业集群发展', '加强创新人才培育工作', '积极争取政策支持']);
+    expect(openDuties(replied, policy).filter((d) => d.kind === 'evaluation').map((d) => `${d.proposerId}:${d.due.date}`)).toEqual([
+      'wang-fengjie:2024-04-12', 'sun-yurong:2024-04-12', 'li-baosong:2024-04-12',
+    ]);
+  });
+
+  test('a returned reply goes back to drafting and must be countersigned again', () => {
+    const s = given([...toUnderReview, { type: 'reviewReply', actor: committee, review: { decision: 'return', comments: '未逐条答复' } }]);
+    expect(s.tracks['smx-drc']).toMatchObject({ stage: 'drafting', countersignedBy: [] });
+  });
+
+  test('refusals: only the committee reviews, only what is under review; only the approved reply is issued, at the signer level required', () => {
+    refused(given(toUnderReview), { ...accept, actor: drc }, 'forbidden');
+    refused(given(toCountersigning), accept, 'wrongStage');
+    expect(refusal(given(toUnderReview), { type: 'reviewReply', actor: committee, review: { decision: 'accept', correctedClass: 'Q' } })).toMatchObject({ code: 'invalid', path: ['review', 'correctedClass'] });
+    expect(refusal(given(toUnderReview), { type: 'reviewReply', actor: committee, review: { decision: 'return' } })).toMatchObject({ code: 'invalid', path: ['review', 'comments'] });
+    refused(given(toUnderReview), issue(), 'wrongStage');
+    refused(given([...toUnderReview, accept]), issue(stb), 'wrongUnit');
+
+    const keyProposal = filed({ ...c202.intake, key: true });
+    const approved = given([...toUnderReview, accept], T0, keyProposal);
+    const deputy = { type: 'issueReply', actor: drc, signer: { ...c202.signer, level: 'deputy' } } as const;
+    expect(refusal(approved, deputy)).toMatchObject({ code: 'invalid', path: ['signer', 'level'] });
+    expect(events(given([...toUnderReview, accept]), deputy)).toEqual(['ReplyIssued']);
+  });
+
+  test('separate replies need the unit named in committee and proposer actions', () => {
+    const s = given([register, assign({ mode: 'separate', units: ['smx-drc', 'smx-stb'] }), recordContact(), draftReply(), submit()]);
+    expect(refusal(s, accept)).toMatchObject({ code: 'invalid', path: ['unitId'] });
+    expect(refusal(s, { ...accept, unitId: 'smx-edu' })).toMatchObject({ code: 'notFound', path: ['unitId'] });
+    expect(events(s, { ...accept, unitId: 'smx-drc' })).toEqual(['ReplyApproved']);
+  });
+});
+
+describe('evaluation (评价) and re-handling (重新办理)', () => {
+  test('when every proposer has rated, the evaluation concludes; open commitments go to follow-up', () => {
+    const s = given([...toReplied, rate(wang), rate(sun)]);
+    expect(events(s, rate(li, 'basicallySatisfied'))).toEqual(['ReplyEvaluated', 'EvaluationConcluded']);
+    expect(stageOf(given(toFollowUp))).toBe('followUp');
+    expect(openDuties(given(toFollowUp), policy).filter((d) => d.kind === 'followUpReport').map((d) => `${d.commitmentNo}:${d.due.date}`)).toEqual([
+      '1:2024-06-21', '2:2024-06-21', '3:2024-06-21', '4:2024-06-21',
+    ]);
+  });
+
+  test('a reply without commitments closes the proposal when rated', () => {
+    const s = given([...toUnderReview.slice(0, -3), draftReply(drc, { ...draft, replyClass: 'A', commitments: [] }), countersign(), submit(), accept, issue(), rate(wang), rate(sun)]);
+    expect(events(s, rate(li))).toEqual(['ReplyEvaluated', 'EvaluationConcluded', 'ProposalClosed']);
+  });
+
+  test('不满意 sends it back with a one-month period; still 不满意 brings a consultation', () => {
+    const back = given([...toReplied, rate(wang, 'unsatisfied'), rate(sun), rate(li)], later(T0, 2));
+    expect(back.tracks['smx-drc']).toMatchObject({ stage: 'drafting', round: 2, roundStartedAt: later(T0, 2), commitments: [] });
+    expect(openDuties(back, policy).find((d) => d.kind === 'reply')!.due.date).toBe('2024-04-23');
+    const redo = [draftReply(), countersign(), submit(), accept, issue(), rate(wang, 'unsatisfied'), rate(sun), rate(li)];
+    const consult = given(redo, later(T0, 3), back);
+    expect(consult.tracks['smx-drc']!.stage).toBe('consultation');
+    const held = given([{ type: 'recordConsultation', actor: committee, occurredAt: later(T0, 3), summary: '面商后委员理解' }], later(T0, 4), consult);
+    expect(held.tracks['smx-drc']!.stage).toBe('followUp');
+    expect(held.tracks['smx-drc']!.rounds.map((r) => r.outcome)).toEqual(['rehandle', 'consult']);
+  });
+
+  test('silence: when the window passes the clock concludes with the ratings given, and rating is closed', () => {
+    const s = given([...toReplied, rate(wang)]);
+    const wake = nextWakeUp(s, policy);
+    expect(wake).toBe('2024-04-12T16:00:00.000Z');
+    expect(elapse(s, { now: '2024-04-12T15:59:59.000Z', policy })).toEqual([]);
+    const [concluded] = elapse(s, { now: wake!, policy });
+    expect(concluded).toMatchObject({ type: 'EvaluationConcluded', outcome: 'followUp', windowClosed: true, by: { role: 'clock' } });
+    refused(s, rate(sun), 'windowClosed', wake);
+  });
+
+  test('refusals: only proposers of this proposal rate, once, and only a reply that was issued', () => {
+    refused(given(toReplied), rate(stranger), 'forbidden');
+    refused(given(toReplied), { ...rate(wang), actor: drc }, 'forbidden');
+    refused(given([...toReplied, rate(wang)]), rate(wang), 'alreadyDone');
+    refused(given(toUnderReview), rate(wang), 'wrongStage');
+    expect(refusal(given(toReplied), { type: 'evaluate', actor: wang, rating: 'delighted' })).toMatchObject({ code: 'invalid', path: ['rating'] });
+    refused(given(toReplied), { type: 'recordConsultation', actor: committee, occurredAt: T0, summary: 'x' }, 'wrongStage');
+  });
+});
+
+describe('follow-up (跟踪办理) and closing (办结)', () => {
+  test('each commitment stays open until reported done; the last one closes the proposal', () => {
+    const progress = given([...toFollowUp, report(1, false)], later(T0, 30));
+    const c1 = progress.tracks['smx-drc']!.commitments[0]!;
+    expect(c1).toMatchObject({ status: 'open', reports: 1, periodStartedAt: later(T0, 30) });
+    const three = given([report(1), report(2), report(3)], later(T0, 40), progress);
+    expect(events(three, report(4))).toEqual(['FollowUpReported', 'ProposalClosed']);
+    const closed = given([report(4)], later(T0, 41), three);
+    expect(closed.status).toBe('closed');
+    refused(closed, report(1), 'wrongStage');
+  });
+
+  test('the committee may close a commitment that cannot be kept', () => {
+    const s = given([...toFollowUp, report(1), report(2), report(3)]);
+    expect(events(s, { type: 'closeCommitment', actor: committee, commitmentNo: 4, reason: '政策调整，无法按原计划推进' })).toEqual(['CommitmentClosed', 'ProposalClosed']);
+  });
+
+  test('refusals: unknown or settled commitments, the wrong unit, before follow-up', () => {
+    expect(refusal(given(toFollowUp), report(9))).toMatchObject({ code: 'notFound', path: ['commitmentNo'] });
+    refused(given([...toFollowUp, report(1)]), report(1), 'alreadyDone');
+    refused(given(toFollowUp), { ...report(1), actor: stb }, 'wrongUnit');
+    refused(given(toReplied), report(1), 'wrongStage');
+    refused(given(toFollowUp), { type: 'closeCommitment', actor: drc, commitmentNo: 1, reason: 'x' }, 'forbidden');
+    refused(given([...toFollowUp, report(1)]), { type: 'closeCommitment', actor: committee, commitmentNo: 1, reason: 'x' }, 'alreadyDone');
+  });
+});
+
+describe('extension of the reply period', () => {
+  const extend = (months: number): Command => ({ type: 'extendReplyDeadline', actor: committee, months, reason: '涉及跨年度项目' });
+
+  test('the committee extends with a reason, up to six months in all, and the due date moves', () => {
+    const s = given([...toAssigned, extend(2)]);
+    expect(replyDue(s.tracks['smx-drc']!, policy).date).toBe('2024-08-21');
+    expect(events(s, extend(1))).toEqual(['ReplyDeadlineExtended']);
+    expect(refusal(s, extend(2))).toMatchObject({ code: 'invalid', path: ['months'] });
+  });
+
+  test('refusals: not by a unit, not once the reply is issued', () => {
+    refused(given(toAssigned), { ...extend(1), actor: drc }, 'forbidden');
+    refused(given(toReplied), extend(1), 'wrongStage');
+  });
+});
+
+describe('malformed commands', () => {
+  test.each([
+    ['an unknown action', { type: 'approveEverything', actor: committee }, ['type']],
+    ['no actor', { type: 'review', review: { outcome: 'register' } }, ['actor']],
+    ['an officer without a unit', { type: 'submitOpinion', actor: { role: 'officer', id: 'x' }, text: 'x' }, ['actor', 'unitId']],
+    ['an unknown field', { ...opinion(), extra: 1 }, []],
+    ['a control character', { ...opinion(), text: 'a\u0000b' }, ['text']],
+    ['an over-long text', { ...opinion(), text: 'x'.repeat(20001) }, ['text']],
+    ['a wrong type', { type: 'reportFollowUp', actor: drc, commitmentNo: '1', progress: 'x', done: true }, ['commitmentNo']],
+    ['not an object at all', 'review', []],
+  ])('%s is refused as invalid, naming the field', (_name, command, path) => {
+    expect(refusal(given(toAssigned), command)).toMatchObject({ code: 'invalid', path });
+  });
+});
