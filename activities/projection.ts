@@ -6,48 +6,45 @@
 import type { Pool } from 'pg';
 import type { Duty } from '../workflows/domain/duties';
 import type { RecordedEvent } from '../workflows/domain/events';
-import { type ProposalState, stageOf } from '../workflows/domain/state';
+import type { ProposalSummary } from '../workflows/domain/summary';
 
 export interface ProjectionInput {
   proposalId: string;
-  state: ProposalState;
+  summary: ProposalSummary;
   /** The events since the last projection (events already stored are skipped). */
   events: RecordedEvent[];
   duties: Duty[];
 }
 
-export function proposalRow(id: string, s: ProposalState) {
-  const intake = s.intake!;
+export function proposalRow(id: string, s: ProposalSummary) {
   const a = s.assignment;
-  const tracks = Object.values(s.tracks);
-  const issued = tracks.map((t) => t.issued).filter((x) => x !== undefined);
   return {
     id,
-    session_id: intake.session.id,
-    number: intake.number,
-    title: intake.title,
-    category: intake.category,
-    key_proposal: intake.key,
-    proposers: JSON.stringify(intake.proposers),
+    session_id: s.sessionId,
+    number: s.number,
+    title: s.title,
+    category: s.category,
+    key_proposal: s.key,
+    proposers: JSON.stringify(s.proposers),
     status: s.status,
-    stage: stageOf(s),
+    stage: s.stage,
     assignment_mode: a?.mode ?? null,
     lead_unit_id: a?.mode === 'joint' ? a.lead : null,
     unit_ids: a ? (a.mode === 'joint' ? [a.lead, ...a.coHandlers] : a.units) : [],
-    reply_class: issued[0]?.replyClass ?? tracks[0]?.approvedClass ?? null,
-    filed_at: s.filedAt!,
-    assigned_at: s.assignedAt ?? null,
-    replied_at: issued.map((i) => i.at).sort()[0] ?? null,
-    closed_at: s.closedAt ?? null,
+    reply_class: s.replies[0]?.replyClass ?? null,
+    filed_at: s.filedAt,
+    assigned_at: s.assignedAt,
+    replied_at: s.replies.map((r) => r.issuedAt).filter((x) => x !== null).sort()[0] ?? null,
+    closed_at: s.closedAt,
     version: s.version,
-    state: JSON.stringify(s),
+    summary: JSON.stringify(s),
   };
 }
 
 export function createProjectionActivities(pool: Pool) {
   return {
     async projectProposal(input: ProjectionInput): Promise<{ applied: boolean }> {
-      const row = proposalRow(input.proposalId, input.state);
+      const row = proposalRow(input.proposalId, input.summary);
       const columns = Object.keys(row);
       const client = await pool.connect();
       try {

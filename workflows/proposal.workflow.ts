@@ -8,6 +8,7 @@ import { openDuties, urgency } from './domain/duties';
 import type { ProposalEvent, RecordedEvent } from './domain/events';
 import { type Context, decideUnknown, elapse, fileProposal, nextWakeUp } from './domain/lifecycle';
 import { type ProposalState, evolve, initialState, isFinished, stageOf } from './domain/state';
+import { summarize } from './domain/summary';
 import { type ActResult, type ProposalInput, type ProposalView, REFUSAL_FAILURE, actUpdate, eventsQuery, viewQuery } from './messages';
 
 const { projectProposal } = proxyActivities<ProjectionActivities>({
@@ -75,7 +76,7 @@ export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOu
   for (;;) {
     if (state.version > projected) {
       const version = state.version;
-      await projectProposal({ proposalId, state, events: log.filter((e) => e.seq > projected), duties: openDuties(state, policy) });
+      await projectProposal({ proposalId, summary: summarize(state), events: log.filter((e) => e.seq > projected), duties: openDuties(state, policy) });
       projected = version;
       continue; // more may have arrived while projecting
     }

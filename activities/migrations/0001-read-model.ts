@@ -24,7 +24,7 @@ create table proposals (
   replied_at      timestamptz,
   closed_at       timestamptz,
   version         integer not null,
-  state           jsonb not null,
+  summary         jsonb not null,
   updated_at      timestamptz not null default now(),
   unique (session_id, number)
 );

@@ -12,7 +12,7 @@ const venvBin = (name: string) => {
 
 let runtimeInstalled = false;
 /** Keeps the SDK's own logs to warnings so test output stays readable. */
-function quietRuntime() {
+export function quietRuntime() {
   if (runtimeInstalled) return;
   runtimeInstalled = true;
   Runtime.install({ logger: new DefaultLogger('WARN') });

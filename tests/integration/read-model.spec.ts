@@ -1,0 +1,111 @@
+/**
+ * The worker against `temporal server start-dev` (from the venv) and a real PostgreSQL:
+ * proposal 202 runs through, and the read model follows every step, idempotently.
+ */
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Worker } from '@temporalio/worker';
+import { createActivities } from '../../activities';
+import { createProposalWorker } from '../../apps/worker/src/worker';
+import { defaultPolicy } from '../../seeds/policy';
+import { referenceCase } from '../../seeds/reference-case';
+import { referenceSteps } from '../../seeds/reference-steps';
+import { openDuties } from '../../workflows/domain/duties';
+import { summarize } from '../../workflows/domain/summary';
+import { eventsQuery, viewQuery } from '../../workflows/messages';
+import { type TestDatabase, createTestDatabase } from '../support/database';
+import { act, startProposal } from '../support/proposals';
+import { devServerEnv } from '../support/temporal';
+
+const policy = defaultPolicy();
+const c202 = referenceCase();
+const taskQueue = 'read-model-integration';
+let env: TestWorkflowEnvironment;
+let db: TestDatabase;
+let worker: Worker;
+let running: Promise<void>;
+
+beforeAll(async () => {
+  [env, db] = await Promise.all([devServerEnv(), createTestDatabase()]);
+  worker = await createProposalWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue, activities: createActivities(db.pool) });
+  running = worker.run();
+});
+afterAll(async () => {
+  worker?.shutdown();
+  await running;
+  await env?.teardown();
+  await db?.drop();
+});
+
+/** Projections run after each step; wait for the one of `version`. */
+async function projected(id: string, version: number) {
+  for (let i = 0; i < 150; i++) {
+    const { rows } = await db.pool.query('select * from proposals where id = $1', [id]);
+    if (rows[0] && rows[0].version >= version) return rows[0];
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${id} never reached version ${version} in the read model`);
+}
+
+test('proposal 202 from intake to closed, with its tasks and events in PostgreSQL at every step', async () => {
+  const handle = await startProposal(env.client, c202.intake, policy, taskQueue);
+  const steps = referenceSteps(c202, () => new Date(Date.now() - 1000).toISOString());
+  const assignIndex = steps.findIndex((s) => s.command.type === 'assign');
+  for (const step of steps.slice(0, assignIndex + 1)) await act(handle, step.command);
+
+  // Right after assignment: the units' tasks with the due dates the rules give.
+  const view = await handle.query(viewQuery);
+  const row = await projected(handle.workflowId, view.state.version);
+  expect(row).toMatchObject({ session_id: 'smx-8-2', number: 202, status: 'handling', stage: 'drafting', lead_unit_id: 'smx-drc', unit_ids: ['smx-drc', 'smx-stb'] });
+  const { rows: tasks } = await db.pool.query(
+    `select kind, unit_id, to_char(due_date, 'YYYY-MM-DD') as due from unit_tasks where proposal_id = $1 order by kind, unit_id`,
+    [handle.workflowId],
+  );
+  const expected = openDuties(view.state, policy)
+    .map((d) => ({ kind: d.kind, unit_id: d.unitId, due: d.due.date }))
+    .sort((a, b) => `${a.kind} ${a.unit_id}`.localeCompare(`${b.kind} ${b.unit_id}`));
+  expect(tasks).toEqual(expected);
+  expect(tasks.map((t) => t.kind)).toEqual(expect.arrayContaining(['reply', 'coHandlerOpinion', 'contactBeforeHandling']));
+
+  for (const step of steps.slice(assignIndex + 1)) await act(handle, step.command);
+  const outcome = await handle.result();
+  expect(outcome).toEqual({ status: 'closed', version: 20 });
+
+  const final = await projected(handle.workflowId, 20);
+  expect(final).toMatchObject({ status: 'closed', stage: 'closed', reply_class: 'B', version: 20 });
+  expect(final.closed_at).toBeInstanceOf(Date);
+  const { rows: events } = await db.pool.query('select seq, type, unit_id from proposal_events where proposal_id = $1 order by seq', [handle.workflowId]);
+  const log = await handle.query(eventsQuery);
+  expect(events.map((e) => [e.seq, e.type])).toEqual(log.map((e) => [e.seq, e.type]));
+  expect(events.filter((e) => e.type === 'FollowUpReported').map((e) => e.unit_id)).toEqual(['smx-drc', 'smx-drc', 'smx-drc', 'smx-drc']);
+  const { rows: open } = await db.pool.query('select count(*)::int as n from unit_tasks where proposal_id = $1', [handle.workflowId]);
+  expect(open[0].n).toBe(0);
+});
+
+test('a retried or replayed projection leaves the same rows, and an older one never overwrites a newer', async () => {
+  const intake = { ...c202.intake, number: 7202 };
+  const handle = await startProposal(env.client, intake, policy, taskQueue);
+  const [register, assign] = referenceSteps({ ...c202, intake }, () => new Date().toISOString());
+  await act(handle, register!.command);
+  const registered = await handle.query(viewQuery);
+  await act(handle, assign!.command);
+  const assigned = await handle.query(viewQuery);
+  await projected(handle.workflowId, assigned.state.version);
+
+  const snapshot = async () => ({
+    proposal: (await db.pool.query('select stage, version, summary from proposals where id = $1', [handle.workflowId])).rows,
+    events: (await db.pool.query('select seq, type, payload from proposal_events where proposal_id = $1 order by seq', [handle.workflowId])).rows,
+    tasks: (await db.pool.query('select duty_key, due_at from unit_tasks where proposal_id = $1 order by duty_key', [handle.workflowId])).rows,
+  });
+  const before = await snapshot();
+  const log = await handle.query(eventsQuery);
+  const { projectProposal } = createActivities(db.pool);
+
+  // The same version again, as a retried activity would send it.
+  const retried = await projectProposal({ proposalId: handle.workflowId, summary: summarize(assigned.state), events: log, duties: openDuties(assigned.state, policy) });
+  // An older version arriving late.
+  const stale = await projectProposal({ proposalId: handle.workflowId, summary: summarize(registered.state), events: log.slice(0, 2), duties: [] });
+  expect([retried.applied, stale.applied]).toEqual([false, false]);
+  expect(await snapshot()).toEqual(before);
+  expect(before.tasks.length).toBeGreaterThan(0);
+  await handle.terminate('test done');
+});

@@ -1,0 +1,24 @@
+/**
+ * Histories recorded from real runs (scripts/record-replay-histories.ts) must replay on the
+ * current workflow code: a change that would break running proposals fails here with a
+ * determinism error, and needs `patched()` instead.
+ */
+import { temporal } from '@temporalio/proto';
+import { Worker } from '@temporalio/worker';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { quietRuntime } from '../support/temporal';
+
+quietRuntime();
+const dir = path.resolve(__dirname, 'histories');
+const files = fs.readdirSync(dir).filter((f) => f.endsWith('.json'));
+
+test('there are stored histories to replay', () => {
+  expect(files).toEqual(expect.arrayContaining(['proposal-202-closed.json', 'rating-window-closed-by-timer.json']));
+});
+
+test.each(files)('%s replays on the current workflow code', async (file) => {
+  const history = temporal.api.history.v1.History.fromObject(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')));
+  expect(history.events.length).toBeGreaterThan(10);
+  await Worker.runReplayHistory({ workflowsPath: require.resolve('../../workflows'), replayName: file }, history);
+});
