@@ -30,11 +30,13 @@ async function main() {
   const port = Number(process.env.TEMPORAL_PORT ?? 7233);
   const uiPort = Number(process.env.TEMPORAL_UI_PORT ?? 8233);
 
-  if (fresh) await startOver(databaseUrl);
+  // The read model is a projection of this Temporal store: a new store starts a new read model.
+  const dbFile = path.join(DATA, 'temporal.db');
+  if (fresh || !fs.existsSync(dbFile)) await startOver(databaseUrl);
   console.log('• starting the Temporal dev server (SQLite: .data/temporal.db)');
   const temporal = await startDevServer({
     binary: path.join(ROOT, '.venv/bin/temporal'),
-    dbFile: path.join(DATA, 'temporal.db'),
+    dbFile,
     ip: '127.0.0.1',
     port,
     uiPort,
@@ -128,7 +130,8 @@ async function readModelRow(pool: ReturnType<typeof createPool>, id: string, ver
 }
 
 async function startOver(databaseUrl: string) {
-  for (const f of fs.readdirSync(DATA, { withFileTypes: true }).filter((f) => f.name.startsWith('temporal.db'))) fs.rmSync(path.join(DATA, f.name));
+  fs.mkdirSync(DATA, { recursive: true });
+  for (const f of fs.readdirSync(DATA).filter((f) => f.startsWith('temporal.db'))) fs.rmSync(path.join(DATA, f));
   const url = new URL(databaseUrl);
   const name = decodeURIComponent(url.pathname.slice(1));
   url.pathname = '/postgres';
