@@ -11,7 +11,7 @@ import { evaluationWindow, reassignmentWindow } from './duties';
 import type { EvaluationOutcome, EventBody, ProposalEvent } from './events';
 import type { HandlingPolicy } from './policy';
 import { type Decision, type Refusal, refuse } from './refusals';
-import { type ProposalState, type Track, type TrackStage, evolve, fold, openCommitments } from './state';
+import { type CommitmentState, type ProposalState, type Track, type TrackStage, evolve, fold, openCommitments } from './state';
 
 export interface Context {
   now: string;
@@ -120,6 +120,33 @@ function namedTrack(state: ProposalState, unitId: string | undefined): Guard<Tra
   return track ? { ok: true, value: track } : { ok: false, refusal: { code: 'notFound', message: `${unitId} owes no reply on this proposal`, path: ['unitId'] } };
 }
 
+const fail = (refusal: Refusal): { ok: false; refusal: Refusal } => ({ ok: false, refusal });
+
+/** The officer's own reply, in one of `stages`. */
+function ownTrackIn(state: ProposalState, actor: Actor, ...stages: TrackStage[]): Guard<Track> {
+  const t = ownTrack(state, actor);
+  if (!t.ok) return t;
+  const stage = inStage(t.value, ...stages);
+  return stage ? fail(stage) : t;
+}
+
+/** A committee action on one reply, in one of `stages`. */
+function committeeOn(state: ProposalState, actor: Actor, unitId: string | undefined, ...stages: TrackStage[]): Guard<Track> {
+  const refused = role(actor, 'committee');
+  if (refused) return fail(refused);
+  const t = namedTrack(state, unitId);
+  if (!t.ok) return t;
+  const stage = inStage(t.value, ...stages);
+  return stage ? fail(stage) : t;
+}
+
+function openCommitment(track: Track, no: number): Guard<CommitmentState> {
+  const c = track.commitments.find((x) => x.no === no);
+  if (!c) return fail({ code: 'notFound', message: `the reply has no commitment ${no}`, path: ['commitmentNo'] });
+  if (c.status !== 'open') return fail({ code: 'alreadyDone', message: `commitment ${c.no} is already ${c.status}` });
+  return { ok: true, value: c };
+}
+
 /** The joint draft a co-handler countersigns. */
 function countersignedTrack(state: ProposalState, actor: Actor): Guard<Track> {
   const refused = role(actor, 'officer') ?? handling(state);
@@ -142,14 +169,13 @@ function rules(command: Command, state: ProposalState, ctx: Context): Result {
   const { actor } = command;
   const at = ctx.now;
   const ok = (...bodies: EventBody[]): Result => ({ ok: true, events: bodies.map((b) => ({ ...b, at, by: actor }) as ProposalEvent) });
-  const no = (r: Refusal): Result => ({ ok: false, refusal: r });
   const unitOf = (a: Actor) => (a.role === 'officer' ? a.unitId : '');
 
   switch (command.type) {
     // 审查: the committee registers, merges, rejects, or turns a proposal into a report.
     case 'review': {
       const refused = role(actor, 'committee');
-      if (refused) return no(refused);
+      if (refused) return fail(refused);
       if (state.status !== 'filed') return refuse('wrongStage', `the proposal is ${state.status}; only a filed proposal is reviewed`);
       const r = command.review;
       switch (r.outcome) {
@@ -168,7 +194,7 @@ function rules(command: Command, state: ProposalState, ctx: Context): Result {
     // 交办: only registered proposals are handled.
     case 'assign': {
       const refused = role(actor, 'committee');
-      if (refused) return no(refused);
+      if (refused) return fail(refused);
       if (state.status !== 'registered') return refuse('wrongStage', `the proposal is ${state.status}; only a registered proposal is assigned`);
       return ok({ type: 'ProposalAssigned', assignment: command.assignment });
     }
@@ -176,7 +202,7 @@ function rules(command: Command, state: ProposalState, ctx: Context): Result {
     // 交办异议: within the window, once; the unit keeps handling until the committee decides.
     case 'requestReassignment': {
       const refused = role(actor, 'officer') ?? handling(state);
-      if (refused) return no(refused);
+      if (refused) return fail(refused);
       const unitId = unitOf(actor);
       if (!assignedUnits(state.assignment!).includes(unitId)) return refuse('wrongUnit', `${unitId} is not assigned this proposal`);
       const window = reassignmentWindow(state, ctx.policy);
@@ -187,7 +213,7 @@ function rules(command: Command, state: ProposalState, ctx: Context): Result {
 
     case 'decideReassignment': {
       const refused = role(actor, 'committee') ?? handling(state);
-      if (refused) return no(refused);
+      if (refused) return fail(refused);
       const request = state.reassignmentRequests[command.unitId];
       if (!request || request.status !== 'pending') return refuse('notFound', `${command.unitId} has no pending reassignment request`, ['unitId']);
       const d = command.decision;
@@ -201,7 +227,7 @@ function rules(command: Command, state: ProposalState, ctx: Context): Result {
     // 会办: each co-handler sends its written opinion to the lead unit.
     case 'submitOpinion': {
       const refused = role(actor, 'officer') ?? handling(state);
-      if (refused) return no(refused);
+      if (refused) return fail(refused);
       const unitId = unitOf(actor);
       const a = state.assignment!;
       if (a.mode !== 'joint' || !a.coHandlers.includes(unitId)) return refuse('wrongUnit', `${unitId} is not a co-handling unit of this proposal`);
@@ -212,7 +238,7 @@ function rules(command: Command, state: ProposalState, ctx: Context): Result {
     // 沟通/见面: any assigned unit may talk with the proposers, before, during and after.
     case 'recordContact': {
       const refused = role(actor, 'officer') ?? handling(state);
-      if (refused) return no(refused);
+      if (refused) return fail(refused);
       const unitId = unitOf(actor);
       if (!assignedUnits(state.assignment!).includes(unitId)) return refuse('wrongUnit', `${unitId} is not assigned this proposal`);
       if (Date.parse(command.contact.occurredAt) > Date.parse(at)) return refuse('invalid', 'a contact cannot be recorded before it happens', ['contact', 'occurredAt']);
@@ -221,11 +247,9 @@ function rules(command: Command, state: ProposalState, ctx: Context): Result {
 
     // 答复草拟: every co-handler's opinion and enough contact come first.
     case 'draftReply': {
-      const t = ownTrack(state, actor);
+      const t = ownTrackIn(state, actor, 'drafting', 'countersigning', 'drafted');
       if (!t.ok) return t;
       const track = t.value;
-      const stage = inStage(track, 'drafting', 'countersigning', 'drafted');
-      if (stage) return no(stage);
       if (!knownClass(ctx.policy, command.draft.replyClass)) {
         return refuse('invalid', `class must be one of ${classes(ctx.policy)}`, ['draft', 'replyClass']);
       }
@@ -260,18 +284,14 @@ function rules(command: Command, state: ProposalState, ctx: Context): Result {
         return refuse('notReady', `not yet countersigned by ${pending.join(', ')}`);
       }
       const stage = inStage(track, 'drafted');
-      if (stage) return no(stage);
+      if (stage) return fail(stage);
       return ok({ type: 'ReplySubmitted', unitId: track.unitId });
     }
 
     // 审核: the committee accepts (possibly correcting the class) or returns it for rework.
     case 'reviewReply': {
-      const refused = role(actor, 'committee');
-      if (refused) return no(refused);
-      const t = namedTrack(state, command.unitId);
+      const t = committeeOn(state, actor, command.unitId, 'underReview');
       if (!t.ok) return t;
-      const stage = inStage(t.value, 'underReview');
-      if (stage) return no(stage);
       const r = command.review;
       if (r.decision === 'return') return ok({ type: 'ReplyReturned', unitId: t.value.unitId, comments: r.comments });
       const drafted = t.value.draft!.replyClass;
@@ -290,10 +310,8 @@ function rules(command: Command, state: ProposalState, ctx: Context): Result {
 
     // 答复: signed at the level the policy requires, sent to every proposer.
     case 'issueReply': {
-      const t = ownTrack(state, actor);
+      const t = ownTrackIn(state, actor, 'approved');
       if (!t.ok) return t;
-      const stage = inStage(t.value, 'approved');
-      if (stage) return no(stage);
       const levels = state.intake!.key ? ctx.policy.signer.keyProposalLevels : ctx.policy.signer.levels;
       if (!levels.includes(command.signer.level)) {
         return refuse('invalid', `${state.intake!.key ? 'a key proposal' : 'a reply'} must be signed by: ${levels.join(' or ')}`, ['signer', 'level']);
@@ -310,7 +328,7 @@ function rules(command: Command, state: ProposalState, ctx: Context): Result {
     // 评价: each proposer rates once per reply, within the window.
     case 'evaluate': {
       const refused = role(actor, 'proposer');
-      if (refused) return no(refused);
+      if (refused) return fail(refused);
       if (state.intake && !state.intake.proposers.some((p) => p.id === actor.id)) {
         return refuse('forbidden', `${actor.id} is not a proposer of this proposal`);
       }
@@ -318,7 +336,7 @@ function rules(command: Command, state: ProposalState, ctx: Context): Result {
       if (!t.ok) return t;
       const track = t.value;
       const stage = inStage(track, 'replied');
-      if (stage) return no(stage);
+      if (stage) return fail(stage);
       const window = evaluationWindow(track, ctx.policy);
       if (isOverdue(window, at)) return refuse('windowClosed', `rating closed at the end of ${window.date}`);
       if (track.ratings[actor.id]) return refuse('alreadyDone', `${actor.id} has already rated this reply`);
@@ -337,51 +355,35 @@ function rules(command: Command, state: ProposalState, ctx: Context): Result {
 
     // Still 不满意 after re-handling: the committee arranges a face-to-face consultation.
     case 'recordConsultation': {
-      const refused = role(actor, 'committee');
-      if (refused) return no(refused);
-      const t = namedTrack(state, command.unitId);
+      const t = committeeOn(state, actor, command.unitId, 'consultation');
       if (!t.ok) return t;
-      const stage = inStage(t.value, 'consultation');
-      if (stage) return no(stage);
       if (Date.parse(command.occurredAt) > Date.parse(at)) return refuse('invalid', 'a consultation cannot be recorded before it happens', ['occurredAt']);
       return ok({ type: 'ConsultationHeld', unitId: t.value.unitId, occurredAt: command.occurredAt, summary: command.summary });
     }
 
     // 跟踪办理: progress on each commitment until it is done.
     case 'reportFollowUp': {
-      const t = ownTrack(state, actor);
+      const t = ownTrackIn(state, actor, 'followUp');
       if (!t.ok) return t;
-      const stage = inStage(t.value, 'followUp');
-      if (stage) return no(stage);
-      const c = t.value.commitments.find((x) => x.no === command.commitmentNo);
-      if (!c) return refuse('notFound', `the reply has no commitment ${command.commitmentNo}`, ['commitmentNo']);
-      if (c.status !== 'open') return refuse('alreadyDone', `commitment ${c.no} is already ${c.status}`);
-      return ok({ type: 'FollowUpReported', unitId: t.value.unitId, commitmentNo: c.no, progress: command.progress, done: command.done });
+      const c = openCommitment(t.value, command.commitmentNo);
+      if (!c.ok) return c;
+      return ok({ type: 'FollowUpReported', unitId: t.value.unitId, commitmentNo: c.value.no, progress: command.progress, done: command.done });
     }
 
     // The committee may close a commitment the unit cannot keep, with its reason.
     case 'closeCommitment': {
-      const refused = role(actor, 'committee');
-      if (refused) return no(refused);
-      const t = namedTrack(state, command.unitId);
+      const t = committeeOn(state, actor, command.unitId, 'followUp');
       if (!t.ok) return t;
-      const stage = inStage(t.value, 'followUp');
-      if (stage) return no(stage);
-      const c = t.value.commitments.find((x) => x.no === command.commitmentNo);
-      if (!c) return refuse('notFound', `the reply has no commitment ${command.commitmentNo}`, ['commitmentNo']);
-      if (c.status !== 'open') return refuse('alreadyDone', `commitment ${c.no} is already ${c.status}`);
-      return ok({ type: 'CommitmentClosed', unitId: t.value.unitId, commitmentNo: c.no, reason: command.reason });
+      const c = openCommitment(t.value, command.commitmentNo);
+      if (!c.ok) return c;
+      return ok({ type: 'CommitmentClosed', unitId: t.value.unitId, commitmentNo: c.value.no, reason: command.reason });
     }
 
     // The committee may extend the first reply period, with a reason, up to the policy's limit.
     case 'extendReplyDeadline': {
-      const refused = role(actor, 'committee');
-      if (refused) return no(refused);
-      const t = namedTrack(state, command.unitId);
+      const t = committeeOn(state, actor, command.unitId, 'drafting', 'countersigning', 'drafted', 'underReview', 'approved');
       if (!t.ok) return t;
       const track = t.value;
-      const stage = inStage(track, 'drafting', 'countersigning', 'drafted', 'underReview', 'approved');
-      if (stage) return no(stage);
       if (track.round > 1) return refuse('wrongStage', 're-handling has its own period and is not extended');
       const reply = ctx.policy.periods.reply;
       const base = reply.unit === 'months' ? reply.count : 0;
