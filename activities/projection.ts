@@ -3,6 +3,7 @@
  * projection of a version already stored changes nothing, and an older one never
  * overwrites a newer one.
  */
+import { log } from '@temporalio/activity';
 import type { Pool } from 'pg';
 import type { Duty } from '../workflows/domain/duties';
 import type { RecordedEvent } from '../workflows/domain/events';
@@ -14,6 +15,8 @@ export interface ProjectionInput {
   /** The events since the last projection (events already stored are skipped). */
   events: RecordedEvent[];
   duties: Duty[];
+  /** The request that caused the latest change, for the logs. */
+  requestId?: string;
 }
 
 export function proposalRow(id: string, s: ProposalSummary) {
@@ -90,6 +93,7 @@ export function createProjectionActivities(pool: Pool) {
           );
         }
         await client.query('commit');
+        log.info('projected', { proposalId: input.proposalId, version: row.version, applied, requestId: input.requestId });
         return { applied };
       } catch (err) {
         await client.query('rollback').catch(() => undefined);

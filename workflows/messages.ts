@@ -19,6 +19,11 @@ export interface ProposalInput {
   policy: HandlingPolicy;
 }
 
+/** Where an action came from, for the logs: the API's request ID follows it into the workflow and activities. */
+export interface ActMeta {
+  requestId?: string;
+}
+
 export interface ActResult {
   version: number;
   events: RecordedEvent[];
@@ -36,7 +41,7 @@ export interface ProposalView {
 }
 
 /** Every human action: a command (see domain/commands.ts), refused by the validator or applied once per Update ID. */
-export const actUpdate = defineUpdate<ActResult, [unknown]>('act');
+export const actUpdate = defineUpdate<ActResult, [unknown, ActMeta]>('act');
 export const viewQuery = defineQuery<ProposalView>('view');
 export const eventsQuery = defineQuery<RecordedEvent[], [number?]>('events');
 

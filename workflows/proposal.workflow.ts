@@ -2,7 +2,7 @@
  * One proposal's life. The rules are in domain/lifecycle.ts; this function only feeds messages
  * and the clock through them, keeps the event log, and projects each change to the read model.
  */
-import { ApplicationFailure, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { ApplicationFailure, condition, log, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { ProjectionActivities } from '../activities/projection';
 import { openDuties, urgency } from './domain/duties';
 import type { ProposalEvent, RecordedEvent } from './domain/events';
@@ -29,12 +29,13 @@ export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOu
   const context = (): Context => ({ now: now(), policy });
 
   let state = initialState();
-  const log: RecordedEvent[] = [];
+  let lastRequestId: string | undefined;
+  const history: RecordedEvent[] = [];
   const append = (events: ProposalEvent[]): RecordedEvent[] =>
     events.map((event) => {
       state = evolve(state, event);
       const recorded = { ...event, seq: state.version };
-      log.push(recorded);
+      history.push(recorded);
       return recorded;
     });
 
@@ -55,17 +56,20 @@ export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOu
   append([fileProposal(input.intake, input.filedBy, now())]);
 
   setHandler(viewQuery, view);
-  setHandler(eventsQuery, (fromSeq = 1) => log.filter((e) => e.seq >= fromSeq));
+  setHandler(eventsQuery, (fromSeq = 1) => history.filter((e) => e.seq >= fromSeq));
   setHandler(
     actUpdate,
-    (command): ActResult => {
+    (command, meta): ActResult => {
       const decision = decideUnknown(command, state, context());
       // The validator already refused; on replay it is not run, and the same state decides the same way.
       if (!decision.ok) throw refused(decision.refusal);
-      return { version: state.version + decision.events.length, events: append(decision.events) };
+      const events = append(decision.events);
+      lastRequestId = meta?.requestId;
+      log.info('action applied', { requestId: lastRequestId, events: events.map((e) => e.type), version: state.version });
+      return { version: state.version, events };
     },
     {
-      validator: (command) => {
+      validator: (command, _meta) => {
         const decision = decideUnknown(command, state, context());
         if (!decision.ok) throw refused(decision.refusal);
       },
@@ -76,7 +80,7 @@ export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOu
   for (;;) {
     if (state.version > projected) {
       const version = state.version;
-      await projectProposal({ proposalId, summary: summarize(state), events: log.filter((e) => e.seq > projected), duties: openDuties(state, policy) });
+      await projectProposal({ proposalId, summary: summarize(state, policy), events: history.filter((e) => e.seq > projected), duties: openDuties(state, policy), requestId: lastRequestId });
       projected = version;
       continue; // more may have arrived while projecting
     }

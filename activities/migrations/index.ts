@@ -1,9 +1,10 @@
 /** Every migration, in the order it is applied. Append; never edit one that has shipped. */
 import readModel from './0001-read-model';
+import principals from './0002-principals-and-idempotency';
 
 export interface Migration {
   id: string;
   sql: string;
 }
 
-export const migrations: Migration[] = [readModel];
+export const migrations: Migration[] = [readModel, principals];

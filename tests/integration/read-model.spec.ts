@@ -101,9 +101,9 @@ test('a retried or replayed projection leaves the same rows, and an older one ne
   const { projectProposal } = createActivities(db.pool);
 
   // The same version again, as a retried activity would send it.
-  const retried = await projectProposal({ proposalId: handle.workflowId, summary: summarize(assigned.state), events: log, duties: openDuties(assigned.state, policy) });
+  const retried = await projectProposal({ proposalId: handle.workflowId, summary: summarize(assigned.state, policy), events: log, duties: openDuties(assigned.state, policy) });
   // An older version arriving late.
-  const stale = await projectProposal({ proposalId: handle.workflowId, summary: summarize(registered.state), events: log.slice(0, 2), duties: [] });
+  const stale = await projectProposal({ proposalId: handle.workflowId, summary: summarize(registered.state, policy), events: log.slice(0, 2), duties: [] });
   expect([retried.applied, stale.applied]).toEqual([false, false]);
   expect(await snapshot()).toEqual(before);
   expect(before.tasks.length).toBeGreaterThan(0);

@@ -18,7 +18,7 @@ export function startProposal(client: Client, intake: Intake, policy: HandlingPo
 }
 
 export function act(handle: ProposalHandle, command: Command | unknown, updateId: string = randomUUID()): Promise<ActResult> {
-  return handle.executeUpdate(actUpdate, { args: [command], updateId });
+  return handle.executeUpdate(actUpdate, { args: [command, {}], updateId });
 }
 
 /** The typed refusal an action got, or a failure of the test if it was accepted. */

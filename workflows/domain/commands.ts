@@ -18,9 +18,6 @@ export type Actor = z.infer<typeof ActorSchema>;
 /** Events that time, not a person, causes are recorded as done by the clock. */
 export type EventActor = Actor | { role: 'clock'; id: 'clock' };
 
-const command = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
-  z.strictObject({ type: z.literal(type), actor: ActorSchema, ...shape });
-
 /** The unit whose reply an action concerns; needed only when units handle separately (分办). */
 const replyUnit = { unitId: Id.optional() };
 
@@ -45,26 +42,72 @@ export const ReplyReviewSchema = z.discriminatedUnion('decision', [
   z.strictObject({ decision: z.literal('return'), comments: text(2000) }),
 ]);
 
+/** What each action carries besides who takes it: the HTTP request bodies are exactly these. */
+export const CommandBodies = {
+  review: z.strictObject({ review: ReviewOutcomeSchema }),
+  assign: z.strictObject({ assignment: AssignmentSchema }),
+  requestReassignment: z.strictObject({ reason: text(2000) }),
+  decideReassignment: z.strictObject({ unitId: Id, decision: ReassignmentDecisionSchema }),
+  submitOpinion: z.strictObject({ text: text(20000) }),
+  recordContact: z.strictObject({ contact: ContactSchema }),
+  draftReply: z.strictObject({ draft: ReplyDraftSchema }),
+  countersign: z.strictObject({}),
+  requestChanges: z.strictObject({ comments: text(5000) }),
+  submitReply: z.strictObject({}),
+  reviewReply: z.strictObject({ ...replyUnit, review: ReplyReviewSchema }),
+  issueReply: z.strictObject({ signer: SignerSchema }),
+  evaluate: z.strictObject({ ...replyUnit, rating: RatingSchema, comments: text(2000).optional() }),
+  recordConsultation: z.strictObject({ ...replyUnit, occurredAt: Instant, summary: text(5000) }),
+  reportFollowUp: z.strictObject({ commitmentNo: z.number().int().min(1), progress: text(5000), done: z.boolean() }),
+  closeCommitment: z.strictObject({ ...replyUnit, commitmentNo: z.number().int().min(1), reason: text(2000) }),
+  extendReplyDeadline: z.strictObject({ ...replyUnit, months: z.number().int().min(1).max(12), reason: text(2000) }),
+};
+export type CommandType = keyof typeof CommandBodies;
+
+/** Who may take each action; whether this unit or proposer may, on this proposal, is decided by the rules. */
+export const COMMAND_ROLES: Record<CommandType, readonly Actor['role'][]> = {
+  review: ['committee'],
+  assign: ['committee'],
+  requestReassignment: ['officer'],
+  decideReassignment: ['committee'],
+  submitOpinion: ['officer'],
+  recordContact: ['officer'],
+  draftReply: ['officer'],
+  countersign: ['officer'],
+  requestChanges: ['officer'],
+  submitReply: ['officer'],
+  reviewReply: ['committee'],
+  issueReply: ['officer'],
+  evaluate: ['proposer'],
+  recordConsultation: ['committee'],
+  reportFollowUp: ['officer'],
+  closeCommitment: ['committee'],
+  extendReplyDeadline: ['committee'],
+};
+
+function command<T extends CommandType, S extends z.ZodRawShape>(type: T, body: z.ZodObject<S, z.core.$strict>) {
+  return z.strictObject({ type: z.literal(type), actor: ActorSchema, ...body.shape });
+}
+
 export const CommandSchema = z.discriminatedUnion('type', [
-  command('review', { review: ReviewOutcomeSchema }),
-  command('assign', { assignment: AssignmentSchema }),
-  command('requestReassignment', { reason: text(2000) }),
-  command('decideReassignment', { unitId: Id, decision: ReassignmentDecisionSchema }),
-  command('submitOpinion', { text: text(20000) }),
-  command('recordContact', { contact: ContactSchema }),
-  command('draftReply', { draft: ReplyDraftSchema }),
-  command('countersign', {}),
-  command('requestChanges', { comments: text(5000) }),
-  command('submitReply', {}),
-  command('reviewReply', { ...replyUnit, review: ReplyReviewSchema }),
-  command('issueReply', { signer: SignerSchema }),
-  command('evaluate', { ...replyUnit, rating: RatingSchema, comments: text(2000).optional() }),
-  command('recordConsultation', { ...replyUnit, occurredAt: Instant, summary: text(5000) }),
-  command('reportFollowUp', { commitmentNo: z.number().int().min(1), progress: text(5000), done: z.boolean() }),
-  command('closeCommitment', { ...replyUnit, commitmentNo: z.number().int().min(1), reason: text(2000) }),
-  command('extendReplyDeadline', { ...replyUnit, months: z.number().int().min(1).max(12), reason: text(2000) }),
+  command('review', CommandBodies.review),
+  command('assign', CommandBodies.assign),
+  command('requestReassignment', CommandBodies.requestReassignment),
+  command('decideReassignment', CommandBodies.decideReassignment),
+  command('submitOpinion', CommandBodies.submitOpinion),
+  command('recordContact', CommandBodies.recordContact),
+  command('draftReply', CommandBodies.draftReply),
+  command('countersign', CommandBodies.countersign),
+  command('requestChanges', CommandBodies.requestChanges),
+  command('submitReply', CommandBodies.submitReply),
+  command('reviewReply', CommandBodies.reviewReply),
+  command('issueReply', CommandBodies.issueReply),
+  command('evaluate', CommandBodies.evaluate),
+  command('recordConsultation', CommandBodies.recordConsultation),
+  command('reportFollowUp', CommandBodies.reportFollowUp),
+  command('closeCommitment', CommandBodies.closeCommitment),
+  command('extendReplyDeadline', CommandBodies.extendReplyDeadline),
 ]);
 
 export type Command = z.infer<typeof CommandSchema>;
-export type CommandType = Command['type'];
 export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;

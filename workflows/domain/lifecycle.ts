@@ -4,7 +4,7 @@
  * tests call the same functions, and time comes in as `now`.
  */
 import type { Actor, Command, EventActor } from './commands';
-import { CommandSchema } from './commands';
+import { COMMAND_ROLES, CommandSchema } from './commands';
 import { assignedUnits, type Intake } from './contracts';
 import { isOverdue } from './calendar';
 import { evaluationWindow, reassignmentWindow } from './duties';
@@ -35,6 +35,10 @@ export function decideUnknown(input: unknown, state: ProposalState, ctx: Context
 }
 
 export function decide(command: Command, state: ProposalState, ctx: Context): Result {
+  const roles = COMMAND_ROLES[command.type];
+  if (!roles.includes(command.actor.role)) {
+    return refuse('forbidden', `only ${roles.join(' or ')} may ${command.type}, not ${command.actor.role}`);
+  }
   const result = rules(command, state, ctx);
   return result.ok ? { ok: true, events: withClosure(state, result.events, ctx.now) } : result;
 }
@@ -80,10 +84,6 @@ function outcomeOf(track: Track, policy: HandlingPolicy): EvaluationOutcome {
 
 type Guard<T> = { ok: true; value: T } | { ok: false; refusal: Refusal };
 
-function role(actor: Actor, ...roles: Actor['role'][]): Refusal | undefined {
-  return roles.includes(actor.role) ? undefined : { code: 'forbidden', message: `only ${roles.join(' or ')} may do this, not ${actor.role}` };
-}
-
 function handling(state: ProposalState): Refusal | undefined {
   return state.status === 'handling' ? undefined : { code: 'wrongStage', message: `the proposal is ${state.status}, not being handled` };
 }
@@ -96,7 +96,7 @@ function inStage(track: Track, ...stages: TrackStage[]): Refusal | undefined {
 
 /** The reply track an officer acts on: only a unit that owes a reply has one. */
 function ownTrack(state: ProposalState, actor: Actor): Guard<Track> {
-  const refused = role(actor, 'officer') ?? handling(state);
+  const refused = handling(state);
   if (refused) return { ok: false, refusal: refused };
   const unitId = actor.role === 'officer' ? actor.unitId : '';
   const track = state.tracks[unitId];
@@ -130,10 +130,8 @@ function ownTrackIn(state: ProposalState, actor: Actor, ...stages: TrackStage[])
   return stage ? fail(stage) : t;
 }
 
-/** A committee action on one reply, in one of `stages`. */
-function committeeOn(state: ProposalState, actor: Actor, unitId: string | undefined, ...stages: TrackStage[]): Guard<Track> {
-  const refused = role(actor, 'committee');
-  if (refused) return fail(refused);
+/** The reply a committee member or proposer names, in one of `stages`. */
+function namedTrackIn(state: ProposalState, unitId: string | undefined, ...stages: TrackStage[]): Guard<Track> {
   const t = namedTrack(state, unitId);
   if (!t.ok) return t;
   const stage = inStage(t.value, ...stages);
@@ -149,7 +147,7 @@ function openCommitment(track: Track, no: number): Guard<CommitmentState> {
 
 /** The joint draft a co-handler countersigns. */
 function countersignedTrack(state: ProposalState, actor: Actor): Guard<Track> {
-  const refused = role(actor, 'officer') ?? handling(state);
+  const refused = handling(state);
   if (refused) return { ok: false, refusal: refused };
   const unitId = actor.role === 'officer' ? actor.unitId : '';
   const track = Object.values(state.tracks).find((t) => t.countersigners.includes(unitId));
@@ -174,8 +172,6 @@ function rules(command: Command, state: ProposalState, ctx: Context): Result {
   switch (command.type) {
     // 审查: the committee registers, merges, rejects, or turns a proposal into a report.
     case 'review': {
-      const refused = role(actor, 'committee');
-      if (refused) return fail(refused);
       if (state.status !== 'filed') return refuse('wrongStage', `the proposal is ${state.status}; only a filed proposal is reviewed`);
       const r = command.review;
       switch (r.outcome) {
@@ -193,15 +189,13 @@ function rules(command: Command, state: ProposalState, ctx: Context): Result {
 
     // 交办: only registered proposals are handled.
     case 'assign': {
-      const refused = role(actor, 'committee');
-      if (refused) return fail(refused);
       if (state.status !== 'registered') return refuse('wrongStage', `the proposal is ${state.status}; only a registered proposal is assigned`);
       return ok({ type: 'ProposalAssigned', assignment: command.assignment });
     }
 
     // 交办异议: within the window, once; the unit keeps handling until the committee decides.
     case 'requestReassignment': {
-      const refused = role(actor, 'officer') ?? handling(state);
+      const refused = handling(state);
       if (refused) return fail(refused);
       const unitId = unitOf(actor);
       if (!assignedUnits(state.assignment!).includes(unitId)) return refuse('wrongUnit', `${unitId} is not assigned this proposal`);
@@ -212,7 +206,7 @@ function rules(command: Command, state: ProposalState, ctx: Context): Result {
     }
 
     case 'decideReassignment': {
-      const refused = role(actor, 'committee') ?? handling(state);
+      const refused = handling(state);
       if (refused) return fail(refused);
       const request = state.reassignmentRequests[command.unitId];
       if (!request || request.status !== 'pending') return refuse('notFound', `${command.unitId} has no pending reassignment request`, ['unitId']);
@@ -226,7 +220,7 @@ function rules(command: Command, state: ProposalState, ctx: Context): Result {
 
     // 会办: each co-handler sends its written opinion to the lead unit.
     case 'submitOpinion': {
-      const refused = role(actor, 'officer') ?? handling(state);
+      const refused = handling(state);
       if (refused) return fail(refused);
       const unitId = unitOf(actor);
       const a = state.assignment!;
@@ -237,7 +231,7 @@ function rules(command: Command, state: ProposalState, ctx: Context): Result {
 
     // 沟通/见面: any assigned unit may talk with the proposers, before, during and after.
     case 'recordContact': {
-      const refused = role(actor, 'officer') ?? handling(state);
+      const refused = handling(state);
       if (refused) return fail(refused);
       const unitId = unitOf(actor);
       if (!assignedUnits(state.assignment!).includes(unitId)) return refuse('wrongUnit', `${unitId} is not assigned this proposal`);
@@ -290,7 +284,7 @@ function rules(command: Command, state: ProposalState, ctx: Context): Result {
 
     // 审核: the committee accepts (possibly correcting the class) or returns it for rework.
     case 'reviewReply': {
-      const t = committeeOn(state, actor, command.unitId, 'underReview');
+      const t = namedTrackIn(state, command.unitId, 'underReview');
       if (!t.ok) return t;
       const r = command.review;
       if (r.decision === 'return') return ok({ type: 'ReplyReturned', unitId: t.value.unitId, comments: r.comments });
@@ -327,16 +321,12 @@ function rules(command: Command, state: ProposalState, ctx: Context): Result {
 
     // 评价: each proposer rates once per reply, within the window.
     case 'evaluate': {
-      const refused = role(actor, 'proposer');
-      if (refused) return fail(refused);
       if (state.intake && !state.intake.proposers.some((p) => p.id === actor.id)) {
         return refuse('forbidden', `${actor.id} is not a proposer of this proposal`);
       }
-      const t = namedTrack(state, command.unitId);
+      const t = namedTrackIn(state, command.unitId, 'replied');
       if (!t.ok) return t;
       const track = t.value;
-      const stage = inStage(track, 'replied');
-      if (stage) return fail(stage);
       const window = evaluationWindow(track, ctx.policy);
       if (isOverdue(window, at)) return refuse('windowClosed', `rating closed at the end of ${window.date}`);
       if (track.ratings[actor.id]) return refuse('alreadyDone', `${actor.id} has already rated this reply`);
@@ -355,7 +345,7 @@ function rules(command: Command, state: ProposalState, ctx: Context): Result {
 
     // Still 不满意 after re-handling: the committee arranges a face-to-face consultation.
     case 'recordConsultation': {
-      const t = committeeOn(state, actor, command.unitId, 'consultation');
+      const t = namedTrackIn(state, command.unitId, 'consultation');
       if (!t.ok) return t;
       if (Date.parse(command.occurredAt) > Date.parse(at)) return refuse('invalid', 'a consultation cannot be recorded before it happens', ['occurredAt']);
       return ok({ type: 'ConsultationHeld', unitId: t.value.unitId, occurredAt: command.occurredAt, summary: command.summary });
@@ -372,7 +362,7 @@ function rules(command: Command, state: ProposalState, ctx: Context): Result {
 
     // The committee may close a commitment the unit cannot keep, with its reason.
     case 'closeCommitment': {
-      const t = committeeOn(state, actor, command.unitId, 'followUp');
+      const t = namedTrackIn(state, command.unitId, 'followUp');
       if (!t.ok) return t;
       const c = openCommitment(t.value, command.commitmentNo);
       if (!c.ok) return c;
@@ -381,7 +371,7 @@ function rules(command: Command, state: ProposalState, ctx: Context): Result {
 
     // The committee may extend the first reply period, with a reason, up to the policy's limit.
     case 'extendReplyDeadline': {
-      const t = committeeOn(state, actor, command.unitId, 'drafting', 'countersigning', 'drafted', 'underReview', 'approved');
+      const t = namedTrackIn(state, command.unitId, 'drafting', 'countersigning', 'drafted', 'underReview', 'approved');
       if (!t.ok) return t;
       const track = t.value;
       if (track.round > 1) return refuse('wrongStage', 're-handling has its own period and is not extended');

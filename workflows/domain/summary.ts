@@ -4,6 +4,8 @@
  * workflow and is read by Query.
  */
 import type { Assignment, Contact, Rating } from './contracts';
+import { replyDue } from './duties';
+import type { HandlingPolicy } from './policy';
 import { type ProposalState, type TrackStage, stageOf } from './state';
 
 export interface ProposalSummary {
@@ -27,6 +29,8 @@ export interface ProposalSummary {
     stage: TrackStage;
     round: number;
     replyClass: string | null;
+    /** When the current round's reply is due; with issuedAt it tells whether it came on time. */
+    dueAt: string;
     issuedAt: string | null;
     ratings: Record<string, Rating>;
     /** Earlier rounds' ratings: the first one gives the first-reply satisfaction rate. */
@@ -35,7 +39,7 @@ export interface ProposalSummary {
   }[];
 }
 
-export function summarize(s: ProposalState): ProposalSummary {
+export function summarize(s: ProposalState, policy: HandlingPolicy): ProposalSummary {
   const intake = s.intake!;
   return {
     sessionId: intake.session.id,
@@ -58,6 +62,7 @@ export function summarize(s: ProposalState): ProposalSummary {
       stage: t.stage,
       round: t.round,
       replyClass: t.issued?.replyClass ?? t.approvedClass ?? null,
+      dueAt: replyDue(t, policy).at,
       issuedAt: t.issued?.at ?? null,
       ratings: t.ratings,
       rounds: t.rounds.map((r) => ({ round: r.round, ratings: r.ratings, outcome: r.outcome })),

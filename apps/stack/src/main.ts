@@ -18,7 +18,7 @@ import { referenceSteps } from '../../../seeds/reference-steps';
 import { proposalWorkflow } from '../../../workflows';
 import { TASK_QUEUE, actUpdate, eventsQuery, intakeOptions, proposalWorkflowId, viewQuery } from '../../../workflows/messages';
 import { startDevServer, stopChild } from './embedded-temporal';
-import { formatHeader, formatRow, timelineRows } from './timeline';
+import { formatHeader, formatRow, timelineRows } from '../../../workflows/domain/timeline';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 const DATA = path.join(ROOT, '.data');
@@ -89,7 +89,7 @@ async function main() {
     if ((await handle.describe()).status.name === 'RUNNING') {
       // Update IDs are per step, so re-running an interrupted case applies each step once.
       for (const [i, step] of referenceSteps(c, () => new Date().toISOString()).entries()) {
-        await handle.executeUpdate(actUpdate, { args: [step.command], updateId: `${workflowId}/step-${i + 1}` });
+        await handle.executeUpdate(actUpdate, { args: [step.command, {}], updateId: `${workflowId}/step-${i + 1}` });
         await printNewRows();
       }
     }

@@ -1,5 +1,6 @@
 /** Configuration from the environment, checked once at start with a clear message. */
 import { z } from 'zod';
+import { parseEnv } from '../../common/env';
 import { DEFAULT_DATABASE_URL } from '../../../activities/database';
 
 const EnvSchema = z.object({
@@ -11,11 +12,4 @@ const EnvSchema = z.object({
 });
 export type WorkerEnv = z.infer<typeof EnvSchema>;
 
-export function readEnv(env: NodeJS.ProcessEnv = process.env): WorkerEnv {
-  const parsed = EnvSchema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new Error(`invalid configuration:\n${lines.join('\n')}`);
-  }
-  return parsed.data;
-}
+export const readEnv = (env: NodeJS.ProcessEnv = process.env): WorkerEnv => parseEnv(EnvSchema, 'worker', env);

@@ -1,12 +1,12 @@
 /** A proposal's history as people read it: when, what, which unit, the stage after, and what is due next. */
-import { openDuties } from '../../../workflows/domain/duties';
-import type { RecordedEvent } from '../../../workflows/domain/events';
-import type { HandlingPolicy } from '../../../workflows/domain/policy';
-import { type ProposalState, evolve, initialState, stageOf } from '../../../workflows/domain/state';
+import { openDuties } from './duties';
+import type { RecordedEvent } from './events';
+import type { HandlingPolicy } from './policy';
+import { type ProposalState, evolve, initialState, stageOf } from './state';
 
-const LOCAL_OFFSET_MS = 8 * 3600_000;
-/** Times in the committee's local time (UTC+8), as its people read them. */
-export const localTime = (iso: string) => new Date(Date.parse(iso) + LOCAL_OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ');
+/** Times in the committee's local time, as its people read them. */
+export const localTime = (iso: string, utcOffsetMinutes: number) =>
+  new Date(Date.parse(iso) + utcOffsetMinutes * 60_000).toISOString().slice(0, 19).replace('T', ' ');
 
 export function describeEvent(e: RecordedEvent): string {
   switch (e.type) {
@@ -50,7 +50,7 @@ export function timelineRows(events: RecordedEvent[], policy: HandlingPolicy, be
       .sort((a, b) => a.due.at.localeCompare(b.due.at))[0];
     return {
       seq: e.seq,
-      time: localTime(e.at),
+      time: localTime(e.at, policy.calendar.utcOffsetMinutes),
       unit: 'unitId' in e ? e.unitId : e.by.role === 'officer' ? e.by.unitId : e.by.role,
       what: describeEvent(e),
       stage: stageOf(state),
@@ -61,7 +61,7 @@ export function timelineRows(events: RecordedEvent[], policy: HandlingPolicy, be
 
 const COLUMNS: { key: keyof TimelineRow; head: string; width: number }[] = [
   { key: 'seq', head: '#', width: 3 },
-  { key: 'time', head: 'time (UTC+8)', width: 19 },
+  { key: 'time', head: 'local time', width: 19 },
   { key: 'unit', head: 'unit', width: 10 },
   { key: 'stage', head: 'stage after', width: 14 },
   { key: 'what', head: 'what happened', width: 64 },

@@ -1,0 +1,61 @@
+/**
+ * Authentication: every route needs a valid bearer token of an active principal, except those
+ * marked @Public(). Which role may take which action is checked per route; whether this unit or
+ * proposer may act on this proposal is the lifecycle's rule (a wrongUnit/forbidden refusal).
+ */
+import { type CanActivate, type ExecutionContext, Inject, Injectable, SetMetadata, createParamDecorator } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import type { Pool } from 'pg';
+import { API_CONFIG, type ApiConfig } from '../config';
+import { PG_POOL } from '../connections';
+import { Problem } from '../http/problem';
+import { type Principal, findPrincipal } from './principals';
+import { verifyToken } from './tokens';
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    principal?: Principal;
+  }
+}
+
+const PUBLIC = 'public-route';
+const ROLES = 'route-roles';
+export const Public = () => SetMetadata(PUBLIC, true);
+/** The roles that may call a route; omitted, any signed-in principal may. */
+export const Roles = (...roles: Principal['role'][]) => SetMetadata(ROLES, roles);
+
+export const CurrentPrincipal = createParamDecorator((_: unknown, ctx: ExecutionContext) => ctx.switchToHttp().getRequest<Request>().principal!);
+
+export function requireRole(principal: Principal, roles: readonly Principal['role'][]): void {
+  if (!roles.includes(principal.role)) {
+    throw new Problem(403, 'forbidden', 'Not allowed for this role', `only ${roles.join(' or ')} may do this; you are ${principal.role}`);
+  }
+}
+
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+    @Inject(PG_POOL) private readonly pool: Pool,
+  ) {}
+
+  async canActivate(ctx: ExecutionContext): Promise<boolean> {
+    const targets = [ctx.getHandler(), ctx.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC, targets)) return true;
+    const req = ctx.switchToHttp().getRequest<Request>();
+    const match = /^Bearer ([A-Za-z0-9_.-]+)$/.exec(req.header('authorization') ?? '');
+    if (!match) throw unauthorized('send Authorization: Bearer <token>');
+    const verified = verifyToken(match[1]!, this.config.API_TOKEN_SECRET);
+    if (!verified.ok) throw unauthorized(verified.why);
+    const principal = await findPrincipal(this.pool, verified.principalId);
+    if (!principal) throw unauthorized('unknown or inactive principal');
+    req.principal = principal;
+    const roles = this.reflector.getAllAndOverride<Principal['role'][] | undefined>(ROLES, targets);
+    if (roles) requireRole(principal, roles);
+    return true;
+  }
+}
+
+const unauthorized = (detail: string) => new Problem(401, 'unauthorized', 'Authentication required', detail);

@@ -1,0 +1,48 @@
+/** Principals (people with a role and, for officers, a unit) and units, kept in PostgreSQL. */
+import type { Pool } from 'pg';
+import type { Actor } from '../../../../workflows/domain/commands';
+import type { DirectorySchema } from '../../../../seeds/reference-case';
+import type { z } from 'zod';
+
+export type Principal = Actor & { name: string };
+
+export async function findPrincipal(pool: Pool, id: string): Promise<Principal | undefined> {
+  const { rows } = await pool.query<{ id: string; name: string; role: Principal['role']; unit_id: string | null }>(
+    'select id, name, role, unit_id from principals where id = $1 and active',
+    [id],
+  );
+  const r = rows[0];
+  if (!r) return undefined;
+  return r.role === 'officer' ? { role: 'officer', id: r.id, unitId: r.unit_id!, name: r.name } : { role: r.role, id: r.id, name: r.name };
+}
+
+export async function unknownUnits(pool: Pool, ids: string[]): Promise<string[]> {
+  const { rows } = await pool.query<{ id: string }>('select id from units where id = any($1)', [ids]);
+  const known = new Set(rows.map((r) => r.id));
+  return ids.filter((id) => !known.has(id));
+}
+
+/** Loads a directory of units and people; running it again updates them in place. */
+export async function loadDirectory(pool: Pool, directory: z.infer<typeof DirectorySchema>): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    await client.query(
+      `insert into units (id, name, kind) select x.id, x.name, x.kind from jsonb_to_recordset($1::jsonb) as x(id text, name text, kind text)
+       on conflict (id) do update set name = excluded.name, kind = excluded.kind`,
+      [JSON.stringify(directory.units)],
+    );
+    await client.query(
+      `insert into principals (id, name, role, unit_id)
+       select x.id, x.name, x.role, x."unitId" from jsonb_to_recordset($1::jsonb) as x(id text, name text, role text, "unitId" text)
+       on conflict (id) do update set name = excluded.name, role = excluded.role, unit_id = excluded.unit_id, active = true`,
+      [JSON.stringify(directory.people)],
+    );
+    await client.query('commit');
+  } catch (err) {
+    await client.query('rollback');
+    throw err;
+  } finally {
+    client.release();
+  }
+}

@@ -1,0 +1,22 @@
+/** The API's configuration, from the environment, checked at start with a message naming each bad variable. */
+import { z } from 'zod';
+import { parseEnv } from '../../common/env';
+import { DEFAULT_DATABASE_URL } from '../../../activities/database';
+
+const EnvSchema = z.object({
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  TEMPORAL_ADDRESS: z.string().regex(/^[^:\s]+:\d+$/, 'must be host:port').default('127.0.0.1:7233'),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  DATABASE_URL: z.url().default(DEFAULT_DATABASE_URL),
+  /** HMAC key for bearer tokens: at least 32 characters. */
+  API_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** Largest accepted request body. */
+  BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/, 'must be like 256kb or 1mb').default('256kb'),
+});
+export type ApiConfig = z.infer<typeof EnvSchema>;
+
+export const readApiConfig = (env: NodeJS.ProcessEnv = process.env): ApiConfig => parseEnv(EnvSchema, 'API', env);
+
+export const API_CONFIG = Symbol('API_CONFIG');

@@ -1,0 +1,41 @@
+/**
+ * The API's two connections, as Nest providers built by factories and closed on shutdown:
+ * the Temporal client (workflows, Updates, Queries, history) and the PostgreSQL pool (read model,
+ * principals, idempotency records).
+ */
+import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Client, Connection } from '@temporalio/client';
+import type { Pool } from 'pg';
+import { createPool } from '../../../activities/database';
+import { API_CONFIG, type ApiConfig } from './config';
+
+export const TEMPORAL = Symbol('TEMPORAL');
+export const PG_POOL = Symbol('PG_POOL');
+
+@Injectable()
+class ConnectionsLifecycle implements OnApplicationShutdown {
+  constructor(
+    @Inject(TEMPORAL) private readonly temporal: Client,
+    @Inject(PG_POOL) private readonly pool: Pool,
+  ) {}
+  async onApplicationShutdown() {
+    await this.temporal.connection.close();
+    await this.pool.end();
+  }
+}
+
+@Global()
+@Module({
+  providers: [
+    {
+      provide: TEMPORAL,
+      inject: [API_CONFIG],
+      useFactory: async (config: ApiConfig) =>
+        new Client({ connection: await Connection.connect({ address: config.TEMPORAL_ADDRESS }), namespace: config.TEMPORAL_NAMESPACE }),
+    },
+    { provide: PG_POOL, inject: [API_CONFIG], useFactory: (config: ApiConfig) => createPool(config.DATABASE_URL) },
+    ConnectionsLifecycle,
+  ],
+  exports: [TEMPORAL, PG_POOL],
+})
+export class ConnectionsModule {}

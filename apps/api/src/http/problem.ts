@@ -1,0 +1,71 @@
+/**
+ * Every error leaves the API as application/problem+json (RFC 9457): a stable type, the status,
+ * what went wrong, and for input errors the field paths that failed.
+ */
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import type { z } from 'zod';
+import { logger } from './logging';
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export class Problem extends Error {
+  constructor(
+    readonly status: number,
+    /** Stable, machine-readable: clients branch on it. */
+    readonly type: string,
+    readonly title: string,
+    readonly detail?: string,
+    readonly errors?: FieldError[],
+  ) {
+    super(detail ?? title);
+  }
+}
+
+export const fieldPath = (path: readonly PropertyKey[]) => path.map(String).join('.') || '(body)';
+
+export function invalidInput(where: 'body' | 'query' | 'header', error: z.ZodError): Problem {
+  const errors = error.issues.map((i) => ({
+    path: fieldPath(i.path),
+    message: i.code === 'unrecognized_keys' ? `unknown field(s): ${i.keys.join(', ')}` : i.message,
+  }));
+  return new Problem(400, 'invalid-input', `The request ${where} is not valid`, errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
+}
+
+export function sendProblem(res: Response, req: Request, p: Problem): void {
+  res
+    .status(p.status)
+    .type('application/problem+json')
+    .json({
+      type: `urn:proposals:problem:${p.type}`,
+      title: p.title,
+      status: p.status,
+      ...(p.detail ? { detail: p.detail } : {}),
+      ...(p.errors ? { errors: p.errors } : {}),
+      instance: req.originalUrl,
+      requestId: req.id,
+    });
+}
+
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  catch(err: unknown, host: ArgumentsHost) {
+    const http = host.switchToHttp();
+    const req = http.getRequest<Request>();
+    const res = http.getResponse<Response>();
+    sendProblem(res, req, toProblem(err, req));
+  }
+}
+
+function toProblem(err: unknown, req: Request): Problem {
+  if (err instanceof Problem) return err;
+  if (err instanceof HttpException) {
+    const status = err.getStatus();
+    return new Problem(status, status === 404 ? 'not-found' : `http-${status}`, err.message);
+  }
+  logger.error({ err, reqId: req.id }, 'unhandled error');
+  return new Problem(500, 'internal', 'Internal error', 'the error was logged with this request id');
+}
