@@ -84,11 +84,12 @@ export function createProjectionActivities(pool: Pool) {
             due_date: d.due.date,
             due_at: d.due.at,
             is_window: d.window,
+            is_optional: d.optional,
           }));
           await client.query(
-            `insert into unit_tasks (proposal_id, duty_key, kind, unit_id, proposer_id, commitment_no, started_at, due_date, due_at, is_window, version)
-             select $1, x.duty_key, x.kind, x.unit_id, x.proposer_id, x.commitment_no, x.started_at, x.due_date, x.due_at, x.is_window, $3
-             from jsonb_to_recordset($2::jsonb) as x(duty_key text, kind text, unit_id text, proposer_id text, commitment_no int, started_at timestamptz, due_date date, due_at timestamptz, is_window boolean)`,
+            `insert into unit_tasks (proposal_id, duty_key, kind, unit_id, proposer_id, commitment_no, started_at, due_date, due_at, is_window, is_optional, version)
+             select $1, x.duty_key, x.kind, x.unit_id, x.proposer_id, x.commitment_no, x.started_at, x.due_date, x.due_at, x.is_window, x.is_optional, $3
+             from jsonb_to_recordset($2::jsonb) as x(duty_key text, kind text, unit_id text, proposer_id text, commitment_no int, started_at timestamptz, due_date date, due_at timestamptz, is_window boolean, is_optional boolean)`,
             [input.proposalId, JSON.stringify(tasks), row.version],
           );
         }

@@ -46,7 +46,7 @@ export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOu
       policy,
       stage: stageOf(state),
       state,
-      duties: openDuties(state, policy).map((d) => ({ ...d, urgency: urgency(d, asOf) })),
+      duties: openDuties(state, policy).map((d) => ({ ...d, urgency: urgency(d.due, asOf) })),
       asOf,
     };
   };

@@ -53,6 +53,7 @@ create table unit_tasks (
   due_date      date not null,
   due_at        timestamptz not null,
   is_window     boolean not null,
+  is_optional   boolean not null,
   version       integer not null,
   primary key (proposal_id, duty_key)
 );

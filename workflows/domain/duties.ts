@@ -3,7 +3,7 @@
  * handling policy; never stored, so a moved start (reassignment, re-handling, extension) moves
  * its due date with it.
  */
-import { type Due, addMonths, dueAfter, isOverdue, nextWorkingDayOnOrAfter, startOfLocalDay, addDays } from './calendar';
+import { type Due, addMonths, dueAfter, nextWorkingDayOnOrAfter, startOfLocalDay, addDays } from './calendar';
 import type { HandlingPolicy } from './policy';
 import { type ProposalState, type Track, assignedUnits } from './state';
 
@@ -28,10 +28,13 @@ export interface Duty {
   due: Due;
   /** A window closes when its date passes (a right lapses); any other duty becomes overdue. */
   window: boolean;
+  /** A right the unit may use (asking for reassignment), not something it owes. */
+  optional: boolean;
 }
 
-const duty = (d: Omit<Duty, 'key'>): Duty => ({
+const duty = (d: Omit<Duty, 'key' | 'optional'>): Duty => ({
   ...d,
+  optional: d.kind === 'reassignmentWindow',
   key: [d.kind, d.unitId ?? '-', d.proposerId ?? '-', d.commitmentNo ?? '-'].join(':'),
 });
 
@@ -101,8 +104,8 @@ export function openDuties(state: ProposalState, policy: HandlingPolicy): Duty[]
 
 export type Urgency = 'onTime' | 'dueSoon' | 'overdue';
 
-/** How close a duty is, for colouring task lists: due soon within `soonDays` calendar days. */
-export function urgency(d: Duty, now: string, soonDays = 5): Urgency {
-  if (isOverdue(d.due, now)) return 'overdue';
-  return Date.parse(d.due.at) - Date.parse(now) <= soonDays * 86_400_000 ? 'dueSoon' : 'onTime';
+/** How close a due date is, for colouring task lists: due soon within `soonDays` calendar days. */
+export function urgency(due: Pick<Due, 'at'>, now: string, soonDays = 5): Urgency {
+  if (Date.parse(now) >= Date.parse(due.at)) return 'overdue';
+  return Date.parse(due.at) - Date.parse(now) <= soonDays * 86_400_000 ? 'dueSoon' : 'onTime';
 }

@@ -29,9 +29,12 @@ export interface ProposalSummary {
     stage: TrackStage;
     round: number;
     replyClass: string | null;
-    /** When the current round's reply is due; with issuedAt it tells whether it came on time. */
+    /** When the current round's reply is due. */
     dueAt: string;
     issuedAt: string | null;
+    /** The first reply and its due date (assignment plus the reply period and any extension): 办复率 counts it. */
+    firstIssuedAt: string | null;
+    firstDueAt: string;
     ratings: Record<string, Rating>;
     /** Earlier rounds' ratings: the first one gives the first-reply satisfaction rate. */
     rounds: { round: number; ratings: Record<string, Rating>; outcome: string }[];
@@ -64,6 +67,8 @@ export function summarize(s: ProposalState, policy: HandlingPolicy): ProposalSum
       replyClass: t.issued?.replyClass ?? t.approvedClass ?? null,
       dueAt: replyDue(t, policy).at,
       issuedAt: t.issued?.at ?? null,
+      firstIssuedAt: t.rounds[0]?.issuedAt ?? (t.round === 1 ? (t.issued?.at ?? null) : null),
+      firstDueAt: replyDue({ ...t, round: 1, roundStartedAt: s.assignedAt! }, policy).at,
       ratings: t.ratings,
       rounds: t.rounds.map((r) => ({ round: r.round, ratings: r.ratings, outcome: r.outcome })),
       commitments: t.commitments.map((c) => ({ no: c.no, title: c.title, status: c.status })),

@@ -1,0 +1,23 @@
+/** Builds the API application; `main.ts` listens with it, the tests do the same on a free port. */
+import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import express from 'express';
+import * as path from 'node:path';
+import { AppModule } from './app.module';
+import type { ApiConfig } from './config';
+import { bodyErrors, jsonBody } from './http/body';
+import { logger, requestContext } from './http/logging';
+
+export async function createApi(config: ApiConfig): Promise<INestApplication> {
+  logger.level = config.LOG_LEVEL;
+  // Nest's own body parser is off: ours answers malformed and oversized bodies with problem+json.
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config), { bodyParser: false, logger: ['error', 'warn'] });
+  app.use(requestContext);
+  app.use(jsonBody(config.BODY_LIMIT));
+  app.use(bodyErrors);
+  app.use('/docs/assets', express.static(path.dirname(require.resolve('swagger-ui-dist/package.json')), { index: false }));
+  app.enableShutdownHooks();
+  return app;
+}

@@ -1,0 +1,154 @@
+/**
+ * The API's request and response shapes that are not commands: zod schemas, the single source of
+ * the TypeScript types, the validation, and the OpenAPI document.
+ */
+import { z } from 'zod';
+import { ActorSchema } from '../../../workflows/domain/commands';
+import { Id, IntakeSchema, text } from '../../../workflows/domain/contracts';
+
+export const ProblemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    instance: z.string(),
+    requestId: z.string(),
+  });
+
+export const IdempotencyKeySchema = z
+  .string({ error: 'the Idempotency-Key header is required on every action' })
+  .regex(/^[A-Za-z0-9._:-]{8,128}$/, 'must be 8-128 letters, digits or ._:-');
+
+export const IntakeBodySchema = IntakeSchema;
+
+const EventSchema = z
+  .object({ seq: z.number().int(), type: z.string(), at: z.string(), by: z.union([ActorSchema, z.object({ role: z.literal('clock'), id: z.literal('clock') })]) })
+  .catchall(z.unknown());
+
+export const ActionResultSchema = z
+  .object({ proposalId: z.string(), version: z.number().int(), events: z.array(EventSchema) });
+
+export const FiledSchema = z.object({ proposalId: z.string(), version: z.number().int() });
+
+const boolString = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+export const ListQuerySchema = z.strictObject({
+  session: Id.optional(),
+  unit: Id.optional(),
+  stage: z.string().regex(/^[a-zA-Z]{1,30}$/, 'must be a stage name').optional(),
+  class: z.string().regex(/^[A-Z]$/, 'must be one capital letter').optional(),
+  overdue: boolString.optional(),
+  q: text(100).optional(),
+  page: z.coerce.number().int().min(1).max(10000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type ListQuery = z.infer<typeof ListQuerySchema>;
+
+export const ProposalListItemSchema = z
+  .object({
+    id: z.string(),
+    sessionId: z.string(),
+    number: z.number().int(),
+    title: z.string(),
+    category: z.string(),
+    status: z.string(),
+    stage: z.string(),
+    leadUnitId: z.string().nullable(),
+    unitIds: z.array(z.string()),
+    replyClass: z.string().nullable(),
+    filedAt: z.string(),
+    assignedAt: z.string().nullable(),
+    repliedAt: z.string().nullable(),
+    closedAt: z.string().nullable(),
+    overdueDuties: z.number().int(),
+    version: z.number().int(),
+  });
+
+export const ProposalListSchema = z
+  .object({ items: z.array(ProposalListItemSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+
+const DutySchema = z
+  .object({
+    kind: z.string(),
+    unitId: z.string().nullable(),
+    proposerId: z.string().nullable(),
+    commitmentNo: z.number().int().nullable(),
+    key: z.string(),
+    startedAt: z.string(),
+    due: z.object({ date: z.string(), at: z.string() }),
+    window: z.boolean(),
+    optional: z.boolean(),
+    urgency: z.enum(['onTime', 'dueSoon', 'overdue']),
+  });
+
+export const ProposalViewSchema = z
+  .object({
+    proposalId: z.string(),
+    stage: z.string(),
+    state: z.record(z.string(), z.unknown()),
+    duties: z.array(DutySchema),
+    policy: z.record(z.string(), z.unknown()),
+    asOf: z.string(),
+  });
+
+export const HistorySchema = z
+  .object({
+    timeline: z.array(z.object({ seq: z.number().int(), time: z.string(), unit: z.string(), what: z.string(), stage: z.string(), nextDue: z.string() })),
+    events: z.array(EventSchema),
+    /** The workflow's raw Temporal history, as Temporal's JSON. */
+    temporal: z.object({ workflowId: z.string(), runId: z.string(), events: z.array(z.record(z.string(), z.unknown())) }),
+  });
+
+export const TaskQuerySchema = z.strictObject({
+  kind: z.string().regex(/^[a-zA-Z]{1,40}$/).optional(),
+  /** Also list rights that may be used, such as asking for reassignment within its window. */
+  includeOptional: boolString.default(false),
+});
+
+export const TaskSchema = z
+  .object({
+    proposalId: z.string(),
+    number: z.number().int(),
+    title: z.string(),
+    kind: z.string(),
+    unitId: z.string().nullable(),
+    proposerId: z.string().nullable(),
+    commitmentNo: z.number().int().nullable(),
+    dueDate: z.string(),
+    dueAt: z.string(),
+    window: z.boolean(),
+    optional: z.boolean(),
+    urgency: z.enum(['onTime', 'dueSoon', 'overdue']),
+    /** Whole days overdue (0 when not overdue). */
+    daysOverdue: z.number().int(),
+  });
+export const TaskListSchema = z.object({ items: z.array(TaskSchema) });
+
+export const StatsQuerySchema = z.strictObject({ session: Id.optional(), unit: Id.optional() });
+
+export const UnitStatsSchema = z
+  .object({
+    sessionId: z.string(),
+    unitId: z.string(),
+    assigned: z.number().int(),
+    replied: z.number().int(),
+    repliedOnTime: z.number().int(),
+    /** 办复率: replied within the period ÷ assigned. */
+    replyRate: z.number().nullable(),
+    /** 按时办结率: replies on time ÷ replies due so far. */
+    onTimeRate: z.number().nullable(),
+    rated: z.number().int(),
+    /** 满意率: (满意 + 基本满意) ÷ ratings given, on the latest reply. */
+    satisfactionRate: z.number().nullable(),
+    /** The same on first replies, before any re-handling. */
+    firstReplySatisfactionRate: z.number().nullable(),
+    /** 沟通率 / 见面率: proposals with a contact / a face-to-face contact ÷ assigned. */
+    contactRate: z.number().nullable(),
+    meetingRate: z.number().nullable(),
+    commitmentsOpen: z.number().int(),
+    commitmentsDone: z.number().int(),
+    commitmentsClosed: z.number().int(),
+  });
+export const StatsSchema = z.object({ asOf: z.string(), rows: z.array(UnitStatsSchema) });

@@ -1,0 +1,42 @@
+import { Controller, Get, Inject, Res } from '@nestjs/common';
+import type { Client } from '@temporalio/client';
+import type { Response } from 'express';
+import type { Pool } from 'pg';
+import { Public } from '../auth/auth.guard';
+import { PG_POOL, TEMPORAL } from '../connections';
+
+@Controller()
+@Public()
+export class HealthController {
+  constructor(
+    @Inject(TEMPORAL) private readonly temporal: Client,
+    @Inject(PG_POOL) private readonly pool: Pool,
+  ) {}
+
+  /** Liveness: the process answers. */
+  @Get('healthz')
+  live() {
+    return { status: 'ok' };
+  }
+
+  /** Readiness: Temporal and PostgreSQL both answer within two seconds. */
+  @Get('readyz')
+  async ready(@Res({ passthrough: true }) res: Response) {
+    const within = <T>(p: Promise<T>) => Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timed out')), 2000))]);
+    const check = async (f: () => Promise<unknown>) => {
+      try {
+        await within(f());
+        return 'ok';
+      } catch (err) {
+        return `failing: ${(err as Error).message}`;
+      }
+    };
+    const [temporal, postgres] = await Promise.all([
+      check(() => this.temporal.workflowService.getSystemInfo({})),
+      check(() => this.pool.query('select 1')),
+    ]);
+    const ok = temporal === 'ok' && postgres === 'ok';
+    res.status(ok ? 200 : 503);
+    return { status: ok ? 'ready' : 'not ready', temporal, postgres };
+  }
+}

@@ -1,0 +1,123 @@
+/**
+ * The OpenAPI 3.1 document, generated from the same zod schemas the API validates with and
+ * the same action table it routes by: nothing here is written twice by hand.
+ */
+import { z } from 'zod';
+import { COMMAND_ROLES } from '../../../../workflows/domain/commands';
+import {
+  ActionResultSchema,
+  FiledSchema,
+  HistorySchema,
+  IdempotencyKeySchema,
+  IntakeBodySchema,
+  ListQuerySchema,
+  ProblemSchema,
+  ProposalListSchema,
+  ProposalViewSchema,
+  StatsQuerySchema,
+  StatsSchema,
+  TaskListSchema,
+  TaskQuerySchema,
+} from '../contracts';
+import { ACTIONS, type ActionName, actionBody } from '../proposals/actions';
+
+const json = (schema: z.ZodType, io: 'input' | 'output') => z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' });
+
+const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: json(ProblemSchema, 'output') } } });
+const ok = (schema: z.ZodType, description = 'OK') => ({ description, content: { 'application/json': { schema: json(schema, 'output') } } });
+const body = (schema: z.ZodType) => ({ required: true, content: { 'application/json': { schema: json(schema, 'input') } } });
+
+const queryParams = (schema: z.ZodObject) =>
+  Object.entries(schema.shape).map(([name, s]) => ({ name, in: 'query', required: false, schema: json(s as z.ZodType, 'input') }));
+
+const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^proposal-[a-z0-9-]{1,80}$' }, example: 'proposal-smx-8-2-202' };
+const keyParam = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: true,
+  description: 'Unique per action: a retry with the same key and body returns the first result and applies the action once.',
+  schema: json(IdempotencyKeySchema, 'input'),
+};
+
+const readErrors = { 400: problem('Invalid query'), 401: problem('No valid bearer token'), 403: problem('Not allowed'), 404: problem('No such proposal') };
+const actionErrors = {
+  400: problem('Malformed JSON, or a body or header that does not match the schema (fields named in errors)'),
+  401: problem('No valid bearer token'),
+  403: problem('This role, unit or person may not take this action on this proposal'),
+  404: problem('No such proposal, action, reply or commitment'),
+  409: problem('Refused now: wrong stage, prerequisite missing, window closed, already done, or proposal finished'),
+  413: problem('Body too large'),
+  422: problem('Domain-invalid data (unknown unit, class outside the scheme, signer level…), or an Idempotency-Key reused for another request'),
+};
+
+function actionPath(name: ActionName) {
+  const { command, summary } = ACTIONS[name];
+  return {
+    post: {
+      operationId: command,
+      tags: ['actions'],
+      summary,
+      description: `Allowed roles: ${COMMAND_ROLES[command].join(', ')}. The lifecycle decides whether this unit or proposer may, in this stage.`,
+      parameters: [idParam, keyParam],
+      requestBody: body(actionBody(name)),
+      responses: { 200: ok(ActionResultSchema, 'Applied (or, for a retried key, the first result)'), ...actionErrors },
+    },
+  };
+}
+
+export function openApiDocument() {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Proposal handling API (提案办理)',
+      version: '0.1.0',
+      description: 'Bureau officers act on their tasks, the proposal committee registers, assigns and supervises, proposers rate replies. Errors are application/problem+json.',
+    },
+    servers: [{ url: '/' }],
+    security: [{ bearer: [] }],
+    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+    paths: {
+      '/proposals': {
+        post: {
+          operationId: 'fileProposal',
+          tags: ['proposals'],
+          summary: '受理: file a proposal (committee, or a member filing their own)',
+          parameters: [keyParam],
+          requestBody: body(IntakeBodySchema),
+          responses: { 201: ok(FiledSchema, 'Filed'), ...actionErrors, 409: problem('This proposal (session and number) was already filed') },
+        },
+        get: {
+          operationId: 'listProposals',
+          tags: ['proposals'],
+          summary: 'List and search proposals (the ones the caller may read)',
+          parameters: queryParams(ListQuerySchema),
+          responses: { 200: ok(ProposalListSchema), ...readErrors },
+        },
+      },
+      '/proposals/{id}': {
+        get: { operationId: 'getProposal', tags: ['proposals'], summary: "A proposal's state and open duties", parameters: [idParam], responses: { 200: ok(ProposalViewSchema), ...readErrors } },
+      },
+      '/proposals/{id}/history': {
+        get: {
+          operationId: 'getProposalHistory',
+          tags: ['proposals'],
+          summary: 'Full history: a readable timeline, the domain events, and the raw Temporal events',
+          parameters: [idParam],
+          responses: { 200: ok(HistorySchema), ...readErrors },
+        },
+      },
+      ...Object.fromEntries((Object.keys(ACTIONS) as ActionName[]).map((name) => [`/proposals/{id}/${name}`, actionPath(name)])),
+      '/tasks': {
+        get: { operationId: 'listTasks', tags: ['tasks'], summary: "My open tasks (an officer's unit's, a proposer's ratings) with due dates and urgency", parameters: queryParams(TaskQuerySchema), responses: { 200: ok(TaskListSchema), ...readErrors } },
+      },
+      '/supervision/overdue': {
+        get: { operationId: 'listOverdue', tags: ['supervision'], summary: 'Overdue duties across proposals (committee)', parameters: queryParams(StatsQuerySchema), responses: { 200: ok(TaskListSchema), ...readErrors } },
+      },
+      '/supervision/stats': {
+        get: { operationId: 'statistics', tags: ['supervision'], summary: '办复率, 按时办结率, 满意率, 沟通率/见面率 and commitments per session and unit (committee)', parameters: queryParams(StatsQuerySchema), responses: { 200: ok(StatsSchema), ...readErrors } },
+      },
+      '/healthz': { get: { operationId: 'liveness', tags: ['operations'], security: [], summary: 'The process answers', responses: { 200: { description: 'alive' } } } },
+      '/readyz': { get: { operationId: 'readiness', tags: ['operations'], security: [], summary: 'Temporal and PostgreSQL answer', responses: { 200: { description: 'ready' }, 503: { description: 'not ready' } } } },
+    },
+  };
+}

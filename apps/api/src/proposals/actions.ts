@@ -1,0 +1,35 @@
+/** The action endpoints, POST /proposals/{id}/{action}: each is one command of the lifecycle. */
+import { COMMAND_ROLES, type Command, CommandBodies, type CommandType } from '../../../../workflows/domain/commands';
+
+export const ACTIONS = {
+  registration: { command: 'review', summary: '审查: register (立案), merge (并案), not register (不立案) or turn into a report' },
+  assignment: { command: 'assign', summary: '交办: assign a lead unit and co-handlers, or units handling separately' },
+  'reassignment-requests': { command: 'requestReassignment', summary: '交办异议: a unit asks to be reassigned, within the window' },
+  'reassignment-decisions': { command: 'decideReassignment', summary: 'The committee keeps the unit, with a reason, or reassigns' },
+  opinions: { command: 'submitOpinion', summary: '会办意见: a co-handler sends its written opinion to the lead unit' },
+  contacts: { command: 'recordContact', summary: '沟通: a contact with the proposers' },
+  'reply-draft': { command: 'draftReply', summary: '答复草拟: the lead unit drafts (or redrafts) the reply' },
+  countersign: { command: 'countersign', summary: '会签: a co-handler countersigns the joint draft' },
+  'change-requests': { command: 'requestChanges', summary: 'A co-handler asks for changes to the joint draft' },
+  'reply-submission': { command: 'submitReply', summary: 'The lead unit submits the countersigned draft for review' },
+  'reply-review': { command: 'reviewReply', summary: '审核: the committee accepts (possibly correcting the class) or returns the reply' },
+  reply: { command: 'issueReply', summary: '答复: the lead unit issues the signed reply to the proposers' },
+  evaluation: { command: 'evaluate', summary: '评价: a proposer rates the reply' },
+  consultation: { command: 'recordConsultation', summary: 'The committee records the consultation held after a second 不满意' },
+  'follow-up-reports': { command: 'reportFollowUp', summary: '跟踪办理: progress on a commitment, or its completion' },
+  'commitment-closures': { command: 'closeCommitment', summary: 'The committee closes a commitment that cannot be kept' },
+  'deadline-extensions': { command: 'extendReplyDeadline', summary: 'The committee extends the reply period, with a reason' },
+} as const satisfies Record<string, { command: CommandType; summary: string }>;
+
+export type ActionName = keyof typeof ACTIONS;
+
+export const isAction = (name: string): name is ActionName => Object.hasOwn(ACTIONS, name);
+export const actionBody = (name: ActionName) => CommandBodies[ACTIONS[name].command];
+export const actionRoles = (name: ActionName) => COMMAND_ROLES[ACTIONS[name].command];
+
+/** The endpoint and body that carry a command, as a client (the main job, the tests) sends it. */
+export function requestFor(command: Command): { action: ActionName; body: Record<string, unknown>; principalId: string } {
+  const action = (Object.keys(ACTIONS) as ActionName[]).find((name) => ACTIONS[name].command === command.type)!;
+  const { type: _type, actor, ...body } = command;
+  return { action, body, principalId: actor.id };
+}

@@ -1,0 +1,73 @@
+/**
+ * Exactly once under retries. The Idempotency-Key becomes the Temporal Update ID, so the
+ * workflow applies an action once however often it is sent, also across API restarts; the
+ * record here adds what Temporal cannot: refusing a key reused for a different request, and
+ * answering a retry after the proposal has closed.
+ */
+import { createHash } from 'node:crypto';
+import type { Pool } from 'pg';
+import { Problem } from '../http/problem';
+
+export interface Outcome {
+  status: number;
+  body: unknown;
+}
+
+/** Key order does not change what a request means. */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical((value as Record<string, unknown>)[k])]));
+  }
+  return value;
+}
+
+export const requestHash = (method: string, path: string, body: unknown) =>
+  createHash('sha256').update(JSON.stringify([method, path, canonical(body)])).digest('hex');
+
+/** The ID Temporal deduplicates on: one key space per principal. */
+export const updateIdOf = (principalId: string, key: string) => `${principalId}/${key}`;
+
+export async function once(pool: Pool, principalId: string, key: string, method: string, path: string, body: unknown, run: () => Promise<Outcome>): Promise<Outcome> {
+  const hash = requestHash(method, path, body);
+  await pool.query(
+    `insert into idempotency_keys (principal_id, key, method, path, body_hash) values ($1, $2, $3, $4, $5)
+     on conflict (principal_id, key) do nothing`,
+    [principalId, key, method, path, hash],
+  );
+  const { rows } = await pool.query<{ body_hash: string; status: number | null; response: unknown }>(
+    'select body_hash, status, response from idempotency_keys where principal_id = $1 and key = $2',
+    [principalId, key],
+  );
+  const record = rows[0]!;
+  if (record.body_hash !== hash) {
+    throw new Problem(422, 'idempotency-key-reused', 'Idempotency-Key already used for another request', 'send a new key for a different request');
+  }
+  if (record.status !== null) return { status: record.status, body: record.response };
+
+  let outcome: Outcome;
+  try {
+    outcome = await run();
+  } catch (err) {
+    // A refusal is the answer to this request; a server-side failure is not, and may be retried.
+    if (!(err instanceof Problem) || err.status >= 500) throw err;
+    outcome = { status: err.status, body: { problem: { type: err.type, title: err.title, detail: err.detail, errors: err.errors } } };
+  }
+  await pool.query('update idempotency_keys set status = $3, response = $4 where principal_id = $1 and key = $2 and status is null', [
+    principalId,
+    key,
+    outcome.status,
+    JSON.stringify(outcome.body),
+  ]);
+  return outcome;
+}
+
+/** Turns a stored refusal back into the problem it was. */
+export function replay(outcome: Outcome): unknown {
+  const stored = outcome.body as { problem?: { type: string; title: string; detail?: string; errors?: { path: string; message: string }[] } };
+  if (outcome.status >= 400 && stored?.problem) {
+    const p = stored.problem;
+    throw new Problem(outcome.status, p.type, p.title, p.detail, p.errors);
+  }
+  return outcome.body;
+}

@@ -1,0 +1,159 @@
+/** Filing, acting on, listing and reading proposals: Temporal for one proposal, the read model for many. */
+import { Inject, Injectable } from '@nestjs/common';
+import { type Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
+import type { Pool } from 'pg';
+import { defaultPolicy } from '../../../../seeds/policy';
+import type { Command } from '../../../../workflows/domain/commands';
+import { assignedUnits } from '../../../../workflows/domain/contracts';
+import { timelineRows } from '../../../../workflows/domain/timeline';
+import { type ProposalView, actUpdate, eventsQuery, intakeOptions, viewQuery } from '../../../../workflows/messages';
+import { proposalWorkflow } from '../../../../workflows';
+import { type Principal, unknownUnits } from '../auth/principals';
+import { requireRole } from '../auth/auth.guard';
+import { PG_POOL, TEMPORAL } from '../connections';
+import { IntakeBodySchema, type ListQuery } from '../contracts';
+import { Problem } from '../http/problem';
+import { parse } from '../http/parse';
+import { ensureMayRead, readableSql } from './access';
+import { ACTIONS, actionBody, actionRoles, isAction } from './actions';
+import { type Outcome, once, replay, updateIdOf } from './idempotency';
+import { finished, fromTemporal, notFound } from './temporal-errors';
+
+const PROPOSAL_ID = /^proposal-[a-z0-9-]{1,80}$/;
+
+const actorOf = (p: Principal) => (p.role === 'officer' ? { role: p.role, id: p.id, unitId: p.unitId } : { role: p.role, id: p.id });
+
+@Injectable()
+export class ProposalsService {
+  constructor(
+    @Inject(TEMPORAL) private readonly temporal: Client,
+    @Inject(PG_POOL) private readonly pool: Pool,
+  ) {}
+
+  /** 受理: the committee files a proposal, or a member files their own. */
+  async file(principal: Principal, raw: unknown, key: string): Promise<Outcome> {
+    requireRole(principal, ['committee', 'proposer']);
+    const intake = parse(IntakeBodySchema, raw, 'body');
+    if (principal.role === 'proposer' && !intake.proposers.some((p) => p.id === principal.id)) {
+      throw new Problem(403, 'forbidden', 'Not your proposal', 'a member files only proposals they are a proposer of');
+    }
+    const outcome = await once(this.pool, principal.id, key, 'POST', '/proposals', raw, async () => {
+      try {
+        const handle = await this.temporal.workflow.start(proposalWorkflow, intakeOptions({ intake, filedBy: actorOf(principal), policy: defaultPolicy() }));
+        return { status: 201, body: { proposalId: handle.workflowId, version: 1 } };
+      } catch (err) {
+        if (err instanceof WorkflowExecutionAlreadyStartedError) {
+          throw new Problem(409, 'proposal-exists', 'The proposal was already filed', `${err.workflowId} exists: a proposal is filed once`);
+        }
+        throw err;
+      }
+    });
+    return { status: outcome.status, body: replay(outcome) };
+  }
+
+  async act(principal: Principal, proposalId: string, action: string, raw: unknown, key: string, requestId: string): Promise<unknown> {
+    if (!isAction(action)) throw new Problem(404, 'unknown-action', 'No such action', `${action} is not one of: ${Object.keys(ACTIONS).join(', ')}`);
+    if (!PROPOSAL_ID.test(proposalId)) throw notFound(proposalId);
+    requireRole(principal, actionRoles(action));
+    const body = parse(actionBody(action), raw, 'body');
+    const command = { type: ACTIONS[action].command, actor: actorOf(principal), ...body } as Command;
+    await this.ensureUnitsExist(command);
+    const outcome = await once(this.pool, principal.id, key, 'POST', `/proposals/${proposalId}/${action}`, raw, async () => {
+      const handle = this.temporal.workflow.getHandle(proposalId);
+      try {
+        const result = await handle.executeUpdate(actUpdate, { args: [command, { requestId }], updateId: updateIdOf(principal.id, key) });
+        return { status: 200, body: { proposalId, ...result } };
+      } catch (err) {
+        // Updates reach only running workflows: a finished proposal looks "not found" to them.
+        if (err instanceof WorkflowNotFoundError && (await handle.describe().catch(() => undefined))) throw finished(proposalId);
+        throw fromTemporal(err, proposalId);
+      }
+    });
+    return replay(outcome);
+  }
+
+  /** Units are the directory's; an assignment naming one it does not know is domain-invalid data. */
+  private async ensureUnitsExist(command: Command) {
+    const assignment =
+      command.type === 'assign' ? command.assignment : command.type === 'decideReassignment' && command.decision.decision === 'reassign' ? command.decision.assignment : undefined;
+    if (!assignment) return;
+    const unknown = await unknownUnits(this.pool, assignedUnits(assignment));
+    if (unknown.length > 0) {
+      throw new Problem(422, 'unknown-unit', 'The assignment names units that do not exist', unknown.join(', '), unknown.map((u) => ({ path: 'assignment', message: `unknown unit ${u}` })));
+    }
+  }
+
+  async view(principal: Principal, proposalId: string): Promise<ProposalView> {
+    if (!PROPOSAL_ID.test(proposalId)) throw notFound(proposalId);
+    let view: ProposalView;
+    try {
+      view = await this.temporal.workflow.getHandle(proposalId).query(viewQuery);
+    } catch (err) {
+      throw fromTemporal(err, proposalId);
+    }
+    const s = view.state;
+    ensureMayRead(principal, { unitIds: s.assignment ? assignedUnits(s.assignment) : [], proposerIds: s.intake?.proposers.map((p) => p.id) ?? [] }, proposalId);
+    return view;
+  }
+
+  async history(principal: Principal, proposalId: string) {
+    const view = await this.view(principal, proposalId);
+    const handle = this.temporal.workflow.getHandle(proposalId);
+    const [events, description, raw] = await Promise.all([handle.query(eventsQuery), handle.describe(), handle.fetchHistory()]);
+    return {
+      timeline: timelineRows(events, view.policy),
+      events,
+      temporal: {
+        workflowId: proposalId,
+        runId: description.runId,
+        events: (temporal.api.history.v1.History.fromObject(raw).toJSON().events ?? []) as Record<string, unknown>[],
+      },
+    };
+  }
+
+  async list(principal: Principal, q: ListQuery) {
+    const visible = readableSql(principal, 7);
+    const overdue = `exists (select 1 from unit_tasks t where t.proposal_id = p.id and not t.is_window and t.due_at <= now())`;
+    const { rows } = await this.pool.query(
+      `select p.id, p.session_id, p.number, p.title, p.category, p.status, p.stage, p.lead_unit_id, p.unit_ids, p.reply_class,
+              p.filed_at, p.assigned_at, p.replied_at, p.closed_at, p.version,
+              (select count(*)::int from unit_tasks t where t.proposal_id = p.id and not t.is_window and t.due_at <= now()) as overdue_duties,
+              count(*) over ()::int as total
+       from proposals p
+       where ($1::text is null or p.session_id = $1)
+         and ($2::text is null or $2 = any(p.unit_ids))
+         and ($3::text is null or p.stage = $3)
+         and ($4::text is null or p.reply_class = $4)
+         and ($5::boolean is null or ${overdue} = $5)
+         and ($6::text is null or strpos(lower(p.title), lower($6)) > 0 or strpos(lower(p.category), lower($6)) > 0 or p.number::text = $6)
+         and ${visible.sql}
+       order by p.session_id, p.number
+       limit $8 offset $9`,
+      [q.session ?? null, q.unit ?? null, q.stage ?? null, q.class ?? null, q.overdue ?? null, q.q ?? null, visible.param, q.pageSize, (q.page - 1) * q.pageSize],
+    );
+    return {
+      items: rows.map((r) => ({
+        id: r.id,
+        sessionId: r.session_id,
+        number: r.number,
+        title: r.title,
+        category: r.category,
+        status: r.status,
+        stage: r.stage,
+        leadUnitId: r.lead_unit_id,
+        unitIds: r.unit_ids,
+        replyClass: r.reply_class,
+        filedAt: r.filed_at.toISOString(),
+        assignedAt: r.assigned_at?.toISOString() ?? null,
+        repliedAt: r.replied_at?.toISOString() ?? null,
+        closedAt: r.closed_at?.toISOString() ?? null,
+        overdueDuties: r.overdue_duties,
+        version: r.version,
+      })),
+      total: rows[0]?.total ?? 0,
+      page: q.page,
+      pageSize: q.pageSize,
+    };
+  }
+}

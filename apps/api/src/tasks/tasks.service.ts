@@ -1,0 +1,60 @@
+/** Open duties from the read model: a unit's tasks, a proposer's ratings to give, what is overdue. */
+import { Inject, Injectable } from '@nestjs/common';
+import type { Pool } from 'pg';
+import { urgency } from '../../../../workflows/domain/duties';
+import type { Principal } from '../auth/principals';
+import { PG_POOL } from '../connections';
+
+export interface TaskFilter {
+  kind?: string;
+  includeOptional: boolean;
+  overdueOnly?: boolean;
+  session?: string;
+  unit?: string;
+}
+
+@Injectable()
+export class TasksService {
+  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+
+  /** The committee sees every unit's; an officer the unit's; a proposer the ratings they owe. */
+  async list(principal: Principal, f: TaskFilter) {
+    const owner = principal.role === 'officer' ? principal.unitId : principal.role === 'proposer' ? principal.id : null;
+    const { rows } = await this.pool.query(
+      `select t.proposal_id, p.number, p.title, t.kind, t.unit_id, t.proposer_id, t.commitment_no,
+              to_char(t.due_date, 'YYYY-MM-DD') as due_date, t.due_at, t.is_window, t.is_optional
+       from unit_tasks t join proposals p on p.id = t.proposal_id
+       where ($1::text is null or ($2 = 'officer' and t.unit_id = $1) or ($2 = 'proposer' and t.proposer_id = $1))
+         and ($3::text is null or t.kind = $3)
+         and ($4 or not t.is_optional)
+         and (not $5 or (not t.is_window and t.due_at <= now()))
+         and ($6::text is null or p.session_id = $6)
+         and ($7::text is null or t.unit_id = $7)
+       order by t.due_at, p.number`,
+      [owner, principal.role, f.kind ?? null, f.includeOptional, f.overdueOnly ?? false, f.session ?? null, f.unit ?? null],
+    );
+    const now = new Date().toISOString();
+    return {
+      items: rows.map((r) => {
+        const dueAt = (r.due_at as Date).toISOString();
+        const late = Date.parse(now) - Date.parse(dueAt);
+        return {
+          proposalId: r.proposal_id,
+          number: r.number,
+          title: r.title,
+          kind: r.kind,
+          unitId: r.unit_id,
+          proposerId: r.proposer_id,
+          commitmentNo: r.commitment_no,
+          dueDate: r.due_date,
+          dueAt,
+          window: r.is_window,
+          optional: r.is_optional,
+          urgency: urgency({ at: dueAt }, now),
+          // The first day past the due date is one day overdue.
+          daysOverdue: late >= 0 ? Math.floor(late / 86_400_000) + 1 : 0,
+        };
+      }),
+    };
+  }
+}

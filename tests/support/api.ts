@@ -1,0 +1,106 @@
+/**
+ * The whole stack for HTTP tests: a real Temporal dev server (from the venv), a real PostgreSQL
+ * database, a real worker, and the API listening on a free loopback port.
+ */
+import type { INestApplication } from '@nestjs/common';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Worker } from '@temporalio/worker';
+import { createActivities } from '../../activities';
+import { createApi } from '../../apps/api/src/app';
+import { loadDirectory } from '../../apps/api/src/auth/principals';
+import { mintToken } from '../../apps/api/src/auth/tokens';
+import type { ApiConfig } from '../../apps/api/src/config';
+import { TASK_QUEUE } from '../../workflows/messages';
+import { createProposalWorker } from '../../apps/worker/src/worker';
+import { seedDirectory } from '../../seeds/reference-case';
+import { type TestDatabase, createTestDatabase } from './database';
+import { devServerEnv } from './temporal';
+
+export const SECRET = 'test-secret-test-secret-test-secret-0123';
+
+export interface Stack {
+  env: TestWorkflowEnvironment;
+  db: TestDatabase;
+  config: ApiConfig;
+  app: INestApplication;
+  base: string;
+  token(principalId: string): string;
+  /** Stops the API and starts a new one on the same stores: "across API restarts". */
+  restartApi(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startStack(): Promise<Stack> {
+  const [env, db] = await Promise.all([devServerEnv(), createTestDatabase()]);
+  await loadDirectory(db.pool, {
+    ...seedDirectory(),
+    units: [...seedDirectory().units, { id: 'smx-edu', name: '三门峡市教育局', kind: 'bureau' }],
+    people: [
+      ...seedDirectory().people,
+      { id: 'edu-officer', name: '市教育局经办人', role: 'officer', unitId: 'smx-edu' },
+      { id: 'another-member', name: '另一位委员', role: 'proposer' },
+    ],
+  });
+  const worker: Worker = await createProposalWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue: TASK_QUEUE, activities: createActivities(db.pool) });
+  const running = worker.run();
+  const config: ApiConfig = {
+    HOST: '127.0.0.1',
+    PORT: 0,
+    TEMPORAL_ADDRESS: env.address,
+    TEMPORAL_NAMESPACE: 'default',
+    DATABASE_URL: db.url,
+    API_TOKEN_SECRET: SECRET,
+    LOG_LEVEL: 'silent',
+    BODY_LIMIT: '256kb',
+  };
+  const stack: Stack = {
+    env,
+    db,
+    config,
+    app: await createApi(config),
+    base: '',
+    token: (id) => mintToken(id, SECRET),
+    async restartApi() {
+      await stack.app.close();
+      stack.app = await createApi(config);
+      await stack.app.listen(0, '127.0.0.1');
+      stack.base = (await stack.app.getUrl()).replace('[::1]', '127.0.0.1');
+    },
+    async stop() {
+      await stack.app.close();
+      worker.shutdown();
+      await running;
+      await env.teardown();
+      await db.drop();
+    },
+  };
+  await stack.app.listen(0, '127.0.0.1');
+  stack.base = await stack.app.getUrl();
+  return stack;
+}
+
+export interface Reply {
+  status: number;
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  headers: Headers;
+}
+
+let keys = 0;
+/** A fresh Idempotency-Key per call unless one is given. */
+export const newKey = () => `test-key-${process.pid}-${Date.now()}-${keys++}`;
+
+export async function http(stack: Stack, method: string, path: string, o: { as?: string; body?: unknown; rawBody?: string; key?: string | null; headers?: Record<string, string> } = {}): Promise<Reply> {
+  const headers: Record<string, string> = { ...o.headers };
+  if (o.as) headers.authorization = `Bearer ${stack.token(o.as)}`;
+  if (method === 'POST' && o.key !== null) headers['idempotency-key'] = o.key ?? newKey();
+  if (o.body !== undefined || o.rawBody !== undefined) headers['content-type'] = 'application/json';
+  const res = await fetch(`${stack.base}${path}`, { method, headers, body: o.rawBody ?? (o.body === undefined ? undefined : JSON.stringify(o.body)) });
+  const text = await res.text();
+  let body: unknown = text;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    // not JSON: keep the text
+  }
+  return { status: res.status, body, headers: res.headers };
+}
