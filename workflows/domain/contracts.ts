@@ -20,14 +20,19 @@ export const Id = z
 
 // Plain regexes rather than z.iso.*: inside Temporal's workflow bundle zod's ISO date schema
 // resolves to its Date-object schema and refuses every string.
+const realDate = (date: string) => {
+  const d = new Date(`${date}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(date);
+};
 export const IsoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-  .refine((s) => new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'must be a real calendar date');
+  .refine(realDate, 'must be a real calendar date');
 export const Instant = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/, 'must be an ISO 8601 date-time with an offset')
-  .refine((s) => !Number.isNaN(Date.parse(s)), 'must be a real date-time');
+  .regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/, 'must be an ISO 8601 date-time with an offset')
+  // Date.parse would roll 30 February over into March.
+  .refine((s) => realDate(s.slice(0, 10)) && !Number.isNaN(Date.parse(s)), 'must be a real date-time');
 
 export const SessionSchema = z.strictObject({
   /** Stable code used in identifiers, e.g. "smx-8-2" for Sanmenxia's 8th committee, 2nd session. */
