@@ -4,6 +4,7 @@
  */
 import { Connection } from '@temporalio/client';
 import { type ChildProcess, spawn } from 'node:child_process';
+import { stopChild } from './processes';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -24,6 +25,10 @@ export interface DevServer {
 
 export async function startDevServer(o: DevServerOptions): Promise<DevServer> {
   if (!fs.existsSync(o.binary)) throw new Error(`${o.binary} is missing: run \`npm run setup\``);
+  // Otherwise the readiness check below would find the other server and take it for ours.
+  if (await answers(`${o.ip}:${o.port}`)) {
+    throw new Error(`something already answers at ${o.ip}:${o.port} (another stack still running?); stop it, or set TEMPORAL_PORT`);
+  }
   fs.mkdirSync(path.dirname(o.dbFile), { recursive: true });
   const log = fs.openSync(o.logFile, 'a');
   const child = spawn(
@@ -46,24 +51,23 @@ async function waitUntilServing(address: string, child: ChildProcess, exited: Pr
   void exited.then(() => (gone = true));
   for (let attempt = 0; attempt < 120; attempt++) {
     if (gone) throw new Error(`the Temporal dev server exited at start; see ${logFile} (is port ${address} taken?)`);
-    try {
-      const connection = await Connection.connect({ address, connectTimeout: 1000 });
-      await connection.workflowService.getSystemInfo({});
-      await connection.close();
-      return;
-    } catch {
-      await new Promise((r) => setTimeout(r, 500));
-    }
+    if (await answers(address)) return;
+    await new Promise((r) => setTimeout(r, 500));
   }
   child.kill('SIGTERM');
   throw new Error(`the Temporal dev server did not answer at ${address} within 60 s; see ${logFile}`);
 }
 
-/** SIGTERM, then SIGKILL if it has not exited within 10 s. */
-export async function stopChild(child: ChildProcess, exited: Promise<unknown>): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
+async function answers(address: string): Promise<boolean> {
+  try {
+    const connection = await Connection.connect({ address, connectTimeout: 1000 });
+    try {
+      await connection.workflowService.getSystemInfo({});
+      return true;
+    } finally {
+      await connection.close();
+    }
+  } catch {
+    return false;
+  }
 }
