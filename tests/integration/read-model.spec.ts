@@ -2,7 +2,7 @@
  * The worker against `temporal server start-dev` (from the venv) and a real PostgreSQL:
  * proposal 202 runs through, and the read model follows every step, idempotently.
  */
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { MockActivityEnvironment, type TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import { createActivities } from '../../activities';
 import { createProposalWorker } from '../../apps/worker/src/worker';
@@ -99,11 +99,13 @@ test('a retried or replayed projection leaves the same rows, and an older one ne
   const before = await snapshot();
   const log = await handle.query(eventsQuery);
   const { projectProposal } = createActivities(db.pool);
+  // Run as the worker runs it, with an activity context (for its logger).
+  const run = (input: Parameters<typeof projectProposal>[0]) => new MockActivityEnvironment().run(projectProposal, input);
 
   // The same version again, as a retried activity would send it.
-  const retried = await projectProposal({ proposalId: handle.workflowId, summary: summarize(assigned.state, policy), events: log, duties: openDuties(assigned.state, policy) });
+  const retried = await run({ proposalId: handle.workflowId, summary: summarize(assigned.state, policy), events: log, duties: openDuties(assigned.state, policy) });
   // An older version arriving late.
-  const stale = await projectProposal({ proposalId: handle.workflowId, summary: summarize(registered.state, policy), events: log.slice(0, 2), duties: [] });
+  const stale = await run({ proposalId: handle.workflowId, summary: summarize(registered.state, policy), events: log.slice(0, 2), duties: [] });
   expect([retried.applied, stale.applied]).toEqual([false, false]);
   expect(await snapshot()).toEqual(before);
   expect(before.tasks.length).toBeGreaterThan(0);
