@@ -100,7 +100,7 @@ test('a retried or replayed projection leaves the same rows, and an older one ne
   const log = await handle.query(eventsQuery);
   const { projectProposal } = createActivities(db.pool);
   // Run as the worker runs it, with an activity context (for its logger).
-  const run = (input: Parameters<typeof projectProposal>[0]) => new MockActivityEnvironment().run(projectProposal, input);
+  const run = (input: Parameters<typeof projectProposal>[0]) => new MockActivityEnvironment().run(projectProposal, input) as ReturnType<typeof projectProposal>;
 
   // The same version again, as a retried activity would send it.
   const retried = await run({ proposalId: handle.workflowId, summary: summarize(assigned.state, policy), events: log, duties: openDuties(assigned.state, policy) });
