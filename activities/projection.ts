@@ -70,6 +70,20 @@ export function createProjectionActivities(pool: Pool) {
            on conflict (proposal_id, seq) do nothing`,
           [input.proposalId, JSON.stringify(events)],
         );
+        // The outbox row of each raised alert; its key makes a second insert a no-op.
+        const alerts = input.events.flatMap((e) => (e.type === 'AlertRaised' ? [{ ...e.alert, raisedAt: e.at, payload: { ...e.alert, proposalId: input.proposalId, raisedAt: e.at } }] : []));
+        if (alerts.length > 0) {
+          const inserted = await client.query<{ id: string }>(
+            `insert into alert_outbox (proposal_id, alert_key, kind, level, audience, duty_kind, unit_id, proposer_id, commitment_no, due_date, raised_at, payload)
+             select $1, x.key, x.kind, x.level, x.audience, x."dutyKind", x."unitId", x."proposerId", x."commitmentNo", x."dueDate", x."raisedAt", x.payload
+             from jsonb_to_recordset($2::jsonb) as x(key text, kind text, level int, audience text, "dutyKind" text, "unitId" text, "proposerId" text, "commitmentNo" int, "dueDate" date, "raisedAt" timestamptz, payload jsonb)
+             on conflict (proposal_id, alert_key) do nothing
+             returning id`,
+            [input.proposalId, JSON.stringify(alerts)],
+          );
+          // Dashboards listening for alerts hear of each new row once it is committed.
+          for (const { id } of inserted.rows) await client.query(`select pg_notify('alerts', $1)`, [id]);
+        }
         const applied = upsert.rowCount === 1;
         if (applied) {
           // The open duties are replaced whole: a duty no longer listed is done.

@@ -17,6 +17,8 @@ export interface ProposalInput {
   filedBy: Actor;
   /** Pinned at start: a running proposal keeps the rules it started under. */
   policy: HandlingPolicy;
+  /** What a renewed run (continue-as-new) takes over from the one before: the whole story. */
+  carried?: { history: RecordedEvent[]; projected: number; lastRequestId?: string };
 }
 
 /** Where an action came from, for the logs: the API's request ID follows it into the workflow and activities. */

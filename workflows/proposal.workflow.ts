@@ -1,8 +1,19 @@
 /**
  * One proposal's life. The rules are in domain/lifecycle.ts; this function only feeds messages
- * and the clock through them, keeps the event log, and projects each change to the read model.
+ * and the clock through them, keeps the event log, projects each change to the read model, and
+ * renews its run (continue-as-new) so a proposal followed up for years keeps a bounded history.
  */
-import { ApplicationFailure, condition, log, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import {
+  ApplicationFailure,
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  log,
+  patched,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
 import type { ProjectionActivities } from '../activities/projection';
 import { openDuties, urgency } from './domain/duties';
 import type { ProposalEvent, RecordedEvent } from './domain/events';
@@ -16,6 +27,9 @@ const { projectProposal } = proxyActivities<ProjectionActivities>({
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
 
+/** A run renews itself once its history reaches this many events (Temporal's own limit is 51,200). */
+export const HISTORY_LIMIT = 500;
+
 export interface ProposalOutcome {
   status: ProposalState['status'];
   version: number;
@@ -24,12 +38,14 @@ export interface ProposalOutcome {
 export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOutcome> {
   const { policy } = input;
   const proposalId = workflowInfo().workflowId;
+  // Proposals begun before deadline alerts existed replay with the timers they had then.
+  const deadlineAlerts = patched('deadline-alerts');
   // Workflow time is replayed deterministically, so the rules may read it.
   const now = () => new Date().toISOString();
-  const context = (): Context => ({ now: now(), policy });
+  const context = (): Context => ({ now: now(), policy, deadlineAlerts });
 
   let state = initialState();
-  let lastRequestId: string | undefined;
+  let lastRequestId = input.carried?.lastRequestId;
   const history: RecordedEvent[] = [];
   const append = (events: ProposalEvent[]): RecordedEvent[] =>
     events.map((event) => {
@@ -51,9 +67,11 @@ export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOu
     };
   };
 
-  // Filed before any handler exists: an Update buffered since the start is delivered the moment
-  // its handler is set, and must find the proposal already filed.
-  append([fileProposal(input.intake, input.filedBy, now())]);
+  // Filed (or carried over) before any handler exists: an Update buffered since the start is
+  // delivered the moment its handler is set, and must find the proposal as it stands.
+  if (input.carried) append(input.carried.history);
+  else append([fileProposal(input.intake, input.filedBy, now())]);
+  let projected = input.carried?.projected ?? 0;
 
   setHandler(viewQuery, view);
   setHandler(eventsQuery, (fromSeq = 1) => history.filter((e) => e.seq >= fromSeq));
@@ -76,7 +94,6 @@ export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOu
     },
   );
 
-  let projected = 0;
   for (;;) {
     if (state.version > projected) {
       const version = state.version;
@@ -85,7 +102,15 @@ export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOu
       continue; // more may have arrived while projecting
     }
     if (isFinished(state)) break;
-    const wakeAt = nextWakeUp(state, policy);
+    if (deadlineAlerts && workflowInfo().historyLength >= HISTORY_LIMIT) {
+      // Renew between actions, never in the middle of one.
+      await condition(allHandlersFinished);
+      if (state.version === projected) {
+        await continueAsNew<typeof proposalWorkflow>({ ...input, carried: { history, projected, lastRequestId } });
+      }
+      continue;
+    }
+    const wakeAt = nextWakeUp(state, policy, deadlineAlerts);
     const moved = () => state.version > projected;
     if (wakeAt === undefined) await condition(moved);
     else if (!(await condition(moved, Math.max(Date.parse(wakeAt) - Date.now(), 1)))) append(elapse(state, context()));

@@ -1,10 +1,11 @@
 /** Every migration, in the order it is applied. Append; never edit one that has shipped. */
 import readModel from './0001-read-model';
 import principals from './0002-principals-and-idempotency';
+import alertOutbox from './0003-alert-outbox';
 
 export interface Migration {
   id: string;
   sql: string;
 }
 
-export const migrations: Migration[] = [readModel, principals];
+export const migrations: Migration[] = [readModel, principals, alertOutbox];

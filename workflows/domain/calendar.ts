@@ -20,8 +20,9 @@ export const CalendarSchema = z.strictObject({
 export type Calendar = z.infer<typeof CalendarSchema>;
 
 export const PeriodSchema = z.strictObject({
-  unit: z.enum(['workingDays', 'calendarDays', 'months']),
-  count: z.number().int().min(1).max(120),
+  /** `seconds` compresses time for demonstrations; the real rules use the others. */
+  unit: z.enum(['workingDays', 'calendarDays', 'months', 'seconds']),
+  count: z.number().int().min(1).max(100_000),
 });
 export type Period = z.infer<typeof PeriodSchema>;
 
@@ -106,6 +107,10 @@ export function addMonths(date: string, n: number): string {
  * `rollToWorkingDay` is set and they end on a day off.
  */
 export function dueAfter(startedAt: string, period: Period, cal: Calendar, rollToWorkingDay: boolean): Due {
+  if (period.unit === 'seconds') {
+    const at = new Date(Date.parse(startedAt) + period.count * 1000).toISOString();
+    return { date: localDate(at, cal), at };
+  }
   const start = localDate(startedAt, cal);
   let date: string;
   if (period.unit === 'workingDays') {
@@ -119,4 +124,22 @@ export function dueAfter(startedAt: string, period: Period, cal: Calendar, rollT
 
 export function isOverdue(due: Due, now: string): boolean {
   return Date.parse(now) >= Date.parse(due.at);
+}
+
+/** The instant `period` after a due date has passed: when an overdue duty escalates. */
+export function afterDue(due: Due, period: Period, cal: Calendar, rollToWorkingDay: boolean): string {
+  if (period.unit === 'seconds') return new Date(Date.parse(due.at) + period.count * 1000).toISOString();
+  return dueAfter(startOfLocalDay(due.date, cal), period, cal, rollToWorkingDay).at;
+}
+
+/** The instant `period` before a due date: the start of the day that many (working) days earlier. */
+export function beforeDue(due: Due, period: Period, cal: Calendar): string {
+  if (period.unit === 'seconds') return new Date(Date.parse(due.at) - period.count * 1000).toISOString();
+  const day =
+    period.unit === 'workingDays'
+      ? subtractWorkingDays(due.date, period.count, cal)
+      : period.unit === 'months'
+        ? addMonths(due.date, -period.count)
+        : addDays(due.date, -period.count);
+  return startOfLocalDay(day, cal);
 }

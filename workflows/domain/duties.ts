@@ -53,6 +53,11 @@ export function replyDue(track: Track, policy: HandlingPolicy): Due {
   return { date, at: startOfLocalDay(addDays(date, 1), calendar) };
 }
 
+/** Commitments are followed up this long after the reply; then those still open lapse. */
+export function followUpLimit(track: Track, policy: HandlingPolicy): Due {
+  return dueAfter(track.issued!.at, policy.followUpLimit, policy.calendar, policy.rollDueToWorkingDay);
+}
+
 export function evaluationWindow(track: Track, policy: HandlingPolicy): Due {
   return dueAfter(track.issued!.at, policy.periods.evaluation, policy.calendar, policy.rollDueToWorkingDay);
 }

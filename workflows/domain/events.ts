@@ -1,5 +1,6 @@
 /** What has happened to a proposal: the only thing its state is folded from. */
 import type { EventActor } from './commands';
+import type { Alert } from './alerts';
 import type { Assignment, Contact, Intake, Rating, ReplyDraft, Signer } from './contracts';
 
 /** How a round of evaluation ends: sent back, to a consultation, into follow-up, or done. */
@@ -30,6 +31,7 @@ export type EventBody =
   | { type: 'FollowUpReported'; unitId: string; commitmentNo: number; progress: string; done: boolean }
   | { type: 'CommitmentClosed'; unitId: string; commitmentNo: number; reason: string }
   | { type: 'ReplyDeadlineExtended'; unitId: string; months: number; reason: string }
+  | { type: 'AlertRaised'; alert: Alert }
   | { type: 'ProposalClosed' };
 
 export type ProposalEvent = EventBody & { at: string; by: EventActor };

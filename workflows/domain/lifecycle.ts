@@ -7,7 +7,8 @@ import type { Actor, Command, EventActor } from './commands';
 import { COMMAND_ROLES, CommandSchema } from './commands';
 import { assignedUnits, type Intake } from './contracts';
 import { isOverdue } from './calendar';
-import { evaluationWindow, reassignmentWindow } from './duties';
+import { dueAlerts, nextAlertAt } from './alerts';
+import { evaluationWindow, followUpLimit, reassignmentWindow } from './duties';
 import type { EvaluationOutcome, EventBody, ProposalEvent } from './events';
 import type { HandlingPolicy } from './policy';
 import { type Decision, type Refusal, refuse } from './refusals';
@@ -16,6 +17,11 @@ import { type CommitmentState, type ProposalState, type Track, type TrackStage, 
 export interface Context {
   now: string;
   policy: HandlingPolicy;
+  /**
+   * Deadline alerts and the follow-up limit. Off only when replaying workflows begun before
+   * they existed (the workflow decides with `patched`), so those keep the timers they had.
+   */
+  deadlineAlerts?: boolean;
 }
 
 type Result = Decision<ProposalEvent>;
@@ -43,23 +49,41 @@ export function decide(command: Command, state: ProposalState, ctx: Context): Re
   return result.ok ? { ok: true, events: withClosure(state, result.events, ctx.now) } : result;
 }
 
-/** What the clock does when time passes: evaluation windows close (silence is no rating). */
+/**
+ * What the clock does when time passes: rating windows close (silence is no rating), commitments
+ * whose follow-up period has ended lapse, and the alerts now due are raised on what remains open.
+ */
 export function elapse(state: ProposalState, ctx: Context): ProposalEvent[] {
   if (state.status !== 'handling') return [];
-  const events = Object.values(state.tracks)
-    .filter((t) => t.stage === 'replied' && isOverdue(evaluationWindow(t, ctx.policy), ctx.now))
-    .map((t): ProposalEvent => ({ type: 'EvaluationConcluded', unitId: t.unitId, outcome: outcomeOf(t, ctx.policy), windowClosed: true, at: ctx.now, by: CLOCK }));
-  return withClosure(state, events, ctx.now);
+  const by = CLOCK;
+  const at = ctx.now;
+  const events: ProposalEvent[] = Object.values(state.tracks)
+    .filter((t) => t.stage === 'replied' && isOverdue(evaluationWindow(t, ctx.policy), at))
+    .map((t) => ({ type: 'EvaluationConcluded', unitId: t.unitId, outcome: outcomeOf(t, ctx.policy), windowClosed: true, at, by }));
+  if (ctx.deadlineAlerts !== false) {
+    for (const t of Object.values(state.tracks)) {
+      if (t.stage !== 'followUp' || !isOverdue(followUpLimit(t, ctx.policy), at)) continue;
+      for (const c of openCommitments(t)) {
+        events.push({ type: 'CommitmentClosed', unitId: t.unitId, commitmentNo: c.no, reason: 'the follow-up period ended', at, by });
+      }
+    }
+    const after = fold(events, state);
+    events.push(...dueAlerts(after, ctx.policy, at).map((alert): ProposalEvent => ({ type: 'AlertRaised', alert, at, by })));
+  }
+  return withClosure(state, events, at);
 }
 
 /** When the clock must next look at the proposal, if ever. */
-export function nextWakeUp(state: ProposalState, policy: HandlingPolicy): string | undefined {
+export function nextWakeUp(state: ProposalState, policy: HandlingPolicy, deadlineAlerts = true): string | undefined {
   if (state.status !== 'handling') return undefined;
-  const times = Object.values(state.tracks)
-    .filter((t) => t.stage === 'replied')
-    .map((t) => evaluationWindow(t, policy).at)
-    .sort();
-  return times[0];
+  const tracks = Object.values(state.tracks);
+  const times = tracks.filter((t) => t.stage === 'replied').map((t) => evaluationWindow(t, policy).at);
+  if (deadlineAlerts) {
+    times.push(...tracks.filter((t) => t.stage === 'followUp').map((t) => followUpLimit(t, policy).at));
+    const alert = nextAlertAt(state, policy);
+    if (alert) times.push(alert);
+  }
+  return times.sort()[0];
 }
 
 const CLOCK: EventActor = { role: 'clock', id: 'clock' };

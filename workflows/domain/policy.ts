@@ -33,6 +33,16 @@ export const HandlingPolicySchema = z.strictObject({
     /** 跟踪办理: a progress report per open commitment. */
     followUpReport: PeriodSchema,
   }),
+  /** How long each commitment is followed up before it lapses unreported (跟踪办理期限). */
+  followUpLimit: PeriodSchema,
+  /** Deadline alerts: a warning before each due date, then, while overdue, an escalation ladder. */
+  alerts: z.strictObject({
+    warnBefore: PeriodSchema,
+    /** Each rung fires this long after the due date passed, to a wider audience (督办). */
+    escalation: z
+      .array(z.strictObject({ after: PeriodSchema, audience: z.enum(['unitHead', 'committee', 'assessment']) }))
+      .max(5),
+  }),
   /** The committee may extend the reply period, with a reason, up to this many months in all. */
   maxReplyMonths: z.number().int().min(1).max(24),
   /** Move a due date that falls on a day off to the next working day. */

@@ -86,6 +86,8 @@ export interface ProposalState {
   opinions: Record<string, { text: string; at: string }>;
   contacts: { unitId: string; at: string; contact: Contact }[];
   tracks: Record<string, Track>;
+  /** Alerts raised so far, by key: each is raised once. */
+  alertsRaised: Record<string, string>;
   closedAt?: string;
 }
 
@@ -96,6 +98,7 @@ export const initialState = (): ProposalState => ({
   opinions: {},
   contacts: [],
   tracks: {},
+  alertsRaised: {},
 });
 
 function newTracks(assignment: Assignment, at: string): Record<string, Track> {
@@ -235,6 +238,8 @@ export function evolve(state: ProposalState, event: ProposalEvent): ProposalStat
       return withTrack(s, event.unitId, (t) => settle(t, event.commitmentNo, 'closed', event.at));
     case 'ReplyDeadlineExtended':
       return withTrack(s, event.unitId, (t) => ({ extensionMonths: t.extensionMonths + event.months }));
+    case 'AlertRaised':
+      return { ...s, alertsRaised: { ...s.alertsRaised, [event.alert.key]: event.at } };
     case 'ProposalClosed':
       return { ...s, status: 'closed', closedAt: event.at };
   }

@@ -24,6 +24,11 @@ export function describeEvent(e: RecordedEvent): string {
     case 'FollowUpReported': return `commitment ${e.commitmentNo}: ${e.done ? 'done' : 'progress reported'}`;
     case 'CommitmentClosed': return `commitment ${e.commitmentNo} closed by the committee`;
     case 'ReplyDeadlineExtended': return `reply deadline extended by ${e.months} month(s)`;
+    case 'AlertRaised': {
+      const a = e.alert;
+      const what = `${a.dutyKind}${a.commitmentNo ? ` #${a.commitmentNo}` : ''} due ${a.dueDate}`;
+      return a.kind === 'warning' ? `⚠ warning: ${what}` : a.kind === 'overdue' ? `⏰ overdue: ${what}` : `⬆ escalated to ${a.audience}: ${what}`;
+    }
     default: return e.type.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
   }
 }

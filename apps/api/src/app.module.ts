@@ -1,5 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { AlertsController } from './alerts/alerts.controller';
+import { AlertsService } from './alerts/alerts.service';
 import { AuthGuard } from './auth/auth.guard';
 import { API_CONFIG, type ApiConfig } from './config';
 import { ConnectionsModule } from './connections';
@@ -19,8 +21,8 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [configModule, ConnectionsModule],
-      controllers: [ProposalsController, TasksController, SupervisionController, HealthController, OpenApiController],
-      providers: [ProposalsService, TasksService, { provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_FILTER, useClass: ProblemFilter }],
+      controllers: [ProposalsController, TasksController, SupervisionController, AlertsController, HealthController, OpenApiController],
+      providers: [ProposalsService, TasksService, AlertsService, { provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_FILTER, useClass: ProblemFilter }],
     };
   }
 }

@@ -126,6 +126,27 @@ export const TaskSchema = z
   });
 export const TaskListSchema = z.object({ items: z.array(TaskSchema) });
 
+export const AlertQuerySchema = z.strictObject({
+  unread: boolString.default(false),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+export const AlertItemSchema = z.object({
+  id: z.string(),
+  proposalId: z.string(),
+  kind: z.enum(['warning', 'overdue', 'escalation']),
+  level: z.number().int(),
+  audience: z.enum(['officer', 'proposer', 'unitHead', 'committee', 'assessment']),
+  dutyKind: z.string(),
+  unitId: z.string().nullable(),
+  proposerId: z.string().nullable(),
+  commitmentNo: z.number().int().nullable(),
+  dueDate: z.string(),
+  raisedAt: z.string(),
+  read: z.boolean(),
+});
+export const AlertListSchema = z.object({ items: z.array(AlertItemSchema) });
+
 export const StatsQuerySchema = z.strictObject({ session: Id.optional(), unit: Id.optional() });
 
 export const UnitStatsSchema = z

@@ -6,6 +6,9 @@ import { z } from 'zod';
 import { COMMAND_ROLES } from '../../../../workflows/domain/commands';
 import {
   ActionResultSchema,
+  AlertItemSchema,
+  AlertListSchema,
+  AlertQuerySchema,
   FiledSchema,
   HistorySchema,
   IdempotencyKeySchema,
@@ -115,6 +118,26 @@ export function openApiDocument() {
       },
       '/supervision/stats': {
         get: { operationId: 'statistics', tags: ['supervision'], summary: '办复率, 按时办结率, 满意率, 沟通率/见面率 and commitments per session and unit (committee)', parameters: queryParams(StatsQuerySchema), responses: { 200: ok(StatsSchema), ...readErrors } },
+      },
+      '/alerts': {
+        get: { operationId: 'listAlerts', tags: ['alerts'], summary: "Deadline alerts: my unit's, my own, or (committee) all; newest first", parameters: queryParams(AlertQuerySchema), responses: { 200: ok(AlertListSchema), ...readErrors } },
+      },
+      '/alerts/{alertId}/read': {
+        post: {
+          operationId: 'markAlertRead',
+          tags: ['alerts'],
+          summary: 'Mark an alert read (for the caller); marking it again changes nothing',
+          parameters: [{ name: 'alertId', in: 'path', required: true, schema: { type: 'string', pattern: '^\\d+$' } }],
+          responses: { 200: ok(AlertItemSchema), ...readErrors },
+        },
+      },
+      '/alerts/stream': {
+        get: {
+          operationId: 'streamAlerts',
+          tags: ['alerts'],
+          summary: 'Server-Sent Events: `event: alert` with each new alert the caller may see, as it is raised',
+          responses: { 200: { description: 'text/event-stream', content: { 'text/event-stream': { schema: { type: 'string' } } } }, 401: problem('No valid bearer token') },
+        },
       },
       '/healthz': { get: { operationId: 'liveness', tags: ['operations'], security: [], summary: 'The process answers', responses: { 200: { description: 'alive' } } } },
       '/readyz': { get: { operationId: 'readiness', tags: ['operations'], security: [], summary: 'Temporal and PostgreSQL answer', responses: { 200: { description: 'ready' }, 503: { description: 'not ready' } } } },

@@ -1,0 +1,81 @@
+/** The alert feed from the outbox: what a unit, a member or the committee has been alerted to. */
+import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Client, type Pool } from 'pg';
+import { Subject } from 'rxjs';
+import type { Principal } from '../auth/principals';
+import { API_CONFIG, type ApiConfig } from '../config';
+import { PG_POOL } from '../connections';
+import { Problem } from '../http/problem';
+
+const VISIBLE = `(($2::text = 'committee') or ($2 = 'officer' and a.unit_id = $3) or ($2 = 'proposer' and a.proposer_id = $3))`;
+
+const row = (r: Record<string, unknown>) => ({
+  id: String(r.id),
+  proposalId: r.proposal_id as string,
+  kind: r.kind as string,
+  level: r.level as number,
+  audience: r.audience as string,
+  dutyKind: r.duty_kind as string,
+  unitId: r.unit_id as string | null,
+  proposerId: r.proposer_id as string | null,
+  commitmentNo: r.commitment_no as number | null,
+  dueDate: r.due_date as string,
+  raisedAt: (r.raised_at as Date).toISOString(),
+  read: Boolean(r.read),
+});
+export type AlertItem = ReturnType<typeof row>;
+
+const owner = (p: Principal) => (p.role === 'officer' ? p.unitId : p.id);
+
+@Injectable()
+export class AlertsService implements OnModuleInit, OnApplicationShutdown {
+  /** IDs of new outbox rows, heard once through one LISTEN connection and fanned out to streams. */
+  readonly raised = new Subject<string>();
+  private listener?: Client;
+
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+  ) {}
+
+  async onModuleInit() {
+    this.listener = new Client({ connectionString: this.config.DATABASE_URL });
+    await this.listener.connect();
+    this.listener.on('notification', (n) => n.payload && this.raised.next(n.payload));
+    await this.listener.query('listen alerts');
+  }
+
+  async onApplicationShutdown() {
+    this.raised.complete();
+    await this.listener?.end();
+  }
+
+  async list(p: Principal, unreadOnly: boolean, limit: number): Promise<AlertItem[]> {
+    const { rows } = await this.pool.query(
+      `select a.*, to_char(a.due_date, 'YYYY-MM-DD') as due_date, (r.alert_id is not null) as read
+       from alert_outbox a left join alert_reads r on r.alert_id = a.id and r.principal_id = $1
+       where ${VISIBLE} and (not $4 or r.alert_id is null)
+       order by a.id desc limit $5`,
+      [p.id, p.role, owner(p), unreadOnly, limit],
+    );
+    return rows.map(row);
+  }
+
+  /** One alert if this principal may see it. */
+  async get(p: Principal, id: string): Promise<AlertItem | undefined> {
+    const { rows } = await this.pool.query(
+      `select a.*, to_char(a.due_date, 'YYYY-MM-DD') as due_date, (r.alert_id is not null) as read
+       from alert_outbox a left join alert_reads r on r.alert_id = a.id and r.principal_id = $1
+       where ${VISIBLE} and a.id = $4::bigint`,
+      [p.id, p.role, owner(p), id],
+    );
+    return rows[0] ? row(rows[0]) : undefined;
+  }
+
+  /** Marking read twice is marking it once. */
+  async markRead(p: Principal, id: string): Promise<AlertItem> {
+    if (!/^\d{1,18}$/.test(id) || !(await this.get(p, id))) throw new Problem(404, 'alert-not-found', 'No such alert', `alert ${id} does not exist or is not yours`);
+    await this.pool.query('insert into alert_reads (alert_id, principal_id) values ($1, $2) on conflict do nothing', [id, p.id]);
+    return (await this.get(p, id))!;
+  }
+}

@@ -1,0 +1,115 @@
+/**
+ * Deadline alerts as specifications: when each fires, to whom, once, and how they follow a
+ * duty's due date. Dates are Sanmenxia's 2024 calendar (Labour Day, the 调休 Sunday 28 April and
+ * the 调休 Saturday 11 May).
+ */
+import { dueAlerts, scheduledAlerts } from '../../workflows/domain/alerts';
+import type { Actor, Command } from '../../workflows/domain/commands';
+import { decide, elapse, fileProposal, nextWakeUp } from '../../workflows/domain/lifecycle';
+import { type ProposalState, evolve, fold, initialState } from '../../workflows/domain/state';
+import { defaultPolicy } from '../../seeds/policy';
+import { referenceCase } from '../../seeds/reference-case';
+
+const policy = defaultPolicy();
+const c202 = referenceCase();
+const T0 = '2024-03-21T02:00:00.000Z';
+const committee: Actor = { role: 'committee', id: 'committee-clerk' };
+const drc: Actor = { role: 'officer', id: 'drc-officer', unitId: 'smx-drc' };
+const stb: Actor = { role: 'officer', id: 'stb-officer', unitId: 'smx-stb' };
+
+function given(commands: Command[], now = T0, from: ProposalState = evolve(initialState(), fileProposal(c202.intake, committee, T0))): ProposalState {
+  return commands.reduce((s, command) => {
+    const d = decide(command, s, { now, policy });
+    if (!d.ok) throw new Error(`${command.type}: ${d.refusal.message}`);
+    return fold(d.events, s);
+  }, from);
+}
+const assigned = () => given([
+  { type: 'review', actor: committee, review: { outcome: 'register' } },
+  { type: 'assign', actor: committee, assignment: c202.assignment },
+]);
+const run = (s: ProposalState, now: string) => fold(elapse(s, { now, policy }), s);
+
+test("the co-handler's opinion: warned 3 working days before, overdue at the end of its day, then the ladder across Labour Day and the 调休 days", () => {
+  const schedule = scheduledAlerts(assigned(), policy)
+    .filter((a) => a.dutyKind === 'coHandlerOpinion')
+    .map((a) => [a.kind, a.level, a.audience, a.at]);
+  expect(schedule).toEqual([
+    ['warning', 0, 'officer', '2024-04-16T16:00:00.000Z'], // morning of Wed 17 April: 3 working days before Mon 22 April
+    ['overdue', 0, 'officer', '2024-04-22T16:00:00.000Z'], // 22 April has ended
+    ['escalation', 1, 'unitHead', '2024-04-28T16:00:00.000Z'], // 5 working days on: 23–26 April and the 调休 Sunday 28 April
+    ['escalation', 2, 'committee', '2024-05-08T16:00:00.000Z'], // 10: then 29–30 April, Labour Day 1–5 May off, 6–8 May
+    ['escalation', 3, 'assessment', '2024-05-21T16:00:00.000Z'], // 20: 9, 10, the 调休 Saturday 11 May, 13–17, 20, 21 May
+  ]);
+});
+
+test('the reply of three months is warned, falls overdue and escalates at its own instants', () => {
+  const reply = scheduledAlerts(assigned(), policy).filter((a) => a.dutyKind === 'reply');
+  expect(reply.map((a) => [a.kind, a.level, a.at])).toEqual([
+    ['warning', 0, '2024-06-17T16:00:00.000Z'], // due Fri 21 June (Dragon Boat Festival was 10 June)
+    ['overdue', 0, '2024-06-21T16:00:00.000Z'],
+    ['escalation', 1, '2024-06-28T16:00:00.000Z'],
+    ['escalation', 2, '2024-07-05T16:00:00.000Z'],
+    ['escalation', 3, '2024-07-19T16:00:00.000Z'],
+  ]);
+});
+
+test('each alert is raised once, when its time comes, and never for a duty already done', () => {
+  let s = assigned();
+  expect(dueAlerts(s, policy, '2024-04-16T15:59:59.999Z').filter((a) => a.dutyKind === 'coHandlerOpinion')).toEqual([]);
+  s = run(s, '2024-04-16T16:00:00.000Z');
+  const raised = Object.keys(s.alertsRaised).filter((k) => k.startsWith('coHandlerOpinion'));
+  expect(raised).toEqual(['coHandlerOpinion:smx-stb:-:-|warning|0|2024-04-22']);
+  expect(elapse(s, { now: '2024-04-16T16:00:00.000Z', policy })).toEqual([]);
+  // The opinion comes in: nothing more about it.
+  s = given([{ type: 'submitOpinion', actor: stb, text: '意见' }], '2024-04-18T02:00:00.000Z', s);
+  expect(scheduledAlerts(s, policy).filter((a) => a.dutyKind === 'coHandlerOpinion')).toEqual([]);
+});
+
+test('after a stretch with no clock (a worker down for weeks), every missed alert is raised at once, none lost', () => {
+  const events = elapse(assigned(), { now: '2024-05-09T00:00:00.000Z', policy });
+  const opinion = events.flatMap((e) => (e.type === 'AlertRaised' && e.alert.dutyKind === 'coHandlerOpinion' ? [`${e.alert.kind}${e.alert.level}`] : []));
+  expect(opinion).toEqual(['warning0', 'overdue0', 'escalation1', 'escalation2']);
+});
+
+test('a moved due date arms new alerts: an extension of the reply period', () => {
+  const s = given([{ type: 'extendReplyDeadline', actor: committee, months: 1, reason: '跨年度项目' }], T0, assigned());
+  const overdue = scheduledAlerts(s, policy).find((a) => a.dutyKind === 'reply' && a.kind === 'overdue')!;
+  expect([overdue.dueDate, overdue.key]).toEqual(['2024-07-22', 'reply:smx-drc:-:-|overdue|0|2024-07-22']);
+});
+
+test('windows and rights are not chased: no alerts for rating windows or reassignment requests', () => {
+  const kinds = new Set(scheduledAlerts(assigned(), policy).map((a) => a.dutyKind));
+  expect(kinds.has('reassignmentWindow')).toBe(false);
+  expect(kinds.has('evaluation')).toBe(false);
+});
+
+test('the clock always moves on: after acting at each wake-up, the next one is later, until the proposal closes', () => {
+  let s = assigned();
+  let wake = nextWakeUp(s, policy);
+  for (let i = 0; wake && i < 50; i++) {
+    s = run(s, wake);
+    const next = nextWakeUp(s, policy);
+    if (next) expect(next > wake).toBe(true);
+    wake = next;
+  }
+  expect(Object.keys(s.alertsRaised).length).toBeGreaterThan(10);
+});
+
+test('commitments lapse when the follow-up period ends, and the proposal closes', () => {
+  const steps: Command[] = [
+    { type: 'recordContact', actor: drc, contact: { ...c202.contacts[0]!.contact, occurredAt: T0 } },
+    { type: 'submitOpinion', actor: stb, text: '意见' },
+    { type: 'draftReply', actor: drc, draft: c202.draft },
+    { type: 'countersign', actor: stb },
+    { type: 'submitReply', actor: drc },
+    { type: 'reviewReply', actor: committee, review: { decision: 'accept' } },
+    { type: 'issueReply', actor: drc, signer: c202.signer },
+    ...c202.intake.proposers.map((p): Command => ({ type: 'evaluate', actor: { role: 'proposer', id: p.id }, rating: 'satisfied' })),
+  ];
+  const following = given(steps, T0, assigned());
+  expect(nextWakeUp(following, policy)! <= '2026-03-21T16:00:00.000Z').toBe(true);
+  const lapsed = run(following, '2026-03-23T16:00:00.000Z');
+  expect(lapsed.status).toBe('closed');
+  expect(lapsed.tracks['smx-drc']!.commitments.map((c) => c.status)).toEqual(['closed', 'closed', 'closed', 'closed']);
+});
