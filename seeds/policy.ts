@@ -1,10 +1,16 @@
-/** The default handling policy (DOMAIN.md's defaults) with mainland China's holiday calendar. */
+/** The handling policies: DOMAIN.md's defaults with mainland China's holiday calendar, and the same on compressed time. */
 import { HandlingPolicySchema, type HandlingPolicy } from '../workflows/domain/policy';
 import policy from './handling-policy.json';
+import demo from './handling-policy-demo.json';
 import cnMainland from './calendars/cn-mainland.json';
 
 const calendars: Record<string, unknown> = { 'calendars/cn-mainland.json': cnMainland };
 
 export function defaultPolicy(): HandlingPolicy {
   return HandlingPolicySchema.parse({ ...policy, calendar: calendars[policy.calendar] });
+}
+
+/** The default rules with every period and alert offset in seconds (demonstrations, tests of the clock). */
+export function compressedPolicy(): HandlingPolicy {
+  return HandlingPolicySchema.parse({ ...defaultPolicy(), ...demo });
 }

@@ -1,0 +1,160 @@
+/**
+ * The clock on the time-skipping test server, with the real periods: each alert fires at its
+ * instant (across a public holiday and a 调休 Saturday), the three-month reply deadline, and two
+ * years of follow-up reminders for proposal 202's four commitments with a bounded history.
+ */
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import type { ProjectionInput } from '../../activities/projection';
+import { defaultPolicy } from '../../seeds/policy';
+import { referenceCase } from '../../seeds/reference-case';
+import { referenceSteps } from '../../seeds/reference-steps';
+import { addDays, addWorkingDays, isWorkingDay, localDate, startOfLocalDay, subtractWorkingDays } from '../../workflows/domain/calendar';
+import type { RecordedEvent } from '../../workflows/domain/events';
+import type { HandlingPolicy } from '../../workflows/domain/policy';
+import { eventsQuery, viewQuery } from '../../workflows/messages';
+import { HISTORY_LIMIT } from '../../workflows/proposal.workflow';
+import { act, startProposal } from '../support/proposals';
+import { timeSkippingEnv } from '../support/temporal';
+
+const c202 = referenceCase();
+const taskQueue = 'deadlines-test';
+let env: TestWorkflowEnvironment;
+let worker: Worker;
+let running: Promise<void>;
+const projections: ProjectionInput[] = [];
+
+beforeAll(async () => {
+  env = await timeSkippingEnv();
+  worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowsPath: require.resolve('../../workflows'),
+    activities: { projectProposal: async (input: ProjectionInput) => (projections.push(input), { applied: true }) },
+  });
+  running = worker.run();
+});
+afterAll(async () => {
+  worker?.shutdown();
+  await running;
+  await env?.teardown();
+});
+
+const serverNow = async () => new Date(await env.currentTimeMs()).toISOString();
+const skipTo = async (instant: string) => {
+  const wait = Date.parse(instant) - await env.currentTimeMs();
+  if (wait > 0) await env.sleep(wait);
+};
+const alertsOf = (events: RecordedEvent[], dutyKind: string) =>
+  events.flatMap((e) => (e.type === 'AlertRaised' && e.alert.dutyKind === dutyKind ? [{ raisedAt: e.at, ...e.alert }] : []));
+
+/**
+ * The real rules, with this year's calendar data replaced by a holiday and a 调休 Saturday placed
+ * just where the co-handler's opinion period ends (the test server's clock starts at today).
+ */
+function policyAround(today: string): { policy: HandlingPolicy; holiday: string; workingSaturday: string } {
+  const base = defaultPolicy();
+  const opinionDue = addDays(today, 31); // about a month on: the opinion falls due near here
+  let holiday = addDays(opinionDue, 2);
+  while ([0, 6].includes(new Date(`${holiday}T00:00:00Z`).getUTCDay())) holiday = addDays(holiday, 1);
+  let workingSaturday = addDays(holiday, 1);
+  while (new Date(`${workingSaturday}T00:00:00Z`).getUTCDay() !== 6) workingSaturday = addDays(workingSaturday, 1);
+  const calendar = { ...base.calendar, holidays: [holiday], workingWeekends: [workingSaturday], coveredYears: [] };
+  return { policy: { ...base, calendar }, holiday, workingSaturday };
+}
+
+test('the opinion is warned, falls overdue and escalates each at its instant, across a holiday and a 调休 Saturday; the reply is overdue after three months', async () => {
+  const { policy, holiday, workingSaturday } = policyAround(localDate(await serverNow(), defaultPolicy().calendar));
+  const cal = policy.calendar;
+  const handle = await startProposal(env.client, { ...c202.intake, number: 5202 }, policy, taskQueue);
+  const [register, assign] = referenceSteps(c202, () => '');
+  await act(handle, register!.command);
+  await act(handle, assign!.command);
+  const view = await handle.query(viewQuery);
+  const due = view.duties.find((d) => d.kind === 'coHandlerOpinion')!.due;
+
+  // Expected instants, by the working-day rules over this calendar.
+  const expected = [
+    ['warning', startOfLocalDay(subtractWorkingDays(due.date, 3, cal), cal)],
+    ['overdue', due.at],
+    ...[5, 10, 20].map((n) => ['escalation', startOfLocalDay(addDays(addWorkingDays(due.date, n, cal), 1), cal)]),
+  ];
+  // The ladder runs across the holiday (a day off) and the 调休 Saturday (a working day).
+  expect(isWorkingDay(holiday, cal)).toBe(false);
+  expect(isWorkingDay(workingSaturday, cal)).toBe(true);
+  expect(holiday > due.date && holiday <= addWorkingDays(due.date, 20, cal)).toBe(true);
+
+  // Just before the warning: nothing yet.
+  await skipTo(new Date(Date.parse(expected[0]![1]!) - 1000).toISOString());
+  expect(alertsOf(await handle.query(eventsQuery), 'coHandlerOpinion')).toEqual([]);
+
+  await skipTo(new Date(Date.parse(expected.at(-1)![1]!) + 1000).toISOString());
+  const raised = alertsOf(await handle.query(eventsQuery), 'coHandlerOpinion');
+  expect(raised.map((a) => [a.kind, a.at])).toEqual(expected);
+  for (const a of raised) {
+    // Each raised by its own timer, at its instant: not caught up later.
+    const late = Date.parse(a.raisedAt) - Date.parse(a.at);
+    expect(late).toBeGreaterThanOrEqual(0);
+    expect(late).toBeLessThan(1000);
+  }
+  expect(raised.map((a) => a.audience)).toEqual(['officer', 'officer', 'unitHead', 'committee', 'assessment']);
+
+  // The reply: three months from assignment (to the next working day), overdue when that day ends.
+  const reply = view.duties.find((d) => d.kind === 'reply')!.due;
+  expect(reply.date >= addDays(localDate(view.state.assignedAt!, cal), 89)).toBe(true);
+  await skipTo(new Date(Date.parse(reply.at) + 1000).toISOString());
+  const replyAlerts = alertsOf(await handle.query(eventsQuery), 'reply');
+  expect(replyAlerts.map((a) => a.kind)).toEqual(['warning', 'overdue']);
+  expect(Date.parse(replyAlerts[1]!.raisedAt) - Date.parse(reply.at)).toBeLessThan(1000);
+  await handle.terminate('test done');
+});
+
+test('two years of follow-up: each commitment reminded every quarter until reported done, in runs of bounded history', async () => {
+  const policy = defaultPolicy();
+  const intake = { ...c202.intake, number: 6202 };
+  const handle = await startProposal(env.client, intake, policy, taskQueue);
+  const steps = referenceSteps({ ...c202, intake }, () => new Date(Number(Date.now()) - 60_000).toISOString());
+  for (const step of steps.filter((s) => s.command.type !== 'reportFollowUp')) {
+    const command = step.command.type === 'recordContact' ? { ...step.command, contact: { ...step.command.contact, occurredAt: await serverNow() } } : step.command;
+    await act(handle, command);
+  }
+  expect((await handle.query(viewQuery)).stage).toBe('followUp');
+
+  const drc = { role: 'officer' as const, id: 'drc-officer', unitId: 'smx-drc' };
+  const quarters = 8;
+  for (let q = 1; q <= quarters; q++) {
+    // Skip to the next reminder, and report on every commitment as the reminder asks.
+    const duties = (await handle.query(viewQuery)).duties.filter((d) => d.kind === 'followUpReport');
+    expect(duties).toHaveLength(4);
+    const warnAt = startOfLocalDay(subtractWorkingDays(duties[0]!.due.date, 3, policy.calendar), policy.calendar);
+    await skipTo(new Date(Date.parse(warnAt) + 1000).toISOString());
+    for (const no of [1, 2, 3, 4]) {
+      await act(handle, { type: 'reportFollowUp', actor: drc, commitmentNo: no, progress: `第${q}季度进展`, done: q === quarters });
+    }
+  }
+  const outcome = await handle.result();
+  expect(outcome.status).toBe('closed');
+
+  const events = await handle.query(eventsQuery);
+  expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1)); // the whole story, across runs
+  const reminders = alertsOf(events, 'followUpReport');
+  expect(reminders.filter((a) => a.kind === 'warning')).toHaveLength(4 * quarters);
+  expect(reminders.filter((a) => a.kind !== 'warning')).toEqual([]); // reported in time: never overdue
+  const span = Date.parse(events.at(-1)!.at) - Date.parse(events.find((e) => e.type === 'ReplyIssued')!.at);
+  expect(span / 86_400_000).toBeGreaterThan(600); // close to two years of follow-up
+
+  // Walk the chain of runs back from the last: every one within the bound.
+  const lengths: number[] = [];
+  let runId: string | undefined = (await handle.describe()).runId;
+  while (runId) {
+    const history = await env.client.workflow.getHandle(handle.workflowId, runId).fetchHistory();
+    lengths.push(history.events!.length);
+    runId = history.events![0]!.workflowExecutionStartedEventAttributes?.continuedExecutionRunId ?? undefined;
+  }
+  console.log(`follow-up of proposal ${intake.number}: ${lengths.length} runs, history lengths (last first) ${lengths.join(', ')}; ${events.length} domain events`);
+  expect(lengths.length).toBeGreaterThan(1);
+  expect(Math.max(...lengths)).toBeLessThanOrEqual(HISTORY_LIMIT + 60);
+  // The read model saw every event once, in order, across the runs.
+  const projectedSeqs = projections.filter((p) => p.proposalId === handle.workflowId).flatMap((p) => p.events.map((e) => e.seq));
+  expect(projectedSeqs).toEqual(events.map((e) => e.seq));
+});
