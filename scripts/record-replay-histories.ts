@@ -1,12 +1,12 @@
 /**
- * Records the histories the replay tests run against: real runs of the current workflow code on
- * the time-skipping server. Record again only when a change is *meant* to be incompatible;
- * otherwise keep the old files, so the replay test proves running proposals survive the change.
+ * Records the histories the replay tests run against: real runs of the workflow code of the day
+ * on the time-skipping server. Existing files are kept; new cases are added as the code grows.
  *
  *   node -r @swc-node/register scripts/record-replay-histories.ts
  */
 import { temporal } from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
+import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { defaultPolicy } from '../seeds/policy';
@@ -28,14 +28,48 @@ async function main() {
   });
   const stamp = () => new Date(Date.now() - 60_000).toISOString();
   const record = async (name: string, run: () => Promise<{ fetchHistory(): Promise<temporal.api.history.v1.IHistory> }>) => {
-    const handle = await run();
     const file = path.resolve(__dirname, '../tests/replay/histories', `${name}.json`);
+    // Never overwritten: a history recorded before a change is what proves running proposals
+    // survive it. Delete a file to record it anew.
+    if (existsSync(file)) return console.log(`kept ${file}`);
+    const handle = await run();
     // protobufjs's own JSON form, read back by History.fromObject in the replay test.
     const history = temporal.api.history.v1.History.fromObject(await handle.fetchHistory());
     await writeFile(file, JSON.stringify(history.toJSON(), null, 1));
     console.log(`recorded ${file}`);
   };
   await worker.runUntil(async () => {
+    await record('deadline-ladder', async () => {
+      // The co-handler never sends its opinion: warned, overdue, and escalated up the ladder.
+      const intake = { ...c.intake, number: 2202 };
+      const handle = await startProposal(env.client, intake, policy, taskQueue);
+      const [register, assign] = referenceSteps({ ...c, intake }, stamp);
+      await act(handle, register!.command);
+      await act(handle, assign!.command);
+      await env.sleep('60 days');
+      await handle.terminate('recorded');
+      return handle;
+    });
+    {
+      // Two years of quarterly reports: the run renews itself (continue-as-new); record every run.
+      const intake = { ...c.intake, number: 3202 };
+      const handle = await startProposal(env.client, intake, policy, taskQueue);
+      const steps = referenceSteps({ ...c, intake }, stamp);
+      for (const step of steps.filter((s) => s.command.type !== 'reportFollowUp')) await act(handle, step.command);
+      const drc = { role: 'officer' as const, id: 'drc-officer', unitId: 'smx-drc' };
+      for (let q = 1; q <= 8; q++) {
+        await env.sleep('88 days');
+        for (const no of [1, 2, 3, 4]) await act(handle, { type: 'reportFollowUp', actor: drc, commitmentNo: no, progress: `第${q}季度`, done: q === 8 });
+      }
+      await handle.result();
+      // The first run ends in continue-as-new; the renewed one starts from the carried story.
+      let runId: string | undefined = (await handle.describe()).runId;
+      while (runId) {
+        const run: { fetchHistory(): Promise<temporal.api.history.v1.IHistory> } = env.client.workflow.getHandle(handle.workflowId, runId);
+        runId = (await run.fetchHistory()).events![0]!.workflowExecutionStartedEventAttributes?.continuedExecutionRunId ?? undefined;
+        await record(`follow-up-two-years-${runId ? 'renewed' : 'first'}-run`, async () => run);
+      }
+    }
     await record('proposal-202-closed', async () => {
       const handle = await startProposal(env.client, c.intake, policy, taskQueue);
       for (const step of referenceSteps(c, stamp)) await act(handle, step.command, `step-${step.label}`);

@@ -14,3 +14,9 @@ export function defaultPolicy(): HandlingPolicy {
 export function compressedPolicy(): HandlingPolicy {
   return HandlingPolicySchema.parse({ ...defaultPolicy(), ...demo });
 }
+
+/** The policies a proposal can be filed under, by id; the default first. */
+export function policies(): Record<string, HandlingPolicy> {
+  const all = [defaultPolicy(), compressedPolicy()];
+  return Object.fromEntries(all.map((p) => [p.id, p]));
+}

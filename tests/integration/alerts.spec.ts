@@ -76,7 +76,7 @@ test('a worker killed mid-way loses no alert and sends none twice; retried and r
   const assignedAt = Date.parse((await handle.query(viewQuery)).state.assignedAt!);
 
   // The opinion is due 8 s after assignment: warning at 5 s, overdue at 8, the ladder at 11, 14, 17.
-  const opinion = (rows: { duty_kind: string }[]) => rows.filter((r) => r.duty_kind === 'coHandlerOpinion');
+  const opinion = <R extends { duty_kind: string }>(rows: R[]) => rows.filter((r) => r.duty_kind === 'coHandlerOpinion');
   const warned = await until(() => outbox(handle.workflowId), (rows) => opinion(rows).length >= 1, 15);
   expect(opinion(warned).map((r) => r.kind)).toEqual(['warning']);
   worker.kill('SIGKILL');

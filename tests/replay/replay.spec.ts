@@ -14,7 +14,17 @@ const dir = path.resolve(__dirname, 'histories');
 const files = fs.readdirSync(dir).filter((f) => f.endsWith('.json'));
 
 test('there are stored histories to replay', () => {
-  expect(files).toEqual(expect.arrayContaining(['proposal-202-closed.json', 'rating-window-closed-by-timer.json']));
+  expect(files).toEqual(
+    expect.arrayContaining([
+      // Recorded before deadline alerts existed: they replay through patched('deadline-alerts').
+      'proposal-202-closed.json',
+      'rating-window-closed-by-timer.json',
+      // Recorded with them: the alert ladder, and a follow-up renewed by continue-as-new.
+      'deadline-ladder.json',
+      'follow-up-two-years-first-run.json',
+      'follow-up-two-years-renewed-run.json',
+    ]),
+  );
 });
 
 test.each(files)('%s replays on the current workflow code', async (file) => {

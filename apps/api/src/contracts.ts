@@ -23,6 +23,9 @@ export const IdempotencyKeySchema = z
 
 export const IntakeBodySchema = IntakeSchema;
 
+/** Which handling policy the proposal runs under (periods, classes, calendar); pinned at intake. */
+export const IntakeQuerySchema = z.strictObject({ policy: z.string().regex(/^[a-z0-9-]{1,64}$/, 'must be a policy id').optional() });
+
 const EventSchema = z
   .object({ seq: z.number().int(), type: z.string(), at: z.string(), by: z.union([ActorSchema, z.object({ role: z.literal('clock'), id: z.literal('clock') })]) })
   .catchall(z.unknown());

@@ -13,6 +13,7 @@ const EnvSchema = z.object({
   DATABASE_URL: z.url().default(DEFAULT_DATABASE_URL),
   ALERT_WEBHOOK_URL: z.url(),
   POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  LOG_LEVEL: z.enum(['info', 'warn', 'error']).default('info'),
 });
 
 async function main() {
@@ -38,7 +39,7 @@ async function main() {
       console.error(JSON.stringify({ level: 'error', msg: 'delivery round failed', err: String(err) }));
       return { delivered: 0, failed: 0 };
     });
-    if (delivered + failed > 0) console.log(JSON.stringify({ level: 'info', msg: 'alerts delivered', delivered, failed }));
+    if (delivered + failed > 0 && env.LOG_LEVEL === 'info') console.log(JSON.stringify({ level: 'info', msg: 'alerts delivered', delivered, failed }));
     if (delivered > 0) continue;
     await new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, env.POLL_MS);

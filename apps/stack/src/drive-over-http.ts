@@ -8,7 +8,7 @@ import { mintToken } from '../../api/src/auth/tokens';
 import type { ProposalListItemSchema } from '../../api/src/contracts';
 import { requestFor } from '../../api/src/proposals/actions';
 import { personFor, type ReferenceCase } from '../../../seeds/reference-case';
-import { referenceSteps } from '../../../seeds/reference-steps';
+import { type Step, referenceSteps } from '../../../seeds/reference-steps';
 import type { TimelineRow } from '../../../workflows/domain/timeline';
 
 type ProposalListItem = z.infer<typeof ProposalListItemSchema>;
@@ -33,39 +33,90 @@ async function call(api: Api, method: string, path: string, principalId: string,
   return json;
 }
 
-export async function driveReferenceCase(api: Api, c: ReferenceCase, onRows: (rows: TimelineRow[]) => void): Promise<string> {
-  const committee = personFor('committee').id;
-  const keyBase = `${c.intake.session.id}-${c.intake.number}`;
-  const filed = await call(api, 'POST', '/proposals', committee, c.intake, `${keyBase}-intake`);
-  const id = filed.proposalId as string;
-  let shown = 0;
-  const showNew = async () => {
-    const history = await call(api, 'GET', `/proposals/${id}/history`, committee);
-    const rows = history.timeline as TimelineRow[];
-    onRows(rows.slice(shown));
-    shown = rows.length;
-  };
-  await showNew();
-  // Contacts are dated at the assignment, read back from the proposal, so a second run sends
-  // the very same bodies under the same keys and is answered from the first.
-  const assignedAt = async () => ((await call(api, 'GET', `/proposals/${id}`, committee)).state as { assignedAt: string }).assignedAt;
-  for (const [i, step] of referenceSteps(c, () => '').entries()) {
-    const { action, body, principalId } = requestFor(step.command);
-    if (step.command.type === 'recordContact') body.contact = { ...step.command.contact, occurredAt: await assignedAt() };
-    await call(api, 'POST', `/proposals/${id}/${action}`, principalId, body, `${keyBase}-step-${i + 1}`);
-    await showNew();
+const committee = () => personFor('committee').id;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** One proposal being driven: its steps go out under fixed keys, its new timeline rows come back. */
+class Run {
+  private shown = 0;
+  private constructor(
+    private readonly api: Api,
+    readonly id: string,
+    private readonly keyBase: string,
+    private readonly onRows: (rows: TimelineRow[]) => void,
+  ) {}
+
+  static async file(api: Api, c: ReferenceCase, onRows: (rows: TimelineRow[]) => void, policy?: string): Promise<Run> {
+    const keyBase = `${c.intake.session.id}-${c.intake.number}`;
+    const filed = await call(api, 'POST', `/proposals${policy ? `?policy=${policy}` : ''}`, committee(), c.intake, `${keyBase}-intake`);
+    const run = new Run(api, filed.proposalId as string, keyBase, onRows);
+    await run.show();
+    return run;
   }
-  return id;
+
+  async show() {
+    const history = await call(this.api, 'GET', `/proposals/${this.id}/history`, committee());
+    const rows = history.timeline as TimelineRow[];
+    this.onRows(rows.slice(this.shown));
+    this.shown = rows.length;
+  }
+
+  /** Contacts are dated at the assignment, read back from the proposal, so a second run sends the very same bodies. */
+  async send(step: Step, key: string) {
+    const { action, body, principalId } = requestFor(step.command);
+    if (step.command.type === 'recordContact') {
+      const view = await call(this.api, 'GET', `/proposals/${this.id}`, committee());
+      body.contact = { ...step.command.contact, occurredAt: (view.state as { assignedAt: string }).assignedAt };
+    }
+    await call(this.api, 'POST', `/proposals/${this.id}/${action}`, principalId, body, `${this.keyBase}-${key}`);
+    await this.show();
+  }
 }
 
-/** The proposal as the read model lists it, once the projection has caught up with `version`. */
+export async function driveReferenceCase(api: Api, c: ReferenceCase, onRows: (rows: TimelineRow[]) => void): Promise<string> {
+  const run = await Run.file(api, c, onRows);
+  for (const [i, step] of referenceSteps(c, () => '').entries()) await run.send(step, `step-${i + 1}`);
+  return run.id;
+}
+
+/**
+ * The same case under the compressed policy (seconds for months), with the pauses in which the
+ * clock acts: the Science Bureau's opinion runs late and is chased up the ladder, and the
+ * commitments are reminded each period, reported in progress, then done.
+ */
+export async function driveOnCompressedTime(api: Api, c: ReferenceCase, policy: string, onRows: (rows: TimelineRow[]) => void): Promise<string> {
+  const run = await Run.file(api, c, onRows, policy);
+  const steps = referenceSteps(c, () => '');
+  const reports = steps.filter((s) => s.command.type === 'reportFollowUp');
+  for (const [i, step] of steps.filter((s) => s.command.type !== 'reportFollowUp').entries()) {
+    // The opinion is due 8 s after assignment: let it be warned, fall overdue and reach the unit's head.
+    if (step.command.type === 'submitOpinion') await pauseShowing(run, 12_000);
+    await run.send(step, `step-${i + 1}`);
+  }
+  // Reports are due every 8 s: wait for each reminder, then report.
+  await pauseShowing(run, 6_000);
+  for (const [i, r] of reports.entries()) {
+    if (r.command.type === 'reportFollowUp') await run.send({ ...r, command: { ...r.command, done: false, progress: '按计划推进中' } }, `progress-${i + 1}`);
+  }
+  await pauseShowing(run, 7_000);
+  for (const [i, r] of reports.entries()) await run.send(r, `done-${i + 1}`);
+  return run.id;
+}
+
+async function pauseShowing(run: Run, ms: number) {
+  for (let waited = 0; waited < ms; waited += 1000) {
+    await sleep(1000);
+    await run.show();
+  }
+}
+
+/** The proposal as the read model lists it, once the projection shows it in `stage`. */
 export async function listed(api: Api, c: ReferenceCase, stage: string) {
-  const committee = personFor('committee').id;
   for (let i = 0; i < 100; i++) {
-    const list = await call(api, 'GET', `/proposals?session=${c.intake.session.id}&q=${c.intake.number}`, committee);
+    const list = await call(api, 'GET', `/proposals?session=${c.intake.session.id}&q=${c.intake.number}`, committee());
     const item = (list.items as ProposalListItem[]).find((p) => p.number === c.intake.number);
     if (item?.stage === stage) return item;
-    await new Promise((r) => setTimeout(r, 200));
+    await sleep(200);
   }
   throw new Error(`the read model never showed proposal ${c.intake.number} as ${stage}`);
 }

@@ -15,8 +15,10 @@ import { Client as PgClient } from 'pg';
 import { DEFAULT_DATABASE_URL, createPool, ensureDatabase, migrate } from '../../../activities/database';
 import { loadDirectory } from '../../api/src/auth/principals';
 import { referenceCase, seedDirectory } from '../../../seeds/reference-case';
-import { formatHeader, formatRow } from '../../../workflows/domain/timeline';
-import { driveReferenceCase, listed } from './drive-over-http';
+import { type TimelineRow, formatHeader, formatRow } from '../../../workflows/domain/timeline';
+import { driveOnCompressedTime, driveReferenceCase, listed } from './drive-over-http';
+import { startWebhookReceiver } from './webhook-receiver';
+import { compressedPolicy } from '../../../seeds/policy';
 import { startDevServer } from './embedded-temporal';
 import { startNode, waitForHttp } from './processes';
 
@@ -76,16 +78,32 @@ async function main() {
     const base = `http://127.0.0.1:${apiPort}`;
     await waitForHttp(`${base}/readyz`, 'the API', api.child);
 
+    console.log('• alert dispatcher process, delivering to a local webhook');
+    const webhook = await startWebhookReceiver((alert) => console.log(`     📨 webhook ← ${alert.kind}${alert.level ? ` (level ${alert.level}, to ${alert.audience})` : ''}: ${alert.dutyKind} of ${alert.unitId ?? alert.proposerId}, due ${alert.dueDate}`));
+    stops.push(webhook.stop);
+    const dispatcher = startNode(path.join(DIST, 'dispatcher/src/main.js'), { DATABASE_URL: databaseUrl, ALERT_WEBHOOK_URL: webhook.url, POLL_MS: '500', LOG_LEVEL: 'warn' });
+    stops.push(dispatcher.stop);
+
     const c = referenceCase();
+    const printRows = (rows: TimelineRow[]) => rows.forEach((r) => console.log(formatRow(r)));
     console.log(`\n${c.intake.session.committee} ${c.intake.session.name} 第${c.intake.number}号提案 — ${c.intake.title}\n`);
     console.log(formatHeader());
-    const id = await driveReferenceCase({ base, secret }, c, (rows) => rows.forEach((r) => console.log(formatRow(r))));
+    const id = await driveReferenceCase({ base, secret }, c, printRows);
     const item = await listed({ base, secret }, c, 'closed');
+
+    // The same case on compressed time, where the clock has something to do.
+    const policy = compressedPolicy();
+    const demo = { ...c, intake: { ...c.intake, session: { ...c.intake.session, id: `${c.intake.session.id}-demo`, name: `${c.intake.session.name}（演示）` } } };
+    console.log(`\nProposal ${c.intake.number} again on compressed time (policy ${policy.id}: seconds for months), with its deadline alerts:\n`);
+    console.log(formatHeader());
+    const demoId = await driveOnCompressedTime({ base, secret }, demo, policy.id, printRows);
+    await listed({ base, secret }, demo, 'closed');
 
     console.log(`\nRead model (PostgreSQL): ${item.id} stage=${item.stage} class=${item.replyClass} version=${item.version}`);
     console.log(`API:          ${base}   (OpenAPI UI ${base}/docs, document ${base}/openapi.json)`);
     console.log(`Temporal UI:  ${temporal.uiUrl}/namespaces/default/workflows/${id}`);
-    console.log(`Workflow ID:  ${id}`);
+    console.log(`Workflow IDs: ${id} (real rules), ${demoId} (compressed time)`);
+    console.log(`Alerts delivered to the webhook: ${webhook.received()}`);
     if (!once) {
       if (!process.env.API_TOKEN_SECRET) console.log('(tokens for this run are signed with a random key: set API_TOKEN_SECRET to mint your own)');
       console.log('\nThe stack keeps running; Ctrl-C stops it.');

@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { CurrentPrincipal } from '../auth/auth.guard';
 import type { Principal } from '../auth/principals';
-import { IdempotencyKeySchema, ListQuerySchema } from '../contracts';
+import { IdempotencyKeySchema, IntakeQuerySchema, ListQuerySchema } from '../contracts';
 import { parse } from '../http/parse';
 import { ProposalsService } from './proposals.service';
 
@@ -15,8 +15,9 @@ export class ProposalsController {
   constructor(private readonly proposals: ProposalsService) {}
 
   @Post()
-  async file(@CurrentPrincipal() p: Principal, @Body() body: unknown, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: Response) {
-    const outcome = await this.proposals.file(p, body ?? {}, keyOf(key));
+  async file(@CurrentPrincipal() p: Principal, @Body() body: unknown, @Query() query: unknown, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: Response) {
+    const { policy } = parse(IntakeQuerySchema, query, 'query');
+    const outcome = await this.proposals.file(p, body ?? {}, keyOf(key), policy);
     res.status(outcome.status);
     return outcome.body;
   }

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { type Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import type { Pool } from 'pg';
-import { defaultPolicy } from '../../../../seeds/policy';
+import { defaultPolicy, policies } from '../../../../seeds/policy';
 import type { Command } from '../../../../workflows/domain/commands';
 import { assignedUnits } from '../../../../workflows/domain/contracts';
 import { timelineRows } from '../../../../workflows/domain/timeline';
@@ -32,15 +32,19 @@ export class ProposalsService {
   ) {}
 
   /** 受理: the committee files a proposal, or a member files their own. */
-  async file(principal: Principal, raw: unknown, key: string): Promise<Outcome> {
+  async file(principal: Principal, raw: unknown, key: string, policyId?: string): Promise<Outcome> {
     requireRole(principal, ['committee', 'proposer']);
     const intake = parse(IntakeBodySchema, raw, 'body');
+    const policy = policyId === undefined ? defaultPolicy() : policies()[policyId];
+    if (!policy) {
+      throw new Problem(422, 'unknown-policy', 'No such handling policy', `known policies: ${Object.keys(policies()).join(', ')}`, [{ path: 'policy', message: `unknown policy ${policyId}` }]);
+    }
     if (principal.role === 'proposer' && !intake.proposers.some((p) => p.id === principal.id)) {
       throw new Problem(403, 'forbidden', 'Not your proposal', 'a member files only proposals they are a proposer of');
     }
-    const outcome = await once(this.pool, principal.id, key, 'POST', '/proposals', raw, async () => {
+    const outcome = await once(this.pool, principal.id, key, 'POST', `/proposals?policy=${policy.id}`, raw, async () => {
       try {
-        const handle = await this.temporal.workflow.start(proposalWorkflow, intakeOptions({ intake, filedBy: actorOf(principal), policy: defaultPolicy() }));
+        const handle = await this.temporal.workflow.start(proposalWorkflow, intakeOptions({ intake, filedBy: actorOf(principal), policy }));
         return { status: 201, body: { proposalId: handle.workflowId, version: 1 } };
       } catch (err) {
         if (err instanceof WorkflowExecutionAlreadyStartedError) {
