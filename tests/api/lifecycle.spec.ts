@@ -62,7 +62,8 @@ test('proposal 202 from intake to closed over HTTP, with tasks, history, lists a
   expect(history.body.timeline).toHaveLength(20);
   expect(history.body.timeline.at(-1)).toMatchObject({ stage: 'closed', what: 'proposal closed' });
   expect(history.body.events.map((e: { type: string }) => e.type)).toContain('DraftCountersigned');
-  const rawTypes = history.body.temporal.events.map((e: { eventType: string }) => e.eventType);
+  expect(history.body.temporal.runs).toHaveLength(1);
+  const rawTypes = history.body.temporal.runs[0].events.map((e: { eventType: string }) => e.eventType);
   expect(rawTypes[0]).toBe('EVENT_TYPE_WORKFLOW_EXECUTION_STARTED');
   expect(rawTypes).toContain('EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED');
 
@@ -92,4 +93,33 @@ test('a second intake of the same proposal is a 409', async () => {
   const again = await http(stack, 'POST', '/proposals', { as: 'committee-clerk', body: intake });
   expect(again.status).toBe(409);
   expect(again.body.type).toBe('urn:proposals:problem:proposal-exists');
+});
+
+test('a proposal whose run renewed itself (continue-as-new) still shows its whole story: timeline, events, every run, the read model', async () => {
+  const intake = { ...c202.intake, number: 4202 };
+  const filed = await http(stack, 'POST', '/proposals?policy=city-default-2024-compressed', { as: 'committee-clerk', body: intake });
+  const id = filed.body.proposalId;
+  const steps = referenceSteps({ ...c202, intake }, () => new Date(Date.now() - 1000).toISOString());
+  for (const step of steps.filter((s) => s.command.type !== 'reportFollowUp')) {
+    const { action, body, principalId } = requestFor(step.command);
+    expect((await http(stack, 'POST', `/proposals/${id}/${action}`, { as: principalId, body })).status).toBe(200);
+  }
+  // Progress reports until the run has renewed itself at least once.
+  let runs = 1;
+  for (let i = 0; runs < 2 && i < 200; i++) {
+    const res = await http(stack, 'POST', `/proposals/${id}/follow-up-reports`, { as: 'drc-officer', body: { commitmentNo: (i % 4) + 1, progress: `进展 ${i}`, done: false } });
+    expect(res.status).toBe(200);
+    if (i % 10 === 9) runs = (await http(stack, 'GET', `/proposals/${id}/history`, { as: 'committee-clerk' })).body.temporal.runs.length;
+  }
+  expect(runs).toBeGreaterThanOrEqual(2);
+  const history = await http(stack, 'GET', `/proposals/${id}/history`, { as: 'committee-clerk' });
+  const seqs = history.body.events.map((e: { seq: number }) => e.seq);
+  expect(seqs).toEqual(seqs.map((_: number, i: number) => i + 1));
+  expect(history.body.timeline[0].what).toContain('filed');
+  expect(history.body.temporal.runs[0].events[0].eventType).toBe('EVENT_TYPE_WORKFLOW_EXECUTION_STARTED');
+  expect(history.body.temporal.runs.at(-2).events.at(-1).eventType).toBe('EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW');
+  // The read model kept every event, once, across the runs.
+  const latest = seqs.at(-1);
+  const projected = await waitFor(async () => (await stack.db.pool.query('select count(*)::int as n from proposal_events where proposal_id = $1', [id])).rows[0].n, (n) => n >= latest);
+  expect(projected).toBe(latest);
 });

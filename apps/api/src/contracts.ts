@@ -100,8 +100,8 @@ export const HistorySchema = z
   .object({
     timeline: z.array(z.object({ seq: z.number().int(), time: z.string(), unit: z.string(), what: z.string(), stage: z.string(), nextDue: z.string() })),
     events: z.array(EventSchema),
-    /** The workflow's raw Temporal history, as Temporal's JSON. */
-    temporal: z.object({ workflowId: z.string(), runId: z.string(), events: z.array(z.record(z.string(), z.unknown())) }),
+    /** The workflow's raw Temporal history, as Temporal's JSON: every run, first to last. */
+    temporal: z.object({ workflowId: z.string(), runs: z.array(z.object({ runId: z.string(), events: z.array(z.record(z.string(), z.unknown())) })) }),
   });
 
 export const TaskQuerySchema = z.strictObject({

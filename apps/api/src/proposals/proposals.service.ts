@@ -104,16 +104,15 @@ export class ProposalsService {
   async history(principal: Principal, proposalId: string) {
     const view = await this.view(principal, proposalId);
     const handle = this.temporal.workflow.getHandle(proposalId);
-    const [events, description, raw] = await Promise.all([handle.query(eventsQuery), handle.describe(), handle.fetchHistory()]);
-    return {
-      timeline: timelineRows(events, view.policy),
-      events,
-      temporal: {
-        workflowId: proposalId,
-        runId: description.runId,
-        events: (temporal.api.history.v1.History.fromObject(raw).toJSON().events ?? []) as Record<string, unknown>[],
-      },
-    };
+    const [events, description] = await Promise.all([handle.query(eventsQuery), handle.describe()]);
+    // A proposal followed up for years spans several runs (continue-as-new): walk back to the first.
+    const runs: { runId: string; events: Record<string, unknown>[] }[] = [];
+    for (let runId: string | undefined = description.runId; runId; ) {
+      const raw = await this.temporal.workflow.getHandle(proposalId, runId).fetchHistory();
+      runs.unshift({ runId, events: (temporal.api.history.v1.History.fromObject(raw).toJSON().events ?? []) as Record<string, unknown>[] });
+      runId = raw.events?.[0]?.workflowExecutionStartedEventAttributes?.continuedExecutionRunId ?? undefined;
+    }
+    return { timeline: timelineRows(events, view.policy), events, temporal: { workflowId: proposalId, runs } };
   }
 
   async list(principal: Principal, q: ListQuery) {
