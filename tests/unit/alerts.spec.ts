@@ -113,3 +113,40 @@ test('commitments lapse when the follow-up period ends, and the proposal closes'
   expect(lapsed.status).toBe('closed');
   expect(lapsed.tracks['smx-drc']!.commitments.map((c) => c.status)).toEqual(['closed', 'closed', 'closed', 'closed']);
 });
+
+test('every duty that is owed gets the same ladder: warned before, overdue when its due date ends, then each rung', () => {
+  const reply: Command[] = [
+    { type: 'recordContact', actor: drc, contact: { ...c202.contacts[0]!.contact, occurredAt: T0 } },
+    { type: 'submitOpinion', actor: stb, text: '意见' },
+    { type: 'draftReply', actor: drc, draft: c202.draft },
+  ];
+  const issued: Command[] = [
+    { type: 'countersign', actor: stb },
+    { type: 'submitReply', actor: drc },
+    { type: 'reviewReply', actor: committee, review: { decision: 'accept' } },
+    { type: 'issueReply', actor: drc, signer: c202.signer },
+  ];
+  const rate = (rating: 'satisfied' | 'unsatisfied'): Command[] => c202.intake.proposers.map((p) => ({ type: 'evaluate', actor: { role: 'proposer', id: p.id }, rating }));
+  const states: [string, ProposalState][] = [
+    ['coHandlerOpinion, contactBeforeHandling, reply', assigned()],
+    ['countersign', given(reply, T0, assigned())],
+    ['reply (re-handling after 不满意)', given([...reply, ...issued, ...rate('unsatisfied')], T0, assigned())],
+    ['followUpReport', given([...reply, ...issued, ...rate('satisfied')], T0, assigned())],
+  ];
+  const covered = new Set<string>();
+  for (const [, state] of states) {
+    const alerts = scheduledAlerts(state, policy);
+    const byDuty = new Map<string, typeof alerts>();
+    for (const a of alerts) byDuty.set(a.dutyKey, [...(byDuty.get(a.dutyKey) ?? []), a]);
+    for (const [, ladder] of byDuty) {
+      covered.add(ladder[0]!.dutyKind);
+      expect(ladder.map((a) => `${a.kind}${a.level}`)).toEqual(['warning0', 'overdue0', 'escalation1', 'escalation2', 'escalation3']);
+      expect(ladder[1]!.at).toBe(ladder[1]!.dueAt);
+      expect(ladder.map((a) => a.at)).toEqual([...ladder.map((a) => a.at)].sort());
+      expect(new Set(ladder.map((a) => a.at)).size).toBe(5);
+    }
+  }
+  expect([...covered].sort()).toEqual(['coHandlerOpinion', 'contactBeforeHandling', 'countersign', 'followUpReport', 'reply']);
+  const rehandling = scheduledAlerts(states[2]![1], policy).find((a) => a.dutyKind === 'reply' && a.kind === 'overdue')!;
+  expect(rehandling.dueDate).toBe('2024-04-22'); // one month from the unsatisfied rating, 21 April a Sunday
+});
