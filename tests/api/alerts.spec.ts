@@ -4,17 +4,11 @@
  */
 import { compressedPolicy } from '../../seeds/policy';
 import { referenceCase } from '../../seeds/reference-case';
-import { type Stack, http, startStack } from '../support/api';
+import { http, useStack } from '../support/api';
 import { startProposal } from '../support/proposals';
 
 const c202 = referenceCase();
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(async () => {
-  await stack?.stop();
-});
+const ctx = useStack();
 
 /** Reads Server-Sent Events until `count` alert events have come, or the time is up. */
 async function streamAlerts(as: string, count: number, seconds: number): Promise<{ id: string; kind: string; dutyKind: string }[]> {
@@ -22,7 +16,7 @@ async function streamAlerts(as: string, count: number, seconds: number): Promise
   const timer = setTimeout(() => controller.abort(), seconds * 1000);
   const got: { id: string; kind: string; dutyKind: string }[] = [];
   try {
-    const res = await fetch(`${stack.base}/alerts/stream`, { headers: { authorization: `Bearer ${stack.token(as)}` }, signal: controller.signal });
+    const res = await fetch(`${ctx.current.base}/alerts/stream`, { headers: { authorization: `Bearer ${ctx.current.token(as)}` }, signal: controller.signal });
     expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
     const decoder = new TextDecoder();
     let buffer = '';
@@ -48,32 +42,32 @@ async function streamAlerts(as: string, count: number, seconds: number): Promise
 
 test("the Science Bureau's dashboard hears its opinion alerts as they are raised; the feed lists them; reading is per person and idempotent", async () => {
   // A proposal on compressed rules: the opinion is due 8 s after assignment (warning at 5 s).
-  const handle = await startProposal(stack.env.client, { ...c202.intake, number: 8202 }, compressedPolicy());
+  const handle = await startProposal(ctx.current.env.client, { ...c202.intake, number: 8202 }, compressedPolicy());
   const id = handle.workflowId;
   const listening = streamAlerts('stb-officer', 2, 25);
   await new Promise((r) => setTimeout(r, 300));
-  await http(stack, 'POST', `/proposals/${id}/registration`, { as: 'committee-clerk', body: { review: { outcome: 'register' } } });
-  await http(stack, 'POST', `/proposals/${id}/assignment`, { as: 'committee-clerk', body: { assignment: c202.assignment } });
+  await http(ctx.current, 'POST', `/proposals/${id}/registration`, { as: 'committee-clerk', body: { review: { outcome: 'register' } } });
+  await http(ctx.current, 'POST', `/proposals/${id}/assignment`, { as: 'committee-clerk', body: { assignment: c202.assignment } });
 
   const streamed = await listening;
   expect(streamed.map((a) => `${a.dutyKind}:${a.kind}`)).toEqual(['coHandlerOpinion:warning', 'coHandlerOpinion:overdue']);
 
-  const feed = await http(stack, 'GET', '/alerts', { as: 'stb-officer' });
+  const feed = await http(ctx.current, 'GET', '/alerts', { as: 'stb-officer' });
   expect(feed.status).toBe(200);
   expect(feed.body.items.map((a: { kind: string }) => a.kind)).toEqual(expect.arrayContaining(['warning', 'overdue']));
   expect(feed.body.items.every((a: { unitId: string; read: boolean }) => a.unitId === 'smx-stb' && !a.read)).toBe(true);
   // Another unit sees none of them; the committee sees them all.
-  expect((await http(stack, 'GET', '/alerts', { as: 'edu-officer' })).body.items).toEqual([]);
-  const all = await http(stack, 'GET', '/alerts', { as: 'committee-clerk' });
+  expect((await http(ctx.current, 'GET', '/alerts', { as: 'edu-officer' })).body.items).toEqual([]);
+  const all = await http(ctx.current, 'GET', '/alerts', { as: 'committee-clerk' });
   expect(all.body.items.length).toBeGreaterThanOrEqual(feed.body.items.length);
 
   const first = streamed[0]!.id;
-  const read = await http(stack, 'POST', `/alerts/${first}/read`, { as: 'stb-officer' });
-  const again = await http(stack, 'POST', `/alerts/${first}/read`, { as: 'stb-officer' });
+  const read = await http(ctx.current, 'POST', `/alerts/${first}/read`, { as: 'stb-officer' });
+  const again = await http(ctx.current, 'POST', `/alerts/${first}/read`, { as: 'stb-officer' });
   expect([read.status, read.body.read, again.status, again.body.read]).toEqual([200, true, 200, true]);
-  const unread = await http(stack, 'GET', '/alerts?unread=true', { as: 'stb-officer' });
+  const unread = await http(ctx.current, 'GET', '/alerts?unread=true', { as: 'stb-officer' });
   expect(unread.body.items.map((a: { id: string }) => a.id)).not.toContain(first);
-  expect((await http(stack, 'POST', `/alerts/${first}/read`, { as: 'edu-officer' })).status).toBe(404);
-  expect((await http(stack, 'POST', '/alerts/abc/read', { as: 'stb-officer' })).status).toBe(404);
+  expect((await http(ctx.current, 'POST', `/alerts/${first}/read`, { as: 'edu-officer' })).status).toBe(404);
+  expect((await http(ctx.current, 'POST', '/alerts/abc/read', { as: 'stb-officer' })).status).toBe(404);
   await handle.terminate('test done');
 });

@@ -4,32 +4,25 @@
  */
 import { mintToken } from '../../apps/api/src/auth/tokens';
 import { referenceCase } from '../../seeds/reference-case';
-import { type Stack, SECRET, http, newKey, startStack } from '../support/api';
+import { SECRET, http, newKey, useStack } from '../support/api';
 
 const c202 = referenceCase();
-let stack: Stack;
+const ctx = useStack();
 let number = 3000;
-
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(async () => {
-  await stack?.stop();
-});
 
 const contact = () => ({ ...c202.contacts[0]!.contact, occurredAt: new Date(Date.now() - 60_000).toISOString() });
 
 /** A fresh proposal assigned to the DRC (lead) and the Science Bureau (co-handler). */
 async function assignedProposal(): Promise<string> {
-  const filed = await http(stack, 'POST', '/proposals', { as: 'committee-clerk', body: { ...c202.intake, number: number++ } });
+  const filed = await http(ctx.current, 'POST', '/proposals', { as: 'committee-clerk', body: { ...c202.intake, number: number++ } });
   expect(filed.status).toBe(201);
   const id = filed.body.proposalId as string;
-  expect((await http(stack, 'POST', `/proposals/${id}/registration`, { as: 'committee-clerk', body: { review: { outcome: 'register' } } })).status).toBe(200);
-  expect((await http(stack, 'POST', `/proposals/${id}/assignment`, { as: 'committee-clerk', body: { assignment: c202.assignment } })).status).toBe(200);
+  expect((await http(ctx.current, 'POST', `/proposals/${id}/registration`, { as: 'committee-clerk', body: { review: { outcome: 'register' } } })).status).toBe(200);
+  expect((await http(ctx.current, 'POST', `/proposals/${id}/assignment`, { as: 'committee-clerk', body: { assignment: c202.assignment } })).status).toBe(200);
   return id;
 }
 
-const versionOf = async (id: string) => (await http(stack, 'GET', `/proposals/${id}`, { as: 'committee-clerk' })).body.state.version as number;
+const versionOf = async (id: string) => (await http(ctx.current, 'GET', `/proposals/${id}`, { as: 'committee-clerk' })).body.state.version as number;
 
 describe('who may do what: every endpoint for every kind of principal', () => {
   const people = ['committee-clerk', 'drc-officer', 'stb-officer', 'edu-officer', 'wang-fengjie', 'another-member'] as const;
@@ -61,7 +54,7 @@ describe('who may do what: every endpoint for every kind of principal', () => {
     const wrong: string[] = [];
     for (const [action, body, allowed] of actions) {
       for (const who of people) {
-        const res = await http(stack, 'POST', `/proposals/${id}/${action}`, { as: who, body });
+        const res = await http(ctx.current, 'POST', `/proposals/${id}/${action}`, { as: who, body });
         const passed = res.status !== 403 && res.status !== 401;
         if (passed !== allowed[who] || res.status === 400 || res.status >= 500) wrong.push(`${action} as ${who}: ${res.status} ${res.body?.detail ?? ''}`);
       }
@@ -82,13 +75,13 @@ describe('who may do what: every endpoint for every kind of principal', () => {
     const wrong: string[] = [];
     for (const [path, allowed] of reads) {
       for (const who of people) {
-        const res = await http(stack, 'GET', path, { as: who });
+        const res = await http(ctx.current, 'GET', path, { as: who });
         if ((res.status === 200) !== allowed[who] || (!allowed[who] && res.status !== 403)) wrong.push(`${path} as ${who}: ${res.status}`);
       }
     }
     expect(wrong).toEqual([]);
     // Lists show only what the caller may read.
-    const visible = async (who: Who) => (await http(stack, 'GET', `/proposals?q=${encodeURIComponent(c202.intake.title)}&pageSize=100`, { as: who })).body.total;
+    const visible = async (who: Who) => (await http(ctx.current, 'GET', `/proposals?q=${encodeURIComponent(c202.intake.title)}&pageSize=100`, { as: who })).body.total;
     await new Promise((r) => setTimeout(r, 300));
     expect(await visible('edu-officer')).toBe(0);
     expect(await visible('another-member')).toBe(0);
@@ -97,16 +90,16 @@ describe('who may do what: every endpoint for every kind of principal', () => {
 
   test('intake: the committee files any proposal, a member only their own, officers none', async () => {
     const intake = { ...c202.intake, number: number++ };
-    expect((await http(stack, 'POST', '/proposals', { as: 'drc-officer', body: intake })).status).toBe(403);
-    expect((await http(stack, 'POST', '/proposals', { as: 'another-member', body: intake })).status).toBe(403);
-    expect((await http(stack, 'POST', '/proposals', { as: 'wang-fengjie', body: intake })).status).toBe(201);
+    expect((await http(ctx.current, 'POST', '/proposals', { as: 'drc-officer', body: intake })).status).toBe(403);
+    expect((await http(ctx.current, 'POST', '/proposals', { as: 'another-member', body: intake })).status).toBe(403);
+    expect((await http(ctx.current, 'POST', '/proposals', { as: 'wang-fengjie', body: intake })).status).toBe(201);
   });
 
   test('no token, a bad token, an expired token or an unknown principal is a 401', async () => {
     const id = await assignedProposal();
     const path = `/proposals/${id}`;
-    const withToken = (token: string) => http(stack, 'GET', path, { headers: { authorization: `Bearer ${token}` } });
-    expect((await http(stack, 'GET', path)).status).toBe(401);
+    const withToken = (token: string) => http(ctx.current, 'GET', path, { headers: { authorization: `Bearer ${token}` } });
+    expect((await http(ctx.current, 'GET', path)).status).toBe(401);
     expect((await withToken('not.a.token')).status).toBe(401);
     expect((await withToken(mintToken('committee-clerk', 'another-secret-another-secret-0123456'))).status).toBe(401);
     expect((await withToken(mintToken('committee-clerk', SECRET, 60, Date.now() - 3600_000))).status).toBe(401);
@@ -126,7 +119,7 @@ describe('refusals keep their typed reason and map to a status', () => {
   ])('%s', async (_name, action, who, body, status, code) => {
     const id = await assignedProposal();
     const before = await versionOf(id);
-    const res = await http(stack, 'POST', `/proposals/${id}/${action}`, { as: who, body });
+    const res = await http(ctx.current, 'POST', `/proposals/${id}/${action}`, { as: who, body });
     expect(res.status).toBe(status);
     expect(res.body.type).toBe(`urn:proposals:problem:${code}`);
     expect(res.body.detail).toBeTruthy();
@@ -135,27 +128,27 @@ describe('refusals keep their typed reason and map to a status', () => {
 
   test('alreadyDone → 409, and 协办未会签: no submission before every countersign', async () => {
     const id = await assignedProposal();
-    expect((await http(stack, 'POST', `/proposals/${id}/opinions`, { as: 'stb-officer', body: { text: '意见' } })).status).toBe(200);
-    const twice = await http(stack, 'POST', `/proposals/${id}/opinions`, { as: 'stb-officer', body: { text: '意见' } });
+    expect((await http(ctx.current, 'POST', `/proposals/${id}/opinions`, { as: 'stb-officer', body: { text: '意见' } })).status).toBe(200);
+    const twice = await http(ctx.current, 'POST', `/proposals/${id}/opinions`, { as: 'stb-officer', body: { text: '意见' } });
     expect([twice.status, twice.body.type]).toEqual([409, 'urn:proposals:problem:alreadyDone']);
-    expect((await http(stack, 'POST', `/proposals/${id}/contacts`, { as: 'drc-officer', body: { contact: contact() } })).status).toBe(200);
-    expect((await http(stack, 'POST', `/proposals/${id}/reply-draft`, { as: 'drc-officer', body: { draft: c202.draft } })).status).toBe(200);
-    const early = await http(stack, 'POST', `/proposals/${id}/reply-submission`, { as: 'drc-officer', body: {} });
+    expect((await http(ctx.current, 'POST', `/proposals/${id}/contacts`, { as: 'drc-officer', body: { contact: contact() } })).status).toBe(200);
+    expect((await http(ctx.current, 'POST', `/proposals/${id}/reply-draft`, { as: 'drc-officer', body: { draft: c202.draft } })).status).toBe(200);
+    const early = await http(ctx.current, 'POST', `/proposals/${id}/reply-submission`, { as: 'drc-officer', body: {} });
     expect([early.status, early.body.type, early.body.detail]).toEqual([409, 'urn:proposals:problem:notReady', 'not yet countersigned by smx-stb']);
-    const badClass = await http(stack, 'POST', `/proposals/${id}/reply-draft`, { as: 'drc-officer', body: { draft: { ...c202.draft, replyClass: 'E' } } });
+    const badClass = await http(ctx.current, 'POST', `/proposals/${id}/reply-draft`, { as: 'drc-officer', body: { draft: { ...c202.draft, replyClass: 'E' } } });
     expect([badClass.status, badClass.body.errors]).toEqual([422, [{ path: 'draft.replyClass', message: 'class must be one of A, B, C' }]]);
   });
 
   test('an assignment to a unit that does not exist is 422; an unknown proposal or action is 404', async () => {
-    const filed = await http(stack, 'POST', '/proposals', { as: 'committee-clerk', body: { ...c202.intake, number: number++ } });
+    const filed = await http(ctx.current, 'POST', '/proposals', { as: 'committee-clerk', body: { ...c202.intake, number: number++ } });
     const id = filed.body.proposalId;
-    await http(stack, 'POST', `/proposals/${id}/registration`, { as: 'committee-clerk', body: { review: { outcome: 'register' } } });
-    const res = await http(stack, 'POST', `/proposals/${id}/assignment`, { as: 'committee-clerk', body: { assignment: { mode: 'joint', lead: 'smx-drc', coHandlers: ['smx-mars'] } } });
+    await http(ctx.current, 'POST', `/proposals/${id}/registration`, { as: 'committee-clerk', body: { review: { outcome: 'register' } } });
+    const res = await http(ctx.current, 'POST', `/proposals/${id}/assignment`, { as: 'committee-clerk', body: { assignment: { mode: 'joint', lead: 'smx-drc', coHandlers: ['smx-mars'] } } });
     expect([res.status, res.body.type]).toEqual([422, 'urn:proposals:problem:unknown-unit']);
-    expect((await http(stack, 'POST', '/proposals/proposal-smx-8-2-99999/contacts', { as: 'drc-officer', body: { contact: contact() } })).status).toBe(404);
-    expect((await http(stack, 'GET', '/proposals/proposal-smx-8-2-99999', { as: 'committee-clerk' })).status).toBe(404);
-    expect((await http(stack, 'POST', `/proposals/${id}/approve-everything`, { as: 'committee-clerk', body: {} })).status).toBe(404);
-    expect((await http(stack, 'GET', '/no/such/route', { as: 'committee-clerk' })).status).toBe(404);
+    expect((await http(ctx.current, 'POST', '/proposals/proposal-smx-8-2-99999/contacts', { as: 'drc-officer', body: { contact: contact() } })).status).toBe(404);
+    expect((await http(ctx.current, 'GET', '/proposals/proposal-smx-8-2-99999', { as: 'committee-clerk' })).status).toBe(404);
+    expect((await http(ctx.current, 'POST', `/proposals/${id}/approve-everything`, { as: 'committee-clerk', body: {} })).status).toBe(404);
+    expect((await http(ctx.current, 'GET', '/no/such/route', { as: 'committee-clerk' })).status).toBe(404);
   });
 });
 
@@ -178,7 +171,7 @@ describe('bad input gets a 4xx naming the field, and nothing is written', () => 
   ] as const)('%s', async (_name, request, status, type, path) => {
     const id = await assignedProposal();
     const before = await versionOf(id);
-    const res = await http(stack, 'POST', `/proposals/${id}/contacts`, { as: 'drc-officer', ...(request as object) });
+    const res = await http(ctx.current, 'POST', `/proposals/${id}/contacts`, { as: 'drc-officer', ...(request as object) });
     expect(res.status).toBe(status);
     expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(res.body.type).toBe(`urn:proposals:problem:${type}`);
@@ -187,11 +180,11 @@ describe('bad input gets a 4xx naming the field, and nothing is written', () => 
   });
 
   test('bad query parameters are a 400 naming them', async () => {
-    const unknown = await http(stack, 'GET', '/proposals?color=red', { as: 'committee-clerk' });
+    const unknown = await http(ctx.current, 'GET', '/proposals?color=red', { as: 'committee-clerk' });
     expect([unknown.status, unknown.body.errors[0].message]).toEqual([400, 'unknown field(s): color']);
-    const page = await http(stack, 'GET', '/proposals?page=0', { as: 'committee-clerk' });
+    const page = await http(ctx.current, 'GET', '/proposals?page=0', { as: 'committee-clerk' });
     expect([page.status, page.body.errors[0].path]).toEqual([400, 'page']);
-    const size = await http(stack, 'GET', '/proposals?pageSize=abc', { as: 'committee-clerk' });
+    const size = await http(ctx.current, 'GET', '/proposals?pageSize=abc', { as: 'committee-clerk' });
     expect([size.status, size.body.errors[0].path]).toEqual([400, 'pageSize']);
   });
 });
@@ -200,15 +193,15 @@ describe('exactly once under retries', () => {
   const register = { review: { outcome: 'register' } };
 
   async function filedProposal() {
-    const filed = await http(stack, 'POST', '/proposals', { as: 'committee-clerk', body: { ...c202.intake, number: number++ } });
+    const filed = await http(ctx.current, 'POST', '/proposals', { as: 'committee-clerk', body: { ...c202.intake, number: number++ } });
     return filed.body.proposalId as string;
   }
 
   test('the same key twice returns the first result and applies the action once', async () => {
     const id = await filedProposal();
     const key = newKey();
-    const first = await http(stack, 'POST', `/proposals/${id}/registration`, { as: 'committee-clerk', body: register, key });
-    const again = await http(stack, 'POST', `/proposals/${id}/registration`, { as: 'committee-clerk', body: register, key });
+    const first = await http(ctx.current, 'POST', `/proposals/${id}/registration`, { as: 'committee-clerk', body: register, key });
+    const again = await http(ctx.current, 'POST', `/proposals/${id}/registration`, { as: 'committee-clerk', body: register, key });
     expect([first.status, again.status]).toEqual([200, 200]);
     expect(again.body).toEqual(first.body);
     expect(await versionOf(id)).toBe(2);
@@ -217,7 +210,7 @@ describe('exactly once under retries', () => {
   test('two identical requests sent at once apply once and get the same answer', async () => {
     const id = await filedProposal();
     const key = newKey();
-    const send = () => http(stack, 'POST', `/proposals/${id}/registration`, { as: 'committee-clerk', body: register, key });
+    const send = () => http(ctx.current, 'POST', `/proposals/${id}/registration`, { as: 'committee-clerk', body: register, key });
     const replies = await Promise.all([send(), send(), send()]);
     expect(replies.map((r) => r.status)).toEqual([200, 200, 200]);
     expect(replies[1]!.body).toEqual(replies[0]!.body);
@@ -228,17 +221,17 @@ describe('exactly once under retries', () => {
   test('a key reused with a different body is a 422, and changes nothing', async () => {
     const id = await filedProposal();
     const key = newKey();
-    await http(stack, 'POST', `/proposals/${id}/registration`, { as: 'committee-clerk', body: register, key });
-    const other = await http(stack, 'POST', `/proposals/${id}/registration`, { as: 'committee-clerk', body: { review: { outcome: 'notRegister', reason: '不属于提案范围' } }, key });
+    await http(ctx.current, 'POST', `/proposals/${id}/registration`, { as: 'committee-clerk', body: register, key });
+    const other = await http(ctx.current, 'POST', `/proposals/${id}/registration`, { as: 'committee-clerk', body: { review: { outcome: 'notRegister', reason: '不属于提案范围' } }, key });
     expect([other.status, other.body.type]).toEqual([422, 'urn:proposals:problem:idempotency-key-reused']);
-    expect((await http(stack, 'GET', `/proposals/${id}`, { as: 'committee-clerk' })).body.state.status).toBe('registered');
+    expect((await http(ctx.current, 'GET', `/proposals/${id}`, { as: 'committee-clerk' })).body.state.status).toBe('registered');
   });
 
   test('a refused action retried with its key gets the same refusal', async () => {
     const id = await assignedProposal();
     const key = newKey();
-    const first = await http(stack, 'POST', `/proposals/${id}/reply-submission`, { as: 'drc-officer', body: {}, key });
-    const again = await http(stack, 'POST', `/proposals/${id}/reply-submission`, { as: 'drc-officer', body: {}, key });
+    const first = await http(ctx.current, 'POST', `/proposals/${id}/reply-submission`, { as: 'drc-officer', body: {}, key });
+    const again = await http(ctx.current, 'POST', `/proposals/${id}/reply-submission`, { as: 'drc-officer', body: {}, key });
     expect([first.status, again.status]).toEqual([409, 409]);
     expect(again.body.detail).toBe(first.body.detail);
   });
@@ -246,22 +239,22 @@ describe('exactly once under retries', () => {
   test('a retry after the API restarted still applies once, and an intake retried with its key is not a second proposal', async () => {
     const key = newKey();
     const intake = { ...c202.intake, number: number++ };
-    const filed = await http(stack, 'POST', '/proposals', { as: 'committee-clerk', body: intake, key });
+    const filed = await http(ctx.current, 'POST', '/proposals', { as: 'committee-clerk', body: intake, key });
     const id = filed.body.proposalId;
     const actionKey = newKey();
-    const first = await http(stack, 'POST', `/proposals/${id}/registration`, { as: 'committee-clerk', body: register, key: actionKey });
-    await stack.restartApi();
-    const retried = await http(stack, 'POST', `/proposals/${id}/registration`, { as: 'committee-clerk', body: register, key: actionKey });
+    const first = await http(ctx.current, 'POST', `/proposals/${id}/registration`, { as: 'committee-clerk', body: register, key: actionKey });
+    await ctx.current.restartApi();
+    const retried = await http(ctx.current, 'POST', `/proposals/${id}/registration`, { as: 'committee-clerk', body: register, key: actionKey });
     expect(retried.body).toEqual(first.body);
     expect(await versionOf(id)).toBe(2);
-    const refiled = await http(stack, 'POST', '/proposals', { as: 'committee-clerk', body: intake, key });
+    const refiled = await http(ctx.current, 'POST', '/proposals', { as: 'committee-clerk', body: intake, key });
     expect([refiled.status, refiled.body]).toEqual([201, filed.body]);
   });
 });
 
 describe('the OpenAPI document and operations endpoints', () => {
   test('/openapi.json describes every endpoint, generated from the schemas', async () => {
-    const doc = await http(stack, 'GET', '/openapi.json');
+    const doc = await http(ctx.current, 'GET', '/openapi.json');
     expect(doc.status).toBe(200);
     expect(doc.body.openapi).toBe('3.1.0');
     const paths = Object.keys(doc.body.paths);
@@ -276,16 +269,16 @@ describe('the OpenAPI document and operations endpoints', () => {
   });
 
   test('/docs serves the Swagger UI from local assets', async () => {
-    const page = await http(stack, 'GET', '/docs');
+    const page = await http(ctx.current, 'GET', '/docs');
     expect(page.status).toBe(200);
     expect(page.body).toContain('/openapi.json');
-    const asset = await fetch(`${stack.base}/docs/assets/swagger-ui-bundle.js`);
+    const asset = await fetch(`${ctx.current.base}/docs/assets/swagger-ui-bundle.js`);
     expect(asset.status).toBe(200);
   });
 
   test('/healthz and /readyz answer without a token; readiness checks Temporal and PostgreSQL', async () => {
-    expect((await http(stack, 'GET', '/healthz')).status).toBe(200);
-    const ready = await http(stack, 'GET', '/readyz');
+    expect((await http(ctx.current, 'GET', '/healthz')).status).toBe(200);
+    const ready = await http(ctx.current, 'GET', '/readyz');
     expect([ready.status, ready.body]).toEqual([200, { status: 'ready', temporal: 'ok', postgres: 'ok' }]);
   });
 });

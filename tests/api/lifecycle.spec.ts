@@ -5,16 +5,10 @@
 import { requestFor } from '../../apps/api/src/proposals/actions';
 import { referenceCase } from '../../seeds/reference-case';
 import { referenceSteps } from '../../seeds/reference-steps';
-import { type Stack, http, startStack } from '../support/api';
+import { http, useStack } from '../support/api';
 
 const c202 = referenceCase();
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(async () => {
-  await stack?.stop();
-});
+const ctx = useStack();
 
 async function waitFor<T>(probe: () => Promise<T>, ok: (t: T) => boolean): Promise<T> {
   let last = await probe();
@@ -26,7 +20,7 @@ async function waitFor<T>(probe: () => Promise<T>, ok: (t: T) => boolean): Promi
 }
 
 test('proposal 202 from intake to closed over HTTP, with tasks, history, lists and statistics along the way', async () => {
-  const filed = await http(stack, 'POST', '/proposals', { as: 'committee-clerk', body: c202.intake });
+  const filed = await http(ctx.current, 'POST', '/proposals', { as: 'committee-clerk', body: c202.intake });
   expect(filed.status).toBe(201);
   const id = filed.body.proposalId;
   expect(id).toBe('proposal-smx-8-2-202');
@@ -34,30 +28,30 @@ test('proposal 202 from intake to closed over HTTP, with tasks, history, lists a
   const steps = referenceSteps(c202, () => new Date(Date.now() - 1000).toISOString());
   for (const step of steps) {
     const { action, body, principalId } = requestFor(step.command);
-    const res = await http(stack, 'POST', `/proposals/${id}/${action}`, { as: principalId, body });
+    const res = await http(ctx.current, 'POST', `/proposals/${id}/${action}`, { as: principalId, body });
     expect([step.label, res.status]).toEqual([step.label, 200]);
     expect(res.headers.get('x-request-id')).toBeTruthy();
 
     if (step.command.type === 'assign') {
       // The DRC officer now has tasks with due dates; the Science Bureau its opinion to send.
-      const tasks = await waitFor(() => http(stack, 'GET', '/tasks', { as: 'drc-officer' }), (r) => r.body.items?.length > 0);
+      const tasks = await waitFor(() => http(ctx.current, 'GET', '/tasks', { as: 'drc-officer' }), (r) => r.body.items?.length > 0);
       expect(tasks.body.items.map((t: { kind: string }) => t.kind)).toEqual(expect.arrayContaining(['contactBeforeHandling', 'reply']));
       expect(tasks.body.items.every((t: { urgency: string }) => ['onTime', 'dueSoon', 'overdue'].includes(t.urgency))).toBe(true);
-      const stb = await http(stack, 'GET', '/tasks', { as: 'stb-officer' });
+      const stb = await http(ctx.current, 'GET', '/tasks', { as: 'stb-officer' });
       expect(stb.body.items.map((t: { kind: string }) => t.kind)).toEqual(['coHandlerOpinion']);
     }
     if (step.command.type === 'issueReply') {
-      const mine = await waitFor(() => http(stack, 'GET', '/tasks', { as: 'wang-fengjie', headers: {} }), (r) => r.body.items?.length > 0);
+      const mine = await waitFor(() => http(ctx.current, 'GET', '/tasks', { as: 'wang-fengjie', headers: {} }), (r) => r.body.items?.length > 0);
       expect(mine.body.items).toEqual([expect.objectContaining({ kind: 'evaluation', proposerId: 'wang-fengjie' })]);
     }
   }
 
-  const view = await http(stack, 'GET', `/proposals/${id}`, { as: 'wang-fengjie' });
+  const view = await http(ctx.current, 'GET', `/proposals/${id}`, { as: 'wang-fengjie' });
   expect(view.status).toBe(200);
   expect(view.body.state.status).toBe('closed');
   expect(view.body.state.tracks['smx-drc'].issued.replyClass).toBe('B');
 
-  const history = await http(stack, 'GET', `/proposals/${id}/history`, { as: 'committee-clerk' });
+  const history = await http(ctx.current, 'GET', `/proposals/${id}/history`, { as: 'committee-clerk' });
   expect(history.status).toBe(200);
   expect(history.body.timeline).toHaveLength(20);
   expect(history.body.timeline.at(-1)).toMatchObject({ stage: 'closed', what: 'proposal closed' });
@@ -67,14 +61,14 @@ test('proposal 202 from intake to closed over HTTP, with tasks, history, lists a
   expect(rawTypes[0]).toBe('EVENT_TYPE_WORKFLOW_EXECUTION_STARTED');
   expect(rawTypes).toContain('EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED');
 
-  const listed = await waitFor(() => http(stack, 'GET', '/proposals?session=smx-8-2&stage=closed', { as: 'committee-clerk' }), (r) => r.body.total === 1);
+  const listed = await waitFor(() => http(ctx.current, 'GET', '/proposals?session=smx-8-2&stage=closed', { as: 'committee-clerk' }), (r) => r.body.total === 1);
   expect(listed.body.items[0]).toMatchObject({ id, number: 202, replyClass: 'B', leadUnitId: 'smx-drc', unitIds: ['smx-drc', 'smx-stb'], overdueDuties: 0 });
-  expect((await http(stack, 'GET', '/proposals?q=新材料', { as: 'stb-officer' })).body.total).toBe(1);
-  expect((await http(stack, 'GET', '/proposals?q=新材料', { as: 'edu-officer' })).body.total).toBe(0);
-  expect((await http(stack, 'GET', '/proposals?class=A', { as: 'committee-clerk' })).body.total).toBe(0);
-  expect((await http(stack, 'GET', '/proposals?unit=smx-stb', { as: 'committee-clerk' })).body.total).toBe(1);
+  expect((await http(ctx.current, 'GET', '/proposals?q=新材料', { as: 'stb-officer' })).body.total).toBe(1);
+  expect((await http(ctx.current, 'GET', '/proposals?q=新材料', { as: 'edu-officer' })).body.total).toBe(0);
+  expect((await http(ctx.current, 'GET', '/proposals?class=A', { as: 'committee-clerk' })).body.total).toBe(0);
+  expect((await http(ctx.current, 'GET', '/proposals?unit=smx-stb', { as: 'committee-clerk' })).body.total).toBe(1);
 
-  const stats = await http(stack, 'GET', '/supervision/stats?session=smx-8-2', { as: 'committee-clerk' });
+  const stats = await http(ctx.current, 'GET', '/supervision/stats?session=smx-8-2', { as: 'committee-clerk' });
   expect(stats.status).toBe(200);
   const drc = stats.body.rows.find((r: { unitId: string }) => r.unitId === 'smx-drc');
   expect(drc).toMatchObject({ assigned: 1, replied: 1, repliedOnTime: 1, replyRate: 1, onTimeRate: 1, rated: 3, satisfactionRate: 1, contactRate: 1, meetingRate: 1, commitmentsDone: 4, commitmentsOpen: 0 });
@@ -82,37 +76,37 @@ test('proposal 202 from intake to closed over HTTP, with tasks, history, lists a
   expect(stb).toMatchObject({ assigned: 1, replied: 0, replyRate: null, contactRate: 0 });
 
   // Closed: a further action is a 409, not a 500.
-  const late = await http(stack, 'POST', `/proposals/${id}/contacts`, { as: 'drc-officer', body: { contact: { ...c202.contacts[0]!.contact, occurredAt: new Date(Date.now() - 1000).toISOString() } } });
+  const late = await http(ctx.current, 'POST', `/proposals/${id}/contacts`, { as: 'drc-officer', body: { contact: { ...c202.contacts[0]!.contact, occurredAt: new Date(Date.now() - 1000).toISOString() } } });
   expect(late.status).toBe(409);
   expect(late.body.type).toBe('urn:proposals:problem:proposal-finished');
 });
 
 test('a second intake of the same proposal is a 409', async () => {
   const intake = { ...c202.intake, number: 1202 };
-  expect((await http(stack, 'POST', '/proposals', { as: 'committee-clerk', body: intake })).status).toBe(201);
-  const again = await http(stack, 'POST', '/proposals', { as: 'committee-clerk', body: intake });
+  expect((await http(ctx.current, 'POST', '/proposals', { as: 'committee-clerk', body: intake })).status).toBe(201);
+  const again = await http(ctx.current, 'POST', '/proposals', { as: 'committee-clerk', body: intake });
   expect(again.status).toBe(409);
   expect(again.body.type).toBe('urn:proposals:problem:proposal-exists');
 });
 
 test('a proposal whose run renewed itself (continue-as-new) still shows its whole story: timeline, events, every run, the read model', async () => {
   const intake = { ...c202.intake, number: 4202 };
-  const filed = await http(stack, 'POST', '/proposals?policy=city-default-2024-compressed', { as: 'committee-clerk', body: intake });
+  const filed = await http(ctx.current, 'POST', '/proposals?policy=city-default-2024-compressed', { as: 'committee-clerk', body: intake });
   const id = filed.body.proposalId;
   const steps = referenceSteps({ ...c202, intake }, () => new Date(Date.now() - 1000).toISOString());
   for (const step of steps.filter((s) => s.command.type !== 'reportFollowUp')) {
     const { action, body, principalId } = requestFor(step.command);
-    expect((await http(stack, 'POST', `/proposals/${id}/${action}`, { as: principalId, body })).status).toBe(200);
+    expect((await http(ctx.current, 'POST', `/proposals/${id}/${action}`, { as: principalId, body })).status).toBe(200);
   }
   // Progress reports until the run has renewed itself at least once.
   let runs = 1;
   for (let i = 0; runs < 2 && i < 200; i++) {
-    const res = await http(stack, 'POST', `/proposals/${id}/follow-up-reports`, { as: 'drc-officer', body: { commitmentNo: (i % 4) + 1, progress: `进展 ${i}`, done: false } });
+    const res = await http(ctx.current, 'POST', `/proposals/${id}/follow-up-reports`, { as: 'drc-officer', body: { commitmentNo: (i % 4) + 1, progress: `进展 ${i}`, done: false } });
     expect(res.status).toBe(200);
-    if (i % 10 === 9) runs = (await http(stack, 'GET', `/proposals/${id}/history`, { as: 'committee-clerk' })).body.temporal.runs.length;
+    if (i % 10 === 9) runs = (await http(ctx.current, 'GET', `/proposals/${id}/history`, { as: 'committee-clerk' })).body.temporal.runs.length;
   }
   expect(runs).toBeGreaterThanOrEqual(2);
-  const history = await http(stack, 'GET', `/proposals/${id}/history`, { as: 'committee-clerk' });
+  const history = await http(ctx.current, 'GET', `/proposals/${id}/history`, { as: 'committee-clerk' });
   const seqs = history.body.events.map((e: { seq: number }) => e.seq);
   expect(seqs).toEqual(seqs.map((_: number, i: number) => i + 1));
   expect(history.body.timeline[0].what).toContain('filed');
@@ -120,6 +114,6 @@ test('a proposal whose run renewed itself (continue-as-new) still shows its whol
   expect(history.body.temporal.runs.at(-2).events.at(-1).eventType).toBe('EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW');
   // The read model kept every event, once, across the runs.
   const latest = seqs.at(-1);
-  const projected = await waitFor(async () => (await stack.db.pool.query('select count(*)::int as n from proposal_events where proposal_id = $1', [id])).rows[0].n, (n) => n >= latest);
+  const projected = await waitFor(async () => (await ctx.current.db.pool.query('select count(*)::int as n from proposal_events where proposal_id = $1', [id])).rows[0].n, (n) => n >= latest);
   expect(projected).toBe(latest);
 });

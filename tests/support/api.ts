@@ -104,3 +104,15 @@ export async function http(stack: Stack, method: string, path: string, o: { as?:
   }
   return { status: res.status, body, headers: res.headers };
 }
+
+/** One stack for a whole test file, started before its tests and stopped after them. */
+export function useStack(): { readonly current: Stack } {
+  const holder = { current: undefined as unknown as Stack };
+  beforeAll(async () => {
+    holder.current = await startStack();
+  });
+  afterAll(async () => {
+    await holder.current?.stop();
+  });
+  return holder;
+}

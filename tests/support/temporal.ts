@@ -1,6 +1,7 @@
 /** The Temporal servers for tests: the binaries from the project's venv, never a download. */
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Runtime, DefaultLogger } from '@temporalio/worker';
+import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import type { ProjectionInput } from '../../activities/projection';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -30,4 +31,32 @@ export function devServerEnv(): Promise<TestWorkflowEnvironment> {
   return TestWorkflowEnvironment.createLocal({
     server: { executable: { type: 'existing-path', path: venvBin('temporal') }, ip: '127.0.0.1' },
   });
+}
+
+/**
+ * A time-skipping server and one worker for a whole test file, with the projection activity
+ * recording what it is sent. One worker for the file: a worker stopped between tests would
+ * leave projection activities outstanding, and the time-skipping server never skips time while
+ * an activity is pending.
+ */
+export function useTimeSkippingWorker(taskQueue: string) {
+  const ctx = { env: undefined as unknown as TestWorkflowEnvironment, projections: [] as ProjectionInput[], taskQueue };
+  let worker: Worker | undefined;
+  let running: Promise<void> | undefined;
+  beforeAll(async () => {
+    ctx.env = await timeSkippingEnv();
+    worker = await Worker.create({
+      connection: ctx.env.nativeConnection,
+      taskQueue,
+      workflowsPath: require.resolve('../../workflows'),
+      activities: { projectProposal: async (input: ProjectionInput) => (ctx.projections.push(input), { applied: true }) },
+    });
+    running = worker.run();
+  });
+  afterAll(async () => {
+    worker?.shutdown();
+    await running;
+    await ctx.env?.teardown();
+  });
+  return ctx;
 }

@@ -3,9 +3,6 @@
  * instant (across a public holiday and a 调休 Saturday), the three-month reply deadline, and two
  * years of follow-up reminders for proposal 202's four commitments with a bounded history.
  */
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
-import type { ProjectionInput } from '../../activities/projection';
 import { defaultPolicy } from '../../seeds/policy';
 import { referenceCase } from '../../seeds/reference-case';
 import { referenceSteps } from '../../seeds/reference-steps';
@@ -15,35 +12,16 @@ import type { HandlingPolicy } from '../../workflows/domain/policy';
 import { eventsQuery, viewQuery } from '../../workflows/messages';
 import { HISTORY_LIMIT } from '../../workflows/proposal.workflow';
 import { act, startProposal } from '../support/proposals';
-import { timeSkippingEnv } from '../support/temporal';
+import { useTimeSkippingWorker } from '../support/temporal';
 
 const c202 = referenceCase();
-const taskQueue = 'deadlines-test';
-let env: TestWorkflowEnvironment;
-let worker: Worker;
-let running: Promise<void>;
-const projections: ProjectionInput[] = [];
+const t = useTimeSkippingWorker('deadlines-test');
+const { projections, taskQueue } = t;
 
-beforeAll(async () => {
-  env = await timeSkippingEnv();
-  worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue,
-    workflowsPath: require.resolve('../../workflows'),
-    activities: { projectProposal: async (input: ProjectionInput) => (projections.push(input), { applied: true }) },
-  });
-  running = worker.run();
-});
-afterAll(async () => {
-  worker?.shutdown();
-  await running;
-  await env?.teardown();
-});
-
-const serverNow = async () => new Date(await env.currentTimeMs()).toISOString();
+const serverNow = async () => new Date(await t.env.currentTimeMs()).toISOString();
 const skipTo = async (instant: string) => {
-  const wait = Date.parse(instant) - await env.currentTimeMs();
-  if (wait > 0) await env.sleep(wait);
+  const wait = Date.parse(instant) - await t.env.currentTimeMs();
+  if (wait > 0) await t.env.sleep(wait);
 };
 const alertsOf = (events: RecordedEvent[], dutyKind: string) =>
   events.flatMap((e) => (e.type === 'AlertRaised' && e.alert.dutyKind === dutyKind ? [{ raisedAt: e.at, ...e.alert }] : []));
@@ -66,7 +44,7 @@ function policyAround(today: string): { policy: HandlingPolicy; holiday: string;
 test('the opinion is warned, falls overdue and escalates each at its instant, across a holiday and a 调休 Saturday; the reply is overdue after three months', async () => {
   const { policy, holiday, workingSaturday } = policyAround(localDate(await serverNow(), defaultPolicy().calendar));
   const cal = policy.calendar;
-  const handle = await startProposal(env.client, { ...c202.intake, number: 5202 }, policy, taskQueue);
+  const handle = await startProposal(t.env.client, { ...c202.intake, number: 5202 }, policy, taskQueue);
   const [register, assign] = referenceSteps(c202, () => '');
   await act(handle, register!.command);
   await act(handle, assign!.command);
@@ -112,7 +90,7 @@ test('the opinion is warned, falls overdue and escalates each at its instant, ac
 test('two years of follow-up: each commitment reminded every quarter until reported done, in runs of bounded history', async () => {
   const policy = defaultPolicy();
   const intake = { ...c202.intake, number: 6202 };
-  const handle = await startProposal(env.client, intake, policy, taskQueue);
+  const handle = await startProposal(t.env.client, intake, policy, taskQueue);
   const steps = referenceSteps({ ...c202, intake }, () => new Date(Number(Date.now()) - 60_000).toISOString());
   for (const step of steps.filter((s) => s.command.type !== 'reportFollowUp')) {
     const command = step.command.type === 'recordContact' ? { ...step.command, contact: { ...step.command.contact, occurredAt: await serverNow() } } : step.command;
@@ -147,7 +125,7 @@ test('two years of follow-up: each commitment reminded every quarter until repor
   const lengths: number[] = [];
   let runId: string | undefined = (await handle.describe()).runId;
   while (runId) {
-    const history = await env.client.workflow.getHandle(handle.workflowId, runId).fetchHistory();
+    const history = await t.env.client.workflow.getHandle(handle.workflowId, runId).fetchHistory();
     lengths.push(history.events!.length);
     runId = history.events![0]!.workflowExecutionStartedEventAttributes?.continuedExecutionRunId ?? undefined;
   }

@@ -3,41 +3,17 @@
  * projection activity (the read model against real Postgres is the integration suite's job).
  */
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
-import type { ProjectionInput } from '../../activities/projection';
 import { defaultPolicy } from '../../seeds/policy';
 import { referenceCase } from '../../seeds/reference-case';
 import { referenceSteps } from '../../seeds/reference-steps';
 import { viewQuery, eventsQuery } from '../../workflows/messages';
-import { timeSkippingEnv } from '../support/temporal';
+import { useTimeSkippingWorker } from '../support/temporal';
 import { act, refusalOf, startProposal } from '../support/proposals';
 
 const policy = defaultPolicy();
 const c202 = referenceCase();
-let env: TestWorkflowEnvironment;
-let worker: Worker;
-let running: Promise<void>;
-const projections: ProjectionInput[] = [];
-const taskQueue = 'proposal-202-workflow-test';
-
-// One worker for the file: a worker stopped between tests would leave projection activities
-// outstanding, and the time-skipping server never skips time while an activity is pending.
-beforeAll(async () => {
-  env = await timeSkippingEnv();
-  worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue,
-    workflowsPath: require.resolve('../../workflows'),
-    activities: { projectProposal: async (input: ProjectionInput) => (projections.push(input), { applied: true }) },
-  });
-  running = worker.run();
-});
-afterAll(async () => {
-  worker?.shutdown();
-  await running;
-  await env?.teardown();
-});
+const t = useTimeSkippingWorker('proposal-202-workflow-test');
+const { projections, taskQueue } = t;
 
 async function until(check: () => boolean) {
   for (let i = 0; i < 100 && !check(); i++) await new Promise((r) => setTimeout(r, 50));
@@ -46,7 +22,7 @@ async function until(check: () => boolean) {
 const withNumber = (number: number) => ({ ...c202.intake, number });
 
 test('proposal 202 runs from intake to closed: lead DRC, co-handler Science Bureau, class B, four commitments', async () => {
-  const handle = await startProposal(env.client, c202.intake, policy, taskQueue);
+  const handle = await startProposal(t.env.client, c202.intake, policy, taskQueue);
   const steps = referenceSteps(c202, () => new Date(Date.now() - 60_000).toISOString());
   for (const step of steps) await act(handle, step.command);
   const outcome = await handle.result();
@@ -73,17 +49,17 @@ test('proposal 202 runs from intake to closed: lead DRC, co-handler Science Bure
 
 test('a second intake of the same proposal does not start a second workflow', async () => {
   const intake = withNumber(9202);
-  const first = await startProposal(env.client, intake, policy, taskQueue);
-  await expect(startProposal(env.client, intake, policy, taskQueue)).rejects.toBeInstanceOf(WorkflowExecutionAlreadyStartedError);
+  const first = await startProposal(t.env.client, intake, policy, taskQueue);
+  await expect(startProposal(t.env.client, intake, policy, taskQueue)).rejects.toBeInstanceOf(WorkflowExecutionAlreadyStartedError);
   // Nor after the first one has ended. (Terminated only once idle: the time-skipping server
   // leaks a time lock when a workflow is terminated with its activity in flight.)
   await until(() => projections.some((p) => p.proposalId === first.workflowId));
   await first.terminate('withdrawn');
-  await expect(startProposal(env.client, intake, policy, taskQueue)).rejects.toBeInstanceOf(WorkflowExecutionAlreadyStartedError);
+  await expect(startProposal(t.env.client, intake, policy, taskQueue)).rejects.toBeInstanceOf(WorkflowExecutionAlreadyStartedError);
 });
 
 test('a refused action never reaches history, and a retried action is applied once', async () => {
-  const handle = await startProposal(env.client, withNumber(9203), policy, taskQueue);
+  const handle = await startProposal(t.env.client, withNumber(9203), policy, taskQueue);
   const committee = { role: 'committee' as const, id: 'committee-clerk' };
   const refusal = await refusalOf(act(handle, { type: 'assign', actor: committee, assignment: c202.assignment }));
   expect(refusal.code).toBe('wrongStage');
@@ -100,7 +76,7 @@ test('a refused action never reaches history, and a retried action is applied on
 });
 
 async function toReplied(number: number) {
-  const handle = await startProposal(env.client, withNumber(number), policy, taskQueue);
+  const handle = await startProposal(t.env.client, withNumber(number), policy, taskQueue);
   const steps = referenceSteps({ ...c202, intake: withNumber(number) }, () => new Date(Date.now() - 60_000).toISOString());
   const issue = steps.findIndex((s) => s.command.type === 'issueReply');
   for (const step of steps.slice(0, issue + 1)) await act(handle, step.command);
@@ -133,7 +109,7 @@ test('不满意 sends the reply back for re-handling with its own one-month peri
 test('when the rating window passes in silence, the clock concludes the evaluation (no rating is not 满意)', async () => {
   const { handle } = await toReplied(9205);
   await act(handle, { type: 'evaluate', actor: { role: 'proposer', id: 'wang-fengjie' }, rating: 'satisfied' });
-  await env.sleep('40 days');
+  await t.env.sleep('40 days');
   const view = await handle.query(viewQuery);
   const track = view.state.tracks['smx-drc']!;
   expect(track.stage).toBe('followUp');
