@@ -2,6 +2,7 @@
  * The API's contract at the HTTP level: who may do what, how refusals and bad input are
  * answered, and exactly-once under retries. Real worker, Temporal dev server and PostgreSQL.
  */
+import SwaggerParser from '@apidevtools/swagger-parser';
 import { mintToken } from '../../apps/api/src/auth/tokens';
 import { referenceCase } from '../../seeds/reference-case';
 import { SECRET, http, newKey, useStack } from '../support/api';
@@ -266,6 +267,19 @@ describe('the OpenAPI document and operations endpoints', () => {
     expect(draft.requestBody.content['application/json'].schema.properties.draft.required).toEqual(expect.arrayContaining(['replyClass', 'commitments', 'sections']));
     expect(draft.parameters.map((p: { name: string }) => p.name)).toContain('Idempotency-Key');
     expect(draft.responses['409']).toBeDefined();
+  });
+
+  test('/openapi.json is a valid OpenAPI 3.1 document', async () => {
+    const doc = await http(ctx.current, 'GET', '/openapi.json');
+    await expect(SwaggerParser.validate(structuredClone(doc.body))).resolves.toBeDefined();
+  });
+
+  test('paging reports the total however far it pages', async () => {
+    const beyond = await http(ctx.current, 'GET', '/proposals?page=500&pageSize=100', { as: 'committee-clerk' });
+    const first = await http(ctx.current, 'GET', '/proposals?pageSize=1', { as: 'committee-clerk' });
+    expect(beyond.body.items).toEqual([]);
+    expect(beyond.body.total).toBe(first.body.total);
+    expect(first.body.total).toBeGreaterThan(1);
   });
 
   test('/docs serves the Swagger UI from local assets', async () => {

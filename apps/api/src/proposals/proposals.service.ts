@@ -118,23 +118,26 @@ export class ProposalsService {
   async list(principal: Principal, q: ListQuery) {
     const visible = readableSql(principal, 7);
     const overdue = `exists (select 1 from unit_tasks t where t.proposal_id = p.id and not t.is_window and t.due_at <= now())`;
-    const { rows } = await this.pool.query(
-      `select p.id, p.session_id, p.number, p.title, p.category, p.status, p.stage, p.lead_unit_id, p.unit_ids, p.reply_class,
-              p.filed_at, p.assigned_at, p.replied_at, p.closed_at, p.version,
-              (select count(*)::int from unit_tasks t where t.proposal_id = p.id and not t.is_window and t.due_at <= now()) as overdue_duties,
-              count(*) over ()::int as total
-       from proposals p
-       where ($1::text is null or p.session_id = $1)
+    const where = `($1::text is null or p.session_id = $1)
          and ($2::text is null or $2 = any(p.unit_ids))
          and ($3::text is null or p.stage = $3)
          and ($4::text is null or p.reply_class = $4)
          and ($5::boolean is null or ${overdue} = $5)
          and ($6::text is null or strpos(lower(p.title), lower($6)) > 0 or strpos(lower(p.category), lower($6)) > 0 or p.number::text = $6)
-         and ${visible.sql}
-       order by p.session_id, p.number
-       limit $8 offset $9`,
-      [q.session ?? null, q.unit ?? null, q.stage ?? null, q.class ?? null, q.overdue ?? null, q.q ?? null, visible.param, q.pageSize, (q.page - 1) * q.pageSize],
-    );
+         and ${visible.sql}`;
+    const filters = [q.session ?? null, q.unit ?? null, q.stage ?? null, q.class ?? null, q.overdue ?? null, q.q ?? null, visible.param];
+    const [{ rows }, counted] = await Promise.all([
+      this.pool.query(
+        `select p.id, p.session_id, p.number, p.title, p.category, p.status, p.stage, p.lead_unit_id, p.unit_ids, p.reply_class,
+                p.filed_at, p.assigned_at, p.replied_at, p.closed_at, p.version,
+                (select count(*)::int from unit_tasks t where t.proposal_id = p.id and not t.is_window and t.due_at <= now()) as overdue_duties
+         from proposals p where ${where}
+         order by p.session_id, p.number
+         limit $8 offset $9`,
+        [...filters, q.pageSize, (q.page - 1) * q.pageSize],
+      ),
+      this.pool.query<{ total: number }>(`select count(*)::int as total from proposals p where ${where}`, filters),
+    ]);
     return {
       items: rows.map((r) => ({
         id: r.id,
@@ -154,7 +157,7 @@ export class ProposalsService {
         overdueDuties: r.overdue_duties,
         version: r.version,
       })),
-      total: rows[0]?.total ?? 0,
+      total: counted.rows[0]!.total,
       page: q.page,
       pageSize: q.pageSize,
     };
