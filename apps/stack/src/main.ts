@@ -8,11 +8,11 @@
  *   --once   exit when the case is done (for scripts and CI)
  *   --fresh  start from empty stores (removes the SQLite file and the read-model database)
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Client as PgClient } from 'pg';
-import { DEFAULT_DATABASE_URL, createPool, ensureDatabase, migrate } from '../../../activities/database';
+import { createPool, ensureDatabase, migrate } from '../../../activities/database';
 import { loadDirectory } from '../../api/src/auth/principals';
 import { referenceCase, seedDirectory } from '../../../seeds/reference-case';
 import { type TimelineRow, formatHeader, formatRow } from '../../../workflows/domain/timeline';
@@ -32,7 +32,9 @@ async function main() {
   process.stdout.on('error', () => undefined);
   const once = process.argv.includes('--once');
   const fresh = process.argv.includes('--fresh');
-  const databaseUrl = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
+  // The read model is a pair with this clone's .data/temporal.db: its own database, so two
+  // clones on one machine never read each other's projections.
+  const databaseUrl = process.env.DATABASE_URL ?? `postgres://postgres@127.0.0.1:5432/proposals_${createHash('sha256').update(ROOT).digest('hex').slice(0, 8)}`;
   const apiPort = Number(process.env.PORT ?? 3000);
   // A key for this run's tokens, unless the operator gives one.
   const secret = process.env.API_TOKEN_SECRET ?? randomBytes(32).toString('hex');
