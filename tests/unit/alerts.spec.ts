@@ -147,6 +147,16 @@ test('every duty that is owed gets the same ladder: warned before, overdue when 
     }
   }
   expect([...covered].sort()).toEqual(['coHandlerOpinion', 'contactBeforeHandling', 'countersign', 'followUpReport', 'reply']);
-  const rehandling = scheduledAlerts(states[2]![1], policy).find((a) => a.dutyKind === 'reply' && a.kind === 'overdue')!;
-  expect(rehandling.dueDate).toBe('2024-04-22'); // one month from the unsatisfied rating, 21 April a Sunday
+
+  // Each duty's instants, counted by hand on the 2024 calendar (UTC instants of Beijing midnights).
+  const ladder = (state: ProposalState, dutyKind: string) => scheduledAlerts(state, policy).filter((a) => a.dutyKind === dutyKind).map((a) => a.at.slice(0, 10));
+  // 办前面商, due Fri 12 April (15 working days): warned Tue 9th; then the 调休 Sunday 28 April, Labour Day and the 调休 Saturday 11 May.
+  expect(ladder(states[0]![1], 'contactBeforeHandling')).toEqual(['2024-04-08', '2024-04-12', '2024-04-19', '2024-04-26', '2024-05-13']);
+  // 会签, due Thu 28 March (5 working days): the ladder crosses Qingming (4–6 April) and the 调休 Sunday 7 April.
+  expect(ladder(states[1]![1], 'countersign')).toEqual(['2024-03-24', '2024-03-28', '2024-04-07', '2024-04-12', '2024-04-26']);
+  // 重新办理, one month from the unsatisfied rating: 21 April is a Sunday, so due Mon 22 April.
+  expect(ladder(states[2]![1], 'reply')).toEqual(['2024-04-16', '2024-04-22', '2024-04-28', '2024-05-08', '2024-05-21']);
+  // 跟踪办理, each commitment's report three months after the reply: due Fri 21 June.
+  expect(ladder(states[3]![1], 'followUpReport').slice(0, 5)).toEqual(['2024-06-17', '2024-06-21', '2024-06-28', '2024-07-05', '2024-07-19']);
+  expect(scheduledAlerts(states[3]![1], policy).filter((a) => a.dutyKind === 'followUpReport')).toHaveLength(4 * 5);
 });
