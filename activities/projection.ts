@@ -19,7 +19,7 @@ export interface ProjectionInput {
   requestId?: string;
 }
 
-export function proposalRow(id: string, s: ProposalSummary) {
+function proposalRow(id: string, s: ProposalSummary) {
   const a = s.assignment;
   return {
     id,

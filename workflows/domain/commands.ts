@@ -110,4 +110,3 @@ export const CommandSchema = z.discriminatedUnion('type', [
 ]);
 
 export type Command = z.infer<typeof CommandSchema>;
-export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;
