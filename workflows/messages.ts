@@ -17,8 +17,11 @@ export interface ProposalInput {
   filedBy: Actor;
   /** Pinned at start: a running proposal keeps the rules it started under. */
   policy: HandlingPolicy;
-  /** What a renewed run (continue-as-new) takes over from the one before: the whole story. */
-  carried?: { history: RecordedEvent[]; projected: number; lastRequestId?: string };
+  /**
+   * What a renewed run (continue-as-new) takes over from the one before: the whole story, and
+   * the latest answers by Update ID, since Temporal deduplicates Update IDs only within a run.
+   */
+  carried?: { history: RecordedEvent[]; projected: number; lastRequestId?: string; answered?: [string, ActResult][] };
 }
 
 /** Where an action came from, for the logs: the API's request ID follows it into the workflow and activities. */

@@ -8,6 +8,7 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  currentUpdateInfo,
   log,
   patched,
   proxyActivities,
@@ -29,6 +30,8 @@ const { projectProposal } = proxyActivities<ProjectionActivities>({
 
 /** A run renews itself once its history reaches this many events (Temporal's own limit is 51,200). */
 export const HISTORY_LIMIT = 500;
+/** How many answers a renewed run remembers, so a retry sent across the renewal is applied once. */
+const ANSWERS_CARRIED = 100;
 
 export interface ProposalOutcome {
   status: ProposalState['status'];
@@ -46,6 +49,7 @@ export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOu
 
   let state = initialState();
   let lastRequestId = input.carried?.lastRequestId;
+  const answered = new Map<string, ActResult>(input.carried?.answered ?? []);
   const history: RecordedEvent[] = [];
   const append = (events: ProposalEvent[]): RecordedEvent[] =>
     events.map((event) => {
@@ -78,16 +82,24 @@ export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOu
   setHandler(
     actUpdate,
     (command, meta): ActResult => {
+      const updateId = currentUpdateInfo()?.id;
+      const earlier = updateId === undefined ? undefined : answered.get(updateId);
+      if (earlier) return earlier;
       const decision = decideUnknown(command, state, context());
       // The validator already refused; on replay it is not run, and the same state decides the same way.
       if (!decision.ok) throw refused(decision.refusal);
       const events = append(decision.events);
       lastRequestId = meta?.requestId;
       log.info('action applied', { requestId: lastRequestId, events: events.map((e) => e.type), version: state.version });
-      return { version: state.version, events };
+      const result = { version: state.version, events };
+      if (updateId !== undefined) answered.set(updateId, result);
+      return result;
     },
     {
       validator: (command, _meta) => {
+        // A retry of an action a previous run applied: answered, not decided again.
+        const updateId = currentUpdateInfo()?.id;
+        if (updateId !== undefined && answered.has(updateId)) return;
         const decision = decideUnknown(command, state, context());
         if (!decision.ok) throw refused(decision.refusal);
       },
@@ -95,6 +107,13 @@ export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOu
   );
 
   for (;;) {
+    if (deadlineAlerts && !isFinished(state) && workflowInfo().historyLength >= HISTORY_LIMIT) {
+      // Renew between actions, never in the middle of one; checked before projecting, since
+      // under a steady stream of actions there is always more to project. The new run projects
+      // the rest: `projected` tells it where to start.
+      await condition(allHandlersFinished);
+      await continueAsNew<typeof proposalWorkflow>({ ...input, carried: { history, projected, lastRequestId, answered: [...answered].slice(-ANSWERS_CARRIED) } });
+    }
     if (state.version > projected) {
       const version = state.version;
       await projectProposal({ proposalId, summary: summarize(state, policy), events: history.filter((e) => e.seq > projected), duties: openDuties(state, policy), requestId: lastRequestId });
@@ -102,14 +121,6 @@ export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOu
       continue; // more may have arrived while projecting
     }
     if (isFinished(state)) break;
-    if (deadlineAlerts && workflowInfo().historyLength >= HISTORY_LIMIT) {
-      // Renew between actions, never in the middle of one.
-      await condition(allHandlersFinished);
-      if (state.version === projected) {
-        await continueAsNew<typeof proposalWorkflow>({ ...input, carried: { history, projected, lastRequestId } });
-      }
-      continue;
-    }
     const wakeAt = nextWakeUp(state, policy, deadlineAlerts);
     const moved = () => state.version > projected;
     if (wakeAt === undefined) await condition(moved);

@@ -11,7 +11,7 @@ import type { RecordedEvent } from '../../workflows/domain/events';
 import type { HandlingPolicy } from '../../workflows/domain/policy';
 import { eventsQuery, viewQuery } from '../../workflows/messages';
 import { HISTORY_LIMIT } from '../../workflows/proposal.workflow';
-import { act, startProposal } from '../support/proposals';
+import { act, startProposal, terminateWhenIdle } from '../support/proposals';
 import { useTimeSkippingWorker } from '../support/temporal';
 
 const c202 = referenceCase();
@@ -84,7 +84,7 @@ test('the opinion is warned, falls overdue and escalates each at its instant, ac
   const replyAlerts = alertsOf(await handle.query(eventsQuery), 'reply');
   expect(replyAlerts.map((a) => a.kind)).toEqual(['warning', 'overdue']);
   expect(Date.parse(replyAlerts[1]!.raisedAt) - Date.parse(reply.at)).toBeLessThan(1000);
-  await handle.terminate('test done');
+  await terminateWhenIdle(handle);
 });
 
 test('two years of follow-up: each commitment reminded every quarter until reported done, in runs of bounded history', async () => {
@@ -135,4 +135,29 @@ test('two years of follow-up: each commitment reminded every quarter until repor
   // The read model saw every event once, in order, across the runs.
   const projectedSeqs = projections.filter((p) => p.proposalId === handle.workflowId).flatMap((p) => p.events.map((e) => e.seq));
   expect(projectedSeqs).toEqual(events.map((e) => e.seq));
+});
+
+test('a retry sent after the run renewed itself is answered from before, not applied again', async () => {
+  const intake = { ...c202.intake, number: 7202 };
+  const handle = await startProposal(t.env.client, intake, defaultPolicy(), taskQueue);
+  const steps = referenceSteps({ ...c202, intake }, () => new Date(Date.now() - 60_000).toISOString());
+  for (const step of steps.filter((s) => s.command.type !== 'reportFollowUp')) {
+    const command = step.command.type === 'recordContact' ? { ...step.command, contact: { ...step.command.contact, occurredAt: await serverNow() } } : step.command;
+    await act(handle, command);
+  }
+  const drc = { role: 'officer' as const, id: 'drc-officer', unitId: 'smx-drc' };
+  const firstRun = (await handle.describe()).runId;
+  const sent: { id: string; no: number; result: Awaited<ReturnType<typeof act>> }[] = [];
+  for (let i = 0; (await handle.describe()).runId === firstRun && i < 200; i++) {
+    const no = (i % 4) + 1;
+    const id = `report-${i}`;
+    sent.push({ id, no, result: await act(handle, { type: 'reportFollowUp', actor: drc, commitmentNo: no, progress: `进展 ${i}`, done: false }, id) });
+  }
+  expect((await handle.describe()).runId).not.toBe(firstRun);
+  const before = (await handle.query(eventsQuery)).length;
+  const last = sent.at(-1)!;
+  const retried = await act(handle, { type: 'reportFollowUp', actor: drc, commitmentNo: last.no, progress: `进展 ${sent.length - 1}`, done: false }, last.id);
+  expect(retried).toEqual(last.result);
+  expect((await handle.query(eventsQuery)).length).toBe(before);
+  await terminateWhenIdle(handle);
 });

@@ -8,17 +8,13 @@ import { referenceCase } from '../../seeds/reference-case';
 import { referenceSteps } from '../../seeds/reference-steps';
 import { viewQuery, eventsQuery } from '../../workflows/messages';
 import { useTimeSkippingWorker } from '../support/temporal';
-import { act, refusalOf, startProposal } from '../support/proposals';
+import { act, refusalOf, startProposal, terminateWhenIdle } from '../support/proposals';
 
 const policy = defaultPolicy();
 const c202 = referenceCase();
 const t = useTimeSkippingWorker('proposal-202-workflow-test');
 const { projections, taskQueue } = t;
 
-async function until(check: () => boolean) {
-  for (let i = 0; i < 100 && !check(); i++) await new Promise((r) => setTimeout(r, 50));
-  expect(check()).toBe(true);
-}
 const withNumber = (number: number) => ({ ...c202.intake, number });
 
 test('proposal 202 runs from intake to closed: lead DRC, co-handler Science Bureau, class B, four commitments', async () => {
@@ -51,10 +47,8 @@ test('a second intake of the same proposal does not start a second workflow', as
   const intake = withNumber(9202);
   const first = await startProposal(t.env.client, intake, policy, taskQueue);
   await expect(startProposal(t.env.client, intake, policy, taskQueue)).rejects.toBeInstanceOf(WorkflowExecutionAlreadyStartedError);
-  // Nor after the first one has ended. (Terminated only once idle: the time-skipping server
-  // leaks a time lock when a workflow is terminated with its activity in flight.)
-  await until(() => projections.some((p) => p.proposalId === first.workflowId));
-  await first.terminate('withdrawn');
+  // Nor after the first one has ended.
+  await terminateWhenIdle(first);
   await expect(startProposal(t.env.client, intake, policy, taskQueue)).rejects.toBeInstanceOf(WorkflowExecutionAlreadyStartedError);
 });
 
