@@ -7,7 +7,7 @@ import type { Command } from '../../workflows/domain/commands';
 import type { Intake } from '../../workflows/domain/contracts';
 import type { HandlingPolicy } from '../../workflows/domain/policy';
 import type { Refusal } from '../../workflows/domain/refusals';
-import { type ActResult, REFUSAL_FAILURE, TASK_QUEUE, actUpdate, intakeOptions, viewQuery } from '../../workflows/messages';
+import { type ActResult, REFUSAL_FAILURE, TASK_QUEUE, actUpdate, intakeOptions } from '../../workflows/messages';
 import { proposalWorkflow } from '../../workflows';
 import { personFor } from '../../seeds/reference-case';
 
@@ -34,17 +34,20 @@ export async function refusalOf(promise: Promise<unknown>): Promise<Refusal> {
   throw new Error('the action was accepted, but a refusal was expected');
 }
 
+/** Waits until nothing of the proposal is in flight: no workflow task, no activity. */
+export async function untilIdle(handle: ProposalHandle): Promise<void> {
+  for (let i = 0; i < 400; i++) {
+    const { raw } = await handle.describe();
+    if ((raw.pendingActivities ?? []).length === 0 && !raw.pendingWorkflowTask) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
 /**
  * Terminates a proposal once nothing of it is in flight. The time-skipping server leaks a time
  * lock when a workflow is terminated with an activity outstanding, and later sleeps then hang.
  */
 export async function terminateWhenIdle(handle: ProposalHandle): Promise<void> {
-  for (let i = 0; i < 400; i++) {
-    const { version } = (await handle.query(viewQuery)).state;
-    const description = await handle.describe();
-    const idle = (description.raw.pendingActivities ?? []).length === 0 && !description.raw.pendingWorkflowTask;
-    if (idle && (await handle.query(viewQuery)).state.version === version) break;
-    await new Promise((r) => setTimeout(r, 25));
-  }
+  await untilIdle(handle);
   await handle.terminate('test done');
 }
