@@ -5,6 +5,7 @@
  */
 import { log } from '@temporalio/activity';
 import type { Pool } from 'pg';
+import { assignedUnits } from '../workflows/domain/contracts';
 import type { Duty } from '../workflows/domain/duties';
 import type { RecordedEvent } from '../workflows/domain/events';
 import type { ProposalSummary } from '../workflows/domain/summary';
@@ -33,7 +34,7 @@ function proposalRow(id: string, s: ProposalSummary) {
     stage: s.stage,
     assignment_mode: a?.mode ?? null,
     lead_unit_id: a?.mode === 'joint' ? a.lead : null,
-    unit_ids: a ? (a.mode === 'joint' ? [a.lead, ...a.coHandlers] : a.units) : [],
+    unit_ids: a ? assignedUnits(a) : [],
     reply_class: s.replies[0]?.replyClass ?? null,
     filed_at: s.filedAt,
     assigned_at: s.assignedAt,

@@ -31,8 +31,9 @@ export interface Alert {
 }
 
 export function scheduledAlerts(state: ProposalState, policy: HandlingPolicy): Alert[] {
-  const { calendar, rollDueToWorkingDay, alerts } = policy;
-  const alerts_: Alert[] = [];
+  const { calendar, rollDueToWorkingDay } = policy;
+  const { warnBefore, escalation } = policy.alerts;
+  const scheduled: Alert[] = [];
   for (const d of openDuties(state, policy)) {
     // Windows lapse rather than fall overdue, and rights are not owed: neither is chased.
     if (d.window || d.optional) continue;
@@ -51,13 +52,13 @@ export function scheduledAlerts(state: ProposalState, policy: HandlingPolicy): A
       at,
     });
     const owner: Audience = d.unitId ? 'officer' : 'proposer';
-    const warnAt = beforeDue(d.due, alerts.warnBefore, calendar);
+    const warnAt = beforeDue(d.due, warnBefore, calendar);
     // A duty that starts inside its warning period gets no warning: it is new news already.
-    if (warnAt > d.startedAt) alerts_.push(make('warning', 0, owner, warnAt));
-    alerts_.push(make('overdue', 0, owner, d.due.at));
-    alerts.escalation.forEach((rung, i) => alerts_.push(make('escalation', i + 1, rung.audience, afterDue(d.due, rung.after, calendar, rollDueToWorkingDay))));
+    if (warnAt > d.startedAt) scheduled.push(make('warning', 0, owner, warnAt));
+    scheduled.push(make('overdue', 0, owner, d.due.at));
+    escalation.forEach((rung, i) => scheduled.push(make('escalation', i + 1, rung.audience, afterDue(d.due, rung.after, calendar, rollDueToWorkingDay))));
   }
-  return alerts_;
+  return scheduled;
 }
 
 /** The alerts whose time has come and that were not raised before. */

@@ -5,7 +5,8 @@
  */
 import { type Due, addMonths, dueAfter, nextWorkingDayOnOrAfter, startOfLocalDay, addDays } from './calendar';
 import type { HandlingPolicy } from './policy';
-import { type ProposalState, type Track, assignedUnits } from './state';
+import { assignedUnits } from './contracts';
+import type { ProposalState, Track } from './state';
 
 export type DutyKind =
   | 'reassignmentWindow'

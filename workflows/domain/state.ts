@@ -1,6 +1,6 @@
 /** A proposal's state, folded from its events. `evolve` records facts; it never refuses. */
 import type { Contact, Intake, Rating, ReplyDraft, Signer, Assignment } from './contracts';
-import { assignedUnits, replyingUnits } from './contracts';
+import { replyingUnits } from './contracts';
 import type { ProposalEvent } from './events';
 
 export type ProposalStatus =
@@ -128,7 +128,7 @@ function withTrack(state: ProposalState, unitId: string, change: (t: Track) => P
   return { ...state, tracks: { ...state.tracks, [unitId]: { ...track, ...change(track) } } };
 }
 
-const openCommitments = (t: Track) => t.commitments.filter((c) => c.status === 'open');
+export const openCommitments = (t: Track) => t.commitments.filter((c) => c.status === 'open');
 
 /** After a commitment is settled, the track is done once none is open. */
 const settle = (t: Track, no: number, status: 'done' | 'closed', at: string): Partial<Track> => {
@@ -257,4 +257,3 @@ export function stageOf(s: ProposalState): string {
   return TRACK_STAGES[Math.min(...stages)] ?? 'drafting';
 }
 
-export { assignedUnits, openCommitments };
