@@ -3,7 +3,8 @@
  * same schemas as any input: a seed that drifts from the contracts fails here, not mid-run.
  */
 import { z } from 'zod';
-import { AssignmentSchema, ContactSchema, Id, IntakeSchema, RatingSchema, ReplyDraftSchema, SignerSchema, text } from '../workflows/domain/contracts';
+import { AssignmentSchema, ContactSchema, Id, IntakeSchema, ReplyDraftSchema, SignerSchema, text } from '../workflows/domain/contracts';
+import { RatingSchema } from '../workflows/domain/vocabulary';
 import proposal202 from './proposal-202.json';
 import directory from './directory.json';
 

@@ -2,10 +2,11 @@
  * The proposal workflow's messages, defined once and imported by the workflow and every client
  * (worker, API, tests) so that names and payloads cannot drift apart.
  */
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { Actor } from './domain/commands';
-import type { Intake } from './domain/contracts';
-import type { Duty, Urgency } from './domain/duties';
+import type { Intake, Proposer } from './domain/contracts';
+import type { Duty } from './domain/duties';
+import type { Urgency } from './domain/vocabulary';
 import type { RecordedEvent } from './domain/events';
 import type { HandlingPolicy } from './domain/policy';
 import type { ProposalState } from './domain/state';
@@ -21,7 +22,7 @@ export interface ProposalInput {
    * What a renewed run (continue-as-new) takes over from the one before: the whole story, and
    * the latest answers by Update ID, since Temporal deduplicates Update IDs only within a run.
    */
-  carried?: { history: RecordedEvent[]; projected: number; lastRequestId?: string; answered?: [string, ActResult][] };
+  carried?: { history: RecordedEvent[]; projected: number; lastRequestId?: string; answered?: [string, ActResult][]; legacy?: boolean };
 }
 
 /** Where an action came from, for the logs: the API's request ID follows it into the workflow and activities. */
@@ -49,6 +50,8 @@ export interface ProposalView {
 export const actUpdate = defineUpdate<ActResult, [unknown, ActMeta]>('act');
 export const viewQuery = defineQuery<ProposalView>('view');
 export const eventsQuery = defineQuery<RecordedEvent[], [number?]>('events');
+/** 并案: a proposal merged into this one sends its number and proposers, who then receive this reply. */
+export const mergedIntoSignal = defineSignal<[{ number: number; proposers: Proposer[]; by: Actor }]>('mergedInto');
 
 /** One workflow per proposal: the ID is the proposal's identity, so a second intake cannot start a second one. */
 export function proposalWorkflowId(sessionId: string, number: number): string {

@@ -9,6 +9,7 @@ import {
   condition,
   continueAsNew,
   currentUpdateInfo,
+  getExternalWorkflowHandle,
   log,
   patched,
   proxyActivities,
@@ -17,11 +18,25 @@ import {
 } from '@temporalio/workflow';
 import type { ProjectionActivities } from '../activities/projection';
 import { openDuties, urgency } from './domain/duties';
+import type { Actor } from './domain/commands';
 import type { ProposalEvent, RecordedEvent } from './domain/events';
-import { type Context, decideUnknown, elapse, fileProposal, nextWakeUp } from './domain/lifecycle';
-import { type ProposalState, evolve, initialState, isFinished, stageOf } from './domain/state';
+import { type SettledDuty, settle } from './domain/ledger';
+import { type Context, decideUnknown, fileProposal, joinMerged } from './domain/lifecycle';
+import { pinnedPolicy } from './domain/policy';
+import { elapse, nextWakeUp } from './domain/schedule';
+import { type ProposalState, initialState, isFinished, stageOf } from './domain/state';
 import { summarize } from './domain/summary';
-import { type ActResult, type ProposalInput, type ProposalView, REFUSAL_FAILURE, actUpdate, eventsQuery, viewQuery } from './messages';
+import {
+  type ActResult,
+  type ProposalInput,
+  type ProposalView,
+  REFUSAL_FAILURE,
+  actUpdate,
+  eventsQuery,
+  mergedIntoSignal,
+  proposalWorkflowId,
+  viewQuery,
+} from './messages';
 
 const { projectProposal } = proxyActivities<ProjectionActivities>({
   startToCloseTimeout: '30 seconds',
@@ -39,10 +54,12 @@ export interface ProposalOutcome {
 }
 
 export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOutcome> {
-  const { policy } = input;
   const proposalId = workflowInfo().workflowId;
   // Proposals begun before deadline alerts existed replay with the timers they had then.
   const deadlineAlerts = patched('deadline-alerts');
+  // Proposals begun before the audited rules keep the rules they ran under, in renewed runs too.
+  const legacy = input.carried?.legacy ?? !patched('audited-rules');
+  const policy = pinnedPolicy(input.policy, legacy);
   // Workflow time is replayed deterministically, so the rules may read it.
   const now = () => new Date().toISOString();
   const context = (): Context => ({ now: now(), policy, deadlineAlerts });
@@ -51,9 +68,12 @@ export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOu
   let lastRequestId = input.carried?.lastRequestId;
   const answered = new Map<string, ActResult>(input.carried?.answered ?? []);
   const history: RecordedEvent[] = [];
+  const settled: SettledDuty[] = [];
   const append = (events: ProposalEvent[]): RecordedEvent[] =>
     events.map((event) => {
-      state = evolve(state, event);
+      const next = settle(state, event, policy);
+      state = next.state;
+      settled.push(...next.settled);
       const recorded = { ...event, seq: state.version };
       history.push(recorded);
       return recorded;
@@ -66,7 +86,7 @@ export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOu
       policy,
       stage: stageOf(state),
       state,
-      duties: openDuties(state, policy).map((d) => ({ ...d, urgency: urgency(d.due, asOf) })),
+      duties: openDuties(state, policy, asOf).map((d) => ({ ...d, urgency: urgency(d.due, asOf) })),
       asOf,
     };
   };
@@ -79,6 +99,9 @@ export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOu
 
   setHandler(viewQuery, view);
   setHandler(eventsQuery, (fromSeq = 1) => history.filter((e) => e.seq >= fromSeq));
+  setHandler(mergedIntoSignal, ({ number, proposers, by }) => {
+    append(joinMerged(state, { number, proposers }, by, now()));
+  });
   setHandler(
     actUpdate,
     (command, meta): ActResult => {
@@ -112,21 +135,44 @@ export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOu
       // under a steady stream of actions there is always more to project. The new run projects
       // the rest: `projected` tells it where to start.
       await condition(allHandlersFinished);
-      await continueAsNew<typeof proposalWorkflow>({ ...input, carried: { history, projected, lastRequestId, answered: [...answered].slice(-ANSWERS_CARRIED) } });
+      await continueAsNew<typeof proposalWorkflow>({ ...input, carried: { history, projected, lastRequestId, answered: [...answered].slice(-ANSWERS_CARRIED), legacy } });
     }
     if (state.version > projected) {
       const version = state.version;
-      await projectProposal({ proposalId, summary: summarize(state, policy), events: history.filter((e) => e.seq > projected), duties: openDuties(state, policy), requestId: lastRequestId });
+      const asOf = now();
+      await projectProposal({
+        proposalId,
+        summary: summarize(state, policy, settled, asOf),
+        events: history.filter((e) => e.seq > projected),
+        duties: openDuties(state, policy, asOf),
+        requestId: lastRequestId,
+      });
       projected = version;
       continue; // more may have arrived while projecting
     }
-    if (isFinished(state)) break;
-    const wakeAt = nextWakeUp(state, policy, deadlineAlerts);
+    if (isFinished(state)) {
+      if (state.status === 'merged' && !legacy) await tellMergeTarget(state, history);
+      break;
+    }
+    const wakeAt = nextWakeUp(state, context());
     const moved = () => state.version > projected;
     if (wakeAt === undefined) await condition(moved);
     else if (!(await condition(moved, Math.max(Date.parse(wakeAt) - Date.now(), 1)))) append(elapse(state, context()));
   }
   return { status: state.status, version: state.version };
+}
+
+/** 并案: the proposal merged into tells it who its proposers are, so they receive its reply and may rate it. */
+async function tellMergeTarget(state: ProposalState, history: RecordedEvent[]): Promise<void> {
+  const intake = state.intake!;
+  const merged = history.find((e) => e.type === 'ProposalMerged')!;
+  const target = getExternalWorkflowHandle(proposalWorkflowId(intake.session.id, state.mergedInto!));
+  try {
+    await target.signal(mergedIntoSignal, { number: intake.number, proposers: intake.proposers, by: merged.by as Actor });
+  } catch (err) {
+    // The API checked that the target exists; if it has finished since, nobody is left to receive them.
+    log.warn('the proposal merged into could not be told', { target: target.workflowId, error: String(err) });
+  }
 }
 
 function refused(refusal: { code: string; message: string }) {

@@ -40,13 +40,19 @@ describe('who may do what: every endpoint for every kind of principal', () => {
     ['reply-draft', { draft: c202.draft }, only('drc-officer')],
     ['countersign', {}, only('stb-officer')],
     ['change-requests', { comments: '请补充' }, only('stb-officer')],
+    ['countersign-releases', { unitId: 'smx-stb', reason: '逾期未会签' }, committee],
     ['reply-submission', {}, only('drc-officer')],
     ['reply-review', { review: { decision: 'accept' } }, committee],
     ['reply', { signer: c202.signer }, only('drc-officer')],
     ['evaluation', { rating: 'satisfied' }, only('wang-fengjie')],
+    ['rehandling-decisions', { decision: 'sendBack', note: '退回重办' }, committee],
     ['consultation', { occurredAt: new Date(Date.now() - 60_000).toISOString(), summary: '面商' }, committee],
-    ['follow-up-reports', { commitmentNo: 1, progress: '推进中', done: false }, only('drc-officer')],
+    // Any assigned unit reports on a commitment in its field, the co-handler too.
+    ['follow-up-reports', { commitmentNo: 1, progress: '推进中', done: false }, only('drc-officer', 'stb-officer')],
+    ['undeliverable-declarations', { commitmentNo: 1, reason: '政策调整' }, only('drc-officer', 'stb-officer')],
     ['commitment-closures', { commitmentNo: 1, reason: '无法推进' }, committee],
+    ['annual-summaries', { text: '年度落实情况' }, only('drc-officer')],
+    ['look-backs', { summary: '回头看' }, committee],
     ['deadline-extensions', { months: 1, reason: '跨年度项目' }, committee],
   ];
 
@@ -262,7 +268,7 @@ describe('the OpenAPI document and operations endpoints', () => {
     for (const p of ['/proposals', '/proposals/{id}', '/proposals/{id}/history', '/tasks', '/supervision/overdue', '/supervision/stats', '/healthz', '/readyz']) {
       expect(paths).toContain(p);
     }
-    expect(paths.filter((p) => /^\/proposals\/\{id\}\/[a-z-]+$/.test(p) && p !== '/proposals/{id}/history')).toHaveLength(17);
+    expect(paths.filter((p) => /^\/proposals\/\{id\}\/[a-z-]+$/.test(p) && p !== '/proposals/{id}/history')).toHaveLength(22);
     const draft = doc.body.paths['/proposals/{id}/reply-draft'].post;
     expect(draft.requestBody.content['application/json'].schema.properties.draft.required).toEqual(expect.arrayContaining(['replyClass', 'commitments', 'sections']));
     expect(draft.parameters.map((p: { name: string }) => p.name)).toContain('Idempotency-Key');

@@ -54,7 +54,7 @@ test('proposal 202 from intake to closed over HTTP, with tasks, history, lists a
   const history = await http(ctx.current, 'GET', `/proposals/${id}/history`, { as: 'committee-clerk' });
   expect(history.status).toBe(200);
   expect(history.body.timeline).toHaveLength(20);
-  expect(history.body.timeline.at(-1)).toMatchObject({ stage: 'closed', what: 'proposal closed' });
+  expect(history.body.timeline.at(-1)).toMatchObject({ stage: 'closed', what: '办结', whatEn: 'proposal closed' });
   expect(history.body.events.map((e: { type: string }) => e.type)).toContain('DraftCountersigned');
   expect(history.body.temporal.runs).toHaveLength(1);
   const rawTypes = history.body.temporal.runs[0].events.map((e: { eventType: string }) => e.eventType);
@@ -71,9 +71,11 @@ test('proposal 202 from intake to closed over HTTP, with tasks, history, lists a
   const stats = await http(ctx.current, 'GET', '/supervision/stats?session=smx-8-2', { as: 'committee-clerk' });
   expect(stats.status).toBe(200);
   const drc = stats.body.rows.find((r: { unitId: string }) => r.unitId === 'smx-drc');
-  expect(drc).toMatchObject({ assigned: 1, replied: 1, repliedOnTime: 1, replyRate: 1, onTimeRate: 1, rated: 3, satisfactionRate: 1, contactRate: 1, meetingRate: 1, commitmentsDone: 4, commitmentsOpen: 0 });
+  // The DRC's duties: the first contact, the reply and the first report on each of four commitments.
+  expect(drc).toMatchObject({ assigned: 1, replied: 1, repliedOnTime: 1, replyRate: 1, onTimeRate: 1, rated: 1, dutiesDue: 6, dutiesOnTime: 6, satisfactionRate: 1, contactRate: 1, meetingRate: 1, commitmentsDelivered: 4, commitmentsOpen: 0 });
   const stb = stats.body.rows.find((r: { unitId: string }) => r.unitId === 'smx-stb');
-  expect(stb).toMatchObject({ assigned: 1, replied: 0, replyRate: null, contactRate: 0 });
+  // The co-handler has a rate of its own: its opinion and its countersign, both on time.
+  expect(stb).toMatchObject({ assigned: 1, replied: 0, replyRate: null, contactRate: 0, dutiesDue: 2, dutiesOnTime: 2, onTimeRate: 1 });
 
   // Closed: a further action is a 409, not a 500.
   const late = await http(ctx.current, 'POST', `/proposals/${id}/contacts`, { as: 'drc-officer', body: { contact: { ...c202.contacts[0]!.contact, occurredAt: new Date(Date.now() - 1000).toISOString() } } });
@@ -109,7 +111,7 @@ test('a proposal whose run renewed itself (continue-as-new) still shows its whol
   const history = await http(ctx.current, 'GET', `/proposals/${id}/history`, { as: 'committee-clerk' });
   const seqs = history.body.events.map((e: { seq: number }) => e.seq);
   expect(seqs).toEqual(seqs.map((_: number, i: number) => i + 1));
-  expect(history.body.timeline[0].what).toContain('filed');
+  expect(history.body.timeline[0]).toMatchObject({ what: expect.stringContaining('受理'), whatEn: expect.stringContaining('filed') });
   expect(history.body.temporal.runs[0].events[0].eventType).toBe('EVENT_TYPE_WORKFLOW_EXECUTION_STARTED');
   expect(history.body.temporal.runs.at(-2).events.at(-1).eventType).toBe('EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW');
   // The read model kept every event, once, across the runs.

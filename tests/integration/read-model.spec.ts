@@ -60,7 +60,7 @@ test('proposal 202 from intake to closed, with its tasks and events in PostgreSQ
     `select kind, unit_id, to_char(due_date, 'YYYY-MM-DD') as due from unit_tasks where proposal_id = $1 order by kind, unit_id`,
     [handle.workflowId],
   );
-  const expected = openDuties(view.state, policy)
+  const expected = openDuties(view.state, policy, view.asOf)
     .map((d) => ({ kind: d.kind, unit_id: d.unitId, due: d.due.date }))
     .sort((a, b) => `${a.kind} ${a.unit_id}`.localeCompare(`${b.kind} ${b.unit_id}`));
   expect(tasks).toEqual(expected);
@@ -103,9 +103,9 @@ test('a retried or replayed projection leaves the same rows, and an older one ne
   const run = (input: Parameters<typeof projectProposal>[0]) => new MockActivityEnvironment().run(projectProposal, input) as ReturnType<typeof projectProposal>;
 
   // The same version again, as a retried activity would send it.
-  const retried = await run({ proposalId: handle.workflowId, summary: summarize(assigned.state, policy), events: log, duties: openDuties(assigned.state, policy) });
+  const retried = await run({ proposalId: handle.workflowId, summary: summarize(assigned.state, policy, [], assigned.asOf), events: log, duties: openDuties(assigned.state, policy, assigned.asOf) });
   // An older version arriving late.
-  const stale = await run({ proposalId: handle.workflowId, summary: summarize(registered.state, policy), events: log.slice(0, 2), duties: [] });
+  const stale = await run({ proposalId: handle.workflowId, summary: summarize(registered.state, policy, [], registered.asOf), events: log.slice(0, 2), duties: [] });
   expect([retried.applied, stale.applied]).toEqual([false, false]);
   expect(await snapshot()).toEqual(before);
   expect(before.tasks.length).toBeGreaterThan(0);

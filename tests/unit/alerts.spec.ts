@@ -3,32 +3,23 @@
  * duty's due date. Dates are Sanmenxia's 2024 calendar (Labour Day, the 调休 Sunday 28 April and
  * the 调休 Saturday 11 May).
  */
-import { dueAlerts, scheduledAlerts } from '../../workflows/domain/alerts';
-import type { Actor, Command } from '../../workflows/domain/commands';
-import { decide, elapse, fileProposal, nextWakeUp } from '../../workflows/domain/lifecycle';
-import { type ProposalState, evolve, fold, initialState } from '../../workflows/domain/state';
-import { defaultPolicy } from '../../seeds/policy';
-import { referenceCase } from '../../seeds/reference-case';
+import { scheduledAlerts as scheduledAt } from '../../workflows/domain/alerts';
+import type { Command } from '../../workflows/domain/commands';
+import { elapse, nextWakeUp, schedule } from '../../workflows/domain/schedule';
+import { ownerOf } from '../../workflows/domain/duties';
+import { type ProposalState, fold } from '../../workflows/domain/state';
+import type { Alert } from '../../workflows/domain/vocabulary';
+import { T0, c202, committee, drc, given, policy, stb } from '../support/decider';
 
-const policy = defaultPolicy();
-const c202 = referenceCase();
-const T0 = '2024-03-21T02:00:00.000Z';
-const committee: Actor = { role: 'committee', id: 'committee-clerk' };
-const drc: Actor = { role: 'officer', id: 'drc-officer', unitId: 'smx-drc' };
-const stb: Actor = { role: 'officer', id: 'stb-officer', unitId: 'smx-stb' };
-
-function given(commands: Command[], now = T0, from: ProposalState = evolve(initialState(), fileProposal(c202.intake, committee, T0))): ProposalState {
-  return commands.reduce((s, command) => {
-    const d = decide(command, s, { now, policy });
-    if (!d.ok) throw new Error(`${command.type}: ${d.refusal.message}`);
-    return fold(d.events, s);
-  }, from);
-}
 const assigned = () => given([
   { type: 'review', actor: committee, review: { outcome: 'register' } },
   { type: 'assign', actor: committee, assignment: c202.assignment },
 ]);
-const run = (s: ProposalState, now: string) => fold(elapse(s, { now, policy }), s);
+const run = (s: ProposalState, now: string, p = policy) => fold(elapse(s, { now, policy: p }), s);
+const scheduledAlerts = (s: ProposalState, p = policy, now = T0) => scheduledAt(s, p, now);
+/** The alerts whose time has come and that were not raised before. */
+const dueAlerts = (s: ProposalState, now: string): Alert[] =>
+  schedule(s, { now, policy }).filter((step) => step.at <= now).flatMap((step) => step.events.flatMap((e) => (e.type === 'AlertRaised' ? [e.alert] : [])));
 
 test("the co-handler's opinion: warned 3 working days before, overdue at the end of its day, then the ladder across Labour Day and the 调休 days", () => {
   const schedule = scheduledAlerts(assigned(), policy)
@@ -56,10 +47,10 @@ test('the reply of three months is warned, falls overdue and escalates at its ow
 
 test('each alert is raised once, when its time comes, and never for a duty already done', () => {
   let s = assigned();
-  expect(dueAlerts(s, policy, '2024-04-16T15:59:59.999Z').filter((a) => a.dutyKind === 'coHandlerOpinion')).toEqual([]);
+  expect(dueAlerts(s, '2024-04-16T15:59:59.999Z').filter((a) => a.dutyKind === 'coHandlerOpinion')).toEqual([]);
   s = run(s, '2024-04-16T16:00:00.000Z');
   const raised = Object.keys(s.alertsRaised).filter((k) => k.startsWith('coHandlerOpinion'));
-  expect(raised).toEqual(['coHandlerOpinion:smx-stb:-:-|warning|0|2024-04-22']);
+  expect(raised).toEqual(['coHandlerOpinion:smx-stb:-:-|warning|0|2024-04-22T16:00:00.000Z']);
   expect(elapse(s, { now: '2024-04-16T16:00:00.000Z', policy })).toEqual([]);
   // The opinion comes in: nothing more about it.
   s = given([{ type: 'submitOpinion', actor: stb, text: '意见' }], '2024-04-18T02:00:00.000Z', s);
@@ -75,7 +66,7 @@ test('after a stretch with no clock (a worker down for weeks), every missed aler
 test('a moved due date arms new alerts: an extension of the reply period', () => {
   const s = given([{ type: 'extendReplyDeadline', actor: committee, months: 1, reason: '跨年度项目' }], T0, assigned());
   const overdue = scheduledAlerts(s, policy).find((a) => a.dutyKind === 'reply' && a.kind === 'overdue')!;
-  expect([overdue.dueDate, overdue.key]).toEqual(['2024-07-22', 'reply:smx-drc:-:-|overdue|0|2024-07-22']);
+  expect([overdue.dueDate, overdue.key]).toEqual(['2024-07-22', 'reply:smx-drc:-:-#1|overdue|0|2024-07-22T16:00:00.000Z']);
 });
 
 test('windows and rights are not chased: no alerts for rating windows or reassignment requests', () => {
@@ -86,17 +77,17 @@ test('windows and rights are not chased: no alerts for rating windows or reassig
 
 test('the clock always moves on: after acting at each wake-up, the next one is later, until the proposal closes', () => {
   let s = assigned();
-  let wake = nextWakeUp(s, policy);
+  let wake = nextWakeUp(s, { now: T0, policy });
   for (let i = 0; wake && i < 50; i++) {
     s = run(s, wake);
-    const next = nextWakeUp(s, policy);
+    const next = nextWakeUp(s, { now: wake, policy });
     if (next) expect(next > wake).toBe(true);
     wake = next;
   }
   expect(Object.keys(s.alertsRaised).length).toBeGreaterThan(10);
 });
 
-test('commitments lapse when the follow-up period ends, and the proposal closes', () => {
+test('at the follow-up limit open commitments fall overdue and are reported to the committee; the proposal stays open (under the legacy rules they lapsed)', () => {
   const steps: Command[] = [
     { type: 'recordContact', actor: drc, contact: { ...c202.contacts[0]!.contact, occurredAt: T0 } },
     { type: 'submitOpinion', actor: stb, text: '意见' },
@@ -108,10 +99,18 @@ test('commitments lapse when the follow-up period ends, and the proposal closes'
     ...c202.intake.proposers.map((p): Command => ({ type: 'evaluate', actor: { role: 'proposer', id: p.id }, rating: 'satisfied' })),
   ];
   const following = given(steps, T0, assigned());
-  expect(nextWakeUp(following, policy)! <= '2026-03-21T16:00:00.000Z').toBe(true);
-  const lapsed = run(following, '2026-03-23T16:00:00.000Z');
+  // Reply 21 March 2024 + 24 months = Sat 21 March 2026, moved to Mon 23 March: overdue when it ends.
+  const after = run(following, '2026-03-23T16:00:00.000Z');
+  expect(after.status).toBe('handling');
+  expect(after.tracks['smx-drc']!.commitments.map((c) => c.status)).toEqual(['open', 'open', 'open', 'open']);
+  const delivery = Object.entries(after.alertsRaised).filter(([k]) => k.startsWith('commitmentDelivery') && k.includes('|overdue|'));
+  expect(delivery.map(([k]) => k)).toEqual([1, 2, 3, 4].map((n) => `commitmentDelivery:smx-drc:-:${n}|overdue|0|2026-03-23T16:00:00.000Z`));
+  expect(scheduledAlerts(after, policy, '2026-03-23T16:00:00.000Z').find((a) => a.dutyKind === 'commitmentDelivery' && a.kind === 'overdue')!.audience).toBe('committee');
+
+  const legacy = { ...policy, legacy: true as const };
+  const lapsed = run(given(steps, T0, assigned(), legacy), '2026-03-23T16:00:00.000Z', legacy);
   expect(lapsed.status).toBe('closed');
-  expect(lapsed.tracks['smx-drc']!.commitments.map((c) => c.status)).toEqual(['closed', 'closed', 'closed', 'closed']);
+  expect(lapsed.tracks['smx-drc']!.commitments.map((c) => c.status)).toEqual(['lapsed', 'lapsed', 'lapsed', 'lapsed']);
 });
 
 test('every duty that is owed gets the same ladder: warned before, overdue when its due date ends, then each rung', () => {
@@ -130,7 +129,7 @@ test('every duty that is owed gets the same ladder: warned before, overdue when 
   const states: [string, ProposalState][] = [
     ['coHandlerOpinion, contactBeforeHandling, reply', assigned()],
     ['countersign', given(reply, T0, assigned())],
-    ['reply (re-handling after 不满意)', given([...reply, ...issued, ...rate('unsatisfied')], T0, assigned())],
+    ['reply (re-handling after 不满意)', given([...reply, ...issued, ...rate('unsatisfied'), { type: 'decideRehandling', actor: committee, decision: 'sendBack', note: '重办' }], T0, assigned())],
     ['followUpReport', given([...reply, ...issued, ...rate('satisfied')], T0, assigned())],
   ];
   const covered = new Set<string>();
@@ -140,13 +139,15 @@ test('every duty that is owed gets the same ladder: warned before, overdue when 
     for (const a of alerts) byDuty.set(a.dutyKey, [...(byDuty.get(a.dutyKey) ?? []), a]);
     for (const [, ladder] of byDuty) {
       covered.add(ladder[0]!.dutyKind);
-      expect(ladder.map((a) => `${a.kind}${a.level}`)).toEqual(['warning0', 'overdue0', 'escalation1', 'escalation2', 'escalation3']);
+      // The committee's own duties are warned and fall overdue; the ladder climbs only above a unit.
+      const rungs = ownerOf(ladder[0]!) === 'committee' ? ['warning0', 'overdue0'] : ['warning0', 'overdue0', 'escalation1', 'escalation2', 'escalation3'];
+      expect(ladder.map((a) => `${a.kind}${a.level}`)).toEqual(rungs);
       expect(ladder[1]!.at).toBe(ladder[1]!.dueAt);
       expect(ladder.map((a) => a.at)).toEqual([...ladder.map((a) => a.at)].sort());
-      expect(new Set(ladder.map((a) => a.at)).size).toBe(5);
+      expect(new Set(ladder.map((a) => a.at)).size).toBe(rungs.length);
     }
   }
-  expect([...covered].sort()).toEqual(['coHandlerOpinion', 'contactBeforeHandling', 'countersign', 'followUpReport', 'reply']);
+  expect([...covered].sort()).toEqual(['annualSummary', 'coHandlerOpinion', 'commitmentDelivery', 'contactBeforeHandling', 'countersign', 'followUpReport', 'lookBack', 'reply']);
 
   // Each duty's instants, counted by hand on the 2024 calendar (UTC instants of Beijing midnights).
   const ladder = (state: ProposalState, dutyKind: string) => scheduledAlerts(state, policy).filter((a) => a.dutyKind === dutyKind).map((a) => a.at.slice(0, 10));

@@ -3,76 +3,19 @@
  * acts, then these events follow, or this typed refusal.
  */
 import type { Actor, Command } from '../../workflows/domain/commands';
+import { decide } from '../../workflows/domain/lifecycle';
 import type { Assignment } from '../../workflows/domain/contracts';
 import { openDuties, replyDue } from '../../workflows/domain/duties';
-import type { EventType } from '../../workflows/domain/events';
-import { decide, decideUnknown, elapse, fileProposal, nextWakeUp } from '../../workflows/domain/lifecycle';
 import type { RefusalCode } from '../../workflows/domain/refusals';
-import { type ProposalState, evolve, initialState, stageOf } from '../../workflows/domain/state';
-import { defaultPolicy } from '../../seeds/policy';
-import { referenceCase } from '../../seeds/reference-case';
+import { nextWakeUp, elapse } from '../../workflows/domain/schedule';
+import { type ProposalState, stageOf } from '../../workflows/domain/state';
+import {
+  T0, accept, assign, c202, committee, contact, countersign, draft, draftReply, drc, edu, given, issue, joint, later, li, opinion, policy,
+  rate, recordContact, refusal, register, report, stb, stranger, submit, sun, then, toAssigned, toCountersigning, toDraftable, toFollowUp,
+  toReplied, toUnderReview, typesOf, wang, filed,
+} from '../support/decider';
 
-const policy = defaultPolicy();
-const c202 = referenceCase();
-const T0 = '2024-03-21T02:00:00.000Z'; // the 2024 assignment meeting, 10:00 in Sanmenxia
-const later = (iso: string, days: number) => new Date(Date.parse(iso) + days * 86_400_000).toISOString();
-
-const committee: Actor = { role: 'committee', id: 'committee-clerk' };
-const drc: Actor = { role: 'officer', id: 'drc-officer', unitId: 'smx-drc' };
-const stb: Actor = { role: 'officer', id: 'stb-officer', unitId: 'smx-stb' };
-const edu: Actor = { role: 'officer', id: 'edu-officer', unitId: 'smx-edu' };
-const wang: Actor = { role: 'proposer', id: 'wang-fengjie' };
-const sun: Actor = { role: 'proposer', id: 'sun-yurong' };
-const li: Actor = { role: 'proposer', id: 'li-baosong' };
-const stranger: Actor = { role: 'proposer', id: 'someone-else' };
-
-const joint: Assignment = { mode: 'joint', lead: 'smx-drc', coHandlers: ['smx-stb'] };
-const contact = (when = T0) => ({ ...c202.contacts[0]!.contact, occurredAt: when });
-const draft = c202.draft;
-
-/** Applies commands as given facts; a refusal here is a broken test, not a finding. */
-function given(commands: Command[], now = T0, from: ProposalState = filed()): ProposalState {
-  return commands.reduce((state, command) => {
-    const d = decide(command, state, { now, policy });
-    if (!d.ok) throw new Error(`given ${command.type} was refused: ${d.refusal.message}`);
-    return d.events.reduce(evolve, state);
-  }, from);
-}
-
-function filed(intake = c202.intake): ProposalState {
-  return evolve(initialState(), fileProposal(intake, committee, T0));
-}
-
-const register: Command = { type: 'review', actor: committee, review: { outcome: 'register' } };
-const assign = (assignment: Assignment = joint): Command => ({ type: 'assign', actor: committee, assignment });
-const recordContact = (actor: Actor = drc): Command => ({ type: 'recordContact', actor, contact: contact() });
-const opinion = (actor: Actor = stb): Command => ({ type: 'submitOpinion', actor, text: c202.opinion.text });
-const draftReply = (actor: Actor = drc, d = draft): Command => ({ type: 'draftReply', actor, draft: d });
-const countersign = (actor: Actor = stb): Command => ({ type: 'countersign', actor });
-const submit = (actor: Actor = drc): Command => ({ type: 'submitReply', actor });
-const accept: Command = { type: 'reviewReply', actor: committee, review: { decision: 'accept' } };
-const issue = (actor: Actor = drc): Command => ({ type: 'issueReply', actor, signer: c202.signer });
-const rate = (actor: Actor, rating: 'satisfied' | 'basicallySatisfied' | 'unsatisfied' = 'satisfied'): Command => ({ type: 'evaluate', actor, rating });
-const report = (no: number, done = true): Command => ({ type: 'reportFollowUp', actor: drc, commitmentNo: no, progress: '已完成', done });
-
-const toAssigned = [register, assign()];
-const toDraftable = [...toAssigned, recordContact(), opinion()];
-const toCountersigning = [...toDraftable, draftReply()];
-const toUnderReview = [...toCountersigning, countersign(), submit()];
-const toReplied = [...toUnderReview, accept, issue()];
-const toFollowUp = [...toReplied, rate(wang), rate(sun), rate(li, 'basicallySatisfied')];
-
-function events(state: ProposalState, command: Command | unknown, now = T0): EventType[] {
-  const d = decideUnknown(command, state, { now, policy });
-  if (!d.ok) throw new Error(`refused: ${d.refusal.code} ${d.refusal.message}`);
-  return d.events.map((e) => e.type);
-}
-
-function refusal(state: ProposalState, command: Command | unknown, now = T0): { code: RefusalCode; message: string; path?: (string | number)[] } {
-  const d = decideUnknown(command, state, { now, policy });
-  if (d.ok) throw new Error(`accepted with ${d.events.map((e) => e.type).join(', ')}, but a refusal was expected`);
-  return d.refusal;
-}
+const events = (state: ProposalState, command: Command | unknown, now = T0) => typesOf(then(state, command, now));
 const refused = (state: ProposalState, command: Command | unknown, code: RefusalCode, now = T0) => expect(refusal(state, command, now).code).toBe(code);
 
 describe('intake and review (受理, 审查)', () => {
@@ -105,7 +48,7 @@ describe('assignment (交办)', () => {
     expect(s.status).toBe('handling');
     expect(Object.keys(s.tracks)).toEqual(['smx-drc']);
     expect(s.tracks['smx-drc']!.countersigners).toEqual(['smx-stb']);
-    const duties = openDuties(s, policy).map((d) => `${d.kind}:${d.unitId}:${d.due.date}`);
+    const duties = openDuties(s, policy, T0).map((d) => `${d.kind}:${d.unitId}:${d.due.date}`);
     expect(duties).toEqual([
       'reassignmentWindow:smx-drc:2024-03-28', // 5 working days
       'reassignmentWindow:smx-stb:2024-03-28',
@@ -144,9 +87,9 @@ describe('reassignment request (交办异议)', () => {
       asked,
     );
     expect(moved.assignment).toEqual({ mode: 'joint', lead: 'smx-drc', coHandlers: ['smx-ind'] });
-    // The periods start again from the reassignment.
-    expect(moved.assignedAt).toBe(later(T0, 7));
-    expect(replyDue(moved.tracks['smx-drc']!, policy).date).toBe('2024-06-28');
+    // Only the unit new to the proposal starts its periods at the decision; the lead keeps its own.
+    expect(moved.unitAssignedAt).toEqual({ 'smx-drc': later(T0, 6), 'smx-ind': later(T0, 7) });
+    expect(replyDue(moved.tracks['smx-drc']!, policy).date).toBe('2024-06-27');
   });
 
   test('refusals: after the window, twice, by a unit not assigned, or decided without a request', () => {
@@ -167,7 +110,7 @@ describe('co-handling and contacts (会办, 沟通)', () => {
     expect(events(given(toAssigned), opinion())).toEqual(['OpinionSubmitted']);
     expect(events(given(toAssigned), recordContact(stb))).toEqual(['ProposerContacted']);
     const s = given([...toAssigned, opinion(), recordContact()]);
-    expect(openDuties(s, policy).map((d) => d.kind)).toEqual(['reassignmentWindow', 'reassignmentWindow', 'reply']);
+    expect(openDuties(s, policy, T0).map((d) => d.kind)).toEqual(['reassignmentWindow', 'reassignmentWindow', 'reply']);
   });
 
   test('refusals: the lead or an outsider sends no opinion; one opinion per unit; no contact before it happens', () => {
@@ -186,7 +129,7 @@ describe('reply draft and countersign (答复草拟, 会签)', () => {
   test('a joint draft waits for every co-handler to countersign, then goes for review', () => {
     const s = given(toCountersigning);
     expect(s.tracks['smx-drc']!.stage).toBe('countersigning');
-    expect(openDuties(s, policy).find((d) => d.kind === 'countersign')).toMatchObject({ unitId: 'smx-stb', due: { date: '2024-03-28' } });
+    expect(openDuties(s, policy, T0).find((d) => d.kind === 'countersign')).toMatchObject({ unitId: 'smx-stb', due: { date: '2024-03-28' } });
     expect(events(s, countersign())).toEqual(['DraftCountersigned']);
     expect(given([countersign()], T0, s).tracks['smx-drc']!.stage).toBe('drafted');
   });
@@ -212,7 +155,7 @@ describe('reply draft and countersign (答复草拟, 会签)', () => {
   });
 
   test('refusals: opinions and a contact come first; only the lead drafts; class from the scheme; countersign once, by a co-handler', () => {
-    expect(refusal(given([...toAssigned, recordContact()]), draftReply())).toMatchObject({ code: 'notReady', message: 'waiting for the opinions of smx-stb' });
+    expect(refusal(given([...toAssigned, recordContact()]), draftReply())).toEqual({ code: 'notReady', message: 'waiting for the opinions of smx-stb (due 2024-04-22)' });
     expect(refusal(given([...toAssigned, opinion()]), draftReply()).code).toBe('notReady');
     refused(given(toDraftable), draftReply(stb), 'wrongUnit');
     refused(given(toDraftable), draftReply(edu), 'wrongUnit');
@@ -242,7 +185,7 @@ describe('review and reply (审核, 答复)', () => {
     const replied = given(toReplied);
     expect(replied.tracks['smx-drc']).toMatchObject({ stage: 'replied', issued: { replyClass: 'B', documentNumber: draft.documentNumber } });
     expect(replied.tracks['smx-drc']!.commitments.map((c) => c.title)).toEqual(['建强中原关键金属实验室', '加快推动新材料产业集群发展', '加强创新人才培育工作', '积极争取政策支持']);
-    expect(openDuties(replied, policy).filter((d) => d.kind === 'evaluation').map((d) => `${d.proposerId}:${d.due.date}`)).toEqual([
+    expect(openDuties(replied, policy, T0).filter((d) => d.kind === 'evaluation').map((d) => `${d.proposerId}:${d.due.date}`)).toEqual([
       'wang-fengjie:2024-04-12', 'sun-yurong:2024-04-12', 'li-baosong:2024-04-12',
     ]);
   });
@@ -280,7 +223,7 @@ describe('evaluation (评价) and re-handling (重新办理)', () => {
     const s = given([...toReplied, rate(wang), rate(sun)]);
     expect(events(s, rate(li, 'basicallySatisfied'))).toEqual(['ReplyEvaluated', 'EvaluationConcluded']);
     expect(stageOf(given(toFollowUp))).toBe('followUp');
-    expect(openDuties(given(toFollowUp), policy).filter((d) => d.kind === 'followUpReport').map((d) => `${d.commitmentNo}:${d.due.date}`)).toEqual([
+    expect(openDuties(given(toFollowUp), policy, T0).filter((d) => d.kind === 'followUpReport').map((d) => `${d.commitmentNo}:${d.due.date}`)).toEqual([
       '1:2024-06-21', '2:2024-06-21', '3:2024-06-21', '4:2024-06-21',
     ]);
   });
@@ -290,21 +233,25 @@ describe('evaluation (评价) and re-handling (重新办理)', () => {
     expect(events(s, rate(li))).toEqual(['ReplyEvaluated', 'EvaluationConcluded', 'ProposalClosed']);
   });
 
-  test('不满意 sends it back with a one-month period; still 不满意 brings a consultation', () => {
-    const back = given([...toReplied, rate(wang, 'unsatisfied'), rate(sun), rate(li)], later(T0, 2));
+  test('不满意 goes to the committee, which sends it back with a one-month period; still 不满意 brings a consultation', () => {
+    const unsatisfied = given([...toReplied, rate(wang, 'unsatisfied'), rate(sun), rate(li)], later(T0, 2));
+    expect(unsatisfied.tracks['smx-drc']!.stage).toBe('rehandlingDecision');
+    const sendBack: Command = { type: 'decideRehandling', actor: committee, decision: 'sendBack', note: '答复未回应人才引育' };
+    expect(then(unsatisfied, sendBack, later(T0, 2))).toEqual([{ type: 'RehandlingDecided', unitId: 'smx-drc', decision: 'sendBack', note: '答复未回应人才引育' }]);
+    const back = given([sendBack], later(T0, 2), unsatisfied);
     expect(back.tracks['smx-drc']).toMatchObject({ stage: 'drafting', round: 2, roundStartedAt: later(T0, 2), commitments: [] });
-    expect(openDuties(back, policy).find((d) => d.kind === 'reply')!.due.date).toBe('2024-04-23');
+    expect(openDuties(back, policy, T0).find((d) => d.kind === 'reply')!.due.date).toBe('2024-04-23');
     const redo = [draftReply(), countersign(), submit(), accept, issue(), rate(wang, 'unsatisfied'), rate(sun), rate(li)];
     const consult = given(redo, later(T0, 3), back);
     expect(consult.tracks['smx-drc']!.stage).toBe('consultation');
     const held = given([{ type: 'recordConsultation', actor: committee, occurredAt: later(T0, 3), summary: '面商后委员理解' }], later(T0, 4), consult);
     expect(held.tracks['smx-drc']!.stage).toBe('followUp');
-    expect(held.tracks['smx-drc']!.rounds.map((r) => r.outcome)).toEqual(['rehandle', 'consult']);
+    expect(held.tracks['smx-drc']!.rounds.map((r) => r.outcome)).toEqual(['committeeDecides', 'consult']);
   });
 
   test('silence: when the window passes the clock concludes with the ratings given, and rating is closed', () => {
     const s = given([...toReplied, rate(wang)]);
-    const wake = nextWakeUp(s, policy);
+    const wake = nextWakeUp(s, { now: T0, policy });
     expect(wake).toBe('2024-04-12T16:00:00.000Z');
     expect(elapse(s, { now: '2024-04-12T15:59:59.000Z', policy })).toEqual([]);
     const [concluded] = elapse(s, { now: wake!, policy });
@@ -326,7 +273,7 @@ describe('follow-up (跟踪办理) and closing (办结)', () => {
   test('each commitment stays open until reported done; the last one closes the proposal', () => {
     const progress = given([...toFollowUp, report(1, false)], later(T0, 30));
     const c1 = progress.tracks['smx-drc']!.commitments[0]!;
-    expect(c1).toMatchObject({ status: 'open', reports: 1, periodStartedAt: later(T0, 30) });
+    expect(c1).toMatchObject({ status: 'open', reportedAt: [later(T0, 30)] });
     const three = given([report(1), report(2), report(3)], later(T0, 40), progress);
     expect(events(three, report(4))).toEqual(['FollowUpReported', 'ProposalClosed']);
     const closed = given([report(4)], later(T0, 41), three);
@@ -334,18 +281,27 @@ describe('follow-up (跟踪办理) and closing (办结)', () => {
     refused(closed, report(1), 'wrongStage');
   });
 
-  test('the committee may close a commitment that cannot be kept', () => {
+  test('a commitment the unit cannot keep: the unit says why, the committee accepts, and the proposal closes', () => {
     const s = given([...toFollowUp, report(1), report(2), report(3)]);
-    expect(events(s, { type: 'closeCommitment', actor: committee, commitmentNo: 4, reason: '政策调整，无法按原计划推进' })).toEqual(['CommitmentClosed', 'ProposalClosed']);
+    const declare: Command = { type: 'declareUndeliverable', actor: drc, commitmentNo: 4, reason: '政策调整，无法按原计划推进' };
+    expect(then(s, declare)).toEqual([{ type: 'CommitmentDeclaredUndeliverable', unitId: 'smx-drc', commitmentNo: 4, reason: '政策调整，无法按原计划推进' }]);
+    const declared = given([declare], T0, s);
+    expect(events(declared, { type: 'closeCommitment', actor: committee, commitmentNo: 4, reason: '理由成立' })).toEqual(['CommitmentClosed', 'ProposalClosed']);
+    const rejected = given([{ type: 'closeCommitment', actor: committee, commitmentNo: 4, decision: 'reject', reason: '应继续争取' }], T0, declared);
+    expect(rejected.tracks['smx-drc']!.commitments[3]!.status).toBe('open');
   });
 
   test('refusals: unknown or settled commitments, the wrong unit, before follow-up', () => {
     expect(refusal(given(toFollowUp), report(9))).toMatchObject({ code: 'notFound', path: ['commitmentNo'] });
     refused(given([...toFollowUp, report(1)]), report(1), 'alreadyDone');
-    refused(given(toFollowUp), { ...report(1), actor: stb }, 'wrongUnit');
+    refused(given(toFollowUp), { ...report(1), actor: edu }, 'wrongUnit');
     refused(given(toReplied), report(1), 'wrongStage');
     refused(given(toFollowUp), { type: 'closeCommitment', actor: drc, commitmentNo: 1, reason: 'x' }, 'forbidden');
     refused(given([...toFollowUp, report(1)]), { type: 'closeCommitment', actor: committee, commitmentNo: 1, reason: 'x' }, 'alreadyDone');
+    // The committee does not close a commitment the unit has not declared undeliverable.
+    expect(refusal(given(toFollowUp), { type: 'closeCommitment', actor: committee, commitmentNo: 1, reason: 'x' })).toEqual({
+      code: 'notReady', message: 'smx-drc has not declared commitment 1 undeliverable', path: ['commitmentNo'],
+    });
   });
 });
 

@@ -35,7 +35,7 @@ test('proposal 202 runs from intake to closed: lead DRC, co-handler Science Bure
   const track = view.state.tracks['smx-drc']!;
   expect(view.state.assignment).toEqual({ mode: 'joint', lead: 'smx-drc', coHandlers: ['smx-stb'] });
   expect(track.issued?.replyClass).toBe('B');
-  expect(track.commitments.map((x) => [x.no, x.status])).toEqual([[1, 'done'], [2, 'done'], [3, 'done'], [4, 'done']]);
+  expect(track.commitments.map((x) => [x.no, x.status])).toEqual([[1, 'delivered'], [2, 'delivered'], [3, 'delivered'], [4, 'delivered']]);
   expect(view.duties).toEqual([]);
   // Every version reached the read model, the last one closed.
   const mine = projections.filter((p) => p.proposalId === handle.workflowId);
@@ -78,13 +78,14 @@ async function toReplied(number: number) {
   return { handle, steps };
 }
 
-test('不满意 sends the reply back for re-handling with its own one-month period, then follow-up', async () => {
+test('不满意 goes to the committee, which sends the reply back for re-handling with its own one-month period, then follow-up', async () => {
   const { handle, steps } = await toReplied(9204);
   const proposer = (id: string) => ({ role: 'proposer' as const, id });
   await act(handle, { type: 'evaluate', actor: proposer('wang-fengjie'), rating: 'unsatisfied', comments: '承诺缺少时间表' });
   await act(handle, { type: 'evaluate', actor: proposer('sun-yurong'), rating: 'satisfied' });
   const last = await act(handle, { type: 'evaluate', actor: proposer('li-baosong'), rating: 'basicallySatisfied' });
-  expect(last.events.at(-1)).toMatchObject({ type: 'EvaluationConcluded', outcome: 'rehandle' });
+  expect(last.events.at(-1)).toMatchObject({ type: 'EvaluationConcluded', outcome: 'committeeDecides' });
+  await act(handle, { type: 'decideRehandling', actor: { role: 'committee', id: 'committee-clerk' }, decision: 'sendBack', note: '承诺缺少时间表，退回重办' });
 
   let view = await handle.query(viewQuery);
   const track = view.state.tracks['smx-drc']!;
@@ -97,7 +98,7 @@ test('不满意 sends the reply back for re-handling with its own one-month peri
   for (const id of ['wang-fengjie', 'sun-yurong', 'li-baosong']) await act(handle, { type: 'evaluate', actor: proposer(id), rating: 'satisfied' });
   view = await handle.query(viewQuery);
   expect(view.state.tracks['smx-drc']).toMatchObject({ stage: 'followUp', round: 2 });
-  expect(view.state.tracks['smx-drc']!.rounds.map((r) => r.outcome)).toEqual(['rehandle', 'followUp']);
+  expect(view.state.tracks['smx-drc']!.rounds.map((r) => r.outcome)).toEqual(['committeeDecides', 'followUp']);
   expect(view.duties.filter((d) => d.kind === 'followUpReport')).toHaveLength(4);
   // Ended here so that its reminders do not keep the server busy while later tests skip time.
   await terminateWhenIdle(handle);

@@ -3,7 +3,8 @@
  * (the API), never chosen by the caller. The zod schema is the only definition of the shapes.
  */
 import { z } from 'zod';
-import { AssignmentSchema, ContactSchema, Id, Instant, RatingSchema, ReplyDraftSchema, SignerSchema, text } from './contracts';
+import { AssignmentSchema, ContactSchema, Id, Instant, ReplyDraftSchema, SignerSchema, text } from './contracts';
+import { RatingSchema } from './vocabulary';
 
 export const ActorSchema = z.discriminatedUnion('role', [
   /** 提案委员会: reviews, assigns, supervises, judges results. */
@@ -42,6 +43,8 @@ export const ReplyReviewSchema = z.discriminatedUnion('decision', [
   z.strictObject({ decision: z.literal('return'), comments: text(2000) }),
 ]);
 
+const commitmentNo = z.number().int().min(1).max(99);
+
 /** What each action carries besides who takes it: the HTTP request bodies are exactly these. */
 export const CommandBodies = {
   review: z.strictObject({ review: ReviewOutcomeSchema }),
@@ -53,13 +56,18 @@ export const CommandBodies = {
   draftReply: z.strictObject({ draft: ReplyDraftSchema }),
   countersign: z.strictObject({}),
   requestChanges: z.strictObject({ comments: text(5000) }),
+  releaseCountersign: z.strictObject({ unitId: Id, reason: text(2000) }),
   submitReply: z.strictObject({}),
   reviewReply: z.strictObject({ ...replyUnit, review: ReplyReviewSchema }),
   issueReply: z.strictObject({ signer: SignerSchema }),
   evaluate: z.strictObject({ ...replyUnit, rating: RatingSchema, comments: text(2000).optional() }),
+  decideRehandling: z.strictObject({ ...replyUnit, decision: z.enum(['sendBack', 'acceptRating']), note: text(2000) }),
   recordConsultation: z.strictObject({ ...replyUnit, occurredAt: Instant, summary: text(5000) }),
-  reportFollowUp: z.strictObject({ commitmentNo: z.number().int().min(1), progress: text(5000), done: z.boolean() }),
-  closeCommitment: z.strictObject({ ...replyUnit, commitmentNo: z.number().int().min(1), reason: text(2000) }),
+  reportFollowUp: z.strictObject({ ...replyUnit, commitmentNo, progress: text(5000), done: z.boolean() }),
+  declareUndeliverable: z.strictObject({ ...replyUnit, commitmentNo, reason: text(2000) }),
+  closeCommitment: z.strictObject({ ...replyUnit, commitmentNo, decision: z.enum(['accept', 'reject']).default('accept'), reason: text(2000) }),
+  submitAnnualSummary: z.strictObject({ ...replyUnit, text: text(20000) }),
+  recordLookBack: z.strictObject({ summary: text(20000) }),
   extendReplyDeadline: z.strictObject({ ...replyUnit, months: z.number().int().min(1).max(12), reason: text(2000) }),
 };
 export type CommandType = keyof typeof CommandBodies;
@@ -75,13 +83,18 @@ export const COMMAND_ROLES: Record<CommandType, readonly Actor['role'][]> = {
   draftReply: ['officer'],
   countersign: ['officer'],
   requestChanges: ['officer'],
+  releaseCountersign: ['committee'],
   submitReply: ['officer'],
   reviewReply: ['committee'],
   issueReply: ['officer'],
   evaluate: ['proposer'],
+  decideRehandling: ['committee'],
   recordConsultation: ['committee'],
   reportFollowUp: ['officer'],
+  declareUndeliverable: ['officer'],
   closeCommitment: ['committee'],
+  submitAnnualSummary: ['officer'],
+  recordLookBack: ['committee'],
   extendReplyDeadline: ['committee'],
 };
 
@@ -99,13 +112,18 @@ export const CommandSchema = z.discriminatedUnion('type', [
   command('draftReply', CommandBodies.draftReply),
   command('countersign', CommandBodies.countersign),
   command('requestChanges', CommandBodies.requestChanges),
+  command('releaseCountersign', CommandBodies.releaseCountersign),
   command('submitReply', CommandBodies.submitReply),
   command('reviewReply', CommandBodies.reviewReply),
   command('issueReply', CommandBodies.issueReply),
   command('evaluate', CommandBodies.evaluate),
+  command('decideRehandling', CommandBodies.decideRehandling),
   command('recordConsultation', CommandBodies.recordConsultation),
   command('reportFollowUp', CommandBodies.reportFollowUp),
+  command('declareUndeliverable', CommandBodies.declareUndeliverable),
   command('closeCommitment', CommandBodies.closeCommitment),
+  command('submitAnnualSummary', CommandBodies.submitAnnualSummary),
+  command('recordLookBack', CommandBodies.recordLookBack),
   command('extendReplyDeadline', CommandBodies.extendReplyDeadline),
 ]);
 

@@ -4,6 +4,7 @@
  * workflow and (later) the HTTP contract. Workflow-safe: no Node or I/O imports.
  */
 import { z } from 'zod';
+import { SignerLevelSchema } from './vocabulary';
 
 /** Free text that people type: printable, trimmed, bounded. Control characters are refused, not stripped. */
 export const text = (max: number) =>
@@ -99,11 +100,17 @@ export const ReplySectionSchema = z.strictObject({
 
 export const ReplyDraftSchema = z
   .strictObject({
+    /** The issuing units as the document's header names them (三门峡市发展和改革委员会 三门峡市科技局). */
+    issuingUnits: z.array(text(100)).min(1).max(20).optional(),
     documentNumber: text(100),
+    /** 对市政协八届二次会议第202号提案的答复 */
+    titleLine: text(200).optional(),
     replyClass: z.string().regex(/^[A-Z]$/, 'must be one capital letter of the class scheme'),
     salutation: text(500),
     opening: text(5000),
     sections: z.array(ReplySectionSchema).min(1).max(20),
+    /** The heading the numbered commitments stand under (二、下步工作计划). */
+    commitmentsHeading: text(200).optional(),
     commitments: z.array(CommitmentSchema).max(50),
     closing: text(2000),
     date: IsoDate,
@@ -117,11 +124,8 @@ export const ReplyDraftSchema = z
 export const SignerSchema = z.strictObject({
   name: text(50),
   title: text(100),
-  /** 主要负责人 (head) or 分管负责人 (deputy in charge). */
-  level: z.enum(['head', 'deputy']),
+  level: SignerLevelSchema,
 });
-
-export const RatingSchema = z.enum(['satisfied', 'basicallySatisfied', 'unsatisfied']);
 
 export type Session = z.infer<typeof SessionSchema>;
 export type Proposer = z.infer<typeof ProposerSchema>;
@@ -131,7 +135,6 @@ export type Contact = z.infer<typeof ContactSchema>;
 export type Commitment = z.infer<typeof CommitmentSchema>;
 export type ReplyDraft = z.infer<typeof ReplyDraftSchema>;
 export type Signer = z.infer<typeof SignerSchema>;
-export type Rating = z.infer<typeof RatingSchema>;
 
 export function assignedUnits(a: Assignment): string[] {
   return a.mode === 'joint' ? [a.lead, ...a.coHandlers] : a.units;

@@ -1,28 +1,22 @@
 /**
- * Every open duty of a proposal with its due date, derived from the events' times and the
- * handling policy; never stored, so a moved start (reassignment, re-handling, extension) moves
- * its due date with it.
+ * Every open duty of a proposal with its due date, derived from the events' times, the handling
+ * policy and the clock; never stored, so a moved start (reassignment, re-handling, extension)
+ * moves its due date with it. Periodic duties (progress reports, annual summaries) are each
+ * period's own duty: the ones whose period has begun, and the next one once the last is done.
  */
-import { type Due, addMonths, dueAfter, nextWorkingDayOnOrAfter, startOfLocalDay, addDays } from './calendar';
+import { type Due, addDays, addMonths, dueAfter, isWorkingDay, localDate, nextWorkingDayOnOrAfter, startOfLocalDay, type Period } from './calendar';
 import type { HandlingPolicy } from './policy';
-import { assignedUnits } from './contracts';
-import type { ProposalState, Track } from './state';
-
-export type DutyKind =
-  | 'reassignmentWindow'
-  | 'coHandlerOpinion'
-  | 'contactBeforeHandling'
-  | 'countersign'
-  | 'reply'
-  | 'evaluation'
-  | 'followUpReport';
+import { REPLY_OWED, type ProposalState, type Track, openCommitments, recipients } from './state';
+import type { DutyKind, Urgency } from './vocabulary';
 
 export interface Duty {
   kind: DutyKind;
-  /** The unit that owes it, or null when a proposer does. */
+  /** The unit that owes it; null when a proposer or the committee does. */
   unitId: string | null;
   proposerId: string | null;
   commitmentNo: number | null;
+  /** Which one of a repeated duty: the reply's round, the report's period, the summary's year. */
+  period: number | null;
   /** Unique within the proposal. */
   key: string;
   startedAt: string;
@@ -33,82 +27,201 @@ export interface Duty {
   optional: boolean;
 }
 
-const duty = (d: Omit<Duty, 'key' | 'optional'>): Duty => ({
-  ...d,
-  optional: d.kind === 'reassignmentWindow',
-  key: [d.kind, d.unitId ?? '-', d.proposerId ?? '-', d.commitmentNo ?? '-'].join(':'),
-});
+type DutyFacts = Pick<Duty, 'kind' | 'startedAt' | 'due'> & Partial<Pick<Duty, 'unitId' | 'proposerId' | 'commitmentNo' | 'period'>> & { about?: string };
 
-export function reassignmentWindow(state: ProposalState, policy: HandlingPolicy): Due {
-  return dueAfter(state.assignedAt!, policy.periods.reassignmentWindow, policy.calendar, policy.rollDueToWorkingDay);
+const WINDOWS: readonly DutyKind[] = ['reassignmentWindow', 'evaluation'];
+
+function duty(d: DutyFacts): Duty {
+  const unitId = d.unitId ?? null;
+  const proposerId = d.proposerId ?? null;
+  const commitmentNo = d.commitmentNo ?? null;
+  const period = d.period ?? null;
+  const parts = [d.kind, unitId ?? '-', proposerId ?? '-', commitmentNo ?? '-'].join(':');
+  return {
+    kind: d.kind,
+    unitId,
+    proposerId,
+    commitmentNo,
+    period,
+    key: `${parts}${period === null ? '' : `#${period}`}${d.about ? `@${d.about}` : ''}`,
+    startedAt: d.startedAt,
+    due: d.due,
+    window: WINDOWS.includes(d.kind),
+    optional: d.kind === 'reassignmentWindow',
+  };
 }
 
-/** Three months from assignment plus any extension; re-handling runs its own period from when it began. */
+/** Who a duty is owed by: a unit, a proposer, or (neither named) the committee. */
+export const ownerOf = (d: Pick<Duty, 'unitId' | 'proposerId'>): 'unit' | 'proposer' | 'committee' =>
+  d.unitId ? 'unit' : d.proposerId ? 'proposer' : 'committee';
+
+const after = (start: string, period: Period, policy: HandlingPolicy) => dueAfter(start, period, policy.calendar, policy.rollDueToWorkingDay);
+
+const unitStart = (state: ProposalState, unitId: string) => state.unitAssignedAt[unitId] ?? state.assignedAt!;
+
+export function reassignmentWindow(state: ProposalState, unitId: string, policy: HandlingPolicy): Due {
+  return after(unitStart(state, unitId), policy.periods.reassignmentWindow, policy);
+}
+
+export function opinionDue(state: ProposalState, coHandler: string, policy: HandlingPolicy): Due {
+  return after(unitStart(state, coHandler), policy.periods.coHandlerOpinion, policy);
+}
+
+export function countersignDue(track: Track, policy: HandlingPolicy): Due {
+  return after(track.draftedAt!, policy.periods.countersign, policy);
+}
+
+/**
+ * The first reply: the reply period plus any extension, counted in months from the assignment
+ * and only then moved to a working day, never past the policy's maximum. Re-handling runs its own
+ * period from when it began.
+ */
 export function replyDue(track: Track, policy: HandlingPolicy): Due {
-  const { calendar, rollDueToWorkingDay, periods } = policy;
-  if (track.round > 1) return dueAfter(track.roundStartedAt, periods.rehandling, calendar, rollDueToWorkingDay);
-  const base = dueAfter(track.roundStartedAt, periods.reply, calendar, rollDueToWorkingDay);
+  const { periods } = policy;
+  if (track.round > 1) return after(track.roundStartedAt, periods.rehandling, policy);
+  if (periods.reply.unit === 'months' && !policy.legacy) {
+    return after(track.roundStartedAt, { unit: 'months', count: Math.min(periods.reply.count + track.extensionMonths, policy.maxReplyMonths) }, policy);
+  }
+  // Periods not in months (compressed demonstrations), and proposals under the legacy rules,
+  // extend the due date itself.
+  const base = after(track.roundStartedAt, periods.reply, policy);
   if (track.extensionMonths === 0) return base;
   let date = addMonths(base.date, track.extensionMonths);
-  if (rollDueToWorkingDay) date = nextWorkingDayOnOrAfter(date, calendar);
-  return { date, at: startOfLocalDay(addDays(date, 1), calendar) };
+  if (policy.rollDueToWorkingDay) date = nextWorkingDayOnOrAfter(date, policy.calendar);
+  return { date, at: startOfLocalDay(addDays(date, 1), policy.calendar) };
 }
 
-/** Commitments are followed up this long after the reply; then those still open lapse. */
+/** By this time each commitment is delivered or declared undeliverable, or it is overdue. */
 export function followUpLimit(track: Track, policy: HandlingPolicy): Due {
-  return dueAfter(track.issued!.at, policy.followUpLimit, policy.calendar, policy.rollDueToWorkingDay);
+  return after(track.issued!.at, policy.followUpLimit, policy);
 }
 
 export function evaluationWindow(track: Track, policy: HandlingPolicy): Due {
-  return dueAfter(track.issued!.at, policy.periods.evaluation, policy.calendar, policy.rollDueToWorkingDay);
+  return after(track.issued!.at, policy.periods.evaluation, policy);
 }
 
-export function openDuties(state: ProposalState, policy: HandlingPolicy): Duty[] {
-  if (state.status !== 'handling' || !state.assignment || !state.assignedAt) return [];
-  const { calendar, rollDueToWorkingDay, periods } = policy;
-  const after = (start: string, period: keyof HandlingPolicy['periods']) => dueAfter(start, periods[period], calendar, rollDueToWorkingDay);
-  const assignedAt = state.assignedAt;
-  const none = { proposerId: null, commitmentNo: null };
-  const duties: Duty[] = [];
+/** The last working day before a date given as MM-DD in `year`: "before 10 October". */
+function lastWorkingDayBefore(year: number, monthDay: string, policy: HandlingPolicy): Due {
+  let date = addDays(`${year}-${monthDay}`, -1);
+  while (!isWorkingDay(date, policy.calendar)) date = addDays(date, -1);
+  return { date, at: startOfLocalDay(addDays(date, 1), policy.calendar) };
+}
 
-  for (const unitId of assignedUnits(state.assignment)) {
-    if (!state.reassignmentRequests[unitId]) {
-      duties.push(duty({ kind: 'reassignmentWindow', unitId, ...none, startedAt: assignedAt, due: reassignmentWindow(state, policy), window: true }));
-    }
+/**
+ * The periods of a repeated duty that are open: from the first not yet covered up to the one
+ * running at `now` (a missed period stays owed while the next one runs), or just the next one
+ * when all begun are covered. Period k runs from the end of period k-1 (the first from `first`).
+ */
+function openPeriods(first: string, dueOf: (k: number) => Due, covered: number, now: string, last = Infinity) {
+  const started = (k: number) => (k === 1 ? first : dueOf(k - 1).at);
+  const periods: { k: number; startedAt: string; due: Due }[] = [];
+  for (let k = covered + 1; k <= last && (k === covered + 1 || started(k) <= now); k++) {
+    periods.push({ k, startedAt: started(k), due: dueOf(k) });
   }
-  if (state.assignment.mode === 'joint') {
-    for (const unitId of state.assignment.coHandlers) {
-      if (!state.opinions[unitId]) {
-        duties.push(duty({ kind: 'coHandlerOpinion', unitId, ...none, startedAt: assignedAt, due: after(assignedAt, 'coHandlerOpinion'), window: false }));
-      }
-    }
+  return periods;
+}
+
+/** How many periods a report at `at` covers: every period begun by then. */
+function periodsBegunBy(first: string, dueOf: (k: number) => Due, at: string | undefined, last: number): number {
+  if (at === undefined) return 0;
+  let k = 1;
+  while (k < last && dueOf(k).at <= at) k++;
+  return at >= first ? Math.min(k, last) : 0;
+}
+
+function followUpDuties(track: Track, policy: HandlingPolicy, now: string): Duty[] {
+  const issuedAt = track.issued!.at;
+  const unitId = track.unitId;
+  const report = policy.periods.followUpReport;
+  if (policy.legacy) {
+    // One report at a time, each period from the last report: how proposals begun earlier run.
+    return track.commitments
+      .filter((c) => c.status === 'open')
+      .map((c) => {
+        const startedAt = c.reportedAt.at(-1) ?? issuedAt;
+        return duty({ kind: 'followUpReport', unitId, commitmentNo: c.no, startedAt, due: after(startedAt, report, policy) });
+      });
   }
-  for (const track of Object.values(state.tracks)) {
-    const unitId = track.unitId;
-    if (!state.contacts.some((c) => c.unitId === unitId)) {
-      duties.push(duty({ kind: 'contactBeforeHandling', unitId, ...none, startedAt: assignedAt, due: after(assignedAt, 'contactBeforeHandling'), window: false }));
-    }
-    if (['drafting', 'countersigning', 'drafted', 'underReview', 'approved'].includes(track.stage)) {
-      duties.push(duty({ kind: 'reply', unitId, ...none, startedAt: track.roundStartedAt, due: replyDue(track, policy), window: false }));
-    }
-    if (track.stage === 'countersigning' && track.draftedAt) {
-      for (const signer of track.countersigners.filter((u) => !track.countersignedBy.includes(u))) {
-        duties.push(duty({ kind: 'countersign', unitId: signer, ...none, startedAt: track.draftedAt, due: after(track.draftedAt, 'countersign'), window: false }));
+  const limit = followUpLimit(track, policy);
+  const reportDue = (k: number) => after(issuedAt, { ...report, count: report.count * k }, policy);
+  let reports = 0;
+  while (reportDue(reports + 1).date <= limit.date) reports++;
+  const duties: Duty[] = [];
+  for (const c of openCommitments(track)) {
+    if (c.status === 'open') {
+      const covered = periodsBegunBy(issuedAt, reportDue, c.reportedAt.at(-1), reports);
+      for (const p of openPeriods(issuedAt, reportDue, covered, now, reports)) {
+        duties.push(duty({ kind: 'followUpReport', unitId, commitmentNo: c.no, period: p.k, startedAt: p.startedAt, due: p.due }));
       }
     }
-    if (track.stage === 'replied' && track.issued) {
-      for (const p of state.intake!.proposers.filter((p) => !track.ratings[p.id])) {
-        duties.push(duty({ kind: 'evaluation', unitId: null, proposerId: p.id, commitmentNo: null, startedAt: track.issued.at, due: evaluationWindow(track, policy), window: true }));
-      }
-    }
-    for (const c of track.stage === 'followUp' ? track.commitments.filter((c) => c.status === 'open') : []) {
-      duties.push(duty({ kind: 'followUpReport', unitId, proposerId: null, commitmentNo: c.no, startedAt: c.periodStartedAt, due: after(c.periodStartedAt, 'followUpReport'), window: false }));
-    }
+    duties.push(duty({ kind: 'commitmentDelivery', unitId, commitmentNo: c.no, startedAt: issuedAt, due: limit }));
+  }
+  if (duties.length === 0) return duties;
+  // The annual summary: the first is due the first time the date comes after the reply.
+  const issuedYear = +localDate(issuedAt, policy.calendar).slice(0, 4);
+  const firstYear = lastWorkingDayBefore(issuedYear, policy.annualSummaryBefore, policy).at > issuedAt ? issuedYear : issuedYear + 1;
+  const summaryDue = (k: number) => lastWorkingDayBefore(firstYear + k - 1, policy.annualSummaryBefore, policy);
+  const covered = Math.max(0, ...track.annualSummaries.map((y) => y - firstYear + 1));
+  for (const p of openPeriods(issuedAt, summaryDue, covered, now)) {
+    duties.push(duty({ kind: 'annualSummary', unitId, period: firstYear + p.k - 1, startedAt: p.startedAt, due: p.due }));
   }
   return duties;
 }
 
-export type Urgency = 'onTime' | 'dueSoon' | 'overdue';
+/** The year whose annual summary a unit sends now: the earliest one it still owes. */
+export function annualSummaryYear(track: Track, policy: HandlingPolicy, now: string): number | undefined {
+  return followUpDuties(track, policy, now).find((d) => d.kind === 'annualSummary')?.period ?? undefined;
+}
+
+function trackDuties(state: ProposalState, track: Track, policy: HandlingPolicy, now: string): Duty[] {
+  const { unitId } = track;
+  const duties: Duty[] = [];
+  const replyOwed = REPLY_OWED.includes(track.stage);
+  // A co-handler owes its opinion until it sends it or the reply goes out without it.
+  for (const coHandler of replyOwed ? track.countersigners.filter((u) => !state.opinions[u]) : []) {
+    duties.push(duty({ kind: 'coHandlerOpinion', unitId: coHandler, startedAt: unitStart(state, coHandler), due: opinionDue(state, coHandler, policy) }));
+  }
+  if (replyOwed && !state.contacts.some((c) => c.unitId === unitId)) {
+    const startedAt = unitStart(state, unitId);
+    duties.push(duty({ kind: 'contactBeforeHandling', unitId, startedAt, due: after(startedAt, policy.periods.contactBeforeHandling, policy) }));
+  }
+  if (replyOwed) {
+    duties.push(duty({ kind: 'reply', unitId, period: policy.legacy ? null : track.round, startedAt: track.roundStartedAt, due: replyDue(track, policy) }));
+  }
+  if (track.stage === 'countersigning' && track.draftedAt) {
+    for (const signer of track.countersigners.filter((u) => !track.countersignedBy.includes(u))) {
+      duties.push(duty({ kind: 'countersign', unitId: signer, startedAt: track.draftedAt, due: countersignDue(track, policy) }));
+    }
+  }
+  if (track.stage === 'replied' && track.issued) {
+    for (const p of recipients(state).filter((p) => !track.ratings[p.id])) {
+      duties.push(duty({ kind: 'evaluation', proposerId: p.id, startedAt: track.issued.at, due: evaluationWindow(track, policy) }));
+    }
+  }
+  if (track.stage === 'rehandlingDecision' && track.concludedAt) {
+    duties.push(duty({ kind: 'rehandlingDecision', about: unitId, startedAt: track.concludedAt, due: after(track.concludedAt, policy.periods.rehandlingDecision, policy) }));
+  }
+  if (track.stage === 'followUp') duties.push(...followUpDuties(track, policy, now));
+  return duties;
+}
+
+export function openDuties(state: ProposalState, policy: HandlingPolicy, now: string): Duty[] {
+  if (state.status !== 'handling' || !state.assignment || !state.assignedAt) return [];
+  const duties: Duty[] = [];
+  for (const unitId of Object.keys(state.unitAssignedAt)) {
+    if (!state.reassignmentRequests[unitId]) {
+      duties.push(duty({ kind: 'reassignmentWindow', unitId, startedAt: unitStart(state, unitId), due: reassignmentWindow(state, unitId, policy) }));
+    }
+  }
+  const tracks = Object.values(state.tracks);
+  for (const track of tracks) duties.push(...trackDuties(state, track, policy, now));
+  // 回头看: before the next session the committee checks every commitment still open.
+  if (!policy.legacy && !state.lookBackAt && tracks.some((t) => t.stage === 'followUp' && openCommitments(t).length > 0)) {
+    const year = +localDate(state.assignedAt, policy.calendar).slice(0, 4) + 1;
+    duties.push(duty({ kind: 'lookBack', startedAt: state.assignedAt, due: lastWorkingDayBefore(year, policy.lookBackBefore, policy) }));
+  }
+  return duties;
+}
 
 /** How close a due date is, for colouring task lists: due soon within `soonDays` calendar days. */
 export function urgency(due: Pick<Due, 'at'>, now: string, soonDays = 5): Urgency {

@@ -1,10 +1,21 @@
 /** What has happened to a proposal: the only thing its state is folded from. */
 import type { EventActor } from './commands';
-import type { Alert } from './alerts';
-import type { Assignment, Contact, Intake, Rating, ReplyDraft, Signer } from './contracts';
+import type { Assignment, Contact, Intake, Proposer, ReplyDraft, Signer } from './contracts';
+import type { Alert, Rating } from './vocabulary';
 
-/** How a round of evaluation ends: sent back, to a consultation, into follow-up, or done. */
-export type EvaluationOutcome = 'rehandle' | 'consult' | 'followUp' | 'done';
+/**
+ * How a round of evaluation ends: sent back, to the committee's decision on an 不满意, to a
+ * consultation, into follow-up, or done.
+ */
+export type EvaluationOutcome = 'rehandle' | 'committeeDecides' | 'consult' | 'followUp' | 'done';
+
+/** Who an issued reply goes to and who is copied (DOMAIN.md, 答复). */
+export interface Distribution {
+  /** Every proposer, and the proposers of proposals merged into this one. */
+  recipients: string[];
+  /** The committee, the supervision office and, for a joint reply, the co-handlers. */
+  copiedTo: string[];
+}
 
 export type EventBody =
   | { type: 'ProposalFiled'; intake: Intake }
@@ -12,24 +23,36 @@ export type EventBody =
   | { type: 'ProposalMerged'; intoNumber: number; reason: string }
   | { type: 'ProposalNotRegistered'; reason: string }
   | { type: 'ProposalConvertedToReport'; reason: string }
+  /** A proposal merged into this one: its proposers receive this reply and may rate it. */
+  | { type: 'MergedProposalJoined'; number: number; proposers: Proposer[] }
   | { type: 'ProposalAssigned'; assignment: Assignment }
   | { type: 'ReassignmentRequested'; unitId: string; reason: string }
   | { type: 'ReassignmentRefused'; unitId: string; reason: string }
   | { type: 'ProposalReassigned'; unitId: string; assignment: Assignment; reason: string }
   | { type: 'OpinionSubmitted'; unitId: string; leadUnitId: string; text: string }
   | { type: 'ProposerContacted'; unitId: string; contact: Contact }
-  | { type: 'ReplyDrafted'; unitId: string; draft: ReplyDraft }
+  /** `withoutOpinionsOf`: co-handlers whose opinion period had passed in silence. */
+  | { type: 'ReplyDrafted'; unitId: string; draft: ReplyDraft; withoutOpinionsOf?: string[] }
   | { type: 'DraftCountersigned'; unitId: string; leadUnitId: string }
   | { type: 'DraftChangesRequested'; unitId: string; leadUnitId: string; comments: string }
+  /** The committee lets a draft go on without a co-handler's overdue countersign. */
+  | { type: 'CountersignReleased'; unitId: string; leadUnitId: string; reason: string }
   | { type: 'ReplySubmitted'; unitId: string }
   | { type: 'ReplyReturned'; unitId: string; comments: string }
   | { type: 'ReplyApproved'; unitId: string; replyClass: string; correctedFrom?: string; comments?: string }
-  | { type: 'ReplyIssued'; unitId: string; signer: Signer; documentNumber: string; replyClass: string }
+  | ({ type: 'ReplyIssued'; unitId: string; signer: Signer; documentNumber: string; replyClass: string } & Partial<Distribution>)
   | { type: 'ReplyEvaluated'; unitId: string; proposerId: string; rating: Rating; comments?: string }
   | { type: 'EvaluationConcluded'; unitId: string; outcome: EvaluationOutcome; windowClosed: boolean }
+  | { type: 'RehandlingDecided'; unitId: string; decision: 'sendBack' | 'acceptRating'; note: string }
   | { type: 'ConsultationHeld'; unitId: string; occurredAt: string; summary: string }
+  /** `unitId` is the reply's unit; the reporting unit (lead or co-handler) is `by`. */
   | { type: 'FollowUpReported'; unitId: string; commitmentNo: number; progress: string; done: boolean }
+  | { type: 'CommitmentDeclaredUndeliverable'; unitId: string; commitmentNo: number; reason: string }
+  /** The committee accepts a declaration (or, by the clock under the legacy rules, a lapse). */
   | { type: 'CommitmentClosed'; unitId: string; commitmentNo: number; reason: string }
+  | { type: 'UndeliverableRejected'; unitId: string; commitmentNo: number; reason: string }
+  | { type: 'AnnualSummarySubmitted'; unitId: string; year: number; text: string }
+  | { type: 'LookBackRecorded'; summary: string }
   | { type: 'ReplyDeadlineExtended'; unitId: string; months: number; reason: string }
   | { type: 'AlertRaised'; alert: Alert }
   | { type: 'ProposalClosed' };

@@ -5,6 +5,9 @@
  */
 import { z } from 'zod';
 import { CalendarSchema, PeriodSchema } from './calendar';
+import { EscalationAudienceSchema, SignerLevelSchema } from './vocabulary';
+
+const MonthDay = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a date MM-DD');
 
 export const ReplyClassSchema = z.strictObject({
   code: z.string().regex(/^[A-Z]$/),
@@ -30,18 +33,50 @@ export const HandlingPolicySchema = z.strictObject({
     evaluation: PeriodSchema,
     /** 重新办理: a new reply after 不满意. */
     rehandling: PeriodSchema,
-    /** 跟踪办理: a progress report per open commitment. */
+    /** 跟踪办理: a progress report per open commitment, due every period from the reply. */
     followUpReport: PeriodSchema,
+    /** The committee decides on an 不满意 rating: send it back, or accept the rating with a note. */
+    rehandlingDecision: PeriodSchema.default({ unit: 'workingDays', count: 5 }),
   }),
-  /** How long each commitment is followed up before it lapses unreported (跟踪办理期限). */
-  followUpLimit: PeriodSchema,
+  /**
+   * By the end of this period after the reply each commitment is delivered, or declared
+   * undeliverable with a reason; one that is neither is overdue and reported to the committee.
+   */
+  followUpLimit: PeriodSchema.default({ unit: 'months', count: 24 }),
+  /** Who may go on when a co-handler stays silent (DOMAIN.md 会办, 会签). */
+  coHandling: z
+    .strictObject({
+      /** Once a co-handler's opinion period has passed, the lead unit may draft without it. */
+      draftWithoutOverdueOpinions: z.boolean(),
+      /** The committee may release a countersign that is overdue, with a reason. */
+      committeeReleasesOverdueCountersign: z.boolean(),
+    })
+    .default({ draftWithoutOverdueOpinions: true, committeeReleasesOverdueCountersign: true }),
+  /** 不满意: the committee sends the reply back (DOMAIN.md), or, where a place does so, it goes back by itself. */
+  rehandling: z.enum(['committeeDecides', 'automatic']).default('committeeDecides'),
+  /** Which rating of a joint proposal counts for 满意率: the lowest (default) or the lead signer's. */
+  satisfactionBasis: z.enum(['lowest', 'leadSigner']).default('lowest'),
+  /**
+   * Dates as MM-DD: each unit with open commitments sends an annual summary before
+   * `annualSummaryBefore` every year, and the committee checks open commitments (回头看) before
+   * `lookBackBefore` of the year after assignment, ahead of the next session.
+   */
+  annualSummaryBefore: MonthDay.default('10-10'),
+  lookBackBefore: MonthDay.default('01-01'),
   /** Deadline alerts: a warning before each due date, then, while overdue, an escalation ladder. */
   alerts: z.strictObject({
     warnBefore: PeriodSchema,
     /** Each rung fires this long after the due date passed, to a wider audience (督办). */
     escalation: z
-      .array(z.strictObject({ after: PeriodSchema, audience: z.enum(['unitHead', 'committee', 'assessment']) }))
+      .array(z.strictObject({ after: PeriodSchema, audience: EscalationAudienceSchema }))
       .max(5),
+  }).default({
+    warnBefore: { unit: 'workingDays', count: 3 },
+    escalation: [
+      { after: { unit: 'workingDays', count: 5 }, audience: 'unitHead' },
+      { after: { unit: 'workingDays', count: 10 }, audience: 'committee' },
+      { after: { unit: 'workingDays', count: 20 }, audience: 'assessment' },
+    ],
   }),
   /** The committee may extend the reply period, with a reason, up to this many months in all. */
   maxReplyMonths: z.number().int().min(1).max(24),
@@ -52,12 +87,38 @@ export const HandlingPolicySchema = z.strictObject({
   /** Rounds of re-handling after 不满意 before the committee arranges a consultation. */
   maxRehandlingRounds: z.number().int().min(0).max(5),
   signer: z.strictObject({
-    levels: z.array(z.enum(['head', 'deputy'])).min(1),
-    keyProposalLevels: z.array(z.enum(['head', 'deputy'])).min(1),
+    levels: z.array(SignerLevelSchema).min(1),
+    keyProposalLevels: z.array(SignerLevelSchema).min(1),
   }),
   classScheme: z.array(ReplyClassSchema).min(1).max(26),
   calendar: CalendarSchema,
+  /**
+   * Set by the workflow, never in a policy file: proposals begun before the audited rules
+   * (patched 'audited-rules') replay with the rules they ran under.
+   */
+  legacy: z.literal(true).optional(),
 });
 
 export type HandlingPolicy = z.infer<typeof HandlingPolicySchema>;
 export type ReplyClass = z.infer<typeof ReplyClassSchema>;
+
+/**
+ * The policy a proposal pinned at its start, with the defaults of any item added since (it was
+ * pinned before the item existed), and marked legacy when the proposal runs under the rules it
+ * began with. Not parsed again: the oldest pinned policies lack items that were required since.
+ */
+export function pinnedPolicy(pinned: HandlingPolicy, legacy: boolean): HandlingPolicy {
+  const shape = HandlingPolicySchema.shape;
+  return {
+    ...pinned,
+    periods: { ...pinned.periods, rehandlingDecision: pinned.periods.rehandlingDecision ?? shape.periods.shape.rehandlingDecision.parse(undefined) },
+    followUpLimit: pinned.followUpLimit ?? shape.followUpLimit.parse(undefined),
+    alerts: pinned.alerts ?? shape.alerts.parse(undefined),
+    coHandling: pinned.coHandling ?? shape.coHandling.parse(undefined),
+    rehandling: pinned.rehandling ?? shape.rehandling.parse(undefined),
+    satisfactionBasis: pinned.satisfactionBasis ?? shape.satisfactionBasis.parse(undefined),
+    annualSummaryBefore: pinned.annualSummaryBefore ?? shape.annualSummaryBefore.parse(undefined),
+    lookBackBefore: pinned.lookBackBefore ?? shape.lookBackBefore.parse(undefined),
+    ...(legacy ? { legacy: true as const } : {}),
+  };
+}

@@ -1,7 +1,8 @@
 /** A proposal's state, folded from its events. `evolve` records facts; it never refuses. */
-import type { Contact, Intake, Rating, ReplyDraft, Signer, Assignment } from './contracts';
-import { replyingUnits } from './contracts';
-import type { ProposalEvent } from './events';
+import type { Assignment, Contact, Intake, Proposer, ReplyDraft, Signer } from './contracts';
+import { assignedUnits, replyingUnits } from './contracts';
+import type { Distribution, ProposalEvent } from './events';
+import type { CommitmentStatus, Rating } from './vocabulary';
 
 export type ProposalStatus =
   | 'new'
@@ -21,23 +22,29 @@ export const TRACK_STAGES = [
   'underReview', // 审核 by the committee
   'approved', // ready to sign and issue
   'replied', // 答复 issued, proposers rating
+  'rehandlingDecision', // 不满意: the committee sends it back or accepts the rating
   'consultation', // still 不满意 after re-handling: the committee arranges a meeting
   'followUp', // 跟踪办理 of open commitments
   'done',
 ] as const;
 export type TrackStage = (typeof TRACK_STAGES)[number];
 
+/** Before the reply is issued: the stages in which the reply is owed. */
+export const REPLY_OWED: readonly TrackStage[] = ['drafting', 'countersigning', 'drafted', 'underReview', 'approved'];
+
 export interface CommitmentState {
   no: number;
   title: string;
   text: string;
-  status: 'open' | 'done' | 'closed';
-  /** When the current follow-up period began: the reply, or the last progress report. */
-  periodStartedAt: string;
-  reports: number;
+  status: CommitmentStatus;
+  /** Progress reports (any assigned unit's), oldest first. */
+  reportedAt: string[];
+  /** Why the unit says it cannot be kept, while the committee decides, and after it accepted. */
+  undeliverableReason?: string;
+  settledAt?: string;
 }
 
-export interface IssuedReply {
+export interface IssuedReply extends Distribution {
   at: string;
   signer: Signer;
   documentNumber: string;
@@ -63,13 +70,26 @@ export interface Track {
   roundStartedAt: string;
   draft?: ReplyDraft;
   draftedAt?: string;
+  /** Co-handlers that countersigned the current draft, or whose countersign the committee released. */
   countersignedBy: string[];
+  released: string[];
   approvedClass?: string;
   issued?: IssuedReply;
+  /** When the evaluation of the latest reply concluded. */
+  concludedAt?: string;
   ratings: Record<string, Rating>;
   commitments: CommitmentState[];
+  /** Years whose annual summary of open commitments was sent. */
+  annualSummaries: number[];
   extensionMonths: number;
   rounds: RoundResult[];
+}
+
+export interface ReassignmentRequest {
+  reason: string;
+  at: string;
+  status: 'pending' | 'refused' | 'granted';
+  decisionReason?: string;
 }
 
 export interface ProposalState {
@@ -80,12 +100,18 @@ export interface ProposalState {
   reviewedAt?: string;
   reviewReason?: string;
   mergedInto?: number;
+  /** Proposals merged into this one (并案): their proposers are recipients too. */
+  merged: { number: number; proposers: Proposer[] }[];
   assignment?: Assignment;
+  /** The first assignment. */
   assignedAt?: string;
-  reassignmentRequests: Record<string, { reason: string; at: string; status: 'pending' | 'refused'; decisionReason?: string }>;
+  /** When each unit joined the proposal: its periods run from then, and a reassignment keeps them. */
+  unitAssignedAt: Record<string, string>;
+  reassignmentRequests: Record<string, ReassignmentRequest>;
   opinions: Record<string, { text: string; at: string }>;
   contacts: { unitId: string; at: string; contact: Contact }[];
   tracks: Record<string, Track>;
+  lookBackAt?: string;
   /** Alerts raised so far, by key: each is raised once. */
   alertsRaised: Record<string, string>;
   closedAt?: string;
@@ -94,6 +120,8 @@ export interface ProposalState {
 export const initialState = (): ProposalState => ({
   status: 'new',
   version: 0,
+  merged: [],
+  unitAssignedAt: {},
   reassignmentRequests: {},
   opinions: {},
   contacts: [],
@@ -101,25 +129,42 @@ export const initialState = (): ProposalState => ({
   alertsRaised: {},
 });
 
-function newTracks(assignment: Assignment, at: string): Record<string, Track> {
+const newTrack = (unitId: string, countersigners: string[], at: string): Track => ({
+  unitId,
+  countersigners,
+  stage: 'drafting',
+  round: 1,
+  roundStartedAt: at,
+  countersignedBy: [],
+  released: [],
+  ratings: {},
+  commitments: [],
+  annualSummaries: [],
+  extensionMonths: 0,
+  rounds: [],
+});
+
+const pick = <T>(record: Record<string, T>, keep: string[]) => Object.fromEntries(Object.entries(record).filter(([k]) => keep.includes(k)));
+
+/**
+ * A reassignment touches only the units it changes: a unit new to the proposal starts its periods
+ * now, a unit that stays keeps its track, opinion, request and periods (also when its role
+ * changes, as in a swap of lead and co-handler), and a unit that leaves takes its own with it.
+ */
+function reassign(s: ProposalState, assignment: Assignment, requester: string, reason: string, at: string): ProposalState {
+  const units = assignedUnits(assignment);
+  const unitAssignedAt = Object.fromEntries(units.map((u) => [u, s.unitAssignedAt[u] ?? at]));
   const countersigners = assignment.mode === 'joint' ? assignment.coHandlers : [];
-  return Object.fromEntries(
-    replyingUnits(assignment).map((unitId) => [
-      unitId,
-      {
-        unitId,
-        countersigners,
-        stage: 'drafting',
-        round: 1,
-        roundStartedAt: at,
-        countersignedBy: [],
-        ratings: {},
-        commitments: [],
-        extensionMonths: 0,
-        rounds: [],
-      } satisfies Track,
-    ]),
+  const tracks = Object.fromEntries(
+    replyingUnits(assignment).map((u) => {
+      const kept = s.tracks[u];
+      return [u, kept ? { ...kept, countersigners } : newTrack(u, countersigners, unitAssignedAt[u]!)];
+    }),
   );
+  const reassignmentRequests = pick(s.reassignmentRequests, units);
+  const granted = reassignmentRequests[requester];
+  if (granted) reassignmentRequests[requester] = { ...granted, status: 'granted', decisionReason: reason };
+  return { ...s, assignment, unitAssignedAt, tracks, reassignmentRequests, opinions: pick(s.opinions, countersigners) };
 }
 
 function withTrack(state: ProposalState, unitId: string, change: (t: Track) => Partial<Track>): ProposalState {
@@ -128,15 +173,17 @@ function withTrack(state: ProposalState, unitId: string, change: (t: Track) => P
   return { ...state, tracks: { ...state.tracks, [unitId]: { ...track, ...change(track) } } };
 }
 
-export const openCommitments = (t: Track) => t.commitments.filter((c) => c.status === 'open');
+/** Still to be delivered: open, or declared undeliverable while the committee has not decided. */
+export const openCommitments = (t: Track) => t.commitments.filter((c) => c.status === 'open' || c.status === 'declaredUndeliverable');
 
-/** After a commitment is settled, the track is done once none is open. */
-const settle = (t: Track, no: number, status: 'done' | 'closed', at: string): Partial<Track> => {
-  const commitments = t.commitments.map((c) =>
-    c.no === no ? { ...c, status, periodStartedAt: at, reports: c.reports + (status === 'done' ? 1 : 0) } : c,
-  );
-  return { commitments, stage: commitments.some((c) => c.status === 'open') ? 'followUp' : 'done' };
+const withCommitment = (t: Track, no: number, change: (c: CommitmentState) => Partial<CommitmentState>): Partial<Track> => {
+  const commitments = t.commitments.map((c) => (c.no === no ? { ...c, ...change(c) } : c));
+  // In follow-up, the track is done once no commitment is left to deliver.
+  const stage = t.stage === 'followUp' && !commitments.some((c) => c.status === 'open' || c.status === 'declaredUndeliverable') ? 'done' : t.stage;
+  return { commitments, stage };
 };
+
+const afterEvaluation = (t: Track): TrackStage => (openCommitments(t).length > 0 ? 'followUp' : 'done');
 
 export function evolve(state: ProposalState, event: ProposalEvent): ProposalState {
   const s = { ...state, version: state.version + 1 };
@@ -151,18 +198,21 @@ export function evolve(state: ProposalState, event: ProposalEvent): ProposalStat
       return { ...s, status: 'notRegistered', reviewedAt: event.at, reviewReason: event.reason };
     case 'ProposalConvertedToReport':
       return { ...s, status: 'convertedToReport', reviewedAt: event.at, reviewReason: event.reason };
-    case 'ProposalAssigned':
-    case 'ProposalReassigned':
-      // Assignment time starts every handling period, so a reassignment starts them afresh.
+    case 'MergedProposalJoined':
+      return { ...s, merged: [...s.merged, { number: event.number, proposers: event.proposers }] };
+    case 'ProposalAssigned': {
+      const countersigners = event.assignment.mode === 'joint' ? event.assignment.coHandlers : [];
       return {
         ...s,
         status: 'handling',
         assignment: event.assignment,
         assignedAt: event.at,
-        reassignmentRequests: {},
-        opinions: {},
-        tracks: newTracks(event.assignment, event.at),
+        unitAssignedAt: Object.fromEntries(assignedUnits(event.assignment).map((u) => [u, event.at])),
+        tracks: Object.fromEntries(replyingUnits(event.assignment).map((u) => [u, newTrack(u, countersigners, event.at)])),
       };
+    }
+    case 'ProposalReassigned':
+      return reassign(s, event.assignment, event.unitId, event.reason, event.at);
     case 'ReassignmentRequested':
       return {
         ...s,
@@ -185,28 +235,39 @@ export function evolve(state: ProposalState, event: ProposalEvent): ProposalStat
         draft: event.draft,
         draftedAt: event.at,
         countersignedBy: [],
+        released: [],
         stage: t.countersigners.length > 0 ? 'countersigning' : 'drafted',
       }));
     case 'DraftCountersigned':
+    case 'CountersignReleased':
       return withTrack(s, event.leadUnitId, (t) => {
         const countersignedBy = [...t.countersignedBy, event.unitId];
+        const released = event.type === 'CountersignReleased' ? [...t.released, event.unitId] : t.released;
         const complete = t.countersigners.every((u) => countersignedBy.includes(u));
-        return { countersignedBy, stage: complete ? 'drafted' : 'countersigning' };
+        return { countersignedBy, released, stage: complete ? 'drafted' : 'countersigning' };
       });
     case 'DraftChangesRequested':
-      return withTrack(s, event.leadUnitId, () => ({ stage: 'drafting', countersignedBy: [] }));
+      return withTrack(s, event.leadUnitId, () => ({ stage: 'drafting', countersignedBy: [], released: [] }));
     case 'ReplySubmitted':
       return withTrack(s, event.unitId, () => ({ stage: 'underReview' }));
     case 'ReplyReturned':
-      return withTrack(s, event.unitId, () => ({ stage: 'drafting', countersignedBy: [] }));
+      return withTrack(s, event.unitId, () => ({ stage: 'drafting', countersignedBy: [], released: [] }));
     case 'ReplyApproved':
       return withTrack(s, event.unitId, () => ({ stage: 'approved', approvedClass: event.replyClass }));
     case 'ReplyIssued':
       return withTrack(s, event.unitId, (t) => ({
         stage: 'replied',
         ratings: {},
-        issued: { at: event.at, signer: event.signer, documentNumber: event.documentNumber, replyClass: event.replyClass, draft: t.draft! },
-        commitments: (t.draft?.commitments ?? []).map((c) => ({ ...c, status: 'open', periodStartedAt: event.at, reports: 0 })),
+        issued: {
+          at: event.at,
+          signer: event.signer,
+          documentNumber: event.documentNumber,
+          replyClass: event.replyClass,
+          draft: t.draft!,
+          recipients: event.recipients ?? [],
+          copiedTo: event.copiedTo ?? [],
+        },
+        commitments: (t.draft?.commitments ?? []).map((c) => ({ ...c, status: 'open', reportedAt: [] })),
       }));
     case 'ReplyEvaluated':
       return withTrack(s, event.unitId, (t) => ({ ratings: { ...t.ratings, [event.proposerId]: event.rating } }));
@@ -216,26 +277,40 @@ export function evolve(state: ProposalState, event: ProposalEvent): ProposalStat
           ...t.rounds,
           { round: t.round, issuedAt: t.issued!.at, replyClass: t.issued!.replyClass, ratings: t.ratings, outcome: event.outcome },
         ];
-        if (event.outcome === 'rehandle') {
-          return { rounds, stage: 'drafting', round: t.round + 1, roundStartedAt: event.at, countersignedBy: [], commitments: [] };
-        }
-        if (event.outcome === 'consult') return { rounds, stage: 'consultation' };
-        return { rounds, stage: openCommitments(t).length > 0 ? 'followUp' : 'done' };
+        const concluded = { rounds, concludedAt: event.at };
+        if (event.outcome === 'rehandle') return { ...concluded, ...nextRound(t, event.at) };
+        if (event.outcome === 'committeeDecides') return { ...concluded, stage: 'rehandlingDecision' };
+        if (event.outcome === 'consult') return { ...concluded, stage: 'consultation' };
+        return { ...concluded, stage: afterEvaluation(t) };
       });
+    case 'RehandlingDecided':
+      return withTrack(s, event.unitId, (t) => (event.decision === 'sendBack' ? nextRound(t, event.at) : { stage: afterEvaluation(t) }));
     case 'ConsultationHeld':
-      return withTrack(s, event.unitId, (t) => ({ stage: openCommitments(t).length > 0 ? 'followUp' : 'done' }));
+      return withTrack(s, event.unitId, (t) => ({ stage: afterEvaluation(t) }));
     case 'FollowUpReported':
       return withTrack(s, event.unitId, (t) =>
-        event.done
-          ? settle(t, event.commitmentNo, 'done', event.at)
-          : {
-              commitments: t.commitments.map((c) =>
-                c.no === event.commitmentNo ? { ...c, periodStartedAt: event.at, reports: c.reports + 1 } : c,
-              ),
-            },
+        withCommitment(t, event.commitmentNo, (c) => ({
+          reportedAt: [...c.reportedAt, event.at],
+          ...(event.done ? { status: 'delivered', settledAt: event.at } : {}),
+        })),
       );
+    case 'CommitmentDeclaredUndeliverable':
+      return withTrack(s, event.unitId, (t) => withCommitment(t, event.commitmentNo, () => ({ status: 'declaredUndeliverable', undeliverableReason: event.reason })));
+    case 'UndeliverableRejected':
+      return withTrack(s, event.unitId, (t) => withCommitment(t, event.commitmentNo, () => ({ status: 'open' })));
     case 'CommitmentClosed':
-      return withTrack(s, event.unitId, (t) => settle(t, event.commitmentNo, 'closed', event.at));
+      // The legacy rules let the clock close a commitment at the follow-up limit: it lapsed.
+      return withTrack(s, event.unitId, (t) =>
+        withCommitment(t, event.commitmentNo, (c) => ({
+          status: event.by.role === 'clock' ? 'lapsed' : 'undeliverable',
+          undeliverableReason: c.undeliverableReason ?? event.reason,
+          settledAt: event.at,
+        })),
+      );
+    case 'AnnualSummarySubmitted':
+      return withTrack(s, event.unitId, (t) => ({ annualSummaries: [...t.annualSummaries, event.year] }));
+    case 'LookBackRecorded':
+      return { ...s, lookBackAt: event.at };
     case 'ReplyDeadlineExtended':
       return withTrack(s, event.unitId, (t) => ({ extensionMonths: t.extensionMonths + event.months }));
     case 'AlertRaised':
@@ -244,6 +319,16 @@ export function evolve(state: ProposalState, event: ProposalEvent): ProposalStat
       return { ...s, status: 'closed', closedAt: event.at };
   }
 }
+
+/** 重新办理: a new round with its own period, and a new reply with its own commitments. */
+const nextRound = (t: Track, at: string): Partial<Track> => ({
+  stage: 'drafting',
+  round: t.round + 1,
+  roundStartedAt: at,
+  countersignedBy: [],
+  released: [],
+  commitments: [],
+});
 
 export const fold = (events: ProposalEvent[], from: ProposalState = initialState()): ProposalState => events.reduce(evolve, from);
 
@@ -257,3 +342,7 @@ export function stageOf(s: ProposalState): string {
   return TRACK_STAGES[Math.min(...stages)] ?? 'drafting';
 }
 
+/** Everyone the reply goes to and who may rate it: the proposers, and those of merged proposals. */
+export function recipients(s: ProposalState): Proposer[] {
+  return [...(s.intake?.proposers ?? []), ...s.merged.flatMap((m) => m.proposers)];
+}

@@ -1,12 +1,15 @@
 /**
  * The part of a proposal's state that lists, search and statistics need, small enough to send
  * with every projection without swelling the workflow's history; the full state stays in the
- * workflow and is read by Query.
+ * workflow and is read by Query. What a figure needs from the pinned policy (due dates, which
+ * rating counts) is worked out here, so statistics never need the policy.
  */
-import type { Assignment, Contact, Rating } from './contracts';
-import { replyDue } from './duties';
+import type { Assignment, Contact } from './contracts';
+import { followUpLimit, openDuties, replyDue } from './duties';
+import type { SettledDuty } from './ledger';
 import type { HandlingPolicy } from './policy';
-import { type ProposalState, type TrackStage, stageOf } from './state';
+import { type ProposalState, type Track, type TrackStage, recipients, stageOf } from './state';
+import { type CommitmentStatus, type DutyKind, type Rating, RatingSchema } from './vocabulary';
 
 export interface ProposalSummary {
   sessionId: string;
@@ -15,7 +18,7 @@ export interface ProposalSummary {
   title: string;
   category: string;
   key: boolean;
-  proposers: { id: string; name: string }[];
+  proposers: { id: string; name: string; leadSigner: boolean }[];
   status: ProposalState['status'];
   stage: string;
   version: number;
@@ -35,14 +38,52 @@ export interface ProposalSummary {
     /** The first reply and its due date (assignment plus the reply period and any extension): 办复率 counts it. */
     firstIssuedAt: string | null;
     firstDueAt: string;
+    recipients: string[];
+    copiedTo: string[];
     ratings: Record<string, Rating>;
-    /** Earlier rounds' ratings: the first one gives the first-reply satisfaction rate. */
+    /** The rating that counts for 满意率 (the policy's basis: the lowest, or the lead signer's), latest and first reply. */
+    rating: Rating | null;
+    firstRating: Rating | null;
     rounds: { round: number; ratings: Record<string, Rating>; outcome: string }[];
-    commitments: { no: number; title: string; status: string }[];
+    commitments: { no: number; title: string; status: CommitmentStatus; deliveryDueAt: string }[];
   }[];
+  /** Every owed duty: settled ones with when they were done, and those still open. */
+  duties: { settled: SettledDuty[]; open: { key: string; kind: DutyKind; unitId: string | null; dueAt: string }[] };
 }
 
-export function summarize(s: ProposalState, policy: HandlingPolicy): ProposalSummary {
+/** The one rating of a round that counts: by default the lowest, so one 不满意 makes the proposal unsatisfied. */
+function countedRating(ratings: Record<string, Rating>, s: ProposalState, policy: HandlingPolicy): Rating | null {
+  if (policy.satisfactionBasis === 'leadSigner') {
+    const lead = s.intake!.proposers.find((p) => p.leadSigner)?.id;
+    return (lead && ratings[lead]) || null;
+  }
+  const given = Object.values(ratings);
+  // RatingSchema lists them best first.
+  return given.length === 0 ? null : given.reduce((worst, r) => (RatingSchema.options.indexOf(r) > RatingSchema.options.indexOf(worst) ? r : worst));
+}
+
+function reply(t: Track, s: ProposalState, policy: HandlingPolicy): ProposalSummary['replies'][number] {
+  const firstRatings = t.rounds[0]?.ratings ?? (t.round === 1 ? t.ratings : {});
+  return {
+    unitId: t.unitId,
+    stage: t.stage,
+    round: t.round,
+    replyClass: t.issued?.replyClass ?? t.approvedClass ?? null,
+    dueAt: replyDue(t, policy).at,
+    issuedAt: t.issued?.at ?? null,
+    firstIssuedAt: t.rounds[0]?.issuedAt ?? (t.round === 1 ? (t.issued?.at ?? null) : null),
+    firstDueAt: replyDue({ ...t, round: 1, roundStartedAt: s.unitAssignedAt[t.unitId] ?? s.assignedAt! }, policy).at,
+    recipients: t.issued?.recipients ?? [],
+    copiedTo: t.issued?.copiedTo ?? [],
+    ratings: t.ratings,
+    rating: countedRating(t.ratings, s, policy),
+    firstRating: countedRating(firstRatings, s, policy),
+    rounds: t.rounds.map((r) => ({ round: r.round, ratings: r.ratings, outcome: r.outcome })),
+    commitments: t.commitments.map((c) => ({ no: c.no, title: c.title, status: c.status, deliveryDueAt: followUpLimit(t, policy).at })),
+  };
+}
+
+export function summarize(s: ProposalState, policy: HandlingPolicy, settled: SettledDuty[], now: string): ProposalSummary {
   const intake = s.intake!;
   return {
     sessionId: intake.session.id,
@@ -51,7 +92,7 @@ export function summarize(s: ProposalState, policy: HandlingPolicy): ProposalSum
     title: intake.title,
     category: intake.category,
     key: intake.key,
-    proposers: intake.proposers.map((p) => ({ id: p.id, name: p.name })),
+    proposers: recipients(s).map((p) => ({ id: p.id, name: p.name, leadSigner: p.leadSigner })),
     status: s.status,
     stage: stageOf(s),
     version: s.version,
@@ -60,18 +101,12 @@ export function summarize(s: ProposalState, policy: HandlingPolicy): ProposalSum
     closedAt: s.closedAt ?? null,
     assignment: s.assignment ?? null,
     contacts: s.contacts.map((c) => ({ unitId: c.unitId, form: c.contact.form, phase: c.contact.phase, at: c.contact.occurredAt })),
-    replies: Object.values(s.tracks).map((t) => ({
-      unitId: t.unitId,
-      stage: t.stage,
-      round: t.round,
-      replyClass: t.issued?.replyClass ?? t.approvedClass ?? null,
-      dueAt: replyDue(t, policy).at,
-      issuedAt: t.issued?.at ?? null,
-      firstIssuedAt: t.rounds[0]?.issuedAt ?? (t.round === 1 ? (t.issued?.at ?? null) : null),
-      firstDueAt: replyDue({ ...t, round: 1, roundStartedAt: s.assignedAt! }, policy).at,
-      ratings: t.ratings,
-      rounds: t.rounds.map((r) => ({ round: r.round, ratings: r.ratings, outcome: r.outcome })),
-      commitments: t.commitments.map((c) => ({ no: c.no, title: c.title, status: c.status })),
-    })),
+    replies: Object.values(s.tracks).map((t) => reply(t, s, policy)),
+    duties: {
+      settled,
+      open: openDuties(s, policy, now)
+        .filter((d) => !d.window && !d.optional)
+        .map((d) => ({ key: d.key, kind: d.kind, unitId: d.unitId, dueAt: d.due.at })),
+    },
   };
 }

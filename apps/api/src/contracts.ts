@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { ActorSchema } from '../../../workflows/domain/commands';
 import { Id, IntakeSchema, text } from '../../../workflows/domain/contracts';
+import { AlertKindSchema, AudienceSchema, DutyKindSchema, UrgencySchema } from '../../../workflows/domain/vocabulary';
 
 export const ProblemSchema = z
   .object({
@@ -74,16 +75,17 @@ export const ProposalListSchema = z
 
 const DutySchema = z
   .object({
-    kind: z.string(),
+    kind: DutyKindSchema,
     unitId: z.string().nullable(),
     proposerId: z.string().nullable(),
     commitmentNo: z.number().int().nullable(),
+    period: z.number().int().nullable(),
     key: z.string(),
     startedAt: z.string(),
     due: z.object({ date: z.string(), at: z.string() }),
     window: z.boolean(),
     optional: z.boolean(),
-    urgency: z.enum(['onTime', 'dueSoon', 'overdue']),
+    urgency: UrgencySchema,
   });
 
 export const ProposalViewSchema = z
@@ -98,7 +100,9 @@ export const ProposalViewSchema = z
 
 export const HistorySchema = z
   .object({
-    timeline: z.array(z.object({ seq: z.number().int(), time: z.string(), unit: z.string(), what: z.string(), stage: z.string(), nextDue: z.string() })),
+    timeline: z.array(
+      z.object({ seq: z.number().int(), time: z.string(), unit: z.string(), what: z.string().describe('In Chinese'), whatEn: z.string().describe('In English'), stage: z.string(), nextDue: z.string() }),
+    ),
     events: z.array(EventSchema),
     /** The workflow's raw Temporal history, as Temporal's JSON: every run, first to last. */
     temporal: z.object({ workflowId: z.string(), runs: z.array(z.object({ runId: z.string(), events: z.array(z.record(z.string(), z.unknown())) })) }),
@@ -123,7 +127,7 @@ export const TaskSchema = z
     dueAt: z.string(),
     window: z.boolean(),
     optional: z.boolean(),
-    urgency: z.enum(['onTime', 'dueSoon', 'overdue']),
+    urgency: UrgencySchema,
     /** Whole days overdue (0 when not overdue). */
     daysOverdue: z.number().int(),
   });
@@ -137,10 +141,10 @@ export const AlertQuerySchema = z.strictObject({
 export const AlertItemSchema = z.object({
   id: z.string(),
   proposalId: z.string(),
-  kind: z.enum(['warning', 'overdue', 'escalation']),
+  kind: AlertKindSchema,
   level: z.number().int(),
-  audience: z.enum(['officer', 'proposer', 'unitHead', 'committee', 'assessment']),
-  dutyKind: z.string(),
+  audience: AudienceSchema,
+  dutyKind: DutyKindSchema,
   unitId: z.string().nullable(),
   proposerId: z.string().nullable(),
   commitmentNo: z.number().int().nullable(),
@@ -156,23 +160,30 @@ export const UnitStatsSchema = z
   .object({
     sessionId: z.string(),
     unitId: z.string(),
-    assigned: z.number().int(),
-    replied: z.number().int(),
+    assigned: z.number().int().describe('Proposals assigned to the unit, as lead, co-handler or separate unit.'),
+    replied: z.number().int().describe('First replies issued by the unit (lead or separate unit).'),
     repliedOnTime: z.number().int(),
-    /** 办复率: replied within the period ÷ assigned. */
-    replyRate: z.number().nullable(),
-    /** 按时办结率: replies on time ÷ replies due so far. */
-    onTimeRate: z.number().nullable(),
-    rated: z.number().int(),
-    /** 满意率: (满意 + 基本满意) ÷ ratings given, on the latest reply. */
-    satisfactionRate: z.number().nullable(),
-    /** The same on first replies, before any re-handling. */
-    firstReplySatisfactionRate: z.number().nullable(),
-    /** 沟通率 / 见面率: proposals with a contact / a face-to-face contact ÷ assigned. */
-    contactRate: z.number().nullable(),
-    meetingRate: z.number().nullable(),
-    commitmentsOpen: z.number().int(),
-    commitmentsDone: z.number().int(),
-    commitmentsClosed: z.number().int(),
-  });
+    replyRate: z.number().nullable().describe('办复率: first replies issued by their due date (three months from assignment plus any extension) ÷ replies the unit owes.'),
+    dutiesDue: z.number().int(),
+    dutiesOnTime: z.number().int(),
+    onTimeRate: z
+      .number()
+      .nullable()
+      .describe(
+        '按时办结率: duties done by their due date ÷ duties due, over every duty the unit owes: co-handler opinions, countersigns, the first contact, replies and re-replies, follow-up reports and annual summaries. A duty counts as due once its due date has passed or it is done; one let go undone (an opinion the reply went out without, a countersign the committee released) counts as late.',
+      ),
+    rated: z.number().int().describe('Proposals whose latest reply was rated.'),
+    satisfactionRate: z
+      .number()
+      .nullable()
+      .describe('满意率: proposals rated 满意 or 基本满意 ÷ proposals rated, per proposal: the rating that counts is the lowest of its proposers (policy `satisfactionBasis`; or the lead signer’s), on the latest reply.'),
+    firstReplySatisfactionRate: z.number().nullable().describe('满意率 on the first reply, before any re-handling.'),
+    contactRate: z.number().nullable().describe('沟通率: proposals with at least one contact by the unit ÷ proposals assigned.'),
+    meetingRate: z.number().nullable().describe('见面率: proposals with at least one face-to-face contact or site visit by the unit ÷ proposals assigned.'),
+    commitmentsOpen: z.number().int().describe('Commitments still being followed up, within the follow-up limit.'),
+    commitmentsDelivered: z.number().int().describe('Commitments reported delivered.'),
+    commitmentsOverdue: z.number().int().describe('Commitments neither delivered nor accepted as undeliverable by the follow-up limit.'),
+    commitmentsUndeliverable: z.number().int().describe('Commitments the unit declared undeliverable with a reason and the committee accepted.'),
+  })
+  .describe('One unit’s figures for one session, with DOMAIN.md’s definitions.');
 export const StatsSchema = z.object({ asOf: z.string(), rows: z.array(UnitStatsSchema) });

@@ -6,6 +6,7 @@ import type { Pool } from 'pg';
 import { defaultPolicy, policies } from '../../../../seeds/policy';
 import type { Command } from '../../../../workflows/domain/commands';
 import { assignedUnits } from '../../../../workflows/domain/contracts';
+import { recipients } from '../../../../workflows/domain/state';
 import { timelineRows } from '../../../../workflows/domain/timeline';
 import { type ProposalView, actUpdate, eventsQuery, intakeOptions, viewQuery } from '../../../../workflows/messages';
 import { proposalWorkflow } from '../../../../workflows';
@@ -63,6 +64,7 @@ export class ProposalsService {
     const body = parse(actionBody(action), raw, 'body');
     const command = { type: ACTIONS[action].command, actor: actorOf(principal), ...body } as Command;
     await this.ensureUnitsExist(command);
+    await this.ensureMergeTarget(proposalId, command);
     const outcome = await once(this.pool, principal.id, key, 'POST', `/proposals/${proposalId}/${action}`, raw, async () => {
       const handle = this.temporal.workflow.getHandle(proposalId);
       try {
@@ -88,6 +90,22 @@ export class ProposalsService {
     }
   }
 
+  /** 并案 names a proposal of the same session that exists and is registered (or being handled). */
+  private async ensureMergeTarget(proposalId: string, command: Command) {
+    if (command.type !== 'review' || command.review.outcome !== 'merge') return;
+    const targetId = proposalId.replace(/-\d+$/, `-${command.review.intoNumber}`);
+    const refused = (why: string) => new Problem(422, 'merge-target', 'A proposal is merged only into a registered proposal', why, [{ path: 'review.intoNumber', message: why }]);
+    const target = await this.temporal.workflow
+      .getHandle(targetId)
+      .query(viewQuery)
+      .catch((err: unknown) => {
+        if (err instanceof WorkflowNotFoundError) return undefined;
+        throw fromTemporal(err, targetId);
+      });
+    if (!target) throw refused(`proposal No. ${command.review.intoNumber} of this session does not exist`);
+    if (!['registered', 'handling'].includes(target.state.status)) throw refused(`proposal No. ${command.review.intoNumber} is ${target.state.status}, not registered`);
+  }
+
   async view(principal: Principal, proposalId: string): Promise<ProposalView> {
     if (!PROPOSAL_ID.test(proposalId)) throw notFound(proposalId);
     let view: ProposalView;
@@ -97,7 +115,7 @@ export class ProposalsService {
       throw fromTemporal(err, proposalId);
     }
     const s = view.state;
-    ensureMayRead(principal, { unitIds: s.assignment ? assignedUnits(s.assignment) : [], proposerIds: s.intake?.proposers.map((p) => p.id) ?? [] }, proposalId);
+    ensureMayRead(principal, { unitIds: s.assignment ? assignedUnits(s.assignment) : [], proposerIds: recipients(s).map((p) => p.id) }, proposalId);
     return view;
   }
 

@@ -1,12 +1,16 @@
 /**
- * The committee's handling statistics per session and unit (DOMAIN.md, Supervision), computed
- * from the read model's proposal summaries. Each rate is null where its denominator is zero.
+ * The committee's handling statistics per session and unit, with DOMAIN.md's definitions
+ * (Supervision), computed from the read model's proposal summaries. Each rate is null where its
+ * denominator is zero. The definitions are written once, in the response schema's descriptions.
  */
-import { type Rating, assignedUnits } from '../../../../workflows/domain/contracts';
+import { assignedUnits } from '../../../../workflows/domain/contracts';
 import type { ProposalSummary } from '../../../../workflows/domain/summary';
+import { ON_TIME_DUTIES, type Rating } from '../../../../workflows/domain/vocabulary';
 
 const ratio = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) * 10000) / 10000);
-const content = (r: Rating) => r === 'satisfied' || r === 'basicallySatisfied';
+const content = (r: Rating | null) => r === 'satisfied' || r === 'basicallySatisfied';
+/** 见面: a face-to-face contact, and a site visit with the proposers. */
+const MEETING_FORMS = ['faceToFace', 'siteVisit'];
 
 const emptyTally = (sessionId: string, unitId: string) => ({
   sessionId,
@@ -15,14 +19,18 @@ const emptyTally = (sessionId: string, unitId: string) => ({
   owed: 0,
   replied: 0,
   repliedOnTime: 0,
-  due: 0,
-  ratings: [] as Rating[],
-  firstRatings: [] as Rating[],
+  dutiesDue: 0,
+  dutiesOnTime: 0,
+  rated: 0,
+  ratedContent: 0,
+  firstRated: 0,
+  firstRatedContent: 0,
   contacted: 0,
   met: 0,
   commitmentsOpen: 0,
-  commitmentsDone: 0,
-  commitmentsClosed: 0,
+  commitmentsDelivered: 0,
+  commitmentsOverdue: 0,
+  commitmentsUndeliverable: 0,
 });
 
 export function statistics(summaries: ProposalSummary[], now: string) {
@@ -33,16 +41,28 @@ export function statistics(summaries: ProposalSummary[], now: string) {
     tallies.set(key, t);
     return t;
   };
+  const past = (at: string) => Date.parse(at) <= Date.parse(now);
 
   for (const s of summaries) {
     if (!s.assignment) continue;
+    const units = assignedUnits(s.assignment);
     // Every assigned unit, lead or co-handler, has the proposal and may meet the proposers.
-    for (const unitId of assignedUnits(s.assignment)) {
+    for (const unitId of units) {
       const t = tally(s.sessionId, unitId);
       t.assigned++;
       const contacts = s.contacts.filter((c) => c.unitId === unitId);
       if (contacts.length > 0) t.contacted++;
-      if (contacts.some((c) => c.form === 'faceToFace')) t.met++;
+      if (contacts.some((c) => MEETING_FORMS.includes(c.form))) t.met++;
+    }
+    // Every duty a unit owes: settled ones count when due or done, open ones once past due.
+    for (const d of s.duties.settled) {
+      if (!d.unitId || !ON_TIME_DUTIES.includes(d.kind) || !units.includes(d.unitId)) continue;
+      const t = tally(s.sessionId, d.unitId);
+      t.dutiesDue++;
+      if (d.doneAt !== null && Date.parse(d.doneAt) < Date.parse(d.dueAt)) t.dutiesOnTime++;
+    }
+    for (const d of s.duties.open) {
+      if (d.unitId && ON_TIME_DUTIES.includes(d.kind) && units.includes(d.unitId) && past(d.dueAt)) tally(s.sessionId, d.unitId).dutiesDue++;
     }
     // Replies, ratings and commitments belong to the unit that owes the reply.
     for (const r of s.replies) {
@@ -50,13 +70,20 @@ export function statistics(summaries: ProposalSummary[], now: string) {
       t.owed++;
       if (r.firstIssuedAt !== null) t.replied++;
       if (r.firstIssuedAt !== null && r.firstIssuedAt < r.firstDueAt) t.repliedOnTime++;
-      if (r.firstIssuedAt !== null || r.firstDueAt <= now) t.due++;
-      t.ratings.push(...Object.values(r.ratings));
-      t.firstRatings.push(...Object.values(r.rounds[0]?.ratings ?? (r.round === 1 ? r.ratings : {})));
+      if (r.rating !== null) {
+        t.rated++;
+        if (content(r.rating)) t.ratedContent++;
+      }
+      if (r.firstRating !== null) {
+        t.firstRated++;
+        if (content(r.firstRating)) t.firstRatedContent++;
+      }
       for (const c of r.commitments) {
-        if (c.status === 'open') t.commitmentsOpen++;
-        else if (c.status === 'done') t.commitmentsDone++;
-        else t.commitmentsClosed++;
+        if (c.status === 'delivered') t.commitmentsDelivered++;
+        else if (c.status === 'undeliverable') t.commitmentsUndeliverable++;
+        // Open past the follow-up limit, or lapsed under the legacy rules: neither delivered nor explained.
+        else if (c.status === 'lapsed' || past(c.deliveryDueAt)) t.commitmentsOverdue++;
+        else t.commitmentsOpen++;
       }
     }
   }
@@ -70,14 +97,17 @@ export function statistics(summaries: ProposalSummary[], now: string) {
       replied: t.replied,
       repliedOnTime: t.repliedOnTime,
       replyRate: ratio(t.repliedOnTime, t.owed),
-      onTimeRate: ratio(t.repliedOnTime, t.due),
-      rated: t.ratings.length,
-      satisfactionRate: ratio(t.ratings.filter(content).length, t.ratings.length),
-      firstReplySatisfactionRate: ratio(t.firstRatings.filter(content).length, t.firstRatings.length),
+      dutiesDue: t.dutiesDue,
+      dutiesOnTime: t.dutiesOnTime,
+      onTimeRate: ratio(t.dutiesOnTime, t.dutiesDue),
+      rated: t.rated,
+      satisfactionRate: ratio(t.ratedContent, t.rated),
+      firstReplySatisfactionRate: ratio(t.firstRatedContent, t.firstRated),
       contactRate: ratio(t.contacted, t.assigned),
       meetingRate: ratio(t.met, t.assigned),
       commitmentsOpen: t.commitmentsOpen,
-      commitmentsDone: t.commitmentsDone,
-      commitmentsClosed: t.commitmentsClosed,
+      commitmentsDelivered: t.commitmentsDelivered,
+      commitmentsOverdue: t.commitmentsOverdue,
+      commitmentsUndeliverable: t.commitmentsUndeliverable,
     }));
 }
