@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { defaultPolicy } from '../seeds/policy';
 import { referenceCase } from '../seeds/reference-case';
 import { referenceSteps } from '../seeds/reference-steps';
-import { act, startProposal } from '../tests/support/proposals';
+import { act, startProposal, untilIdle } from '../tests/support/proposals';
 import { timeSkippingEnv } from '../tests/support/temporal';
 
 async function main() {
@@ -70,6 +70,28 @@ async function main() {
         await record(`follow-up-two-years-${runId ? 'renewed' : 'first'}-run`, async () => run);
       }
     }
+    await record('audited-silent-co-handler-and-rehandling-decision', async () => {
+      // The audited rules: the co-handler never answers, the lead drafts after the opinion period,
+      // the committee releases the overdue countersign, then decides on an 不满意 rating.
+      const intake = { ...c.intake, number: 5202 };
+      const handle = await startProposal(env.client, intake, policy, taskQueue);
+      const steps = referenceSteps({ ...c, intake }, stamp);
+      const byType = (type: string) => steps.filter((s) => s.command.type === type).map((s) => s.command);
+      for (const command of [...byType('review'), ...byType('assign'), ...byType('recordContact')]) await act(handle, command);
+      await env.sleep('35 days');
+      await act(handle, byType('draftReply')[0]!);
+      await env.sleep('10 days');
+      await act(handle, { type: 'releaseCountersign', actor: { role: 'committee', id: 'committee-clerk' }, unitId: 'smx-stb', reason: '逾期未会签' });
+      for (const command of [...byType('submitReply'), ...byType('reviewReply'), ...byType('issueReply')]) await act(handle, command);
+      const [first, ...rest] = byType('evaluate');
+      await act(handle, { ...first!, rating: 'unsatisfied' } as typeof first);
+      for (const command of rest) await act(handle, command);
+      await act(handle, { type: 'decideRehandling', actor: { role: 'committee', id: 'committee-clerk' }, decision: 'acceptRating', note: '已充分沟通' });
+      await env.sleep('100 days');
+      await untilIdle(handle);
+      await handle.terminate('recorded');
+      return handle;
+    });
     await record('proposal-202-closed', async () => {
       const handle = await startProposal(env.client, c.intake, policy, taskQueue);
       for (const step of referenceSteps(c, stamp)) await act(handle, step.command, `step-${step.label}`);

@@ -23,6 +23,8 @@ test('there are stored histories to replay', () => {
       'deadline-ladder.json',
       'follow-up-two-years-first-run.json',
       'follow-up-two-years-renewed-run.json',
+      // Recorded with the audited rules (patched 'audited-rules'): a silent co-handler, a released countersign, re-handling decided by the committee.
+      'audited-silent-co-handler-and-rehandling-decision.json',
     ]),
   );
 });

@@ -10,7 +10,7 @@ import type { ProposalEvent, RecordedEvent } from '../../workflows/domain/events
 import { type SettledDuty, settle } from '../../workflows/domain/ledger';
 import { decide, joinMerged } from '../../workflows/domain/lifecycle';
 import { nextWakeUp, elapse } from '../../workflows/domain/schedule';
-import { type ProposalState, fold } from '../../workflows/domain/state';
+import { fold } from '../../workflows/domain/state';
 import { summarize } from '../../workflows/domain/summary';
 import { describeEvent } from '../../workflows/domain/timeline';
 import { statistics } from '../../apps/api/src/supervision/statistics';
@@ -245,7 +245,7 @@ describe('7. statistics by DOMAIN.md’s definitions', () => {
   test('commitments: open, delivered, overdue and undeliverable are each their own figure', () => {
     const steps: [string, Command][] = [
       ...[...toFollowUp, report(1), { type: 'declareUndeliverable', actor: drc, commitmentNo: 2, reason: '政策调整' } as Command].map((c): [string, Command] => [T0, c]),
-      [on('2024-04-01'), { type: 'closeCommitment', actor: committee, commitmentNo: 2, reason: '理由成立' }],
+      [on('2024-04-01'), { type: 'closeCommitment', actor: committee, commitmentNo: 2, decision: 'accept', reason: '理由成立' }],
     ];
     const x = story(steps);
     const count = (asOf: string) => statistics([summarize(x.state, policy, x.settled, asOf)], asOf).find((r) => r.unitId === 'smx-drc')!;
