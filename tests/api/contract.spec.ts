@@ -302,3 +302,25 @@ describe('the OpenAPI document and operations endpoints', () => {
     expect([ready.status, ready.body]).toEqual([200, { status: 'ready', temporal: 'ok', postgres: 'ok' }]);
   });
 });
+
+describe('并案 (merge) over HTTP', () => {
+  test('a proposal is merged only into an existing registered one; its proposers then become the target's recipients', async () => {
+    const target = await assignedProposal();
+    const targetNumber = Number(target.split('-').at(-1));
+    const proposer = { id: 'zhang-merged', name: '张委员', kind: 'member', leadSigner: true };
+    const filed = await http(ctx.current, 'POST', '/proposals', { as: 'committee-clerk', body: { ...c202.intake, number: number++, proposers: [proposer] } });
+    const id = filed.body.proposalId as string;
+    const merge = (intoNumber: number) => http(ctx.current, 'POST', `/proposals/${id}/registration`, { as: 'committee-clerk', body: { review: { outcome: 'merge', intoNumber, reason: '内容相近' } } });
+    const missing = await merge(99999);
+    expect([missing.status, missing.body.type.endsWith('merge-target'), missing.body.errors[0].path]).toEqual([422, true, 'review.intoNumber']);
+    expect(await versionOf(id)).toBe(1);
+    expect((await merge(targetNumber)).status).toBe(200);
+    // The merged proposal's workflow tells the target; its proposer is then among the target's recipients.
+    let merged: { number: number }[] = [];
+    for (let i = 0; i < 100 && merged.length === 0; i++) {
+      merged = (await http(ctx.current, 'GET', `/proposals/${target}`, { as: 'committee-clerk' })).body.state.merged;
+      if (merged.length === 0) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(merged).toEqual([{ number: Number(id.split('-').at(-1)), proposers: [proposer] }]);
+  });
+});
