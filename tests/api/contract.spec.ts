@@ -304,7 +304,7 @@ describe('the OpenAPI document and operations endpoints', () => {
 });
 
 describe('并案 (merge) over HTTP', () => {
-  test('a proposal is merged only into an existing registered one; its proposers then become the target's recipients', async () => {
+  test('a proposal is merged only into an existing registered one; its proposers then become the target’s recipients', async () => {
     const target = await assignedProposal();
     const targetNumber = Number(target.split('-').at(-1));
     const proposer = { id: 'zhang-merged', name: '张委员', kind: 'member', leadSigner: true };

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { ActorSchema } from '../../../workflows/domain/commands';
 import { Id, IntakeSchema, text } from '../../../workflows/domain/contracts';
-import { AlertKindSchema, AudienceSchema, DutyKindSchema, UrgencySchema } from '../../../workflows/domain/vocabulary';
+import { AlertSchema, DutyKindSchema, UrgencySchema } from '../../../workflows/domain/vocabulary';
 
 export const ProblemSchema = z
   .object({
@@ -138,17 +138,10 @@ export const AlertQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 
-export const AlertItemSchema = z.object({
+/** An alert as the feed lists it: the workflow's alert, with where and when it was raised. */
+export const AlertItemSchema = AlertSchema.pick({ kind: true, level: true, audience: true, dutyKind: true, unitId: true, proposerId: true, commitmentNo: true, dueDate: true }).extend({
   id: z.string(),
   proposalId: z.string(),
-  kind: AlertKindSchema,
-  level: z.number().int(),
-  audience: AudienceSchema,
-  dutyKind: DutyKindSchema,
-  unitId: z.string().nullable(),
-  proposerId: z.string().nullable(),
-  commitmentNo: z.number().int().nullable(),
-  dueDate: z.string(),
   raisedAt: z.string(),
   read: z.boolean(),
 });
