@@ -277,7 +277,7 @@ describe('8, 9. merged proposals and the reply’s recipients', () => {
 
 describe('11. proposal 202 as the reply has it', () => {
   test('the header, title line, salutation and plan heading are the reply’s own lines', () => {
-    const lines = fs.readFileSync(path.resolve(__dirname, '../../../shared/seeds/proposal-202-reply.txt'), 'utf8').split('\n').map((l) => l.trim());
+    const lines = fs.readFileSync(path.resolve(__dirname, '../../seeds/proposal-202-reply.txt'), 'utf8').split('\n').map((l) => l.trim());
     expect(lines).toContain(draft.issuingUnits!.join(' '));
     expect(lines).toContain(draft.titleLine!);
     expect(lines).toContain(draft.salutation);
