@@ -4,6 +4,7 @@
  */
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { Actor } from './domain/commands';
+import type { CalendarYear } from './domain/calendar';
 import type { Intake, Proposer } from './domain/contracts';
 import type { Duty } from './domain/duties';
 import type { Urgency } from './domain/vocabulary';
@@ -50,6 +51,8 @@ export interface ProposalView {
 export const actUpdate = defineUpdate<ActResult, [unknown, ActMeta]>('act');
 export const viewQuery = defineQuery<ProposalView>('view');
 export const eventsQuery = defineQuery<RecordedEvent[], [number?]>('events');
+/** An operator loaded a year's holidays: a proposal whose calendar lacks that year takes it. */
+export const calendarYearSignal = defineSignal<[{ calendarYear: CalendarYear; by: Actor }]>('calendarYear');
 /** 并案: a proposal merged into this one sends its number and proposers, who then receive this reply. */
 export const mergedIntoSignal = defineSignal<[{ number: number; proposers: Proposer[]; by: Actor }]>('mergedInto');
 

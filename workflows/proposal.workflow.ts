@@ -21,8 +21,8 @@ import { openDuties, urgency } from './domain/duties';
 import type { Actor } from './domain/commands';
 import type { ProposalEvent, RecordedEvent } from './domain/events';
 import { type SettledDuty, settle } from './domain/ledger';
-import { type Context, decideUnknown, fileProposal, joinMerged } from './domain/lifecycle';
-import { pinnedPolicy } from './domain/policy';
+import { type Context, addCalendarYear, decideUnknown, fileProposal, joinMerged } from './domain/lifecycle';
+import { pinnedPolicy, withCalendarYears } from './domain/policy';
 import { elapse, nextWakeUp } from './domain/schedule';
 import { type ProposalState, initialState, isFinished, stageOf } from './domain/state';
 import { summarize } from './domain/summary';
@@ -32,6 +32,7 @@ import {
   type ProposalView,
   REFUSAL_FAILURE,
   actUpdate,
+  calendarYearSignal,
   eventsQuery,
   mergedIntoSignal,
   proposalWorkflowId,
@@ -59,7 +60,9 @@ export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOu
   const deadlineAlerts = patched('deadline-alerts');
   // Proposals begun before the audited rules keep the rules they ran under, in renewed runs too.
   const legacy = input.carried?.legacy ?? !patched('audited-rules');
-  const policy = pinnedPolicy(input.policy, legacy);
+  const pinned = pinnedPolicy(input.policy, legacy);
+  // The pinned rules, with the calendar years loaded since (never a year the pin covered).
+  let policy = pinned;
   // Workflow time is replayed deterministically, so the rules may read it.
   const now = () => new Date().toISOString();
   const context = (): Context => ({ now: now(), policy, deadlineAlerts });
@@ -73,6 +76,7 @@ export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOu
     events.map((event) => {
       const next = settle(state, event, policy);
       state = next.state;
+      if (event.type === 'CalendarYearAdded') policy = withCalendarYears(pinned, state.calendarYears);
       settled.push(...next.settled);
       const recorded = { ...event, seq: state.version };
       history.push(recorded);
@@ -101,6 +105,9 @@ export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOu
   setHandler(eventsQuery, (fromSeq = 1) => history.filter((e) => e.seq >= fromSeq));
   setHandler(mergedIntoSignal, ({ number, proposers, by }) => {
     append(joinMerged(state, { number, proposers }, by, now()));
+  });
+  setHandler(calendarYearSignal, ({ calendarYear, by }) => {
+    append(addCalendarYear(policy, calendarYear, by, now()));
   });
   setHandler(
     actUpdate,

@@ -2,10 +2,11 @@
 import readModel from './0001-read-model';
 import principals from './0002-principals-and-idempotency';
 import alertOutbox from './0003-alert-outbox';
+import calendarYears from './0004-calendar-years';
 
 export interface Migration {
   id: string;
   sql: string;
 }
 
-export const migrations: Migration[] = [readModel, principals, alertOutbox];
+export const migrations: Migration[] = [readModel, principals, alertOutbox, calendarYears];

@@ -8,7 +8,9 @@ import type { Command } from '../../workflows/domain/commands';
 import { openDuties, replyDue } from '../../workflows/domain/duties';
 import type { ProposalEvent, RecordedEvent } from '../../workflows/domain/events';
 import { type SettledDuty, settle } from '../../workflows/domain/ledger';
-import { decide, joinMerged } from '../../workflows/domain/lifecycle';
+import { addCalendarYear, decide, joinMerged } from '../../workflows/domain/lifecycle';
+import { withCalendarYears } from '../../workflows/domain/policy';
+import { year2027 } from '../support/calendar-2027';
 import { nextWakeUp, elapse } from '../../workflows/domain/schedule';
 import { fold } from '../../workflows/domain/state';
 import { summarize } from '../../workflows/domain/summary';
@@ -321,5 +323,21 @@ describe('13. the readable timeline says who, what changed and why', () => {
       '应 smx-edu 异议调整交办：主办 smx-drc，会办 smx-ind，理由：改由市工信局会办',
     );
     expect(ind.role).toBe('officer');
+  });
+});
+
+describe('10. a calendar year loaded while proposals run', () => {
+  test('a running proposal takes a year its calendar lacks, and its due dates follow; a year it covered stays as pinned', () => {
+    const s = given(toAssigned, on('2026-11-09'));
+    // Three months from Mon 9 November 2026 end on Tue 9 February 2027: a weekday, as far as the pinned calendar knows.
+    expect(openDuties(s, policy, on('2026-11-09')).find((d) => d.kind === 'reply')!.due.date).toBe('2027-02-09');
+    const added = addCalendarYear(policy, year2027, committee, on('2026-11-27'));
+    expect(added).toEqual([{ type: 'CalendarYearAdded', calendarYear: year2027, at: on('2026-11-27'), by: committee }]);
+    const after = fold(added, s);
+    const rules = withCalendarYears(policy, after.calendarYears);
+    // With 2027's Spring Festival week (6–12 February) it moves to Mon 15 February.
+    expect(openDuties(after, rules, on('2026-11-27')).find((d) => d.kind === 'reply')!.due.date).toBe('2027-02-15');
+    expect(addCalendarYear(rules, year2027, committee, on('2026-11-28'))).toEqual([]);
+    expect(addCalendarYear(policy, { ...year2027, year: 2026, holidays: ['2026-12-24'], workingWeekends: [] }, committee, on('2026-11-28'))).toEqual([]);
   });
 });

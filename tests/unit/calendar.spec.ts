@@ -1,4 +1,5 @@
-import { addMonths, addWorkingDays, dueAfter, isWorkingDay, localDate, subtractWorkingDays } from '../../workflows/domain/calendar';
+import { CalendarYearSchema, addMonths, addWorkingDays, dueAfter, isWorkingDay, localDate, subtractWorkingDays, uncoveredYears, withYear } from '../../workflows/domain/calendar';
+import { year2027 } from '../support/calendar-2027';
 import { defaultPolicy } from '../../seeds/policy';
 
 const cal = defaultPolicy().calendar;
@@ -48,5 +49,37 @@ describe('due dates', () => {
   test('fifteen working days of rating across the Qingming holiday', () => {
     // Issued Mon 1 Apr 2024: Tue 2, Wed 3, (4–6 off), Sun 7 (调休), 8–12, 15–19, Mon 22, Tue 23.
     expect(dueAfter('2024-04-01T02:00:00Z', { unit: 'workingDays', count: 15 }, cal, true).date).toBe('2024-04-23');
+  });
+});
+
+describe('a year loaded by an operator (issue 7, point 10)', () => {
+  test('a year is validated: its dates in that year, make-up days on weekends, nothing listed twice', () => {
+    const bad = CalendarYearSchema.safeParse({ year: 2027, holidays: ['2027-01-01', '2026-12-31', '2027-01-01'], workingWeekends: ['2027-02-01', '2027-01-01'] });
+    expect(bad.success).toBe(false);
+    expect(bad.error!.issues.map((i) => `${i.path.join('.')}: ${i.message}`).sort()).toEqual([
+      'holidays.1: must be a date in 2027',
+      'holidays.2: must be listed once',
+      'workingWeekends.0: must be a Saturday or a Sunday',
+      'workingWeekends.1: must be a Saturday or a Sunday',
+      'workingWeekends.1: must not also be a holiday',
+    ]);
+    expect(CalendarYearSchema.safeParse(year2027).success).toBe(true);
+  });
+
+  test('loaded, its holidays move due dates: three months from 8 November 2026 end in the Spring Festival week', () => {
+    const loaded = withYear(cal, year2027);
+    expect(loaded.coveredYears).toEqual([2024, 2025, 2026, 2027]);
+    expect(isWorkingDay('2027-02-08', cal)).toBe(true); // not covered: only weekends are off
+    expect(isWorkingDay('2027-02-08', loaded)).toBe(false);
+    expect(dueAfter('2026-11-08T02:00:00.000Z', { unit: 'months', count: 3 }, cal, true).date).toBe('2027-02-08');
+    expect(dueAfter('2026-11-08T02:00:00.000Z', { unit: 'months', count: 3 }, loaded, true).date).toBe('2027-02-15');
+  });
+
+  test('the calendar must reach six months ahead and past every open due date', () => {
+    // 1 July 2026 (local) + 6 months = 1 January 2027: not covered.
+    expect(uncoveredYears(cal, '2026-06-30T16:00:00.000Z', [])).toEqual([2027]);
+    expect(uncoveredYears(cal, '2026-06-29T16:00:00.000Z', [])).toEqual([]);
+    expect(uncoveredYears(cal, '2026-03-01T02:00:00.000Z', ['2027-02-01'])).toEqual([2027]);
+    expect(uncoveredYears(withYear(cal, year2027), '2026-11-27T02:00:00.000Z', ['2028-01-10'])).toEqual([2028]);
   });
 });

@@ -143,3 +143,51 @@ export function beforeDue(due: Due, period: Period, cal: Calendar): string {
         : addDays(due.date, -period.count);
   return startOfLocalDay(day, cal);
 }
+
+const dayOfWeek = (date: string) => new Date(parse(date)).getUTCDay();
+
+/**
+ * One year's official days off and make-up working days, as the State Council's notice gives
+ * them: what an operator loads when a year's notice is out.
+ */
+export const CalendarYearDaysSchema = z.strictObject({
+  /** Official days off (法定节假日 and the days moved next to them). */
+  holidays: z.array(IsoDate).min(1).max(60),
+  /** Weekend days that are working days (调休上班). */
+  workingWeekends: z.array(IsoDate).max(20),
+});
+export const CalendarYearSchema = CalendarYearDaysSchema.extend({ year: z.number().int().min(2000).max(2100) })
+  .superRefine((y, ctx) => {
+    const check = (field: 'holidays' | 'workingWeekends', ok: (d: string, i: number) => boolean, message: string) =>
+      y[field].forEach((d, i) => ok(d, i) || ctx.addIssue({ code: 'custom', path: [field, i], message }));
+    check('holidays', (d) => d.startsWith(`${y.year}-`), `must be a date in ${y.year}`);
+    check('workingWeekends', (d) => d.startsWith(`${y.year}-`), `must be a date in ${y.year}`);
+    check('workingWeekends', (d) => [0, 6].includes(dayOfWeek(d)), 'must be a Saturday or a Sunday');
+    check('workingWeekends', (d) => !y.holidays.includes(d), 'must not also be a holiday');
+    check('holidays', (d, i) => y.holidays.indexOf(d) === i, 'must be listed once');
+  });
+export type CalendarYear = z.infer<typeof CalendarYearSchema>;
+
+/** The calendar with `year` as given: its dates replace whatever the calendar held for that year. */
+export function withYear(cal: Calendar, y: CalendarYear): Calendar {
+  const other = (d: string) => !d.startsWith(`${y.year}-`);
+  return {
+    ...cal,
+    holidays: [...cal.holidays.filter(other), ...y.holidays].sort(),
+    workingWeekends: [...cal.workingWeekends.filter(other), ...y.workingWeekends].sort(),
+    coveredYears: [...new Set([...cal.coveredYears, y.year])].sort((a, b) => a - b),
+  };
+}
+
+/**
+ * The years a calendar must cover and does not: every year from now up to `horizonMonths` ahead
+ * and up to the latest due date still open. Outside the years covered only weekends are days off,
+ * so a due date there may fall on a holiday unnoticed: operators load the year first.
+ */
+export function uncoveredYears(cal: Calendar, now: string, dueDates: string[], horizonMonths = 6): number[] {
+  const today = localDate(now, cal);
+  const horizon = [addMonths(today, horizonMonths), ...dueDates].sort().at(-1)!;
+  const years: number[] = [];
+  for (let y = +today.slice(0, 4); y <= +horizon.slice(0, 4); y++) if (!cal.coveredYears.includes(y)) years.push(y);
+  return years;
+}

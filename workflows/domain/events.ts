@@ -1,6 +1,7 @@
 /** What has happened to a proposal: the only thing its state is folded from. */
 import type { EventActor } from './commands';
 import type { Assignment, Contact, Intake, Proposer, ReplyDraft, Signer } from './contracts';
+import type { CalendarYear } from './calendar';
 import type { Alert, Rating } from './vocabulary';
 
 /**
@@ -55,6 +56,8 @@ export type EventBody =
   | { type: 'LookBackRecorded'; summary: string }
   | { type: 'ReplyDeadlineExtended'; unitId: string; months: number; reason: string }
   | { type: 'AlertRaised'; alert: Alert }
+  /** A year the pinned calendar did not cover, loaded by an operator since: its due dates now know its holidays. */
+  | { type: 'CalendarYearAdded'; calendarYear: CalendarYear }
   | { type: 'ProposalClosed' };
 
 export type ProposalEvent = EventBody & { at: string; by: EventActor };

@@ -4,7 +4,7 @@
  * checks they share are in guards.ts. Pure and deterministic: the workflow and the tests call the
  * same functions, and time comes in as `now`.
  */
-import { isOverdue } from './calendar';
+import { type CalendarYear, isOverdue } from './calendar';
 import type { Actor, Command, CommandType } from './commands';
 import { COMMAND_ROLES, CommandSchema } from './commands';
 import { type Assignment, type Intake, type Proposer } from './contracts';
@@ -60,6 +60,15 @@ export function decide(command: Command, state: ProposalState, ctx: Context): De
 export function joinMerged(state: ProposalState, merged: { number: number; proposers: Proposer[] }, by: Actor, now: string): ProposalEvent[] {
   if (state.merged.some((m) => m.number === merged.number)) return [];
   return [{ type: 'MergedProposalJoined', number: merged.number, proposers: merged.proposers, at: now, by }];
+}
+
+/**
+ * A year's holidays loaded by an operator: added only where the proposal's calendar (as pinned, with
+ * the years added since) did not cover the year, so no due date it was given under its rules moves.
+ */
+export function addCalendarYear(policy: HandlingPolicy, calendarYear: CalendarYear, by: Actor, now: string): ProposalEvent[] {
+  if (policy.calendar.coveredYears.includes(calendarYear.year)) return [];
+  return [{ type: 'CalendarYearAdded', calendarYear, at: now, by }];
 }
 
 const knownClass = (policy: HandlingPolicy, code: string) => policy.classScheme.some((c) => c.code === code);

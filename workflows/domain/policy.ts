@@ -4,7 +4,7 @@
  * starts and pinned there, so a running proposal keeps the rules it started under.
  */
 import { z } from 'zod';
-import { CalendarSchema, PeriodSchema } from './calendar';
+import { type CalendarYear, CalendarSchema, PeriodSchema, withYear } from './calendar';
 import { EscalationAudienceSchema, SignerLevelSchema } from './vocabulary';
 
 const MonthDay = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a date MM-DD');
@@ -121,4 +121,9 @@ export function pinnedPolicy(pinned: HandlingPolicy, legacy: boolean): HandlingP
     lookBackBefore: pinned.lookBackBefore ?? shape.lookBackBefore.parse(undefined),
     ...(legacy ? { legacy: true as const } : {}),
   };
+}
+
+/** The pinned policy with the calendar years added since the proposal began. */
+export function withCalendarYears(policy: HandlingPolicy, years: CalendarYear[]): HandlingPolicy {
+  return years.length === 0 ? policy : { ...policy, calendar: years.reduce(withYear, policy.calendar) };
 }

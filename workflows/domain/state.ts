@@ -1,6 +1,7 @@
 /** A proposal's state, folded from its events. `evolve` records facts; it never refuses. */
 import type { Assignment, Contact, Intake, Proposer, ReplyDraft, Signer } from './contracts';
 import { assignedUnits, replyingUnits } from './contracts';
+import type { CalendarYear } from './calendar';
 import type { Distribution, ProposalEvent } from './events';
 import type { CommitmentStatus, Rating } from './vocabulary';
 
@@ -112,6 +113,8 @@ export interface ProposalState {
   contacts: { unitId: string; at: string; contact: Contact }[];
   tracks: Record<string, Track>;
   lookBackAt?: string;
+  /** Years added to the pinned calendar since the proposal began (years it did not cover). */
+  calendarYears: CalendarYear[];
   /** Alerts raised so far, by key: each is raised once. */
   alertsRaised: Record<string, string>;
   closedAt?: string;
@@ -126,6 +129,7 @@ export const initialState = (): ProposalState => ({
   opinions: {},
   contacts: [],
   tracks: {},
+  calendarYears: [],
   alertsRaised: {},
 });
 
@@ -313,6 +317,8 @@ export function evolve(state: ProposalState, event: ProposalEvent): ProposalStat
       return { ...s, lookBackAt: event.at };
     case 'ReplyDeadlineExtended':
       return withTrack(s, event.unitId, (t) => ({ extensionMonths: t.extensionMonths + event.months }));
+    case 'CalendarYearAdded':
+      return { ...s, calendarYears: [...s.calendarYears, event.calendarYear] };
     case 'AlertRaised':
       return { ...s, alertsRaised: { ...s.alertsRaised, [event.alert.key]: event.at } };
     case 'ProposalClosed':

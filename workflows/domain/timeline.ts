@@ -77,6 +77,7 @@ export function describeEvent(e: RecordedEvent): { zh: string; en: string } {
       if (a.kind === 'overdue') return { zh: `⏰ 逾期：${what} 已于 ${a.dueDate} 到期`, en: `⏰ overdue: ${what} due ${a.dueDate}` };
       return { zh: `⬆ 督办升级至${ZH_AUDIENCE[a.audience]}：${what}（${a.dueDate} 到期）`, en: `⬆ escalated to ${a.audience}: ${what} due ${a.dueDate}` };
     }
+    case 'CalendarYearAdded': return { zh: `载入 ${e.calendarYear.year} 年节假日安排（${by}）`, en: `the ${e.calendarYear.year} holiday calendar loaded by ${by}` };
     case 'ProposalClosed': return { zh: '办结', en: 'proposal closed' };
   }
 }

@@ -3,6 +3,8 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AlertsController } from './alerts/alerts.controller';
 import { AlertsService } from './alerts/alerts.service';
 import { AuthGuard } from './auth/auth.guard';
+import { CalendarController } from './calendar/calendar.controller';
+import { CalendarService } from './calendar/calendar.service';
 import { API_CONFIG, type ApiConfig } from './config';
 import { ConnectionsModule } from './connections';
 import { HealthController } from './health/health.controller';
@@ -21,8 +23,8 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [configModule, ConnectionsModule],
-      controllers: [ProposalsController, TasksController, SupervisionController, AlertsController, HealthController, OpenApiController],
-      providers: [ProposalsService, TasksService, AlertsService, { provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_FILTER, useClass: ProblemFilter }],
+      controllers: [ProposalsController, TasksController, SupervisionController, AlertsController, CalendarController, HealthController, OpenApiController],
+      providers: [ProposalsService, TasksService, AlertsService, CalendarService, { provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_FILTER, useClass: ProblemFilter }],
     };
   }
 }

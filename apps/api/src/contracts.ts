@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { ActorSchema } from '../../../workflows/domain/commands';
 import { Id, IntakeSchema, text } from '../../../workflows/domain/contracts';
 import { AlertSchema, DutyKindSchema, UrgencySchema } from '../../../workflows/domain/vocabulary';
+import { CalendarYearDaysSchema } from '../../../workflows/domain/calendar';
 
 export const ProblemSchema = z
   .object({
@@ -139,9 +140,11 @@ export const AlertQuerySchema = z.strictObject({
 });
 
 /** An alert as the feed lists it: the workflow's alert, with where and when it was raised. */
-export const AlertItemSchema = AlertSchema.pick({ kind: true, level: true, audience: true, dutyKind: true, unitId: true, proposerId: true, commitmentNo: true, dueDate: true }).extend({
+export const AlertItemSchema = AlertSchema.pick({ kind: true, level: true, audience: true, unitId: true, proposerId: true, commitmentNo: true, dueDate: true }).extend({
   id: z.string(),
-  proposalId: z.string(),
+  /** Null for an operator alert that belongs to no proposal (the holiday calendar running out). */
+  proposalId: z.string().nullable(),
+  dutyKind: z.union([DutyKindSchema, z.literal('calendarCoverage')]),
   raisedAt: z.string(),
   read: z.boolean(),
 });
@@ -180,3 +183,31 @@ export const UnitStatsSchema = z
   })
   .describe('One unit’s figures for one session, with DOMAIN.md’s definitions.');
 export const StatsSchema = z.object({ asOf: z.string(), rows: z.array(UnitStatsSchema) });
+
+/** PUT /calendar/years/{year}: the year's days as the State Council's notice gives them. */
+export const CalendarYearParamSchema = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) });
+export const CalendarYearBodySchema = CalendarYearDaysSchema;
+export const CalendarLoadedSchema = z.object({
+  calendar: z.string(),
+  year: z.number().int(),
+  version: z.number().int().describe('Each load that changes the year adds a version; loading the same days again changes nothing.'),
+  changed: z.boolean(),
+  runningProposalsTold: z.number().int().describe('Running proposals told of the year; one whose calendar already covered it keeps its own.'),
+});
+const CoverageSchema = z.object({
+  calendar: z.string(),
+  lastCoveredYear: z.number().int(),
+  uncoveredYears: z.array(z.number().int()).describe('Years from today to six months ahead, and to the latest open due date, that the calendar lacks: load them.'),
+});
+export const CalendarOverviewSchema = z.object({
+  name: z.string(),
+  coveredYears: z.array(z.number().int()),
+  loaded: z.array(CalendarYearDaysSchema.extend({ year: z.number().int(), version: z.number().int(), loadedBy: z.string(), loadedAt: z.string() })),
+  coverage: CoverageSchema,
+});
+export const ReadinessSchema = z.object({
+  status: z.enum(['ready', 'not ready']),
+  temporal: z.string(),
+  postgres: z.string(),
+  calendar: CoverageSchema.extend({ warning: z.string().optional() }).optional(),
+});

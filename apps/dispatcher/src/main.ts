@@ -1,18 +1,23 @@
 /**
  * The alert dispatcher process: delivers the outbox to ALERT_WEBHOOK_URL as alerts are raised
  * (woken by the outbox's notifications, and by a poll for retries), until SIGTERM/SIGINT.
- * Several may run: each claims rows the others are not holding.
+ * Several may run: each claims rows the others are not holding. It also looks, at start and every
+ * COVERAGE_CHECK_MS, whether the holiday calendar reaches far enough ahead, and raises an
+ * operator alert for the committee when it does not.
  */
 import { Client } from 'pg';
 import { z } from 'zod';
 import { deliverDue, webhookSender } from '../../../activities/alert-delivery';
+import { calendarCoverage, currentCalendar, raiseCoverageAlert } from '../../../activities/calendar-years';
 import { DEFAULT_DATABASE_URL, createPool } from '../../../activities/database';
+import { defaultPolicy } from '../../../seeds/policy';
 import { parseEnv } from '../../common/env';
 
 const EnvSchema = z.object({
   DATABASE_URL: z.url().default(DEFAULT_DATABASE_URL),
   ALERT_WEBHOOK_URL: z.url(),
   POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  COVERAGE_CHECK_MS: z.coerce.number().int().min(1000).max(86_400_000).default(3_600_000),
   LOG_LEVEL: z.enum(['info', 'warn', 'error']).default('info'),
 });
 
@@ -34,7 +39,17 @@ async function main() {
   process.once('SIGINT', stop);
 
   const send = webhookSender(env.ALERT_WEBHOOK_URL);
+  let coverageCheckedAt = 0;
+  const checkCoverage = async () => {
+    const now = new Date().toISOString();
+    const coverage = await calendarCoverage(pool, await currentCalendar(pool, defaultPolicy().calendar), now);
+    if (await raiseCoverageAlert(pool, coverage, now)) console.log(JSON.stringify({ level: 'warn', msg: 'the holiday calendar runs out', ...coverage }));
+  };
   while (running) {
+    if (Date.now() - coverageCheckedAt >= env.COVERAGE_CHECK_MS) {
+      coverageCheckedAt = Date.now();
+      await checkCoverage().catch((err) => console.error(JSON.stringify({ level: 'error', msg: 'calendar coverage check failed', err: String(err) })));
+    }
     const { delivered, failed } = await deliverDue(pool, send).catch((err) => {
       console.error(JSON.stringify({ level: 'error', msg: 'delivery round failed', err: String(err) }));
       return { delivered: 0, failed: 0 };

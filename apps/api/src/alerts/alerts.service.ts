@@ -11,7 +11,7 @@ const VISIBLE = `(($2::text = 'committee') or ($2 = 'officer' and a.unit_id = $3
 
 const row = (r: Record<string, unknown>) => ({
   id: String(r.id),
-  proposalId: r.proposal_id as string,
+  proposalId: r.proposal_id as string | null,
   kind: r.kind as string,
   level: r.level as number,
   audience: r.audience as string,

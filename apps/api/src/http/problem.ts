@@ -27,7 +27,7 @@ export class Problem extends Error {
 
 export const fieldPath = (path: readonly PropertyKey[]) => path.map(String).join('.') || '(body)';
 
-export function invalidInput(where: 'body' | 'query' | 'header', error: z.ZodError): Problem {
+export function invalidInput(where: 'body' | 'query' | 'header' | 'path', error: z.ZodError): Problem {
   const errors = error.issues.map((i) => ({
     path: fieldPath(i.path),
     message: i.code === 'unrecognized_keys' ? `unknown field(s): ${i.keys.join(', ')}` : i.message,

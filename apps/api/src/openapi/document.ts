@@ -9,6 +9,10 @@ import {
   AlertItemSchema,
   AlertListSchema,
   AlertQuerySchema,
+  CalendarLoadedSchema,
+  CalendarOverviewSchema,
+  CalendarYearBodySchema,
+  CalendarYearParamSchema,
   FiledSchema,
   HistorySchema,
   IdempotencyKeySchema,
@@ -18,6 +22,7 @@ import {
   ProblemSchema,
   ProposalListSchema,
   ProposalViewSchema,
+  ReadinessSchema,
   StatsQuerySchema,
   StatsSchema,
   TaskListSchema,
@@ -140,8 +145,29 @@ export function openApiDocument() {
           responses: { 200: { description: 'text/event-stream', content: { 'text/event-stream': { schema: { type: 'string' } } } }, 401: problem('No valid bearer token') },
         },
       },
+      '/calendar': {
+        get: { operationId: 'getCalendar', tags: ['calendar'], summary: 'The holiday calendar: the years it covers, the years loaded (latest version), and whether it reaches far enough ahead (committee)', responses: { 200: ok(CalendarOverviewSchema), ...readErrors } },
+      },
+      '/calendar/years/{year}': {
+        put: {
+          operationId: 'loadCalendarYear',
+          tags: ['calendar'],
+          summary: "Load a year's holidays and make-up working days (committee): a new version when it differs; new proposals pin it, running proposals whose calendar lacks the year take it",
+          parameters: queryParams(CalendarYearParamSchema).map((p) => ({ ...p, in: 'path', required: true })),
+          requestBody: body(CalendarYearBodySchema),
+          responses: { 200: ok(CalendarLoadedSchema), ...readErrors },
+        },
+      },
       '/healthz': { get: { operationId: 'liveness', tags: ['operations'], security: [], summary: 'The process answers', responses: { 200: { description: 'alive' } } } },
-      '/readyz': { get: { operationId: 'readiness', tags: ['operations'], security: [], summary: 'Temporal and PostgreSQL answer', responses: { 200: { description: 'ready' }, 503: { description: 'not ready' } } } },
+      '/readyz': {
+        get: {
+          operationId: 'readiness',
+          tags: ['operations'],
+          security: [],
+          summary: 'Temporal and PostgreSQL answer; a warning when the holiday calendar does not reach six months ahead',
+          responses: { 200: ok(ReadinessSchema, 'ready'), 503: ok(ReadinessSchema, 'not ready') },
+        },
+      },
     },
   };
 }

@@ -11,6 +11,7 @@ import { timelineRows } from '../../../../workflows/domain/timeline';
 import { type ProposalView, actUpdate, eventsQuery, intakeOptions, viewQuery } from '../../../../workflows/messages';
 import { proposalWorkflow } from '../../../../workflows';
 import { type Principal, unknownUnits } from '../auth/principals';
+import { CalendarService } from '../calendar/calendar.service';
 import { requireRole } from '../auth/auth.guard';
 import { PG_POOL, TEMPORAL } from '../connections';
 import { IntakeBodySchema, type ListQuery } from '../contracts';
@@ -30,19 +31,22 @@ export class ProposalsService {
   constructor(
     @Inject(TEMPORAL) private readonly temporal: Client,
     @Inject(PG_POOL) private readonly pool: Pool,
+    private readonly calendar: CalendarService,
   ) {}
 
   /** 受理: the committee files a proposal, or a member files their own. */
   async file(principal: Principal, raw: unknown, key: string, policyId?: string): Promise<Outcome> {
     requireRole(principal, ['committee', 'proposer']);
     const intake = parse(IntakeBodySchema, raw, 'body');
-    const policy = policyId === undefined ? defaultPolicy() : policies()[policyId];
-    if (!policy) {
+    const named = policyId === undefined ? defaultPolicy() : policies()[policyId];
+    if (!named) {
       throw new Problem(422, 'unknown-policy', 'No such handling policy', `known policies: ${Object.keys(policies()).join(', ')}`, [{ path: 'policy', message: `unknown policy ${policyId}` }]);
     }
     if (principal.role === 'proposer' && !intake.proposers.some((p) => p.id === principal.id)) {
       throw new Problem(403, 'forbidden', 'Not your proposal', 'a member files only proposals they are a proposer of');
     }
+    // The proposal pins the calendar as it stands, with every year the committee has loaded.
+    const policy = { ...named, calendar: await this.calendar.current() };
     const outcome = await once(this.pool, principal.id, key, 'POST', `/proposals?policy=${policy.id}`, raw, async () => {
       try {
         const handle = await this.temporal.workflow.start(proposalWorkflow, intakeOptions({ intake, filedBy: actorOf(principal), policy }));

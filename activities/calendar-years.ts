@@ -1,0 +1,99 @@
+/**
+ * The holiday calendar as operators keep it: the seed file's years, and the years loaded since
+ * (latest version first), and the check that it reaches far enough ahead.
+ */
+import type { Pool } from 'pg';
+import { type Calendar, type CalendarYear, uncoveredYears, withYear } from '../workflows/domain/calendar';
+
+export interface StoredYear extends CalendarYear {
+  version: number;
+  loadedBy: string;
+  loadedAt: string;
+}
+
+/** Stores a year's days as a new version, unless the latest version already says the same. */
+export async function storeCalendarYear(pool: Pool, calendar: string, y: CalendarYear, by: string): Promise<{ version: number; changed: boolean }> {
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    // One loader of a calendar at a time, so two loads of one year cannot take the same version.
+    await client.query('select pg_advisory_xact_lock(hashtext($1))', [`calendar:${calendar}`]);
+    const { rows } = await client.query<{ version: number; same: boolean }>(
+      `select version, (holidays = $3::date[] and working_weekends = $4::date[]) as same
+       from calendar_years where calendar = $1 and year = $2 order by version desc limit 1`,
+      [calendar, y.year, [...y.holidays].sort(), [...y.workingWeekends].sort()],
+    );
+    const latest = rows[0];
+    if (latest?.same) {
+      await client.query('commit');
+      return { version: latest.version, changed: false };
+    }
+    const version = (latest?.version ?? 0) + 1;
+    await client.query(
+      'insert into calendar_years (calendar, year, version, holidays, working_weekends, loaded_by) values ($1, $2, $3, $4::date[], $5::date[], $6)',
+      [calendar, y.year, version, [...y.holidays].sort(), [...y.workingWeekends].sort(), by],
+    );
+    await client.query('commit');
+    return { version, changed: true };
+  } catch (err) {
+    await client.query('rollback').catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
+/** The latest version of every year loaded for a calendar. */
+export async function storedYears(pool: Pool, calendar: string): Promise<StoredYear[]> {
+  const { rows } = await pool.query(
+    `select distinct on (year) year, version, loaded_by, loaded_at,
+            array(select to_char(d, 'YYYY-MM-DD') from unnest(holidays) d order by d) as holidays,
+            array(select to_char(d, 'YYYY-MM-DD') from unnest(working_weekends) d order by d) as working_weekends
+     from calendar_years where calendar = $1 order by year, version desc`,
+    [calendar],
+  );
+  return rows.map((r) => ({ year: r.year, holidays: r.holidays, workingWeekends: r.working_weekends, version: r.version, loadedBy: r.loaded_by, loadedAt: (r.loaded_at as Date).toISOString() }));
+}
+
+/** The seed calendar with every year loaded since: what a proposal filed now pins. */
+export async function currentCalendar(pool: Pool, seed: Calendar): Promise<Calendar> {
+  return (await storedYears(pool, seed.name)).reduce<Calendar>(withYear, seed);
+}
+
+export interface Coverage {
+  calendar: string;
+  lastCoveredYear: number;
+  /** Years from now to six months ahead, and to the latest open due date, that the calendar lacks. */
+  uncoveredYears: number[];
+}
+
+/** Whether the calendar reaches six months ahead and past every open duty's due date. */
+export async function calendarCoverage(pool: Pool, calendar: Calendar, now: string): Promise<Coverage> {
+  const { rows } = await pool.query<{ last: string | null }>(`select to_char(max(due_date), 'YYYY-MM-DD') as last from unit_tasks where not is_window`);
+  const last = rows[0]?.last;
+  return {
+    calendar: calendar.name,
+    lastCoveredYear: Math.max(...calendar.coveredYears),
+    uncoveredYears: uncoveredYears(calendar, now, last ? [last] : []),
+  };
+}
+
+/**
+ * An operator alert for the committee when the calendar runs out: once per calendar and first
+ * missing year (the outbox's key), delivered like any alert.
+ */
+export async function raiseCoverageAlert(pool: Pool, coverage: Coverage, now: string): Promise<boolean> {
+  const year = coverage.uncoveredYears[0];
+  if (year === undefined) return false;
+  const key = `calendarCoverage:${coverage.calendar}:${year}`;
+  const payload = { key, kind: 'warning', audience: 'committee', dutyKind: 'calendarCoverage', year, calendar: coverage.calendar, lastCoveredYear: coverage.lastCoveredYear, raisedAt: now };
+  const { rows } = await pool.query<{ id: string }>(
+    `insert into alert_outbox (proposal_id, alert_key, kind, level, audience, duty_kind, due_date, raised_at, payload)
+     values (null, $1, 'warning', 0, 'committee', 'calendarCoverage', make_date($2, 1, 1), $3, $4)
+     on conflict (alert_key) where proposal_id is null do nothing
+     returning id`,
+    [key, year, now, JSON.stringify(payload)],
+  );
+  for (const { id } of rows) await pool.query(`select pg_notify('alerts', $1)`, [id]);
+  return rows.length > 0;
+}
