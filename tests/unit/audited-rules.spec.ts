@@ -91,7 +91,7 @@ describe('2. a reassignment touches only the units it names', () => {
     const asked = given([ask(edu), ask(drc)], on('2024-03-25'), before);
     const decision: Command = { type: 'decideReassignment', actor: committee, unitId: 'smx-edu', decision: { decision: 'reassign', assignment: { mode: 'joint', lead: 'smx-drc', coHandlers: ['smx-stb', 'smx-ind'] }, reason: '改由市工信局会办' } };
     expect(then(asked, decision, on('2024-03-26'))).toEqual([
-      { type: 'ProposalReassigned', unitId: 'smx-edu', assignment: { mode: 'joint', lead: 'smx-drc', coHandlers: ['smx-stb', 'smx-ind'] }, reason: '改由市工信局会办' },
+      { type: 'ProposalReassigned', unitId: 'smx-edu', assignment: { mode: 'joint', lead: 'smx-drc', coHandlers: ['smx-stb', 'smx-ind'] }, reason: '改由市工信局会办', onlyNamedUnits: true },
     ]);
     const after = given([decision], on('2024-03-26'), asked);
     expect(after.opinions).toEqual({ 'smx-stb': before.opinions['smx-stb'] });
@@ -100,6 +100,9 @@ describe('2. a reassignment touches only the units it names', () => {
     const due = openDuties(after, policy, on('2024-03-26')).filter((d) => d.kind !== 'reassignmentWindow').map((d) => `${d.kind}:${d.unitId}:${d.due.date}`);
     // The lead's reply stays due Fri 21 June; only the Industry Bureau's opinion runs from 26 March: Fri 26 April.
     expect(due).toEqual(['coHandlerOpinion:smx-ind:2024-04-26', 'contactBeforeHandling:smx-drc:2024-04-12', 'reply:smx-drc:2024-06-21']);
+    // A proposal under the legacy rules folds its reassignments as it did: every period afresh, every request and opinion gone.
+    const legacy = given([decision], on('2024-03-26'), asked, { ...policy, legacy: true });
+    expect([legacy.opinions, legacy.reassignmentRequests, legacy.unitAssignedAt['smx-drc']]).toEqual([{}, {}, on('2024-03-26')]);
   });
 
   test('a swap: the objecting lead becomes a co-handler and a co-handler leads; refused once a reply is past drafting', () => {

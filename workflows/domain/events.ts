@@ -29,7 +29,11 @@ export type EventBody =
   | { type: 'ProposalAssigned'; assignment: Assignment }
   | { type: 'ReassignmentRequested'; unitId: string; reason: string }
   | { type: 'ReassignmentRefused'; unitId: string; reason: string }
-  | { type: 'ProposalReassigned'; unitId: string; assignment: Assignment; reason: string }
+  /**
+   * `onlyNamedUnits`: the decision touches only the units it changes. Events decided under the
+   * legacy rules lack it, and fold as they did then: every period started afresh.
+   */
+  | { type: 'ProposalReassigned'; unitId: string; assignment: Assignment; reason: string; onlyNamedUnits?: true }
   | { type: 'OpinionSubmitted'; unitId: string; leadUnitId: string; text: string }
   | { type: 'ProposerContacted'; unitId: string; contact: Contact }
   /** `withoutOpinionsOf`: co-handlers whose opinion period had passed in silence. */

@@ -114,18 +114,19 @@ const requestReassignment: Rule<'requestReassignment'> = ({ actor, reason }, sta
  * The committee keeps the unit with a reason, or reassigns: before any reply is past drafting,
  * and the requesting unit must leave or change its role (a swap of lead and co-handler is one).
  */
-const decideReassignment: Rule<'decideReassignment'> = ({ unitId, decision: d }, state) => {
+const decideReassignment: Rule<'decideReassignment'> = ({ unitId, decision: d }, state, { policy }) => {
   const h = handling(state);
   if (!h.ok) return h;
   const request = state.reassignmentRequests[unitId];
   if (!request || request.status !== 'pending') return refuse('notFound', `${unitId} has no pending reassignment request`, ['unitId']);
   if (d.decision === 'keep') return ok({ type: 'ReassignmentRefused', unitId, reason: d.reason });
-  const advanced = Object.values(state.tracks).find((t) => t.stage !== 'drafting');
+  // Under the legacy rules a reassignment could come at any stage; proposals begun then keep that.
+  const advanced = policy.legacy ? undefined : Object.values(state.tracks).find((t) => t.stage !== 'drafting');
   if (advanced) return refuse('wrongStage', `the reply of ${advanced.unitId} is already ${advanced.stage}; a proposal is reassigned only while it is drafted`);
   if (roleIn(d.assignment, unitId) === roleIn(state.assignment!, unitId)) {
     return refuse('invalid', `the new assignment leaves ${unitId} as it was; keep it instead`, ['decision', 'assignment']);
   }
-  return ok({ type: 'ProposalReassigned', unitId, assignment: d.assignment, reason: d.reason });
+  return ok({ type: 'ProposalReassigned', unitId, assignment: d.assignment, reason: d.reason, ...(policy.legacy ? {} : { onlyNamedUnits: true as const }) });
 };
 
 // ---- 会办, 沟通 ----------------------------------------------------------------------------

@@ -171,6 +171,19 @@ function reassign(s: ProposalState, assignment: Assignment, requester: string, r
   return { ...s, assignment, unitAssignedAt, tracks, reassignmentRequests, opinions: pick(s.opinions, countersigners) };
 }
 
+/** 交办: every assigned unit's periods start now. */
+function assignAfresh(s: ProposalState, assignment: Assignment, at: string): ProposalState {
+  const countersigners = assignment.mode === 'joint' ? assignment.coHandlers : [];
+  return {
+    ...s,
+    status: 'handling',
+    assignment,
+    assignedAt: at,
+    unitAssignedAt: Object.fromEntries(assignedUnits(assignment).map((u) => [u, at])),
+    tracks: Object.fromEntries(replyingUnits(assignment).map((u) => [u, newTrack(u, countersigners, at)])),
+  };
+}
+
 function withTrack(state: ProposalState, unitId: string, change: (t: Track) => Partial<Track>): ProposalState {
   const track = state.tracks[unitId];
   if (!track) return state;
@@ -204,19 +217,12 @@ export function evolve(state: ProposalState, event: ProposalEvent): ProposalStat
       return { ...s, status: 'convertedToReport', reviewedAt: event.at, reviewReason: event.reason };
     case 'MergedProposalJoined':
       return { ...s, merged: [...s.merged, { number: event.number, proposers: event.proposers }] };
-    case 'ProposalAssigned': {
-      const countersigners = event.assignment.mode === 'joint' ? event.assignment.coHandlers : [];
-      return {
-        ...s,
-        status: 'handling',
-        assignment: event.assignment,
-        assignedAt: event.at,
-        unitAssignedAt: Object.fromEntries(assignedUnits(event.assignment).map((u) => [u, event.at])),
-        tracks: Object.fromEntries(replyingUnits(event.assignment).map((u) => [u, newTrack(u, countersigners, event.at)])),
-      };
-    }
+    case 'ProposalAssigned':
+      return assignAfresh(s, event.assignment, event.at);
     case 'ProposalReassigned':
-      return reassign(s, event.assignment, event.unitId, event.reason, event.at);
+      if (event.onlyNamedUnits) return reassign(s, event.assignment, event.unitId, event.reason, event.at);
+      // Decided under the legacy rules: everything started again from the reassignment.
+      return { ...assignAfresh(s, event.assignment, event.at), reassignmentRequests: {}, opinions: {} };
     case 'ReassignmentRequested':
       return {
         ...s,
