@@ -16,14 +16,18 @@ import {
 } from '../support/decider';
 
 const events = (state: ProposalState, command: Command | unknown, now = T0) => typesOf(then(state, command, now));
-const refused = (state: ProposalState, command: Command | unknown, code: RefusalCode, now = T0) => expect(refusal(state, command, now).code).toBe(code);
+/** The refusal's code and the field at fault (none unless given). */
+const refused = (state: ProposalState, command: Command | unknown, code: RefusalCode, now = T0, path?: (string | number)[]) => {
+  const r = refusal(state, command, now);
+  expect({ code: r.code, path: r.path }).toEqual({ code, path });
+};
 
 describe('intake and review (受理, 审查)', () => {
   test('a filed proposal is registered, merged, not registered, or turned into a report', () => {
-    expect(events(filed(), register)).toEqual(['ProposalRegistered']);
-    expect(events(filed(), { type: 'review', actor: committee, review: { outcome: 'merge', intoNumber: 150, reason: '与第150号提案内容相近' } })).toEqual(['ProposalMerged']);
-    expect(events(filed(), { type: 'review', actor: committee, review: { outcome: 'notRegister', reason: '不属于政协提案范围' } })).toEqual(['ProposalNotRegistered']);
-    expect(events(filed(), { type: 'review', actor: committee, review: { outcome: 'convertToReport', reason: '转社情民意信息' } })).toEqual(['ProposalConvertedToReport']);
+    expect(then(filed(), register)).toEqual([{ type: 'ProposalRegistered' }]);
+    expect(then(filed(), { type: 'review', actor: committee, review: { outcome: 'merge', intoNumber: 150, reason: '与第150号提案内容相近' } })).toEqual([{ type: 'ProposalMerged', intoNumber: 150, reason: '与第150号提案内容相近' }]);
+    expect(then(filed(), { type: 'review', actor: committee, review: { outcome: 'notRegister', reason: '不属于政协提案范围' } })).toEqual([{ type: 'ProposalNotRegistered', reason: '不属于政协提案范围' }]);
+    expect(then(filed(), { type: 'review', actor: committee, review: { outcome: 'convertToReport', reason: '转社情民意信息' } })).toEqual([{ type: 'ProposalConvertedToReport', reason: '转社情民意信息' }]);
   });
 
   test('merged, not registered and converted proposals are finished and never handled', () => {
@@ -79,7 +83,7 @@ describe('reassignment request (交办异议)', () => {
   test('within five working days a unit asks; the committee keeps it with a reason, or reassigns', () => {
     const asked = given([...toAssigned, ask()], later(T0, 6)); // 27 March: still inside
     expect(asked.reassignmentRequests['smx-stb']).toMatchObject({ status: 'pending' });
-    expect(events(asked, { type: 'decideReassignment', actor: committee, unitId: 'smx-stb', decision: { decision: 'keep', reason: '属于职能范围' } })).toEqual(['ReassignmentRefused']);
+    expect(then(asked, { type: 'decideReassignment', actor: committee, unitId: 'smx-stb', decision: { decision: 'keep', reason: '属于职能范围' } })).toEqual([{ type: 'ReassignmentRefused', unitId: 'smx-stb', reason: '属于职能范围' }]);
 
     const moved = given(
       [{ type: 'decideReassignment', actor: committee, unitId: 'smx-stb', decision: { decision: 'reassign', assignment: { mode: 'joint', lead: 'smx-drc', coHandlers: ['smx-ind'] }, reason: '改由市工信局会办' } }],
@@ -94,11 +98,11 @@ describe('reassignment request (交办异议)', () => {
 
   test('refusals: after the window, twice, by a unit not assigned, or decided without a request', () => {
     refused(given(toAssigned), ask(), 'windowClosed', '2024-03-28T16:00:00.000Z'); // the window ended with 28 March
-    expect(events(given(toAssigned), ask(), '2024-03-28T15:59:59.000Z')).toEqual(['ReassignmentRequested']);
+    expect(then(given(toAssigned), ask(), '2024-03-28T15:59:59.000Z')).toEqual([{ type: 'ReassignmentRequested', unitId: 'smx-stb', reason: '职能不符' }]);
     refused(given([...toAssigned, ask()]), ask(), 'alreadyDone');
     refused(given(toAssigned), ask(edu), 'wrongUnit');
     refused(given(toAssigned), { ...ask(), actor: committee }, 'forbidden');
-    refused(given(toAssigned), { type: 'decideReassignment', actor: committee, unitId: 'smx-stb', decision: { decision: 'keep', reason: 'x' } }, 'notFound');
+    refused(given(toAssigned), { type: 'decideReassignment', actor: committee, unitId: 'smx-stb', decision: { decision: 'keep', reason: 'x' } }, 'notFound', T0, ['unitId']);
     const asked = given([...toAssigned, ask()]);
     refused(asked, { type: 'decideReassignment', actor: drc, unitId: 'smx-stb', decision: { decision: 'keep', reason: 'x' } }, 'forbidden');
     expect(refusal(asked, { type: 'decideReassignment', actor: committee, unitId: 'smx-stb', decision: { decision: 'reassign', assignment: joint, reason: 'x' } })).toMatchObject({ code: 'invalid', path: ['decision', 'assignment'] });
@@ -107,8 +111,8 @@ describe('reassignment request (交办异议)', () => {
 
 describe('co-handling and contacts (会办, 沟通)', () => {
   test("the co-handler's opinion goes to the lead; any assigned unit records contacts", () => {
-    expect(events(given(toAssigned), opinion())).toEqual(['OpinionSubmitted']);
-    expect(events(given(toAssigned), recordContact(stb))).toEqual(['ProposerContacted']);
+    expect(then(given(toAssigned), opinion())).toEqual([{ type: 'OpinionSubmitted', unitId: 'smx-stb', leadUnitId: 'smx-drc', text: c202.opinion.text }]);
+    expect(then(given(toAssigned), recordContact(stb))).toEqual([{ type: 'ProposerContacted', unitId: 'smx-stb', contact: contact() }]);
     const s = given([...toAssigned, opinion(), recordContact()]);
     expect(openDuties(s, policy, T0).map((d) => d.kind)).toEqual(['reassignmentWindow', 'reassignmentWindow', 'reply']);
   });
@@ -130,7 +134,7 @@ describe('reply draft and countersign (答复草拟, 会签)', () => {
     const s = given(toCountersigning);
     expect(s.tracks['smx-drc']!.stage).toBe('countersigning');
     expect(openDuties(s, policy, T0).find((d) => d.kind === 'countersign')).toMatchObject({ unitId: 'smx-stb', due: { date: '2024-03-28' } });
-    expect(events(s, countersign())).toEqual(['DraftCountersigned']);
+    expect(then(s, countersign())).toEqual([{ type: 'DraftCountersigned', unitId: 'smx-stb', leadUnitId: 'smx-drc' }]);
     expect(given([countersign()], T0, s).tracks['smx-drc']!.stage).toBe('drafted');
   });
 
@@ -179,7 +183,7 @@ describe('reply draft and countersign (答复草拟, 会签)', () => {
 describe('review and reply (审核, 答复)', () => {
   test('the committee accepts, correcting the class if need be, and the lead issues the signed reply', () => {
     const s = given(toUnderReview);
-    expect(events(s, accept)).toEqual(['ReplyApproved']);
+    expect(then(s, accept)).toEqual([{ type: 'ReplyApproved', unitId: 'smx-drc', replyClass: 'B' }]);
     const corrected = decide({ type: 'reviewReply', actor: committee, review: { decision: 'accept', correctedClass: 'A' } }, s, { now: T0, policy });
     expect(corrected.ok && corrected.events[0]).toMatchObject({ type: 'ReplyApproved', replyClass: 'A', correctedFrom: 'B' });
     const replied = given(toReplied);
@@ -214,14 +218,17 @@ describe('review and reply (审核, 答复)', () => {
     const s = given([register, assign({ mode: 'separate', units: ['smx-drc', 'smx-stb'] }), recordContact(), draftReply(), submit()]);
     expect(refusal(s, accept)).toMatchObject({ code: 'invalid', path: ['unitId'] });
     expect(refusal(s, { ...accept, unitId: 'smx-edu' })).toMatchObject({ code: 'notFound', path: ['unitId'] });
-    expect(events(s, { ...accept, unitId: 'smx-drc' })).toEqual(['ReplyApproved']);
+    expect(then(s, { ...accept, unitId: 'smx-drc' })).toEqual([{ type: 'ReplyApproved', unitId: 'smx-drc', replyClass: 'B' }]);
   });
 });
 
 describe('evaluation (评价) and re-handling (重新办理)', () => {
   test('when every proposer has rated, the evaluation concludes; open commitments go to follow-up', () => {
     const s = given([...toReplied, rate(wang), rate(sun)]);
-    expect(events(s, rate(li, 'basicallySatisfied'))).toEqual(['ReplyEvaluated', 'EvaluationConcluded']);
+    expect(then(s, rate(li, 'basicallySatisfied'))).toEqual([
+      { type: 'ReplyEvaluated', unitId: 'smx-drc', proposerId: 'li-baosong', rating: 'basicallySatisfied' },
+      { type: 'EvaluationConcluded', unitId: 'smx-drc', outcome: 'followUp', windowClosed: false },
+    ]);
     expect(stageOf(given(toFollowUp))).toBe('followUp');
     expect(openDuties(given(toFollowUp), policy, T0).filter((d) => d.kind === 'followUpReport').map((d) => `${d.commitmentNo}:${d.due.date}`)).toEqual([
       '1:2024-06-21', '2:2024-06-21', '3:2024-06-21', '4:2024-06-21',
@@ -275,7 +282,7 @@ describe('follow-up (跟踪办理) and closing (办结)', () => {
     const c1 = progress.tracks['smx-drc']!.commitments[0]!;
     expect(c1).toMatchObject({ status: 'open', reportedAt: [later(T0, 30)] });
     const three = given([report(1), report(2), report(3)], later(T0, 40), progress);
-    expect(events(three, report(4))).toEqual(['FollowUpReported', 'ProposalClosed']);
+    expect(then(three, report(4))).toEqual([{ type: 'FollowUpReported', unitId: 'smx-drc', commitmentNo: 4, progress: '已完成', done: true }, { type: 'ProposalClosed' }]);
     const closed = given([report(4)], later(T0, 41), three);
     expect(closed.status).toBe('closed');
     refused(closed, report(1), 'wrongStage');
@@ -293,11 +300,11 @@ describe('follow-up (跟踪办理) and closing (办结)', () => {
 
   test('refusals: unknown or settled commitments, the wrong unit, before follow-up', () => {
     expect(refusal(given(toFollowUp), report(9))).toMatchObject({ code: 'notFound', path: ['commitmentNo'] });
-    refused(given([...toFollowUp, report(1)]), report(1), 'alreadyDone');
+    refused(given([...toFollowUp, report(1)]), report(1), 'alreadyDone', T0, ['commitmentNo']);
     refused(given(toFollowUp), { ...report(1), actor: edu }, 'wrongUnit');
     refused(given(toReplied), report(1), 'wrongStage');
     refused(given(toFollowUp), { type: 'closeCommitment', actor: drc, commitmentNo: 1, reason: 'x' }, 'forbidden');
-    refused(given([...toFollowUp, report(1)]), { type: 'closeCommitment', actor: committee, commitmentNo: 1, reason: 'x' }, 'alreadyDone');
+    refused(given([...toFollowUp, report(1)]), { type: 'closeCommitment', actor: committee, commitmentNo: 1, reason: 'x' }, 'alreadyDone', T0, ['commitmentNo']);
     // The committee does not close a commitment the unit has not declared undeliverable.
     expect(refusal(given(toFollowUp), { type: 'closeCommitment', actor: committee, commitmentNo: 1, reason: 'x' })).toEqual({
       code: 'notReady', message: 'smx-drc has not declared commitment 1 undeliverable', path: ['commitmentNo'],
@@ -311,7 +318,7 @@ describe('extension of the reply period', () => {
   test('the committee extends with a reason, up to six months in all, and the due date moves', () => {
     const s = given([...toAssigned, extend(2)]);
     expect(replyDue(s.tracks['smx-drc']!, policy).date).toBe('2024-08-21');
-    expect(events(s, extend(1))).toEqual(['ReplyDeadlineExtended']);
+    expect(then(s, extend(1))).toEqual([{ type: 'ReplyDeadlineExtended', unitId: 'smx-drc', months: 1, reason: '涉及跨年度项目' }]);
     expect(refusal(s, extend(2))).toMatchObject({ code: 'invalid', path: ['months'] });
   });
 

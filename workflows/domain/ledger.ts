@@ -49,8 +49,10 @@ function doneBy(event: ProposalEvent, d: Duty): boolean {
 
 /** The state after `event`, and the duties it settled. */
 export function settle(state: ProposalState, event: ProposalEvent, policy: HandlingPolicy): { state: ProposalState; settled: SettledDuty[] } {
-  const before = openDuties(state, policy, event.at).filter(owed);
   const next = evolve(state, event);
+  // An alert changes no duty: the common case on a wake-up costs no recomputation.
+  if (event.type === 'AlertRaised') return { state: next, settled: [] };
+  const before = openDuties(state, policy, event.at).filter(owed);
   // A reassignment takes duties away from a unit that leaves: nobody owed them any longer.
   if (event.type === 'ProposalReassigned' || before.length === 0) return { state: next, settled: [] };
   const still = new Set(openDuties(next, policy, event.at).map((d) => d.key));
