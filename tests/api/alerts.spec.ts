@@ -5,7 +5,7 @@
 import { calendarCoverage, currentCalendar, raiseCoverageAlert } from '../../activities/calendar-years';
 import { compressedPolicy } from '../../seeds/policy';
 import { referenceCase } from '../../seeds/reference-case';
-import { http, useStack } from '../support/api';
+import { http, useStack, waitFor } from '../support/api';
 import { year2027 } from '../support/calendar-2027';
 import { startProposal } from '../support/proposals';
 
@@ -75,15 +75,6 @@ test("the Science Bureau's dashboard hears its opinion alerts as they are raised
 });
 
 describe('the holiday calendar, kept without a deploy (issue 7, point 10)', () => {
-  const until = async <T>(read: () => Promise<T>, ok: (v: T) => boolean): Promise<T> => {
-    let v = await read();
-    for (let i = 0; i < 100 && !ok(v); i++) {
-      await new Promise((r) => setTimeout(r, 50));
-      v = await read();
-    }
-    return v;
-  };
-
   test('a calendar that does not reach six months ahead is a readiness warning and one operator alert for the committee', async () => {
     const ready = await http(ctx.current, 'GET', '/readyz');
     expect(ready.status).toBe(200);
@@ -102,12 +93,12 @@ describe('the holiday calendar, kept without a deploy (issue 7, point 10)', () =
 
   test('the committee loads a year: validated, versioned, pinned by new proposals and taken by running ones', async () => {
     const running = await startProposal(ctx.current.env.client, { ...c202.intake, number: 7701 }, compressedPolicy());
-    await until(() => ctx.current.db.pool.query(`select 1 from proposals where id = $1 and status = 'filed'`, [running.workflowId]), (r) => r.rowCount === 1);
+    await waitFor(() => ctx.current.db.pool.query(`select 1 from proposals where id = $1 and status = 'filed'`, [running.workflowId]), (r) => r.rowCount === 1);
     // A filed proposal is not yet handled: register and assign it so it counts as running.
     for (const [action, body] of [['registration', { review: { outcome: 'register' } }], ['assignment', { assignment: c202.assignment }]] as const) {
       expect((await http(ctx.current, 'POST', `/proposals/${running.workflowId}/${action}`, { as: 'committee-clerk', body })).status).toBe(200);
     }
-    await until(() => ctx.current.db.pool.query(`select 1 from proposals where id = $1 and status = 'handling'`, [running.workflowId]), (r) => r.rowCount === 1);
+    await waitFor(() => ctx.current.db.pool.query(`select 1 from proposals where id = $1 and status = 'handling'`, [running.workflowId]), (r) => r.rowCount === 1);
 
     const put = (as: string, body: unknown, year = 2027) => http(ctx.current, 'PUT', `/calendar/years/${year}`, { as, body });
     const { year: _y, ...days } = year2027;
@@ -123,7 +114,7 @@ describe('the holiday calendar, kept without a deploy (issue 7, point 10)', () =
     expect((await put('committee-clerk', days)).body).toMatchObject({ version: 1, changed: false });
     expect((await put('committee-clerk', { ...days, workingWeekends: ['2027-01-30'] })).body).toMatchObject({ version: 2, changed: true });
 
-    const view = await until(
+    const view = await waitFor(
       () => http(ctx.current, 'GET', `/proposals/${running.workflowId}`, { as: 'committee-clerk' }),
       (r) => r.body.policy.calendar.coveredYears.includes(2027),
     );

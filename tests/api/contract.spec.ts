@@ -5,7 +5,7 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { mintToken } from '../../apps/api/src/auth/tokens';
 import { referenceCase } from '../../seeds/reference-case';
-import { SECRET, http, newKey, useStack } from '../support/api';
+import { SECRET, http, newKey, useStack, waitFor } from '../support/api';
 
 const c202 = referenceCase();
 const ctx = useStack();
@@ -316,11 +316,7 @@ describe('并案 (merge) over HTTP', () => {
     expect(await versionOf(id)).toBe(1);
     expect((await merge(targetNumber)).status).toBe(200);
     // The merged proposal's workflow tells the target; its proposer is then among the target's recipients.
-    let merged: { number: number }[] = [];
-    for (let i = 0; i < 100 && merged.length === 0; i++) {
-      merged = (await http(ctx.current, 'GET', `/proposals/${target}`, { as: 'committee-clerk' })).body.state.merged;
-      if (merged.length === 0) await new Promise((r) => setTimeout(r, 50));
-    }
-    expect(merged).toEqual([{ number: Number(id.split('-').at(-1)), proposers: [proposer] }]);
+    const view = await waitFor(() => http(ctx.current, 'GET', `/proposals/${target}`, { as: 'committee-clerk' }), (r) => r.body.state.merged.length > 0);
+    expect(view.body.state.merged).toEqual([{ number: Number(id.split('-').at(-1)), proposers: [proposer] }]);
   });
 });

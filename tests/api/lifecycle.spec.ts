@@ -5,19 +5,10 @@
 import { requestFor } from '../../apps/api/src/proposals/actions';
 import { referenceCase } from '../../seeds/reference-case';
 import { referenceSteps } from '../../seeds/reference-steps';
-import { http, useStack } from '../support/api';
+import { http, useStack, waitFor } from '../support/api';
 
 const c202 = referenceCase();
 const ctx = useStack();
-
-async function waitFor<T>(probe: () => Promise<T>, ok: (t: T) => boolean): Promise<T> {
-  let last = await probe();
-  for (let i = 0; i < 100 && !ok(last); i++) {
-    await new Promise((r) => setTimeout(r, 100));
-    last = await probe();
-  }
-  return last;
-}
 
 test('proposal 202 from intake to closed over HTTP, with tasks, history, lists and statistics along the way', async () => {
   const filed = await http(ctx.current, 'POST', '/proposals', { as: 'committee-clerk', body: c202.intake });

@@ -105,6 +105,16 @@ export async function http(stack: Stack, method: string, path: string, o: { as?:
   return { status: res.status, body, headers: res.headers };
 }
 
+/** Reads until the answer is as expected (a projection or a signal lands a moment later), or gives up after ten seconds. */
+export async function waitFor<T>(probe: () => Promise<T>, ok: (t: T) => boolean): Promise<T> {
+  let last = await probe();
+  for (let i = 0; i < 100 && !ok(last); i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    last = await probe();
+  }
+  return last;
+}
+
 /** One stack for a whole test file, started before its tests and stopped after them. */
 export function useStack(): { readonly current: Stack } {
   const holder = { current: undefined as unknown as Stack };

@@ -120,7 +120,7 @@ export const TaskSchema = z
     proposalId: z.string(),
     number: z.number().int(),
     title: z.string(),
-    kind: z.string(),
+    kind: DutyKindSchema,
     unitId: z.string().nullable(),
     proposerId: z.string().nullable(),
     commitmentNo: z.number().int().nullable(),

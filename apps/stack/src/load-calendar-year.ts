@@ -4,21 +4,18 @@
  * PUT /calendar/years/{year}, as a new version when it differs, and tells the running proposals.
  */
 import { Client, Connection } from '@temporalio/client';
-import * as fs from 'node:fs';
 import { DEFAULT_DATABASE_URL, createPool } from '../../../activities/database';
 import { CalendarService } from '../../api/src/calendar/calendar.service';
 import { CalendarYearSchema } from '../../../workflows/domain/calendar';
+import { readValidated } from './json-file';
 
 async function main() {
-  const file = process.argv[2];
-  if (!file) throw new Error('usage: npm run calendar -- <year.json>   ({ "year": 2027, "holidays": [...], "workingWeekends": [...] })');
-  const parsed = CalendarYearSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
-  if (!parsed.success) throw new Error(`${file}:\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`);
+  const year = readValidated(CalendarYearSchema, process.argv[2], 'npm run calendar -- <year.json>   ({ "year": 2027, "holidays": [...], "workingWeekends": [...] })');
   const pool = createPool(process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL, 2);
   const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233' });
   try {
     const client = new Client({ connection, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' });
-    const loaded = await new CalendarService(client, pool).load({ role: 'committee', id: process.env.LOADED_BY ?? 'operator', name: 'operator' }, parsed.data);
+    const loaded = await new CalendarService(client, pool).load({ role: 'committee', id: process.env.LOADED_BY ?? 'operator', name: 'operator' }, year);
     console.log(`${loaded.calendar} ${loaded.year}: version ${loaded.version}${loaded.changed ? '' : ' (unchanged)'}; ${loaded.runningProposalsTold} running proposal(s) told`);
   } finally {
     await connection.close();

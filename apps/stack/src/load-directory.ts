@@ -2,20 +2,17 @@
  * `npm run directory -- <file.json>`: loads units and people (principals) into the read model,
  * validated by the same schema as the seed directory; loading again updates them in place.
  */
-import * as fs from 'node:fs';
 import { DEFAULT_DATABASE_URL, createPool } from '../../../activities/database';
 import { loadDirectory } from '../../api/src/auth/principals';
 import { DirectorySchema } from '../../../seeds/reference-case';
+import { readValidated } from './json-file';
 
 async function main() {
-  const file = process.argv[2];
-  if (!file) throw new Error('usage: npm run directory -- <directory.json>   (see seeds/directory.json)');
-  const parsed = DirectorySchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
-  if (!parsed.success) throw new Error(`${file}:\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`);
+  const directory = readValidated(DirectorySchema, process.argv[2], 'npm run directory -- <directory.json>   (see seeds/directory.json)');
   const pool = createPool(process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL, 1);
   try {
-    await loadDirectory(pool, parsed.data);
-    console.log(`loaded ${parsed.data.units.length} units and ${parsed.data.people.length} people`);
+    await loadDirectory(pool, directory);
+    console.log(`loaded ${directory.units.length} units and ${directory.people.length} people`);
   } finally {
     await pool.end();
   }
