@@ -81,12 +81,20 @@ describe('who may do what: every endpoint for every kind of principal', () => {
     ];
     const wrong: string[] = [];
     for (const [path, allowed] of reads) {
+      // A proposal the caller may not read is answered as one that does not exist; a route a role may not use is a 403.
+      const refusedWith = path.startsWith('/proposals/') ? 404 : 403;
       for (const who of people) {
         const res = await http(ctx.current, 'GET', path, { as: who });
-        if ((res.status === 200) !== allowed[who] || (!allowed[who] && res.status !== 403)) wrong.push(`${path} as ${who}: ${res.status}`);
+        if ((res.status === 200) !== allowed[who] || (!allowed[who] && res.status !== refusedWith)) wrong.push(`${path} as ${who}: ${res.status}`);
       }
     }
     expect(wrong).toEqual([]);
+    // Temporal's raw history (process identities, every payload) is the committee's alone.
+    expect((await http(ctx.current, 'GET', `/proposals/${id}/history`, { as: 'committee-clerk' })).body.temporal.runs.length).toBeGreaterThan(0);
+    for (const who of ['drc-officer', 'stb-officer', 'wang-fengjie'] as const) {
+      const history = await http(ctx.current, 'GET', `/proposals/${id}/history`, { as: who });
+      expect([history.status, 'temporal' in history.body, history.body.timeline.length > 0]).toEqual([200, false, true]);
+    }
     // Lists show only what the caller may read.
     const visible = async (who: Who) => (await http(ctx.current, 'GET', `/proposals?q=${encodeURIComponent(c202.intake.title)}&pageSize=100`, { as: who })).body.total;
     await new Promise((r) => setTimeout(r, 300));
@@ -113,6 +121,15 @@ describe('who may do what: every endpoint for every kind of principal', () => {
     const unknown = await withToken(mintToken('nobody', SECRET));
     expect(unknown.status).toBe(401);
     expect(unknown.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    // A token may live a day at most, and may not be issued further ahead than the clock skew (60 s).
+    const centuryToken = await withToken(mintToken('committee-clerk', SECRET, 100 * 365 * 86400));
+    expect([centuryToken.status, centuryToken.body.detail]).toEqual([401, 'token lives longer than 86400 s']);
+    const fromTheFuture = await withToken(mintToken('committee-clerk', SECRET, 3600, Date.now() + 600_000));
+    expect([fromTheFuture.status, fromTheFuture.body.detail]).toEqual([401, 'token issued in the future']);
+    expect((await withToken(mintToken('committee-clerk', SECRET, 3600, Date.now() + 30_000))).status).toBe(200);
+    // RFC 6750: the scheme is case-insensitive.
+    const lower = await http(ctx.current, 'GET', path, { headers: { authorization: `bearer ${ctx.current.token('committee-clerk')}` } });
+    expect(lower.status).toBe(200);
   });
 });
 
@@ -168,6 +185,7 @@ describe('bad input gets a 4xx naming the field, and nothing is written', () => 
     ['a missing nested field', { body: { contact: { ...contact(), summary: undefined } } }, 400, 'invalid-input', 'contact.summary'],
     ['an unknown field', { body: { contact: contact(), sneaky: true } }, 400, 'invalid-input', '(body)'],
     ['control characters', { body: { contact: { ...contact(), summary: 'bell\u0007 here' } } }, 400, 'invalid-input', 'contact.summary'],
+    ['an unpaired surrogate', { rawBody: JSON.stringify({ contact: contact() }).replace('办前面商', '意见\\ud800尾') }, 400, 'invalid-input', 'contact.summary'],
     ['a very long string', { body: { contact: { ...contact(), summary: long } } }, 400, 'invalid-input', 'contact.summary'],
     ['an empty string', { body: { contact: { ...contact(), participants: [''] } } }, 400, 'invalid-input', 'contact.participants.0'],
     ['a date that is not one', { body: { contact: { ...contact(), occurredAt: '2024-02-30T10:00:00Z' } } }, 400, 'invalid-input', 'contact.occurredAt'],
@@ -184,6 +202,28 @@ describe('bad input gets a 4xx naming the field, and nothing is written', () => 
     expect(res.body.type).toBe(`urn:proposals:problem:${type}`);
     if (path) expect(res.body.errors.map((e: { path: string }) => e.path)).toContain(path);
     expect(await versionOf(id)).toBe(before);
+  });
+
+  test('bytes that are not UTF-8 are a 400, a body that is not JSON a 415; nothing is written', async () => {
+    const id = await assignedProposal();
+    const before = await versionOf(id);
+    const send = (body: Buffer, type: string) =>
+      fetch(`${ctx.current.base}/proposals/${id}/contacts`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${ctx.current.token('drc-officer')}`, 'content-type': type, 'idempotency-key': newKey() },
+        body,
+      });
+    const json = JSON.stringify({ contact: { ...contact(), summary: 'A@@B' } });
+    // A lone ff fe, an overlong "/" (c0 af), a CESU-8 surrogate (ed a0 80) inside a JSON string.
+    for (const bad of [[0xff, 0xfe], [0xc0, 0xaf], [0xed, 0xa0, 0x80]]) {
+      const [head, tail] = json.split('@@');
+      const res = await send(Buffer.concat([Buffer.from(head!), Buffer.from(bad), Buffer.from(tail!)]), 'application/json');
+      expect([res.status, ((await res.json()) as { type: string }).type]).toEqual([400, 'urn:proposals:problem:invalid-encoding']);
+    }
+    const plain = await send(Buffer.from(json), 'text/plain');
+    expect([plain.status, ((await plain.json()) as { type: string }).type]).toEqual([415, 'urn:proposals:problem:unsupported-media-type']);
+    expect(await versionOf(id)).toBe(before);
+    expect((await send(Buffer.from(json.replace('@@', '')), 'application/json; charset=utf-8')).status).toBe(200);
   });
 
   test('bad query parameters are a 400 naming them', async () => {

@@ -50,6 +50,8 @@ export async function startStack(): Promise<Stack> {
     TEMPORAL_NAMESPACE: 'default',
     DATABASE_URL: db.url,
     API_TOKEN_SECRET: SECRET,
+    TOKEN_MAX_LIFETIME_SECONDS: 86400,
+    TOKEN_CLOCK_SKEW_SECONDS: 60,
     LOG_LEVEL: 'silent',
     BODY_LIMIT: '256kb',
   };

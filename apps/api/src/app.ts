@@ -7,7 +7,7 @@ import express from 'express';
 import * as path from 'node:path';
 import { AppModule } from './app.module';
 import type { ApiConfig } from './config';
-import { bodyErrors, jsonBody } from './http/body';
+import { bodyErrors, jsonBody, jsonOnly } from './http/body';
 import { logger, requestContext } from './http/logging';
 
 export async function createApi(config: ApiConfig): Promise<INestApplication> {
@@ -15,6 +15,7 @@ export async function createApi(config: ApiConfig): Promise<INestApplication> {
   // Nest's own body parser is off: ours answers malformed and oversized bodies with problem+json.
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config), { bodyParser: false, logger: ['error', 'warn'] });
   app.use(requestContext);
+  app.use(jsonOnly);
   app.use(jsonBody(config.BODY_LIMIT));
   app.use(bodyErrors);
   app.use('/docs/assets', express.static(path.dirname(require.resolve('swagger-ui-dist/package.json')), { index: false }));

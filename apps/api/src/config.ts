@@ -11,6 +11,9 @@ const EnvSchema = z.object({
   DATABASE_URL: z.url().default(DEFAULT_DATABASE_URL),
   /** HMAC key for bearer tokens: at least 32 characters. */
   API_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  /** Tokens living longer than this, or issued further in the future than the skew, are refused. */
+  TOKEN_MAX_LIFETIME_SECONDS: z.coerce.number().int().min(60).max(30 * 86400).default(86400),
+  TOKEN_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(600).default(60),
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** Largest accepted request body. */
   BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/, 'must be like 256kb or 1mb').default('256kb'),

@@ -105,8 +105,8 @@ export const HistorySchema = z
       z.object({ seq: z.number().int(), time: z.string(), unit: z.string(), what: z.string().describe('In Chinese'), whatEn: z.string().describe('In English'), stage: z.string(), nextDue: z.string() }),
     ),
     events: z.array(EventSchema),
-    /** The workflow's raw Temporal history, as Temporal's JSON: every run, first to last. */
-    temporal: z.object({ workflowId: z.string(), runs: z.array(z.object({ runId: z.string(), events: z.array(z.record(z.string(), z.unknown())) })) }),
+    /** The workflow's raw Temporal history, as Temporal's JSON: every run, first to last. For the committee only. */
+    temporal: z.object({ workflowId: z.string(), runs: z.array(z.object({ runId: z.string(), events: z.array(z.record(z.string(), z.unknown())) })) }).optional(),
   });
 
 export const TaskQuerySchema = z.strictObject({

@@ -45,9 +45,13 @@ export class AuthGuard implements CanActivate {
     const targets = [ctx.getHandler(), ctx.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC, targets)) return true;
     const req = ctx.switchToHttp().getRequest<Request>();
-    const match = /^Bearer ([A-Za-z0-9_.-]+)$/.exec(req.header('authorization') ?? '');
+    // RFC 6750: the scheme name is case-insensitive.
+    const match = /^bearer +([A-Za-z0-9_.-]+)$/i.exec(req.header('authorization') ?? '');
     if (!match) throw unauthorized('send Authorization: Bearer <token>');
-    const verified = verifyToken(match[1]!, this.config.API_TOKEN_SECRET);
+    const verified = verifyToken(match[1]!, this.config.API_TOKEN_SECRET, Date.now(), {
+      maxLifetimeSeconds: this.config.TOKEN_MAX_LIFETIME_SECONDS,
+      clockSkewSeconds: this.config.TOKEN_CLOCK_SKEW_SECONDS,
+    });
     if (!verified.ok) throw unauthorized(verified.why);
     const principal = await findPrincipal(this.pool, verified.principalId);
     if (!principal) throw unauthorized('unknown or inactive principal');

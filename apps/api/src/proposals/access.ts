@@ -1,6 +1,6 @@
 /** Who may read a proposal: the committee all; an officer those assigned to the unit; a proposer their own. */
 import type { Principal } from '../auth/principals';
-import { Problem } from '../http/problem';
+import { notFound } from './temporal-errors';
 
 export interface Readership {
   unitIds: string[];
@@ -13,8 +13,9 @@ export function mayRead(p: Principal, r: Readership): boolean {
   return r.proposerIds.includes(p.id);
 }
 
+/** A proposal the caller may not read is answered as one that does not exist: a 403 would tell an outsider it does. */
 export function ensureMayRead(p: Principal, r: Readership, proposalId: string): void {
-  if (!mayRead(p, r)) throw new Problem(403, 'forbidden', 'Not your proposal', `${p.id} may not read ${proposalId}`);
+  if (!mayRead(p, r)) throw notFound(proposalId);
 }
 
 /** The same rule as SQL over the read model's proposals table (alias p); $n is the parameter index to use. */

@@ -126,15 +126,19 @@ export class ProposalsService {
   async history(principal: Principal, proposalId: string) {
     const view = await this.view(principal, proposalId);
     const handle = this.temporal.workflow.getHandle(proposalId);
-    const [events, description] = await Promise.all([handle.query(eventsQuery), handle.describe()]);
+    const events = await handle.query(eventsQuery);
+    const readable = { timeline: timelineRows(events, view.policy), events };
+    // Temporal's own history names processes and carries every payload (a co-handler's internal
+    // opinion among them): the committee's supervisors see it, units and members do not.
+    if (principal.role !== 'committee') return readable;
     // A proposal followed up for years spans several runs (continue-as-new): walk back to the first.
     const runs: { runId: string; events: Record<string, unknown>[] }[] = [];
-    for (let runId: string | undefined = description.runId; runId; ) {
+    for (let runId: string | undefined = (await handle.describe()).runId; runId; ) {
       const raw = await this.temporal.workflow.getHandle(proposalId, runId).fetchHistory();
       runs.unshift({ runId, events: (temporal.api.history.v1.History.fromObject(raw).toJSON().events ?? []) as Record<string, unknown>[] });
       runId = raw.events?.[0]?.workflowExecutionStartedEventAttributes?.continuedExecutionRunId ?? undefined;
     }
-    return { timeline: timelineRows(events, view.policy), events, temporal: { workflowId: proposalId, runs } };
+    return { ...readable, temporal: { workflowId: proposalId, runs } };
   }
 
   async list(principal: Principal, q: ListQuery) {
