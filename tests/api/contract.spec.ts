@@ -254,15 +254,48 @@ describe('exactly once under retries', () => {
     expect(await versionOf(id)).toBe(2);
   });
 
-  test('two identical requests sent at once apply once and get the same answer', async () => {
+  /** Concurrent duplicates either get the first answer or a 409 in-progress with Retry-After; never anything else. */
+  const sameOrInProgress = (replies: { status: number; body: { type?: string }; headers: Headers }[], status: number) => {
+    const answered = replies.filter((r) => r.status === status);
+    const waiting = replies.filter((r) => r.status === 409 && r.body.type === 'urn:proposals:problem:in-progress' && r.headers.get('retry-after') === '1');
+    expect(answered.length + waiting.length).toBe(replies.length);
+    expect(answered.length).toBeGreaterThan(0);
+    for (const r of answered) expect(r.body).toEqual(answered[0]!.body);
+    return answered[0]!.body;
+  };
+
+  test('identical requests sent at once apply once: each gets the first answer or is told to retry', async () => {
     const id = await filedProposal();
     const key = newKey();
     const send = () => http(ctx.current, 'POST', `/proposals/${id}/registration`, { as: 'committee-clerk', body: register, key });
-    const replies = await Promise.all([send(), send(), send()]);
-    expect(replies.map((r) => r.status)).toEqual([200, 200, 200]);
-    expect(replies[1]!.body).toEqual(replies[0]!.body);
-    expect(replies[2]!.body).toEqual(replies[0]!.body);
+    const first = sameOrInProgress(await Promise.all(Array.from({ length: 10 }, send)), 200);
+    expect((await send()).body).toEqual(first);
     expect(await versionOf(id)).toBe(2);
+  });
+
+  test('50 identical filings with one key: one proposal, and the answer kept for the key is the 201', async () => {
+    for (let trial = 0; trial < 5; trial++) {
+      const key = newKey();
+      const body = { ...c202.intake, number: number++ };
+      const file = () => http(ctx.current, 'POST', '/proposals', { as: 'committee-clerk', body, key });
+      const filed = sameOrInProgress(await Promise.all(Array.from({ length: 50 }, file)), 201);
+      const retried = await file();
+      expect([retried.status, retried.body]).toEqual([201, filed]);
+      const { rows } = await ctx.current.db.pool.query(`select status from idempotency_keys where principal_id = 'committee-clerk' and key = $1`, [key]);
+      expect(rows).toEqual([{ status: 201 }]);
+    }
+  });
+
+  test('an intake whose answer was lost (started, not recorded) is answered 201 on its retry, not 409', async () => {
+    const key = newKey();
+    const body = { ...c202.intake, number: number++ };
+    const first = await http(ctx.current, 'POST', '/proposals', { as: 'committee-clerk', body, key });
+    // As if the API had died between starting the workflow and storing the answer.
+    await ctx.current.db.pool.query(`update idempotency_keys set status = null, response = null where principal_id = 'committee-clerk' and key = $1`, [key]);
+    const retried = await http(ctx.current, 'POST', '/proposals', { as: 'committee-clerk', body, key });
+    expect([retried.status, retried.body]).toEqual([201, first.body]);
+    const other = await http(ctx.current, 'POST', '/proposals', { as: 'committee-clerk', body });
+    expect([other.status, other.body.type]).toEqual([409, 'urn:proposals:problem:proposal-exists']);
   });
 
   test('a key reused with a different body is a 422, and changes nothing', async () => {

@@ -20,10 +20,15 @@ export class Problem extends Error {
     readonly title: string,
     readonly detail?: string,
     readonly errors?: FieldError[],
+    /** Seconds after which a retry may succeed (503, 409 in-progress): sent as Retry-After. */
+    readonly retryAfter?: number,
   ) {
     super(detail ?? title);
   }
 }
+
+/** Not now, but the same request may succeed later: a retry with the same Idempotency-Key is safe. */
+export const retryLater = (status: 409 | 503, type: string, title: string, detail: string, seconds = 1) => new Problem(status, type, title, detail, undefined, seconds);
 
 export const fieldPath = (path: readonly PropertyKey[]) => path.map(String).join('.') || '(body)';
 
@@ -36,6 +41,7 @@ export function invalidInput(where: 'body' | 'query' | 'header' | 'path', error:
 }
 
 export function sendProblem(res: Response, req: Request, p: Problem): void {
+  if (p.retryAfter !== undefined) res.setHeader('Retry-After', String(p.retryAfter));
   res
     .status(p.status)
     .type('application/problem+json')

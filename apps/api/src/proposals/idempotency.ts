@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Pool } from 'pg';
-import { Problem } from '../http/problem';
+import { Problem, retryLater } from '../http/problem';
 
 export interface Outcome {
   status: number;
@@ -28,38 +28,58 @@ export const requestHash = (method: string, path: string, body: unknown) =>
 /** The ID Temporal deduplicates on: one key space per principal. */
 export const updateIdOf = (principalId: string, key: string) => `${principalId}/${key}`;
 
+/**
+ * Runs `run` once per key and answers every request with the same key alike. One request per key
+ * runs at a time: a concurrent duplicate does not run the action itself (Temporal deduplicates
+ * Updates, but not the start of a workflow) and is told to retry, so the answer stored for a key
+ * is always the first request's.
+ */
 export async function once(pool: Pool, principalId: string, key: string, method: string, path: string, body: unknown, run: () => Promise<Outcome>): Promise<Outcome> {
   const hash = requestHash(method, path, body);
-  await pool.query(
-    `insert into idempotency_keys (principal_id, key, method, path, body_hash) values ($1, $2, $3, $4, $5)
-     on conflict (principal_id, key) do nothing`,
-    [principalId, key, method, path, hash],
-  );
-  const { rows } = await pool.query<{ body_hash: string; status: number | null; response: unknown }>(
-    'select body_hash, status, response from idempotency_keys where principal_id = $1 and key = $2',
-    [principalId, key],
-  );
-  const record = rows[0]!;
-  if (record.body_hash !== hash) {
-    throw new Problem(422, 'idempotency-key-reused', 'Idempotency-Key already used for another request', 'send a new key for a different request');
-  }
-  if (record.status !== null) return { status: record.status, body: record.response };
-
-  let outcome: Outcome;
+  const client = await pool.connect();
+  const lock = updateIdOf(principalId, key);
   try {
-    outcome = await run();
-  } catch (err) {
-    // A refusal is the answer to this request; a server-side failure is not, and may be retried.
-    if (!(err instanceof Problem) || err.status >= 500) throw err;
-    outcome = { status: err.status, body: { problem: { type: err.type, title: err.title, detail: err.detail, errors: err.errors } } };
+    const { rows: locked } = await client.query<{ got: boolean }>('select pg_try_advisory_lock(hashtextextended($1, 0)) as got', [lock]);
+    if (!locked[0]!.got) throw retryLater(409, 'in-progress', 'The same request is being handled', 'a request with this Idempotency-Key is in progress: retry it shortly for its answer');
+    try {
+      await client.query(
+        `insert into idempotency_keys (principal_id, key, method, path, body_hash) values ($1, $2, $3, $4, $5)
+         on conflict (principal_id, key) do nothing`,
+        [principalId, key, method, path, hash],
+      );
+      const { rows } = await client.query<{ body_hash: string; status: number | null; response: unknown }>(
+        'select body_hash, status, response from idempotency_keys where principal_id = $1 and key = $2',
+        [principalId, key],
+      );
+      const record = rows[0]!;
+      if (record.body_hash !== hash) {
+        throw new Problem(422, 'idempotency-key-reused', 'Idempotency-Key already used for another request', 'send a new key for a different request');
+      }
+      if (record.status !== null) return { status: record.status, body: record.response };
+      const outcome = await answerOf(run);
+      await client.query('update idempotency_keys set status = $3, response = $4 where principal_id = $1 and key = $2 and status is null', [
+        principalId,
+        key,
+        outcome.status,
+        JSON.stringify(outcome.body),
+      ]);
+      return outcome;
+    } finally {
+      await client.query('select pg_advisory_unlock(hashtextextended($1, 0))', [lock]);
+    }
+  } finally {
+    client.release();
   }
-  await pool.query('update idempotency_keys set status = $3, response = $4 where principal_id = $1 and key = $2 and status is null', [
-    principalId,
-    key,
-    outcome.status,
-    JSON.stringify(outcome.body),
-  ]);
-  return outcome;
+}
+
+/** A refusal is the answer to this request; a server-side failure, or a "retry later", is not. */
+async function answerOf(run: () => Promise<Outcome>): Promise<Outcome> {
+  try {
+    return await run();
+  } catch (err) {
+    if (!(err instanceof Problem) || err.status >= 500 || err.retryAfter !== undefined) throw err;
+    return { status: err.status, body: { problem: { type: err.type, title: err.title, detail: err.detail, errors: err.errors } } };
+  }
 }
 
 /** Turns a stored refusal back into the problem it was. */

@@ -47,15 +47,19 @@ export class ProposalsService {
     }
     // The proposal pins the calendar as it stands, with every year the committee has loaded.
     const policy = { ...named, calendar: await this.calendar.current() };
+    const filedWith = updateIdOf(principal.id, key);
     const outcome = await once(this.pool, principal.id, key, 'POST', `/proposals?policy=${policy.id}`, raw, async () => {
+      const options = intakeOptions({ intake, filedBy: actorOf(principal), policy });
+      const filed = { status: 201, body: { proposalId: options.workflowId, version: 1 } };
       try {
-        const handle = await this.temporal.workflow.start(proposalWorkflow, intakeOptions({ intake, filedBy: actorOf(principal), policy }));
-        return { status: 201, body: { proposalId: handle.workflowId, version: 1 } };
+        // The key goes with the workflow: a retry after a start whose answer was lost finds it there.
+        await this.temporal.workflow.start(proposalWorkflow, { ...options, memo: { title: intake.title, filedWith } });
+        return filed;
       } catch (err) {
-        if (err instanceof WorkflowExecutionAlreadyStartedError) {
-          throw new Problem(409, 'proposal-exists', 'The proposal was already filed', `${err.workflowId} exists: a proposal is filed once`);
-        }
-        throw err;
+        if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+        const existing = await this.temporal.workflow.getHandle(options.workflowId).describe();
+        if (existing.memo?.filedWith === filedWith) return filed;
+        throw new Problem(409, 'proposal-exists', 'The proposal was already filed', `${err.workflowId} exists: a proposal is filed once`);
       }
     });
     return { status: outcome.status, body: replay(outcome) };
