@@ -372,7 +372,7 @@ describe('the OpenAPI document and operations endpoints', () => {
   test('/healthz and /readyz answer without a token; readiness checks Temporal and PostgreSQL', async () => {
     expect((await http(ctx.current, 'GET', '/healthz')).status).toBe(200);
     const ready = await http(ctx.current, 'GET', '/readyz');
-    expect([ready.status, ready.body]).toEqual([200, { status: 'ready', temporal: 'ok', postgres: 'ok', calendar: expect.objectContaining({ calendar: 'cn-mainland', lastCoveredYear: 2026 }) }]);
+    expect([ready.status, ready.body]).toEqual([200, { status: 'ready', temporal: 'ok', postgres: 'ok', worker: 'ok', calendar: expect.objectContaining({ calendar: 'cn-mainland', lastCoveredYear: 2026 }) }]);
   });
 });
 

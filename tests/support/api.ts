@@ -27,10 +27,15 @@ export interface Stack {
   token(principalId: string): string;
   /** Stops the API and starts a new one on the same stores: "across API restarts". */
   restartApi(): Promise<void>;
+  /** Stops the worker (as a crash would leave the task queue: nobody polling), and starts a new one. */
+  stopWorker(): Promise<void>;
+  startWorker(): Promise<void>;
+  /** Stops the Temporal server for good (it keeps its state in memory). */
+  stopTemporal(): Promise<void>;
   stop(): Promise<void>;
 }
 
-export async function startStack(): Promise<Stack> {
+export async function startStack(overrides: Partial<ApiConfig> = {}): Promise<Stack> {
   const [env, db] = await Promise.all([devServerEnv(), createTestDatabase()]);
   await loadDirectory(db.pool, {
     ...seedDirectory(),
@@ -41,19 +46,23 @@ export async function startStack(): Promise<Stack> {
       { id: 'another-member', name: '另一位委员', role: 'proposer' },
     ],
   });
-  const worker: Worker = await createProposalWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue: TASK_QUEUE, activities: createActivities(db.pool) });
-  const running = worker.run();
+  const newWorker = () => createProposalWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue: TASK_QUEUE, activities: createActivities(db.pool) });
+  let worker: Worker | undefined = await newWorker();
+  let running = worker.run();
+  let temporalStopped: Promise<void> | undefined;
   const config: ApiConfig = {
     HOST: '127.0.0.1',
     PORT: 0,
     TEMPORAL_ADDRESS: env.address,
     TEMPORAL_NAMESPACE: 'default',
     DATABASE_URL: db.url,
+    TEMPORAL_TIMEOUT_MS: 10_000,
     API_TOKEN_SECRET: SECRET,
     TOKEN_MAX_LIFETIME_SECONDS: 86400,
     TOKEN_CLOCK_SKEW_SECONDS: 60,
     LOG_LEVEL: 'silent',
     BODY_LIMIT: '256kb',
+    ...overrides,
   };
   const stack: Stack = {
     env,
@@ -68,11 +77,23 @@ export async function startStack(): Promise<Stack> {
       await stack.app.listen(0, '127.0.0.1');
       stack.base = (await stack.app.getUrl()).replace('[::1]', '127.0.0.1');
     },
+    async stopWorker() {
+      worker?.shutdown();
+      await running;
+      worker = undefined;
+    },
+    async startWorker() {
+      worker = await newWorker();
+      running = worker.run();
+    },
+    async stopTemporal() {
+      await stack.stopWorker();
+      temporalStopped ??= env.teardown();
+      await temporalStopped;
+    },
     async stop() {
       await stack.app.close();
-      worker.shutdown();
-      await running;
-      await env.teardown();
+      await stack.stopTemporal();
       await db.drop();
     },
   };
@@ -118,10 +139,10 @@ export async function waitFor<T>(probe: () => Promise<T>, ok: (t: T) => boolean)
 }
 
 /** One stack for a whole test file, started before its tests and stopped after them. */
-export function useStack(): { readonly current: Stack } {
+export function useStack(overrides: Partial<ApiConfig> = {}): { readonly current: Stack } {
   const holder = { current: undefined as unknown as Stack };
   beforeAll(async () => {
-    holder.current = await startStack();
+    holder.current = await startStack(overrides);
   });
   afterAll(async () => {
     await holder.current?.stop();

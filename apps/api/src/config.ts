@@ -9,6 +9,8 @@ const EnvSchema = z.object({
   TEMPORAL_ADDRESS: z.string().regex(/^[^:\s]+:\d+$/, 'must be host:port').default('127.0.0.1:7233'),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   DATABASE_URL: z.url().default(DEFAULT_DATABASE_URL),
+  /** How long a request waits for Temporal before answering 503 with Retry-After. */
+  TEMPORAL_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   /** HMAC key for bearer tokens: at least 32 characters. */
   API_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters'),
   /** Tokens living longer than this, or issued further in the future than the skew, are refused. */

@@ -4,7 +4,7 @@
  * principals, idempotency records).
  */
 import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor } from '@temporalio/client';
 import type { Pool } from 'pg';
 import { createPool } from '../../../activities/database';
 import { API_CONFIG, type ApiConfig } from './config';
@@ -30,8 +30,13 @@ class ConnectionsLifecycle implements OnApplicationShutdown {
     {
       provide: TEMPORAL,
       inject: [API_CONFIG],
-      useFactory: async (config: ApiConfig) =>
-        new Client({ connection: await Connection.connect({ address: config.TEMPORAL_ADDRESS }), namespace: config.TEMPORAL_NAMESPACE }),
+      useFactory: async (config: ApiConfig) => {
+        // A few quick retries, not the default's ten over several seconds: every request has its
+        // own deadline and answers 503 with Retry-After, so the caller retries, not a timer left behind.
+        const retry = makeGrpcRetryInterceptor(defaultGrpcRetryOptions({ maxAttempts: 4 }));
+        const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS, interceptors: [retry] });
+        return new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+      },
     },
     { provide: PG_POOL, inject: [API_CONFIG], useFactory: (config: ApiConfig) => createPool(config.DATABASE_URL) },
     ConnectionsLifecycle,

@@ -209,5 +209,7 @@ export const ReadinessSchema = z.object({
   status: z.enum(['ready', 'not ready']),
   temporal: z.string(),
   postgres: z.string(),
+  /** `ok` when a worker has polled the proposals' task queue within 90 s. */
+  worker: z.string(),
   calendar: CoverageSchema.extend({ warning: z.string().optional() }).optional(),
 });

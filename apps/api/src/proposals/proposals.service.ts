@@ -13,6 +13,7 @@ import { proposalWorkflow } from '../../../../workflows';
 import { type Principal, unknownUnits } from '../auth/principals';
 import { CalendarService } from '../calendar/calendar.service';
 import { requireRole } from '../auth/auth.guard';
+import { API_CONFIG, type ApiConfig } from '../config';
 import { PG_POOL, TEMPORAL } from '../connections';
 import { IntakeBodySchema, type ListQuery } from '../contracts';
 import { Problem } from '../http/problem';
@@ -20,7 +21,7 @@ import { parse } from '../http/parse';
 import { ensureMayRead, readableSql } from './access';
 import { ACTIONS, actionBody, actionRoles, isAction } from './actions';
 import { type Outcome, once, replay, updateIdOf } from './idempotency';
-import { finished, fromTemporal, notFound } from './temporal-errors';
+import { finished, fromTemporal, notFound, withinDeadline } from './temporal-errors';
 
 const PROPOSAL_ID = /^proposal-[a-z0-9-]{1,80}$/;
 
@@ -32,7 +33,13 @@ export class ProposalsService {
     @Inject(TEMPORAL) private readonly temporal: Client,
     @Inject(PG_POOL) private readonly pool: Pool,
     private readonly calendar: CalendarService,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
+
+  /** Every call to Temporal answers within the configured time, or 503 with Retry-After. */
+  private bounded<T>(fn: () => Promise<T>): Promise<T> {
+    return withinDeadline(this.temporal, this.config.TEMPORAL_TIMEOUT_MS, fn);
+  }
 
   /** 受理: the committee files a proposal, or a member files their own. */
   async file(principal: Principal, raw: unknown, key: string, policyId?: string): Promise<Outcome> {
@@ -51,16 +58,18 @@ export class ProposalsService {
     const outcome = await once(this.pool, principal.id, key, 'POST', `/proposals?policy=${policy.id}`, raw, async () => {
       const options = intakeOptions({ intake, filedBy: actorOf(principal), policy });
       const filed = { status: 201, body: { proposalId: options.workflowId, version: 1 } };
-      try {
-        // The key goes with the workflow: a retry after a start whose answer was lost finds it there.
-        await this.temporal.workflow.start(proposalWorkflow, { ...options, memo: { title: intake.title, filedWith } });
-        return filed;
-      } catch (err) {
-        if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-        const existing = await this.temporal.workflow.getHandle(options.workflowId).describe();
-        if (existing.memo?.filedWith === filedWith) return filed;
-        throw new Problem(409, 'proposal-exists', 'The proposal was already filed', `${err.workflowId} exists: a proposal is filed once`);
-      }
+      return this.bounded(async () => {
+        try {
+          // The key goes with the workflow: a retry after a start whose answer was lost finds it there.
+          await this.temporal.workflow.start(proposalWorkflow, { ...options, memo: { title: intake.title, filedWith } });
+          return filed;
+        } catch (err) {
+          if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+          const existing = await this.temporal.workflow.getHandle(options.workflowId).describe();
+          if (existing.memo?.filedWith === filedWith) return filed;
+          throw new Problem(409, 'proposal-exists', 'The proposal was already filed', `${err.workflowId} exists: a proposal is filed once`);
+        }
+      });
     });
     return { status: outcome.status, body: replay(outcome) };
   }
@@ -75,14 +84,16 @@ export class ProposalsService {
     await this.ensureMergeTarget(proposalId, command);
     const outcome = await once(this.pool, principal.id, key, 'POST', `/proposals/${proposalId}/${action}`, raw, async () => {
       const handle = this.temporal.workflow.getHandle(proposalId);
-      try {
-        const result = await handle.executeUpdate(actUpdate, { args: [command, { requestId }], updateId: updateIdOf(principal.id, key) });
-        return { status: 200, body: { proposalId, ...result } };
-      } catch (err) {
-        // Updates reach only running workflows: a finished proposal looks "not found" to them.
-        if (err instanceof WorkflowNotFoundError && (await handle.describe().catch(() => undefined))) throw finished(proposalId);
-        throw fromTemporal(err, proposalId);
-      }
+      return this.bounded(async () => {
+        try {
+          const result = await handle.executeUpdate(actUpdate, { args: [command, { requestId }], updateId: updateIdOf(principal.id, key) });
+          return { status: 200, body: { proposalId, ...result } };
+        } catch (err) {
+          // Updates reach only running workflows: a finished proposal looks "not found" to them.
+          if (err instanceof WorkflowNotFoundError && (await handle.describe().catch(() => undefined))) throw finished(proposalId);
+          throw fromTemporal(err, proposalId);
+        }
+      });
     });
     return replay(outcome);
   }
@@ -103,25 +114,24 @@ export class ProposalsService {
     if (command.type !== 'review' || command.review.outcome !== 'merge') return;
     const targetId = proposalId.replace(/-\d+$/, `-${command.review.intoNumber}`);
     const refused = (why: string) => new Problem(422, 'merge-target', 'A proposal is merged only into a registered proposal', why, [{ path: 'review.intoNumber', message: why }]);
-    const target = await this.temporal.workflow
-      .getHandle(targetId)
-      .query(viewQuery)
-      .catch((err: unknown) => {
-        if (err instanceof WorkflowNotFoundError) return undefined;
-        throw fromTemporal(err, targetId);
-      });
+    const target = await this.bounded(() =>
+      this.temporal.workflow
+        .getHandle(targetId)
+        .query(viewQuery)
+        .catch((err: unknown) => {
+          if (err instanceof WorkflowNotFoundError) return undefined;
+          throw fromTemporal(err, targetId);
+        }),
+    );
     if (!target) throw refused(`proposal No. ${command.review.intoNumber} of this session does not exist`);
     if (!['registered', 'handling'].includes(target.state.status)) throw refused(`proposal No. ${command.review.intoNumber} is ${target.state.status}, not registered`);
   }
 
   async view(principal: Principal, proposalId: string): Promise<ProposalView> {
     if (!PROPOSAL_ID.test(proposalId)) throw notFound(proposalId);
-    let view: ProposalView;
-    try {
-      view = await this.temporal.workflow.getHandle(proposalId).query(viewQuery);
-    } catch (err) {
+    const view = await this.bounded(() => this.temporal.workflow.getHandle(proposalId).query(viewQuery)).catch((err: unknown) => {
       throw fromTemporal(err, proposalId);
-    }
+    });
     const s = view.state;
     ensureMayRead(principal, { unitIds: s.assignment ? assignedUnits(s.assignment) : [], proposerIds: recipients(s).map((p) => p.id) }, proposalId);
     return view;
@@ -130,19 +140,21 @@ export class ProposalsService {
   async history(principal: Principal, proposalId: string) {
     const view = await this.view(principal, proposalId);
     const handle = this.temporal.workflow.getHandle(proposalId);
-    const events = await handle.query(eventsQuery);
-    const readable = { timeline: timelineRows(events, view.policy), events };
-    // Temporal's own history names processes and carries every payload (a co-handler's internal
-    // opinion among them): the committee's supervisors see it, units and members do not.
-    if (principal.role !== 'committee') return readable;
-    // A proposal followed up for years spans several runs (continue-as-new): walk back to the first.
-    const runs: { runId: string; events: Record<string, unknown>[] }[] = [];
-    for (let runId: string | undefined = (await handle.describe()).runId; runId; ) {
-      const raw = await this.temporal.workflow.getHandle(proposalId, runId).fetchHistory();
-      runs.unshift({ runId, events: (temporal.api.history.v1.History.fromObject(raw).toJSON().events ?? []) as Record<string, unknown>[] });
-      runId = raw.events?.[0]?.workflowExecutionStartedEventAttributes?.continuedExecutionRunId ?? undefined;
-    }
-    return { ...readable, temporal: { workflowId: proposalId, runs } };
+    return this.bounded(async () => {
+      const events = await handle.query(eventsQuery);
+      const readable = { timeline: timelineRows(events, view.policy), events };
+      // Temporal's own history names processes and carries every payload (a co-handler's internal
+      // opinion among them): the committee's supervisors see it, units and members do not.
+      if (principal.role !== 'committee') return readable;
+      // A proposal followed up for years spans several runs (continue-as-new): walk back to the first.
+      const runs: { runId: string; events: Record<string, unknown>[] }[] = [];
+      for (let runId: string | undefined = (await handle.describe()).runId; runId; ) {
+        const raw = await this.temporal.workflow.getHandle(proposalId, runId).fetchHistory();
+        runs.unshift({ runId, events: (temporal.api.history.v1.History.fromObject(raw).toJSON().events ?? []) as Record<string, unknown>[] });
+        runId = raw.events?.[0]?.workflowExecutionStartedEventAttributes?.continuedExecutionRunId ?? undefined;
+      }
+      return { ...readable, temporal: { workflowId: proposalId, runs } };
+    });
   }
 
   async list(principal: Principal, q: ListQuery) {

@@ -1,9 +1,9 @@
 /** What the workflow said, as HTTP: a refusal's typed reason maps to its status and is passed through. */
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { type Client, WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError, isGrpcDeadlineError, isGrpcServiceError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Refusal, RefusalCode } from '../../../../workflows/domain/refusals';
 import { REFUSAL_FAILURE } from '../../../../workflows/messages';
-import { Problem, fieldPath } from '../http/problem';
+import { Problem, fieldPath, retryLater } from '../http/problem';
 
 const STATUS: Record<RefusalCode, number> = {
   invalid: 422,
@@ -33,3 +33,28 @@ export const finished = (proposalId: string) =>
   new Problem(409, 'proposal-finished', 'The proposal is finished', `${proposalId} is closed; no further action is taken on it`);
 
 export const notFound = (proposalId: string) => new Problem(404, 'proposal-not-found', 'No such proposal', `${proposalId} does not exist`);
+
+const UNAVAILABLE = 14;
+const grpcCode = (err: unknown): number | undefined => {
+  const e = err as { cause?: unknown };
+  if (isGrpcServiceError(err)) return err.code;
+  return isGrpcServiceError(e?.cause) ? e.cause.code : undefined;
+};
+
+/**
+ * Temporal answers within `ms`, or the caller is told to retry: 503 with Retry-After, and the
+ * Idempotency-Key stays valid (nothing is stored for it), so the retry applies the action once.
+ */
+export async function withinDeadline<T>(client: Client, ms: number, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await client.withDeadline(Date.now() + ms, fn);
+  } catch (err) {
+    if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError || isGrpcDeadlineError(err)) {
+      throw retryLater(503, 'not-completed', 'Not completed in time', `Temporal did not complete this within ${ms / 1000} s (is a worker running?): retry it with the same Idempotency-Key`, 5);
+    }
+    if (grpcCode(err) === UNAVAILABLE) {
+      throw retryLater(503, 'temporal-unavailable', 'The workflow service is unavailable', 'Temporal cannot be reached: retry shortly with the same Idempotency-Key', 5);
+    }
+    throw err;
+  }
+}
