@@ -4,6 +4,7 @@
  */
 import type { Pool } from 'pg';
 import { type Calendar, type CalendarYear, uncoveredYears, withYear } from '../workflows/domain/calendar';
+import { raiseOperatorAlert } from './operator-alerts';
 
 export interface StoredYear extends CalendarYear {
   version: number;
@@ -78,22 +79,13 @@ export async function calendarCoverage(pool: Pool, calendar: Calendar, now: stri
   };
 }
 
-/**
- * An operator alert for the committee when the calendar runs out: once per calendar and first
- * missing year (the outbox's key), delivered like any alert.
- */
+/** An operator alert for the committee when the calendar runs out: once per calendar and first missing year. */
 export async function raiseCoverageAlert(pool: Pool, coverage: Coverage, now: string): Promise<boolean> {
   const year = coverage.uncoveredYears[0];
   if (year === undefined) return false;
-  const key = `calendarCoverage:${coverage.calendar}:${year}`;
-  const payload = { key, kind: 'warning', audience: 'committee', dutyKind: 'calendarCoverage', year, calendar: coverage.calendar, lastCoveredYear: coverage.lastCoveredYear, raisedAt: now };
-  const { rows } = await pool.query<{ id: string }>(
-    `insert into alert_outbox (proposal_id, alert_key, kind, level, audience, duty_kind, due_date, raised_at, payload)
-     values (null, $1, 'warning', 0, 'committee', 'calendarCoverage', make_date($2, 1, 1), $3, $4)
-     on conflict (alert_key) where proposal_id is null do nothing
-     returning id`,
-    [key, year, now, JSON.stringify(payload)],
+  return raiseOperatorAlert(
+    pool,
+    { key: `calendarCoverage:${coverage.calendar}:${year}`, kind: 'warning', what: 'calendarCoverage', dueDate: `${year}-01-01`, details: { ...coverage, year } },
+    now,
   );
-  for (const { id } of rows) await pool.query(`select pg_notify('alerts', $1)`, [id]);
-  return rows.length > 0;
 }

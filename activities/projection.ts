@@ -3,12 +3,14 @@
  * projection of a version already stored changes nothing, and an older one never
  * overwrites a newer one.
  */
-import { log } from '@temporalio/activity';
+import { ApplicationFailure, log } from '@temporalio/activity';
 import type { Pool } from 'pg';
 import { assignedUnits } from '../workflows/domain/contracts';
 import type { Duty } from '../workflows/domain/duties';
 import type { RecordedEvent } from '../workflows/domain/events';
 import type { ProposalSummary } from '../workflows/domain/summary';
+import { PROJECTION_REJECTED } from '../workflows/messages';
+import { raiseOperatorAlert } from './operator-alerts';
 
 export interface ProjectionInput {
   proposalId: string;
@@ -44,6 +46,12 @@ function proposalRow(id: string, s: ProposalSummary) {
     summary: JSON.stringify(s),
   };
 }
+
+/**
+ * PostgreSQL's data exceptions (class 22: a character it cannot store, a value out of range) and
+ * integrity violations (class 23) come back the same however often the projection is retried.
+ */
+const permanent = (err: unknown) => /^2[23]/.test((err as { code?: string }).code ?? '');
 
 export function createProjectionActivities(pool: Pool) {
   return {
@@ -113,10 +121,23 @@ export function createProjectionActivities(pool: Pool) {
         return { applied };
       } catch (err) {
         await client.query('rollback').catch(() => undefined);
+        if (permanent(err)) {
+          throw ApplicationFailure.nonRetryable(`PostgreSQL refuses version ${row.version} of ${input.proposalId}: ${(err as Error).message}`, PROJECTION_REJECTED);
+        }
         throw err;
       } finally {
         client.release();
       }
+    },
+
+    /**
+     * An operator alert for a projection PostgreSQL refused: the read model stays at the last
+     * version it took while the proposal itself goes on (and answers Queries). Once per version.
+     */
+    async reportProjectionRejected(input: { proposalId: string; version: number; error: string }): Promise<void> {
+      const today = new Date().toISOString().slice(0, 10);
+      await raiseOperatorAlert(pool, { key: `projectionRejected:${input.proposalId}:${input.version}`, kind: 'overdue', what: 'projectionRejected', dueDate: today, details: input });
+      log.error('projection rejected', input);
     },
   };
 }

@@ -77,3 +77,6 @@ export function intakeOptions(input: ProposalInput, taskQueue: string = TASK_QUE
 
 /** The failure type a refused action carries, with the typed refusal as its details. */
 export const REFUSAL_FAILURE = 'ProposalActionRefused';
+
+/** The failure type of a projection PostgreSQL can never accept: retrying it would only repeat it. */
+export const PROJECTION_REJECTED = 'ProjectionRejected';

@@ -4,6 +4,7 @@
  * renews its run (continue-as-new) so a proposal followed up for years keeps a bounded history.
  */
 import {
+  ActivityFailure,
   ApplicationFailure,
   allHandlersFinished,
   condition,
@@ -27,6 +28,7 @@ import { elapse, nextWakeUp } from './domain/schedule';
 import { type ProposalState, initialState, isFinished, stageOf } from './domain/state';
 import { summarize } from './domain/summary';
 import {
+  PROJECTION_REJECTED,
   type ActResult,
   type ProposalInput,
   type ProposalView,
@@ -39,7 +41,7 @@ import {
   viewQuery,
 } from './messages';
 
-const { projectProposal } = proxyActivities<ProjectionActivities>({
+const { projectProposal, reportProjectionRejected } = proxyActivities<ProjectionActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
@@ -100,6 +102,8 @@ export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOu
   if (input.carried) append(input.carried.history);
   else append([fileProposal(input.intake, input.filedBy, now())]);
   let projected = input.carried?.projected ?? 0;
+  /** The version PostgreSQL refused, if the latest was; the proposal goes on without its projection. */
+  let rejected: number | undefined;
 
   setHandler(viewQuery, view);
   setHandler(eventsQuery, (fromSeq = 1) => history.filter((e) => e.seq >= fromSeq));
@@ -144,17 +148,24 @@ export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOu
       await condition(allHandlersFinished);
       await continueAsNew<typeof proposalWorkflow>({ ...input, carried: { history, projected, lastRequestId, answered: [...answered].slice(-ANSWERS_CARRIED), legacy } });
     }
-    if (state.version > projected) {
+    if (state.version > projected && state.version !== rejected) {
       const version = state.version;
       const asOf = now();
-      await projectProposal({
-        proposalId,
-        summary: summarize(state, policy, settled, asOf),
-        events: history.filter((e) => e.seq > projected),
-        duties: openDuties(state, policy, asOf),
-        requestId: lastRequestId,
-      });
-      projected = version;
+      try {
+        await projectProposal({
+          proposalId,
+          summary: summarize(state, policy, settled, asOf),
+          events: history.filter((e) => e.seq > projected),
+          duties: openDuties(state, policy, asOf),
+          requestId: lastRequestId,
+        });
+        projected = version;
+      } catch (err) {
+        if (!(err instanceof ActivityFailure && err.cause instanceof ApplicationFailure && err.cause.type === PROJECTION_REJECTED)) throw err;
+        // Never retried silently: the committee is told, and the next change tries again.
+        rejected = version;
+        await reportProjectionRejected({ proposalId, version, error: err.cause.message });
+      }
       continue; // more may have arrived while projecting
     }
     if (isFinished(state)) {
@@ -162,7 +173,7 @@ export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOu
       break;
     }
     const wakeAt = nextWakeUp(state, context());
-    const moved = () => state.version > projected;
+    const moved = () => state.version > projected && state.version !== rejected;
     if (wakeAt === undefined) await condition(moved);
     else if (!(await condition(moved, Math.max(Date.parse(wakeAt) - Date.now(), 1)))) append(elapse(state, context()));
   }

@@ -11,7 +11,8 @@ import { referenceCase } from '../../seeds/reference-case';
 import { referenceSteps } from '../../seeds/reference-steps';
 import { openDuties } from '../../workflows/domain/duties';
 import { summarize } from '../../workflows/domain/summary';
-import { eventsQuery, viewQuery } from '../../workflows/messages';
+import { PROJECTION_REJECTED, eventsQuery, viewQuery } from '../../workflows/messages';
+import { ApplicationFailure } from '@temporalio/common';
 import { type TestDatabase, createTestDatabase } from '../support/database';
 import { act, startProposal } from '../support/proposals';
 import { devServerEnv } from '../support/temporal';
@@ -109,5 +110,25 @@ test('a retried or replayed projection leaves the same rows, and an older one ne
   expect([retried.applied, stale.applied]).toEqual([false, false]);
   expect(await snapshot()).toEqual(before);
   expect(before.tasks.length).toBeGreaterThan(0);
+  await handle.terminate('test done');
+});
+
+test('a projection PostgreSQL can never take fails as not retryable, and the committee is alerted once', async () => {
+  const { projectProposal, reportProjectionRejected } = createActivities(db.pool);
+  const handle = await startProposal(env.client, { ...c202.intake, number: 8203 }, policy, taskQueue);
+  const view = await handle.query(viewQuery);
+  const events = await handle.query(eventsQuery);
+  // A string jsonb cannot hold, as a proposal filed before text was checked for it could carry.
+  const poisoned = { ...summarize(view.state, policy, [], view.asOf), title: '意见\ud800尾', version: view.state.version + 1 };
+  const failure = await new MockActivityEnvironment()
+    .run(projectProposal, { proposalId: handle.workflowId, summary: poisoned, events, duties: [] })
+    .then(() => undefined, (err: unknown) => err);
+  expect(failure).toBeInstanceOf(ApplicationFailure);
+  expect(failure).toMatchObject({ type: PROJECTION_REJECTED, nonRetryable: true });
+  const report = { proposalId: handle.workflowId, version: poisoned.version, error: (failure as Error).message };
+  await new MockActivityEnvironment().run(reportProjectionRejected, report);
+  await new MockActivityEnvironment().run(reportProjectionRejected, report);
+  const { rows } = await db.pool.query(`select alert_key, duty_kind, audience from alert_outbox where proposal_id is null and duty_kind = 'projectionRejected'`);
+  expect(rows).toEqual([{ alert_key: `projectionRejected:${handle.workflowId}:${poisoned.version}`, duty_kind: 'projectionRejected', audience: 'committee' }]);
   await handle.terminate('test done');
 });

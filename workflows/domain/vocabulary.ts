@@ -25,6 +25,9 @@ export type DutyKind = z.infer<typeof DutyKindSchema>;
 /** The duties that count in 按时办结率 (DOMAIN.md, Supervision): what a unit owes and does. */
 export const ON_TIME_DUTIES: readonly DutyKind[] = ['coHandlerOpinion', 'countersign', 'contactBeforeHandling', 'reply', 'followUpReport', 'annualSummary'];
 
+/** Alerts for operators that no duty raises: the holiday calendar running out, a projection PostgreSQL refused. */
+export const OperatorAlertSchema = z.enum(['calendarCoverage', 'projectionRejected']);
+
 export const UrgencySchema = z.enum(['onTime', 'dueSoon', 'overdue']);
 export type Urgency = z.infer<typeof UrgencySchema>;
 

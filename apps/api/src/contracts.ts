@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { ActorSchema } from '../../../workflows/domain/commands';
 import { Id, IntakeSchema, text } from '../../../workflows/domain/contracts';
-import { AlertSchema, DutyKindSchema, UrgencySchema } from '../../../workflows/domain/vocabulary';
+import { AlertSchema, DutyKindSchema, OperatorAlertSchema, UrgencySchema } from '../../../workflows/domain/vocabulary';
 import { CalendarYearDaysSchema } from '../../../workflows/domain/calendar';
 
 export const ProblemSchema = z
@@ -142,9 +142,9 @@ export const AlertQuerySchema = z.strictObject({
 /** An alert as the feed lists it: the workflow's alert, with where and when it was raised. */
 export const AlertItemSchema = AlertSchema.pick({ kind: true, level: true, audience: true, unitId: true, proposerId: true, commitmentNo: true, dueDate: true }).extend({
   id: z.string(),
-  /** Null for an operator alert that belongs to no proposal (the holiday calendar running out). */
+  /** Null for an operator alert that belongs to no proposal's duty (see OperatorAlertSchema). */
   proposalId: z.string().nullable(),
-  dutyKind: z.union([DutyKindSchema, z.literal('calendarCoverage')]),
+  dutyKind: z.union([DutyKindSchema, OperatorAlertSchema]),
   raisedAt: z.string(),
   read: z.boolean(),
 });
