@@ -4,8 +4,63 @@ import { migrations } from './migrations';
 
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/proposals';
 
+/**
+ * A pool that rides through a database restart: an idle connection the server drops is an
+ * 'error' event (which, unhandled, would end the process); the pool replaces it on next use.
+ */
 export function createPool(url: string, max = 10): Pool {
-  return new Pool({ connectionString: url, max });
+  const pool = new Pool({ connectionString: url, max });
+  pool.on('error', (err) => console.error(JSON.stringify({ level: 'warn', msg: 'an idle database connection was lost; the pool reconnects', err: err.message })));
+  return pool;
+}
+
+export interface Listening {
+  close(): Promise<void>;
+}
+
+/**
+ * LISTEN on a channel, for as long as it is needed: when the connection is lost (a database
+ * restart, 57P01) it connects again with backoff and LISTENs again, then calls `resumed` so the
+ * caller can catch up on the notifications it may have missed meanwhile.
+ */
+export function listen(url: string, channel: string, onNotify: (payload: string) => void, resumed: () => void): Listening {
+  let client: Client | undefined;
+  let closed = false;
+  let delay = 250;
+  const connect = async (): Promise<void> => {
+    while (!closed) {
+      const c = new Client({ connectionString: url });
+      // A lost connection is an 'error' then an 'end': the 'end' reconnects.
+      c.on('error', () => undefined);
+      c.on('notification', (n) => n.payload && onNotify(n.payload));
+      try {
+        await c.connect();
+        await c.query(`listen ${channel}`);
+        client = c;
+        delay = 250;
+        c.once('end', () => {
+          client = undefined;
+          if (closed) return;
+          console.error(JSON.stringify({ level: 'warn', msg: `lost the database connection listening on ${channel}; reconnecting` }));
+          void connect().then(resumed);
+        });
+        return;
+      } catch (err) {
+        await c.end().catch(() => undefined);
+        console.error(JSON.stringify({ level: 'warn', msg: `cannot listen on ${channel} yet; retrying in ${delay} ms`, err: (err as Error).message }));
+        await new Promise((r) => setTimeout(r, delay));
+        delay = Math.min(delay * 2, 10_000);
+      }
+    }
+  };
+  const ready = connect();
+  return {
+    async close() {
+      closed = true;
+      await ready;
+      await client?.end().catch(() => undefined);
+    },
+  };
 }
 
 /** Creates the database named in `url` if it does not exist (connecting to the server's `postgres` database). */

@@ -11,9 +11,9 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(server = SERVER): Promise<TestDatabase> {
   const name = `proposals_test_${randomBytes(5).toString('hex')}`;
-  const url = `${SERVER}/${name}`;
+  const url = `${server}/${name}`;
   await ensureDatabase(url);
   const pool = createPool(url, 5);
   await migrate(pool);
@@ -22,7 +22,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     pool,
     async drop() {
       await pool.end();
-      const admin = new Client({ connectionString: `${SERVER}/postgres` });
+      const admin = new Client({ connectionString: `${server}/postgres` });
       await admin.connect();
       await admin.query(`drop database if exists "${name}" with (force)`);
       await admin.end();

@@ -5,11 +5,10 @@
  * COVERAGE_CHECK_MS, whether the holiday calendar reaches far enough ahead, and raises an
  * operator alert for the committee when it does not.
  */
-import { Client } from 'pg';
 import { z } from 'zod';
 import { deliverDue, webhookSender } from '../../../activities/alert-delivery';
 import { calendarCoverage, currentCalendar, raiseCoverageAlert } from '../../../activities/calendar-years';
-import { DEFAULT_DATABASE_URL, createPool } from '../../../activities/database';
+import { DEFAULT_DATABASE_URL, createPool, listen } from '../../../activities/database';
 import { defaultPolicy } from '../../../seeds/policy';
 import { parseEnv } from '../../common/env';
 
@@ -24,11 +23,9 @@ const EnvSchema = z.object({
 async function main() {
   const env = parseEnv(EnvSchema, 'dispatcher');
   const pool = createPool(env.DATABASE_URL, 2);
-  const listener = new Client({ connectionString: env.DATABASE_URL });
-  await listener.connect();
   let wake: () => void = () => undefined;
-  listener.on('notification', () => wake());
-  await listener.query('listen alerts');
+  // After a lost connection the outbox is scanned anyway: waking up is all the catching up it needs.
+  const listening = listen(env.DATABASE_URL, 'alerts', () => wake(), () => wake());
 
   let running = true;
   const stop = () => {
@@ -64,7 +61,7 @@ async function main() {
       };
     });
   }
-  await listener.end();
+  await listening.close();
   await pool.end();
 }
 

@@ -44,6 +44,11 @@ async function main() {
   if (fresh || !fs.existsSync(dbFile)) await startOver(databaseUrl);
 
   const stops: (() => Promise<void>)[] = [];
+  // A child that keeps dying ends the job with an error instead of leaving a stack that is half down.
+  let giveUp!: (reason: Error) => void;
+  const gaveUp = new Promise<never>((_, reject) => (giveUp = reject));
+  gaveUp.catch(() => undefined);
+  const supervised = (name: string) => ({ name, onGiveUp: giveUp });
   const shutdown = async () => {
     for (const stop of stops.reverse()) await stop().catch((err) => console.error(err));
   };
@@ -71,11 +76,11 @@ async function main() {
 
     console.log('• worker process');
     const shared = { TEMPORAL_ADDRESS: temporal.address, DATABASE_URL: databaseUrl };
-    const worker = startNode(path.join(DIST, 'worker/src/main.js'), { LOG_LEVEL: 'WARN', ...shared });
+    const worker = startNode(path.join(DIST, 'worker/src/main.js'), { LOG_LEVEL: 'WARN', ...shared }, supervised('the worker'));
     stops.push(worker.stop);
 
     console.log('• API process');
-    const api = startNode(path.join(DIST, 'api/src/main.js'), { LOG_LEVEL: 'warn', ...shared, PORT: String(apiPort), HOST: '127.0.0.1', API_TOKEN_SECRET: secret });
+    const api = startNode(path.join(DIST, 'api/src/main.js'), { LOG_LEVEL: 'warn', ...shared, PORT: String(apiPort), HOST: '127.0.0.1', API_TOKEN_SECRET: secret }, supervised('the API'));
     stops.push(api.stop);
     const base = `http://127.0.0.1:${apiPort}`;
     await waitForHttp(`${base}/readyz`, 'the API', api.child);
@@ -83,14 +88,18 @@ async function main() {
     console.log('• alert dispatcher process, delivering to a local webhook');
     const webhook = await startWebhookReceiver((alert) => console.log(`     📨 webhook ← ${alert.kind}${alert.level ? ` (level ${alert.level}, to ${alert.audience})` : ''}: ${alert.dutyKind} of ${alert.unitId ?? alert.proposerId}, due ${alert.dueDate}`));
     stops.push(webhook.stop);
-    const dispatcher = startNode(path.join(DIST, 'dispatcher/src/main.js'), { DATABASE_URL: databaseUrl, ALERT_WEBHOOK_URL: webhook.url, POLL_MS: '500', LOG_LEVEL: 'warn' });
+    const dispatcher = startNode(
+      path.join(DIST, 'dispatcher/src/main.js'),
+      { DATABASE_URL: databaseUrl, ALERT_WEBHOOK_URL: webhook.url, POLL_MS: '500', LOG_LEVEL: 'warn' },
+      supervised('the alert dispatcher'),
+    );
     stops.push(dispatcher.stop);
 
     const c = referenceCase();
     const printRows = (rows: TimelineRow[]) => rows.forEach((r) => console.log(formatRow(r)));
     console.log(`\n${c.intake.session.committee} ${c.intake.session.name} 第${c.intake.number}号提案 — ${c.intake.title}\n`);
     console.log(formatHeader());
-    const id = await driveReferenceCase({ base, secret }, c, printRows);
+    const id = await Promise.race([driveReferenceCase({ base, secret }, c, printRows), gaveUp]);
     const item = await listed({ base, secret }, c, 'closed');
 
     // The same case on compressed time, where the clock has something to do.
@@ -98,7 +107,7 @@ async function main() {
     const demo = { ...c, intake: { ...c.intake, session: { ...c.intake.session, id: `${c.intake.session.id}-demo`, name: `${c.intake.session.name}（演示）` } } };
     console.log(`\nProposal ${c.intake.number} again on compressed time (policy ${policy.id}: seconds for months), with its deadline alerts:\n`);
     console.log(formatHeader());
-    const demoId = await driveOnCompressedTime({ base, secret }, demo, policy.id, printRows);
+    const demoId = await Promise.race([driveOnCompressedTime({ base, secret }, demo, policy.id, printRows), gaveUp]);
     await listed({ base, secret }, demo, 'closed');
 
     console.log(`\nRead model (PostgreSQL): ${item.id} stage=${item.stage} class=${item.replyClass} version=${item.version}`);
@@ -109,10 +118,11 @@ async function main() {
     if (!once) {
       if (!process.env.API_TOKEN_SECRET) console.log('(tokens for this run are signed with a random key: set API_TOKEN_SECRET to mint your own)');
       console.log('\nThe stack keeps running; Ctrl-C stops it.');
-      await new Promise<void>((resolve) => {
+      const stopped = new Promise<void>((resolve) => {
         process.once('SIGINT', resolve);
         process.once('SIGTERM', resolve);
       });
+      await Promise.race([stopped, gaveUp]);
     }
   } finally {
     await shutdown();

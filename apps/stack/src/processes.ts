@@ -1,15 +1,58 @@
-/** Child processes of the stack: started with their own environment, stopped gently. */
+/**
+ * Child processes of the stack: started with their own environment, started again when one dies
+ * (a few times, each with a log line; then the stack gives up rather than run on without it),
+ * stopped gently.
+ */
 import { type ChildProcess, spawn } from 'node:child_process';
 
 export interface Process {
-  child: ChildProcess;
+  /** The running child (a new one after a restart). */
+  readonly child: ChildProcess;
   stop(): Promise<void>;
 }
 
-export function startNode(script: string, env: NodeJS.ProcessEnv): Process {
-  const child = spawn(process.execPath, [script], { env: { ...process.env, ...env }, stdio: 'inherit' });
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  return { child, stop: () => stopChild(child, exited) };
+export interface Supervision {
+  name: string;
+  /** Restarts allowed within `windowMs` before giving up. */
+  maxRestarts?: number;
+  windowMs?: number;
+  /** Called once the child has died more often than allowed. */
+  onGiveUp(reason: Error): void;
+}
+
+export function startNode(script: string, env: NodeJS.ProcessEnv, supervision: Supervision): Process {
+  const { name, maxRestarts = 5, windowMs = 10 * 60_000, onGiveUp } = supervision;
+  let stopping = false;
+  let restarts: number[] = [];
+  let child!: ChildProcess;
+  let exited!: Promise<unknown>;
+  const run = () => {
+    child = spawn(process.execPath, [script], { env: { ...process.env, ...env }, stdio: 'inherit' });
+    exited = new Promise((resolve) => child.once('exit', resolve));
+    child.once('exit', (code, signal) => {
+      if (stopping) return;
+      const now = Date.now();
+      restarts = [...restarts.filter((t) => now - t < windowMs), now];
+      const how = signal ?? `code ${code}`;
+      if (restarts.length > maxRestarts) {
+        console.error(`• ${name} exited (${how}) ${restarts.length} times in ${windowMs / 60_000} min: giving up`);
+        onGiveUp(new Error(`${name} keeps exiting (${how})`));
+        return;
+      }
+      console.error(`• ${name} exited (${how}); starting it again (${restarts.length}/${maxRestarts})`);
+      setTimeout(run, 1000);
+    });
+  };
+  run();
+  return {
+    get child() {
+      return child;
+    },
+    stop: () => {
+      stopping = true;
+      return stopChild(child, exited);
+    },
+  };
 }
 
 /** SIGTERM, then SIGKILL if it has not exited within 10 s. */

@@ -1,6 +1,7 @@
 /** The alert feed from the outbox: what a unit, a member or the committee has been alerted to. */
 import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { Client, type Pool } from 'pg';
+import type { Pool } from 'pg';
+import { type Listening, listen } from '../../../../activities/database';
 import { Subject } from 'rxjs';
 import type { Principal } from '../auth/principals';
 import { API_CONFIG, type ApiConfig } from '../config';
@@ -31,7 +32,9 @@ const owner = (p: Principal) => (p.role === 'officer' ? p.unitId : p.id);
 export class AlertsService implements OnModuleInit, OnApplicationShutdown {
   /** IDs of new outbox rows, heard once through one LISTEN connection and fanned out to streams. */
   readonly raised = new Subject<string>();
-  private listener?: Client;
+  private listening?: Listening;
+  /** The newest row announced: after a lost connection, the rows since are announced by a scan. */
+  private lastId = 0n;
 
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
@@ -39,15 +42,25 @@ export class AlertsService implements OnModuleInit, OnApplicationShutdown {
   ) {}
 
   async onModuleInit() {
-    this.listener = new Client({ connectionString: this.config.DATABASE_URL });
-    await this.listener.connect();
-    this.listener.on('notification', (n) => n.payload && this.raised.next(n.payload));
-    await this.listener.query('listen alerts');
+    const { rows } = await this.pool.query<{ last: string | null }>('select max(id)::text as last from alert_outbox');
+    this.lastId = BigInt(rows[0]?.last ?? 0);
+    this.listening = listen(this.config.DATABASE_URL, 'alerts', (id) => this.announce(id), () => void this.catchUp());
   }
 
   async onApplicationShutdown() {
     this.raised.complete();
-    await this.listener?.end();
+    await this.listening?.close();
+  }
+
+  private announce(id: string) {
+    if (BigInt(id) > this.lastId) this.lastId = BigInt(id);
+    this.raised.next(id);
+  }
+
+  /** The rows raised while nobody was listening, in order. */
+  private async catchUp() {
+    const { rows } = await this.pool.query<{ id: string }>('select id::text from alert_outbox where id > $1 order by id', [this.lastId.toString()]);
+    for (const { id } of rows) this.announce(id);
   }
 
   async list(p: Principal, unreadOnly: boolean, limit: number): Promise<AlertItem[]> {

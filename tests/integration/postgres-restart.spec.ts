@@ -1,0 +1,163 @@
+/**
+ * A PostgreSQL restart under a running stack (issue 8, point 1): the API, the worker process and
+ * the dispatcher process ride through it. Pools drop the connections the server terminated
+ * (57P01), the LISTEN connections come back and catch up, projections and deliveries are retried:
+ * afterwards actions are applied and projected, and alerts raised after the restart reach the
+ * webhook and the live stream. The server restarted is one of the test's own.
+ */
+import type { INestApplication } from '@nestjs/common';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode } from '@temporalio/worker';
+import { type ChildProcess, spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { createApi } from '../../apps/api/src/app';
+import { loadDirectory } from '../../apps/api/src/auth/principals';
+import { mintToken } from '../../apps/api/src/auth/tokens';
+import { type ReceivedAlert, startWebhookReceiver } from '../../apps/stack/src/webhook-receiver';
+import { compressedPolicy } from '../../seeds/policy';
+import { referenceCase, seedDirectory } from '../../seeds/reference-case';
+import { type TestDatabase, createTestDatabase } from '../support/database';
+import { type OwnPostgres, startOwnPostgres } from '../support/own-postgres';
+import { devServerEnv } from '../support/temporal';
+
+const c202 = referenceCase();
+const SECRET = 'restart-secret-restart-secret-0123456789';
+let pg: OwnPostgres;
+let db: TestDatabase;
+let env: TestWorkflowEnvironment;
+let api: INestApplication;
+let base: string;
+const children: ChildProcess[] = [];
+const delivered: (ReceivedAlert & { raisedAt?: string })[] = [];
+let webhook: Awaited<ReturnType<typeof startWebhookReceiver>>;
+
+const node = (script: string, vars: Record<string, string>) => {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', path.resolve(__dirname, '../..', script)], { env: { ...process.env, ...vars }, stdio: ['ignore', 'ignore', 'inherit'] });
+  children.push(child);
+  return child;
+};
+
+beforeAll(async () => {
+  pg = await startOwnPostgres();
+  [db, env] = await Promise.all([createTestDatabase(pg.server), devServerEnv()]);
+  await loadDirectory(db.pool, seedDirectory());
+  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: { info() {}, warn() {}, error() {}, debug() {}, trace() {}, log() {} } });
+  const bundle = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'proposal-bundle-')), 'workflows.js');
+  fs.writeFileSync(bundle, code);
+  webhook = await startWebhookReceiver((alert) => delivered.push(alert));
+  node('apps/worker/src/main.ts', { TEMPORAL_ADDRESS: env.address, DATABASE_URL: db.url, WORKFLOW_BUNDLE: bundle, LOG_LEVEL: 'ERROR' });
+  node('apps/dispatcher/src/main.ts', { DATABASE_URL: db.url, ALERT_WEBHOOK_URL: webhook.url, POLL_MS: '200', LOG_LEVEL: 'error' });
+  api = await createApi({
+    HOST: '127.0.0.1',
+    PORT: 0,
+    TEMPORAL_ADDRESS: env.address,
+    TEMPORAL_NAMESPACE: 'default',
+    TEMPORAL_TIMEOUT_MS: 10_000,
+    DATABASE_URL: db.url,
+    API_TOKEN_SECRET: SECRET,
+    TOKEN_MAX_LIFETIME_SECONDS: 86400,
+    TOKEN_CLOCK_SKEW_SECONDS: 60,
+    LOG_LEVEL: 'silent',
+    BODY_LIMIT: '256kb',
+  });
+  await api.listen(0, '127.0.0.1');
+  base = (await api.getUrl()).replace('[::1]', '127.0.0.1');
+}, 120_000);
+
+afterAll(async () => {
+  await api?.close();
+  for (const child of children) child.kill('SIGTERM');
+  await Promise.all(children.map((c) => (c.exitCode !== null || c.signalCode !== null ? undefined : new Promise((r) => c.once('exit', r)))));
+  await webhook?.stop();
+  await env?.teardown();
+  await db?.drop().catch(() => undefined);
+  pg?.stop();
+});
+
+const call = async (method: string, url: string, as?: string, body?: unknown) => {
+  const headers: Record<string, string> = {};
+  if (as) headers.authorization = `Bearer ${mintToken(as, SECRET)}`;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method === 'POST') headers['idempotency-key'] = `restart-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+  const res = await fetch(`${base}${url}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  return { status: res.status, body: (await res.json().catch(() => undefined)) as any }; // eslint-disable-line @typescript-eslint/no-explicit-any
+};
+
+async function until<T>(probe: () => Promise<T>, ok: (t: T) => boolean, seconds: number): Promise<T> {
+  const end = Date.now() + seconds * 1000;
+  let value = await probe().catch((err: unknown) => err as T);
+  while (!ok(value) && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 200));
+    value = await probe().catch((err: unknown) => err as T);
+  }
+  return value;
+}
+
+/** The SSE stream's alert events, collected in the background until aborted. */
+function streamAlerts(as: string) {
+  const got: { id: string; raisedAt: string }[] = [];
+  const controller = new AbortController();
+  const done = (async () => {
+    const res = await fetch(`${base}/alerts/stream`, { headers: { authorization: `Bearer ${mintToken(as, SECRET)}` }, signal: controller.signal });
+    const decoder = new TextDecoder();
+    let buffer = '';
+    for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+      buffer += decoder.decode(chunk, { stream: true });
+      for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+        const data = buffer.slice(0, end).split('\n').find((l) => l.startsWith('data: '));
+        buffer = buffer.slice(end + 2);
+        if (data) got.push(JSON.parse(data.slice(6)));
+      }
+    }
+  })().catch(() => undefined);
+  return { got, stop: async () => (controller.abort(), await done) };
+}
+
+test('a PostgreSQL restart: every process rides through, nothing is lost, alerts raised after it are delivered and streamed', async () => {
+  const filed = await call('POST', `/proposals?policy=${compressedPolicy().id}`, 'committee-clerk', { ...c202.intake, number: 6601 });
+  expect(filed.status).toBe(201);
+  const id = filed.body.proposalId as string;
+  expect((await call('POST', `/proposals/${id}/registration`, 'committee-clerk', { review: { outcome: 'register' } })).status).toBe(200);
+  expect((await call('POST', `/proposals/${id}/assignment`, 'committee-clerk', { assignment: c202.assignment })).status).toBe(200);
+  const stream = streamAlerts('committee-clerk');
+  await new Promise((r) => setTimeout(r, 500));
+
+  pg.restart();
+  const restartedAt = new Date().toISOString();
+
+  const ready = await until(() => call('GET', '/readyz'), (r) => r.status === 200, 30);
+  expect(ready.body).toMatchObject({ status: 'ready', postgres: 'ok' });
+  const contact = await until(
+    () => call('POST', `/proposals/${id}/contacts`, 'drc-officer', { contact: { ...c202.contacts[0]!.contact, occurredAt: new Date(Date.now() - 1000).toISOString() } }),
+    (r) => r.status === 200,
+    20,
+  );
+  expect(contact.status).toBe(200);
+
+  // The co-handler's opinion (8 s on compressed time) climbs its ladder across the restart: the
+  // last rung comes after it, through the outbox, the dispatcher and the live stream.
+  const outbox = async () => (await db.pool.query<{ alert_key: string; id: string; raised_at: Date }>(`select id::text, alert_key, raised_at from alert_outbox where proposal_id = $1 order by id`, [id])).rows;
+  const rows = await until(outbox, (r) => r.some((a) => a.alert_key.includes('|escalation|3|')), 40);
+  const after = rows.filter((a) => a.raised_at.toISOString() > restartedAt);
+  expect(after.length).toBeGreaterThan(0);
+  await until(async () => delivered.length, (n) => n >= rows.length, 20);
+  expect(delivered.filter((a) => a.dutyKind === 'coHandlerOpinion').map((a) => `${a.kind}${a.level}`)).toEqual(expect.arrayContaining(['overdue0', 'escalation1', 'escalation2', 'escalation3']));
+  await until(async () => stream.got.length, () => after.every((a) => stream.got.some((g) => g.id === a.id)), 20);
+  await stream.stop();
+  expect(after.every((a) => stream.got.some((g) => g.id === a.id))).toBe(true);
+
+  // The read model caught up with the workflow, every alert once.
+  const view = await call('GET', `/proposals/${id}`, 'committee-clerk');
+  const projected = await until(
+    async () => (await db.pool.query<{ version: number }>('select version from proposals where id = $1', [id])).rows[0]?.version,
+    (v) => v === view.body.state.version,
+    20,
+  );
+  expect(projected).toBe(view.body.state.version);
+  expect(new Set(rows.map((r) => r.alert_key)).size).toBe(rows.length);
+  expect(rows.map((r) => r.alert_key).sort()).toEqual(Object.keys(view.body.state.alertsRaised).sort());
+  // No process died.
+  expect(children.map((c) => [c.exitCode, c.signalCode])).toEqual(children.map(() => [null, null]));
+}, 150_000);
