@@ -4,7 +4,7 @@
  * stays valid for the retry; without the Temporal server, 503 too; /readyz says which part is out.
  */
 import { referenceCase } from '../../seeds/reference-case';
-import { http, newKey, useStack } from '../support/api';
+import { http, newKey, useStack, waitFor } from '../support/api';
 
 const c202 = referenceCase();
 const TIMEOUT_MS = 2000;
@@ -31,7 +31,9 @@ test('the worker down: /readyz says so, an action answers 503 in bounded time, a
   expect((await http(ctx.current, 'GET', `/proposals/${id}`, { as: 'committee-clerk' })).status).toBe(503);
 
   await ctx.current.startWorker();
-  const retried = await http(ctx.current, 'POST', `/proposals/${id}/registration`, { as: 'committee-clerk', body: register, key });
+  // As a client honouring Retry-After would: the new worker takes over once the old one's sticky
+  // queue times out (a few seconds), and the retries meanwhile are 503s, never a second application.
+  const retried = await waitFor(() => http(ctx.current, 'POST', `/proposals/${id}/registration`, { as: 'committee-clerk', body: register, key }), (r) => r.status !== 503);
   expect(retried.status).toBe(200);
   const view = await http(ctx.current, 'GET', `/proposals/${id}`, { as: 'committee-clerk' });
   expect([view.body.state.status, view.body.state.version]).toEqual(['registered', 2]);
