@@ -8,6 +8,8 @@ const EnvSchema = z.object({
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   DATABASE_URL: z.url().default(DEFAULT_DATABASE_URL),
   WORKFLOW_BUNDLE: z.string().optional(),
+  /** Workflows kept in memory between tasks; the rest are replayed from history when they wake. */
+  MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(100_000).default(200),
   LOG_LEVEL: z.enum(['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
 });
 export type WorkerEnv = z.infer<typeof EnvSchema>;

@@ -23,6 +23,7 @@ async function main() {
       namespace: env.TEMPORAL_NAMESPACE,
       activities: createActivities(pool),
       workflowBundlePath: bundle,
+      maxCachedWorkflows: env.MAX_CACHED_WORKFLOWS,
     });
     await worker.run();
   } finally {

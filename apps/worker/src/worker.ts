@@ -10,6 +10,7 @@ export interface ProposalWorkerOptions {
   taskQueue?: string;
   /** A bundle prebuilt by `npm run build`; without it the workflows are bundled from source at start. */
   workflowBundlePath?: string;
+  maxCachedWorkflows?: number;
 }
 
 export function createProposalWorker(o: ProposalWorkerOptions): Promise<Worker> {
@@ -23,6 +24,6 @@ export function createProposalWorker(o: ProposalWorkerOptions): Promise<Worker> 
     activities: o.activities,
     ...workflows,
     // The dev server's SQLite store serialises writes; a bounded cache keeps memory flat under load.
-    maxCachedWorkflows: 200,
+    maxCachedWorkflows: o.maxCachedWorkflows ?? 200,
   });
 }

@@ -1,0 +1,63 @@
+/**
+ * History sizes: events per run for a whole lifecycle (the reference case, on the dev server) and
+ * for two years of quarterly follow-up (the time-skipping server), with the largest payload a run
+ * hands to the next one when it renews itself (continue-as-new).
+ */
+import type { Client } from '@temporalio/client';
+import type { temporal } from '@temporalio/proto';
+import { Worker } from '@temporalio/worker';
+import { defaultPolicy } from '../seeds/policy';
+import { referenceCase } from '../seeds/reference-case';
+import { referenceSteps } from '../seeds/reference-steps';
+import { act, startProposal, untilIdle } from '../tests/support/proposals';
+import { timeSkippingEnv } from '../tests/support/temporal';
+import { eventsQuery } from '../workflows/messages';
+
+export interface HistoryFigures {
+  lifecycle: { eventsPerRun: number[] };
+  twoYearsFollowUp: { runs: number; eventsPerRun: number[]; domainEvents: number; largestCarriedPayloadBytes: number };
+}
+
+/** Events per run, first run first, and the largest input a run passed on by continue-as-new. */
+export async function runs(client: Client, workflowId: string): Promise<{ eventsPerRun: number[]; largestCarriedPayloadBytes: number }> {
+  const eventsPerRun: number[] = [];
+  let largest = 0;
+  for (let runId: string | undefined = (await client.workflow.getHandle(workflowId).describe()).runId; runId; ) {
+    const history: temporal.api.history.v1.IHistory = await client.workflow.getHandle(workflowId, runId).fetchHistory();
+    const events: temporal.api.history.v1.IHistoryEvent[] = history.events ?? [];
+    eventsPerRun.unshift(events.length);
+    for (const payload of events.at(-1)?.workflowExecutionContinuedAsNewEventAttributes?.input?.payloads ?? []) largest = Math.max(largest, payload.data?.length ?? 0);
+    runId = events[0]?.workflowExecutionStartedEventAttributes?.continuedExecutionRunId ?? undefined;
+  }
+  return { eventsPerRun, largestCarriedPayloadBytes: largest };
+}
+
+export async function twoYearsOfFollowUp(): Promise<HistoryFigures['twoYearsFollowUp']> {
+  const env = await timeSkippingEnv();
+  const taskQueue = 'bench-history';
+  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowsPath: require.resolve('../workflows'), activities: { projectProposal: async () => ({ applied: true }), reportProjectionRejected: async () => undefined } });
+  try {
+    return await worker.runUntil(async () => {
+      const c = referenceCase();
+      const intake = { ...c.intake, number: 7202 };
+      const handle = await startProposal(env.client, intake, defaultPolicy(), taskQueue);
+      const steps = referenceSteps({ ...c, intake }, () => new Date(Date.now() - 60_000).toISOString());
+      for (const step of steps.filter((s) => s.command.type !== 'reportFollowUp')) await act(handle, step.command);
+      const drc = { role: 'officer' as const, id: 'drc-officer', unitId: 'smx-drc' };
+      for (let q = 1; q <= 8; q++) {
+        await env.sleep('85 days');
+        for (const no of [1, 2, 3, 4]) {
+          // Acting only while the proposal is idle: the time-skipping server does not carry an
+          // Update that arrives during a renewal over to the new run.
+          await untilIdle(handle);
+          await act(handle, { type: 'reportFollowUp', actor: drc, commitmentNo: no, progress: `第${q}季度`, done: q === 8 });
+        }
+      }
+      await handle.result();
+      const figures = await runs(env.client, handle.workflowId);
+      return { runs: figures.eventsPerRun.length, ...figures, domainEvents: (await handle.query(eventsQuery)).length };
+    });
+  } finally {
+    await env.teardown();
+  }
+}

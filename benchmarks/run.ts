@@ -1,0 +1,84 @@
+/**
+ * `npm run bench`: every figure of the performance brief, each measured side by side in one run
+ * on the same servers, printed as a table and written to bench/results/latest.json with the
+ * machine (cores, memory) and the versions. Prints; asserts nothing.
+ *
+ *   npm run bench                      the full run (10,000 open proposals, 100,000 in the read model)
+ *   npm run bench -- --quick           small numbers, to try it out
+ *   npm run bench -- --only=lifecycle,history,read,scale
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { startStack } from '../tests/support/api';
+import { runs, twoYearsOfFollowUp } from './history';
+import { throughApi, throughBareTemporal } from './lifecycle';
+import { readModel } from './read-model';
+import { scale } from './scale';
+
+const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+const quick = process.argv.includes('--quick');
+const only = new Set((arg('only') ?? 'lifecycle,history,read,scale').split(','));
+const CLIENTS = [1, 8, 32];
+
+async function main() {
+  const pkg = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../package.json'), 'utf8'));
+  const results: Record<string, unknown> = {
+    at: new Date().toISOString(),
+    machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+    versions: { temporalSdk: pkg.dependencies['@temporalio/client'], nest: pkg.dependencies['@nestjs/core'], pg: pkg.dependencies.pg },
+  };
+  const stack = await startStack({ TEMPORAL_TIMEOUT_MS: 60_000 });
+  try {
+    if (only.has('lifecycle')) {
+      const rows = [];
+      let number = 10_000;
+      for (const clients of CLIENTS) {
+        const proposals = quick ? clients : Math.max(8, clients * 2);
+        const api = await throughApi(stack, clients, proposals, number);
+        number += proposals;
+        const bare = await throughBareTemporal(stack.env, clients, proposals);
+        rows.push({ clients, api, bare, throughputRatio: api.actionsPerSecond / bare.actionsPerSecond, p99Ratio: api.all.p99 / bare.all.p99 });
+        console.log(
+          `lifecycle, ${clients} client(s): API ${api.actionsPerSecond.toFixed(1)} actions/s (${api.proposalsPerMinute.toFixed(1)} proposals/min, p50 ${api.all.p50} p95 ${api.all.p95} p99 ${api.all.p99} ms, ${api.failures} failed)` +
+            ` | bare Temporal ${bare.actionsPerSecond.toFixed(1)} updates/s (p50 ${bare.all.p50} p95 ${bare.all.p95} p99 ${bare.all.p99} ms)` +
+            ` | ratio ${(api.actionsPerSecond / bare.actionsPerSecond).toFixed(2)}, p99 ${(api.all.p99 / bare.all.p99).toFixed(2)}×`,
+        );
+        for (const [kind, l] of Object.entries(api.byKind)) console.log(`    ${kind.padEnd(22)} n=${String(l.n).padStart(4)}  p50 ${l.p50}  p95 ${l.p95}  p99 ${l.p99}  max ${l.max} ms`);
+      }
+      results.lifecycle = rows;
+    }
+    if (only.has('history')) {
+      const lifecycle = await runs(stack.env.client, 'proposal-smx-8-2-10000').catch(() => undefined);
+      const twoYears = await twoYearsOfFollowUp();
+      results.history = { lifecycle, twoYearsFollowUp: twoYears };
+      console.log(`history: a whole lifecycle ${lifecycle?.eventsPerRun.join(', ') ?? '(run the lifecycle part)'} events; two years of follow-up in ${twoYears.runs} runs of ${twoYears.eventsPerRun.join(', ')} events (${twoYears.domainEvents} domain events), largest continue-as-new payload ${(twoYears.largestCarriedPayloadBytes / 1024).toFixed(0)} KiB`);
+    }
+    if (only.has('read')) {
+      const figures = await readModel(stack, quick ? 5_000 : 100_000);
+      results.readModel = figures;
+      console.log(`read model: ${figures.proposals} proposals generated in ${figures.generatedSeconds.toFixed(1)} s`);
+      for (const [name, l] of Object.entries(figures.queries)) console.log(`    ${name.padEnd(38)} p50 ${l.p50}  p95 ${l.p95}  max ${l.max} ms`);
+      for (const [name, p] of Object.entries(figures.plans)) console.log(`    plan: ${name.padEnd(30)} ${p.usesIndex ? 'index' : 'NO INDEX'}: ${p.plan.split('\n')[0]}`);
+    }
+  } finally {
+    await stack.stop();
+  }
+  if (only.has('scale')) {
+    const figures = await scale(quick ? 500 : Number(arg('open') ?? 10_000));
+    results.scale = figures;
+    console.log(
+      `scale: ${figures.openProposals} open proposals started and assigned in ${figures.startSeconds} s (${figures.startedPerSecond}/s); worker RSS ${figures.workerRssMiB} MiB (cache ${figures.maxCachedWorkflows}); SQLite ${figures.sqliteMiB} MiB; ` +
+        `action p50/p99 ${figures.actionWithOpenProposals.p50}/${figures.actionWithOpenProposals.p99} ms vs ${figures.actionEmptyStore.p50}/${figures.actionEmptyStore.p99} ms on an empty store (p99 ${(figures.actionWithOpenProposals.p99 / figures.actionEmptyStore.p99).toFixed(2)}×)`,
+    );
+  }
+  const out = path.resolve(__dirname, '../bench/results');
+  fs.mkdirSync(out, { recursive: true });
+  fs.writeFileSync(path.join(out, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`written: bench/results/latest.json`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

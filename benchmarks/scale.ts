@@ -1,0 +1,125 @@
+/**
+ * Many open proposals on the embedded server (a SQLite file): the time to start and assign them,
+ * so each has live timers; the worker process's memory with a bounded workflow cache; the SQLite
+ * file's size; and the latency of one action through the API while they are open, beside the
+ * same on an empty store.
+ */
+import type { INestApplication } from '@nestjs/common';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode } from '@temporalio/worker';
+import { type ChildProcess, spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { createApi } from '../apps/api/src/app';
+import { loadDirectory } from '../apps/api/src/auth/principals';
+import { mintToken } from '../apps/api/src/auth/tokens';
+import { defaultPolicy } from '../seeds/policy';
+import { referenceCase, seedDirectory } from '../seeds/reference-case';
+import { createTestDatabase } from '../tests/support/database';
+import { act, startProposal } from '../tests/support/proposals';
+import { quietRuntime } from '../tests/support/temporal';
+import { type Latencies, timed } from './stats';
+
+export interface ScaleFigures {
+  openProposals: number;
+  maxCachedWorkflows: number;
+  startSeconds: number;
+  startedPerSecond: number;
+  workerRssMiB: number;
+  sqliteMiB: number;
+  actionEmptyStore: Latencies;
+  actionWithOpenProposals: Latencies;
+}
+
+const rssMiB = (child: ChildProcess) => {
+  const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
+  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+};
+
+export async function scale(openProposals: number, maxCachedWorkflows = 200, concurrency = 32): Promise<ScaleFigures> {
+  quietRuntime();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-scale-'));
+  const dbFile = path.join(dir, 'temporal.db');
+  const env = await TestWorkflowEnvironment.createLocal({
+    server: { executable: { type: 'existing-path', path: path.resolve(__dirname, '../.venv/bin/temporal') }, ip: '127.0.0.1', dbFilename: dbFile },
+  });
+  const db = await createTestDatabase();
+  await loadDirectory(db.pool, seedDirectory());
+  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), logger: { info() {}, warn() {}, error() {}, debug() {}, trace() {}, log() {} } });
+  const bundle = path.join(dir, 'workflows.js');
+  fs.writeFileSync(bundle, code);
+  const worker = spawn(process.execPath, ['-r', '@swc-node/register', path.resolve(__dirname, '../apps/worker/src/main.ts')], {
+    env: { ...process.env, TEMPORAL_ADDRESS: env.address, DATABASE_URL: db.url, WORKFLOW_BUNDLE: bundle, MAX_CACHED_WORKFLOWS: String(maxCachedWorkflows), LOG_LEVEL: 'ERROR' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const secret = 'bench-secret-bench-secret-bench-secret-01';
+  let api: INestApplication | undefined;
+  try {
+    api = await createApi({
+      HOST: '127.0.0.1',
+      PORT: 0,
+      TEMPORAL_ADDRESS: env.address,
+      TEMPORAL_NAMESPACE: 'default',
+      TEMPORAL_TIMEOUT_MS: 30_000,
+      DATABASE_URL: db.url,
+      API_TOKEN_SECRET: secret,
+      TOKEN_MAX_LIFETIME_SECONDS: 86400,
+      TOKEN_CLOCK_SKEW_SECONDS: 60,
+      LOG_LEVEL: 'silent',
+      BODY_LIMIT: '256kb',
+    });
+    await api.listen(0, '127.0.0.1');
+    const base = (await api.getUrl()).replace('[::1]', '127.0.0.1');
+    const c = referenceCase();
+    const policy = defaultPolicy();
+    const committee = { role: 'committee' as const, id: 'committee-clerk' };
+    const assigned = async (number: number) => {
+      const handle = await startProposal(env.client, { ...c.intake, number }, policy);
+      await act(handle, { type: 'review', actor: committee, review: { outcome: 'register' } });
+      await act(handle, { type: 'assign', actor: committee, assignment: c.assignment });
+      return handle.workflowId;
+    };
+    const token = mintToken('drc-officer', secret);
+    /** One contact recorded through the API, on one of a few proposals. */
+    const actions = async (ids: string[]) =>
+      timed(100, async (i) => {
+        const res = await fetch(`${base}/proposals/${ids[i % ids.length]}/contacts`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': `bench-${Date.now()}-${i}-${Math.random()}` },
+          body: JSON.stringify({ contact: { ...c.contacts[1]!.contact, occurredAt: new Date(Date.now() - 1000).toISOString() } }),
+        });
+        if (res.status !== 200) throw new Error(`action: ${res.status} ${await res.text()}`);
+      });
+    const probes = await Promise.all([1, 2, 3, 4].map((n) => assigned(900_000 + n)));
+    const actionEmptyStore = await actions(probes);
+
+    let next = 0;
+    const t0 = performance.now();
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        for (let n = next++; n < openProposals; n = next++) await assigned(100_000 + n);
+      }),
+    );
+    const startSeconds = (performance.now() - t0) / 1000;
+    const actionWithOpenProposals = await actions(probes);
+    const sqliteBytes = fs.readdirSync(dir).filter((f) => f.startsWith('temporal.db')).reduce((sum, f) => sum + fs.statSync(path.join(dir, f)).size, 0);
+    return {
+      openProposals,
+      maxCachedWorkflows,
+      startSeconds: Math.round(startSeconds * 10) / 10,
+      startedPerSecond: Math.round(openProposals / startSeconds),
+      workerRssMiB: rssMiB(worker),
+      sqliteMiB: Math.round(sqliteBytes / 1024 / 1024),
+      actionEmptyStore,
+      actionWithOpenProposals,
+    };
+  } finally {
+    await api?.close();
+    worker.kill('SIGTERM');
+    await new Promise((r) => worker.once('exit', r));
+    await env.teardown();
+    await db.drop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
