@@ -46,10 +46,10 @@ export async function readModel(stack: Stack, total: number, samples = 40): Prom
   };
   const plans = {
     'proposals of a session': await explain('select id from proposals p where p.session_id = $1 order by p.session_id, p.number limit 20', [first!.sessionId]),
-    'proposals of a unit': await explain('select id from proposals p where $1 = any(p.unit_ids) limit 20', [unit]),
+    'proposals of a unit': await explain('select id from proposals p where p.unit_ids @> array[$1::text] limit 20', [unit]),
     "a unit's tasks by due date": await explain('select proposal_id from unit_tasks t where t.unit_id = $1 order by t.due_at', [unit]),
     'overdue duties of a proposal': await explain('select count(*) from unit_tasks t where t.proposal_id = $1 and not t.is_window and t.due_at <= now()', [`proposal-${first!.sessionId}-1`]),
-    'title search': await explain(`select id from proposals p where lower(p.title) like '%' || lower($1) || '%' limit 20`, ['养老']),
+    'title search': await explain('select id from proposals p where p.search_grams @> text_grams(lower($1), least(length($1), 2)) and strpos(p.search_text, lower($1)) > 0 limit 20', ['养老']),
   };
   return { proposals: total, generatedSeconds, queries, plans };
 }

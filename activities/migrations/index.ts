@@ -3,10 +3,11 @@ import readModel from './0001-read-model';
 import principals from './0002-principals-and-idempotency';
 import alertOutbox from './0003-alert-outbox';
 import calendarYears from './0004-calendar-years';
+import searchIndexes from './0005-search-and-unit-indexes';
 
 export interface Migration {
   id: string;
   sql: string;
 }
 
-export const migrations: Migration[] = [readModel, principals, alertOutbox, calendarYears];
+export const migrations: Migration[] = [readModel, principals, alertOutbox, calendarYears, searchIndexes];

@@ -21,6 +21,6 @@ export function ensureMayRead(p: Principal, r: Readership, proposalId: string): 
 /** The same rule as SQL over the read model's proposals table (alias p); $n is the parameter index to use. */
 export function readableSql(pr: Principal, n: number): { sql: string; param: string | null } {
   if (pr.role === 'committee') return { sql: `($${n}::text is null)`, param: null };
-  if (pr.role === 'officer') return { sql: `($${n}::text = any(p.unit_ids))`, param: pr.unitId };
+  if (pr.role === 'officer') return { sql: `(p.unit_ids @> array[$${n}::text])`, param: pr.unitId };
   return { sql: `(p.proposers @> jsonb_build_array(jsonb_build_object('id', $${n}::text)))`, param: pr.id };
 }

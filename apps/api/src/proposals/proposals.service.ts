@@ -161,11 +161,11 @@ export class ProposalsService {
     const visible = readableSql(principal, 7);
     const overdue = `exists (select 1 from unit_tasks t where t.proposal_id = p.id and not t.is_window and t.due_at <= now())`;
     const where = `($1::text is null or p.session_id = $1)
-         and ($2::text is null or $2 = any(p.unit_ids))
+         and ($2::text is null or p.unit_ids @> array[$2::text])
          and ($3::text is null or p.stage = $3)
          and ($4::text is null or p.reply_class = $4)
          and ($5::boolean is null or ${overdue} = $5)
-         and ($6::text is null or strpos(lower(p.title), lower($6)) > 0 or strpos(lower(p.category), lower($6)) > 0 or p.number::text = $6)
+         and ($6::text is null or (p.search_grams @> text_grams(lower($6), least(length($6), 2)) and strpos(p.search_text, lower($6)) > 0))
          and ${visible.sql}`;
     const filters = [q.session ?? null, q.unit ?? null, q.stage ?? null, q.class ?? null, q.overdue ?? null, q.q ?? null, visible.param];
     const [{ rows }, counted] = await Promise.all([

@@ -28,7 +28,7 @@ export class SupervisionController {
   async stats(@Query() query: unknown) {
     const q = parse(StatsQuerySchema, query, 'query');
     const { rows } = await this.pool.query<{ summary: ProposalSummary }>(
-      `select summary from proposals where assigned_at is not null and ($1::text is null or session_id = $1) and ($2::text is null or $2 = any(unit_ids))`,
+      `select summary from proposals where assigned_at is not null and ($1::text is null or session_id = $1) and ($2::text is null or unit_ids @> array[$2::text])`,
       [q.session ?? null, q.unit ?? null],
     );
     const asOf = new Date().toISOString();
