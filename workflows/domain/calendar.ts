@@ -56,9 +56,18 @@ export function startOfLocalDay(date: string, cal: Calendar): string {
   return new Date(parse(date) - cal.utcOffsetMinutes * 60_000).toISOString();
 }
 
+/** The calendar's days as sets, built once per calendar: due dates are computed many times per action. */
+const daySets = new WeakMap<Calendar, { holidays: Set<string>; workingWeekends: Set<string> }>();
+function setsOf(cal: Calendar) {
+  let sets = daySets.get(cal);
+  if (!sets) daySets.set(cal, (sets = { holidays: new Set(cal.holidays), workingWeekends: new Set(cal.workingWeekends) }));
+  return sets;
+}
+
 export function isWorkingDay(date: string, cal: Calendar): boolean {
-  if (cal.workingWeekends.includes(date)) return true;
-  if (cal.holidays.includes(date)) return false;
+  const { holidays, workingWeekends } = setsOf(cal);
+  if (workingWeekends.has(date)) return true;
+  if (holidays.has(date)) return false;
   const weekday = new Date(parse(date)).getUTCDay();
   return weekday !== 0 && weekday !== 6;
 }
