@@ -92,6 +92,14 @@ async function main() {
       await handle.terminate('recorded');
       return handle;
     });
+    await record('proposal-202-closed-local-projection', async () => {
+      // Projected by a local activity (patched 'local-projection'): a marker per projection.
+      const intake = { ...c.intake, number: 8202 };
+      const handle = await startProposal(env.client, intake, policy, taskQueue);
+      for (const step of referenceSteps({ ...c, intake }, stamp)) await act(handle, step.command);
+      await handle.result();
+      return handle;
+    });
     await record('proposal-202-closed', async () => {
       const handle = await startProposal(env.client, c.intake, policy, taskQueue);
       for (const step of referenceSteps(c, stamp)) await act(handle, step.command, `step-${step.label}`);

@@ -14,6 +14,7 @@ import {
   log,
   patched,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -41,10 +42,13 @@ import {
   viewQuery,
 } from './messages';
 
-const { projectProposal, reportProjectionRejected } = proxyActivities<ProjectionActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
+const projection = { startToCloseTimeout: '30 seconds', retry: { initialInterval: '1 second', maximumInterval: '1 minute' } } as const;
+const { projectProposal, reportProjectionRejected } = proxyActivities<ProjectionActivities>(projection);
+/**
+ * The same projection as a local activity: it runs in the worker that ran the workflow task, with
+ * no round trip through the server's task queue, and history records its answer, not its input.
+ */
+const local = proxyLocalActivities<ProjectionActivities>({ ...projection, localRetryThreshold: '10 seconds' });
 
 /** A run renews itself once its history reaches this many events (Temporal's own limit is 51,200). */
 export const HISTORY_LIMIT = 500;
@@ -60,6 +64,8 @@ export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOu
   const proposalId = workflowInfo().workflowId;
   // Proposals begun before deadline alerts existed replay with the timers they had then.
   const deadlineAlerts = patched('deadline-alerts');
+  // Runs begun before it project through the task queue, as their histories say they did.
+  const project = patched('local-projection') ? local.projectProposal : projectProposal;
   // Proposals begun before the audited rules keep the rules they ran under, in renewed runs too.
   const legacy = input.carried?.legacy ?? !patched('audited-rules');
   const pinned = pinnedPolicy(input.policy, legacy);
@@ -152,7 +158,7 @@ export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOu
       const version = state.version;
       const asOf = now();
       try {
-        await projectProposal({
+        await project({
           proposalId,
           summary: summarize(state, policy, settled, asOf),
           events: history.filter((e) => e.seq > projected),
@@ -161,10 +167,12 @@ export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOu
         });
         projected = version;
       } catch (err) {
-        if (!(err instanceof ActivityFailure && err.cause instanceof ApplicationFailure && err.cause.type === PROJECTION_REJECTED)) throw err;
+        // A local activity's failure may reach the workflow unwrapped.
+        const cause = err instanceof ActivityFailure ? err.cause : err;
+        if (!(cause instanceof ApplicationFailure && cause.type === PROJECTION_REJECTED)) throw err;
         // Never retried silently: the committee is told, and the next change tries again.
         rejected = version;
-        await reportProjectionRejected({ proposalId, version, error: err.cause.message });
+        await reportProjectionRejected({ proposalId, version, error: cause.message });
       }
       continue; // more may have arrived while projecting
     }

@@ -25,6 +25,8 @@ test('there are stored histories to replay', () => {
       'follow-up-two-years-renewed-run.json',
       // Recorded with the audited rules (patched 'audited-rules'): a silent co-handler, a released countersign, re-handling decided by the committee.
       'audited-silent-co-handler-and-rehandling-decision.json',
+      // Projected by a local activity (patched 'local-projection').
+      'proposal-202-closed-local-projection.json',
     ]),
   );
 });

@@ -140,7 +140,8 @@ test('two years of follow-up: each commitment reminded every quarter until repor
     runId = history.events![0]!.workflowExecutionStartedEventAttributes?.continuedExecutionRunId ?? undefined;
   }
   console.log(`follow-up of proposal ${intake.number}: ${lengths.length} runs, history lengths (last first) ${lengths.join(', ')}; ${events.length} domain events`);
-  expect(lengths.length).toBeGreaterThan(1);
+  // Projected by a local activity (a marker, not three events), two years now nearly fit one run;
+  // whether it renews or not, no run outgrows the bound.
   expect(Math.max(...lengths)).toBeLessThanOrEqual(HISTORY_LIMIT + 60);
   // The read model saw every event once, in order, across the runs.
   const projectedSeqs = projections.filter((p) => p.proposalId === handle.workflowId).flatMap((p) => p.events.map((e) => e.seq));
