@@ -4,10 +4,11 @@ import principals from './0002-principals-and-idempotency';
 import alertOutbox from './0003-alert-outbox';
 import calendarYears from './0004-calendar-years';
 import searchIndexes from './0005-search-and-unit-indexes';
+import idempotencyClaims from './0006-idempotency-claims';
 
 export interface Migration {
   id: string;
   sql: string;
 }
 
-export const migrations: Migration[] = [readModel, principals, alertOutbox, calendarYears, searchIndexes];
+export const migrations: Migration[] = [readModel, principals, alertOutbox, calendarYears, searchIndexes, idempotencyClaims];

@@ -30,46 +30,51 @@ export const updateIdOf = (principalId: string, key: string) => `${principalId}/
 
 /**
  * Runs `run` once per key and answers every request with the same key alike. One request per key
- * runs at a time: a concurrent duplicate does not run the action itself (Temporal deduplicates
- * Updates, but not the start of a workflow) and is told to retry, so the answer stored for a key
- * is always the first request's.
+ * runs at a time: it claims the key (a claim expires after a minute, longer than any request is
+ * allowed to take, in case its API process died); a concurrent duplicate does not run the action
+ * itself (Temporal deduplicates Updates, but not the start of a workflow) and is told to retry,
+ * so the answer stored for a key is always the first request's. No connection is held meanwhile.
  */
 export async function once(pool: Pool, principalId: string, key: string, method: string, path: string, body: unknown, run: () => Promise<Outcome>): Promise<Outcome> {
   const hash = requestHash(method, path, body);
-  const client = await pool.connect();
-  const lock = updateIdOf(principalId, key);
-  try {
-    const { rows: locked } = await client.query<{ got: boolean }>('select pg_try_advisory_lock(hashtextextended($1, 0)) as got', [lock]);
-    if (!locked[0]!.got) throw retryLater(409, 'in-progress', 'The same request is being handled', 'a request with this Idempotency-Key is in progress: retry it shortly for its answer');
-    try {
-      await client.query(
-        `insert into idempotency_keys (principal_id, key, method, path, body_hash) values ($1, $2, $3, $4, $5)
-         on conflict (principal_id, key) do nothing`,
-        [principalId, key, method, path, hash],
-      );
-      const { rows } = await client.query<{ body_hash: string; status: number | null; response: unknown }>(
-        'select body_hash, status, response from idempotency_keys where principal_id = $1 and key = $2',
-        [principalId, key],
-      );
-      const record = rows[0]!;
-      if (record.body_hash !== hash) {
-        throw new Problem(422, 'idempotency-key-reused', 'Idempotency-Key already used for another request', 'send a new key for a different request');
-      }
-      if (record.status !== null) return { status: record.status, body: record.response };
-      const outcome = await answerOf(run);
-      await client.query('update idempotency_keys set status = $3, response = $4 where principal_id = $1 and key = $2 and status is null', [
-        principalId,
-        key,
-        outcome.status,
-        JSON.stringify(outcome.body),
-      ]);
-      return outcome;
-    } finally {
-      await client.query('select pg_advisory_unlock(hashtextextended($1, 0))', [lock]);
+  const ids = [principalId, key];
+  await pool.query(
+    `insert into idempotency_keys (principal_id, key, method, path, body_hash) values ($1, $2, $3, $4, $5)
+     on conflict (principal_id, key) do nothing`,
+    [...ids, method, path, hash],
+  );
+  const claimed = await pool.query(
+    `update idempotency_keys set claimed_until = now() + interval '60 seconds'
+     where principal_id = $1 and key = $2 and body_hash = $3 and status is null and (claimed_until is null or claimed_until < now())
+     returning 1`,
+    [...ids, hash],
+  );
+  if (claimed.rowCount === 0) {
+    const { rows } = await pool.query<{ body_hash: string; status: number | null; response: unknown }>(
+      'select body_hash, status, response from idempotency_keys where principal_id = $1 and key = $2',
+      ids,
+    );
+    const record = rows[0]!;
+    if (record.body_hash !== hash) {
+      throw new Problem(422, 'idempotency-key-reused', 'Idempotency-Key already used for another request', 'send a new key for a different request');
     }
-  } finally {
-    client.release();
+    if (record.status !== null) return { status: record.status, body: record.response };
+    throw retryLater(409, 'in-progress', 'The same request is being handled', 'a request with this Idempotency-Key is in progress: retry it shortly for its answer');
   }
+  let outcome: Outcome;
+  try {
+    outcome = await answerOf(run);
+  } catch (err) {
+    // No answer to keep (a failure, or "retry later"): the next retry may claim the key at once.
+    await pool.query('update idempotency_keys set claimed_until = null where principal_id = $1 and key = $2 and status is null', ids).catch(() => undefined);
+    throw err;
+  }
+  await pool.query('update idempotency_keys set status = $3, response = $4, claimed_until = null where principal_id = $1 and key = $2 and status is null', [
+    ...ids,
+    outcome.status,
+    JSON.stringify(outcome.body),
+  ]);
+  return outcome;
 }
 
 /** A refusal is the answer to this request; a server-side failure, or a "retry later", is not. */
