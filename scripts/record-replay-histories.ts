@@ -92,6 +92,19 @@ async function main() {
       await handle.terminate('recorded');
       return handle;
     });
+    await record('deadline-ladder-steady-alarm', async () => {
+      // One timer kept while the next instant stays the same (patched 'steady-alarm'), through the ladder.
+      const intake = { ...c.intake, number: 2203 };
+      const handle = await startProposal(env.client, intake, policy, taskQueue);
+      const [register, assign, contact] = referenceSteps({ ...c, intake }, stamp);
+      await act(handle, register!.command);
+      await act(handle, assign!.command);
+      await env.sleep('10 days');
+      await act(handle, contact!.command);
+      await env.sleep('50 days');
+      await handle.terminate('recorded');
+      return handle;
+    });
     await record('proposal-202-closed-local-projection', async () => {
       // Projected by a local activity (patched 'local-projection'): a marker per projection.
       const intake = { ...c.intake, number: 8202 };

@@ -6,6 +6,7 @@
 import {
   ActivityFailure,
   ApplicationFailure,
+  CancellationScope,
   allHandlersFinished,
   condition,
   continueAsNew,
@@ -16,6 +17,7 @@ import {
   proxyActivities,
   proxyLocalActivities,
   setHandler,
+  sleep,
   workflowInfo,
 } from '@temporalio/workflow';
 import type { ProjectionActivities } from '../activities/projection';
@@ -64,6 +66,10 @@ export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOu
   const proposalId = workflowInfo().workflowId;
   // Proposals begun before deadline alerts existed replay with the timers they had then.
   const deadlineAlerts = patched('deadline-alerts');
+  // One timer kept while the next instant stays the same, rather than a new one after every
+  // action; runs begun before it re-arm as their histories say they did.
+  const steadyAlarm = patched('steady-alarm');
+  const alarm = new Alarm();
   // Runs begun before it project through the task queue, as their histories say they did.
   const project = patched('local-projection') ? local.projectProposal : projectProposal;
   // Proposals begun before the audited rules keep the rules they ran under, in renewed runs too.
@@ -182,10 +188,47 @@ export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOu
     }
     const wakeAt = nextWakeUp(state, context());
     const moved = () => state.version > projected && state.version !== rejected;
-    if (wakeAt === undefined) await condition(moved);
+    if (steadyAlarm) {
+      alarm.set(wakeAt);
+      await condition(() => moved() || alarm.rang);
+      if (alarm.rang) {
+        alarm.clear();
+        append(elapse(state, context()));
+      }
+    } else if (wakeAt === undefined) await condition(moved);
     else if (!(await condition(moved, Math.max(Date.parse(wakeAt) - Date.now(), 1)))) append(elapse(state, context()));
   }
   return { status: state.status, version: state.version };
+}
+
+/** One durable timer for the next instant the clock cares about, replaced only when that instant moves. */
+class Alarm {
+  private at?: string;
+  private scope?: CancellationScope;
+  rang = false;
+
+  set(at: string | undefined) {
+    if (at === this.at) return;
+    this.scope?.cancel();
+    this.clear();
+    if (at === undefined) return;
+    this.at = at;
+    const scope = (this.scope = new CancellationScope());
+    scope
+      .run(() => sleep(Math.max(Date.parse(at) - Date.now(), 1)))
+      .then(
+        () => {
+          if (this.scope === scope) this.rang = true;
+        },
+        () => undefined, // cancelled: the instant moved
+      );
+  }
+
+  clear() {
+    this.at = undefined;
+    this.scope = undefined;
+    this.rang = false;
+  }
 }
 
 /** 并案: the proposal merged into tells it who its proposers are, so they receive its reply and may rate it. */

@@ -27,6 +27,8 @@ test('there are stored histories to replay', () => {
       'audited-silent-co-handler-and-rehandling-decision.json',
       // Projected by a local activity (patched 'local-projection').
       'proposal-202-closed-local-projection.json',
+      // And one timer kept while its instant stays (patched 'steady-alarm'), through the alert ladder.
+      'deadline-ladder-steady-alarm.json',
     ]),
   );
 });
