@@ -6,7 +6,6 @@
  */
 import type { INestApplication } from '@nestjs/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode } from '@temporalio/worker';
 import { type ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -46,11 +45,11 @@ export async function scale(openProposals: number, maxCachedWorkflows = 200, con
   });
   const db = await createTestDatabase();
   await loadDirectory(db.pool, seedDirectory());
-  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), logger: { info() {}, warn() {}, error() {}, debug() {}, trace() {}, log() {} } });
-  const bundle = path.join(dir, 'workflows.js');
-  fs.writeFileSync(bundle, code);
-  const worker = spawn(process.execPath, ['-r', '@swc-node/register', path.resolve(__dirname, '../apps/worker/src/main.ts')], {
-    env: { ...process.env, TEMPORAL_ADDRESS: env.address, DATABASE_URL: db.url, WORKFLOW_BUNDLE: bundle, MAX_CACHED_WORKFLOWS: String(maxCachedWorkflows), LOG_LEVEL: 'ERROR' },
+  // The worker as production runs it: the compiled process and the prebuilt bundle (`npm run bench` builds them first).
+  const dist = path.resolve(__dirname, '../dist');
+  if (!fs.existsSync(path.join(dist, 'workflow-bundle.js'))) throw new Error('no build in dist/: run `npm run build` first');
+  const worker = spawn(process.execPath, [path.join(dist, 'apps/worker/src/main.js')], {
+    env: { ...process.env, TEMPORAL_ADDRESS: env.address, DATABASE_URL: db.url, MAX_CACHED_WORKFLOWS: String(maxCachedWorkflows), LOG_LEVEL: 'ERROR' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const secret = 'bench-secret-bench-secret-bench-secret-01';
