@@ -24,6 +24,7 @@ export const backoffSeconds = (attempts: number) => Math.min(2 ** attempts, 3600
  */
 export async function deliverDue(pool: Pool, send: Send, batch = 20): Promise<{ delivered: number; failed: number }> {
   const client = await pool.connect();
+  let failure: Error | undefined;
   let delivered = 0;
   let failed = 0;
   try {
@@ -50,10 +51,12 @@ export async function deliverDue(pool: Pool, send: Send, batch = 20): Promise<{ 
     }
     await client.query('commit');
   } catch (err) {
+    failure = err as Error;
     await client.query('rollback').catch(() => undefined);
     throw err;
   } finally {
-    client.release();
+    // A connection that failed mid-transaction (a restarting server) is destroyed, not pooled again.
+    client.release(failure);
   }
   return { delivered, failed };
 }

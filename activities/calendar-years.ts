@@ -15,6 +15,7 @@ export interface StoredYear extends CalendarYear {
 /** Stores a year's days as a new version, unless the latest version already says the same. */
 export async function storeCalendarYear(pool: Pool, calendar: string, y: CalendarYear, by: string): Promise<{ version: number; changed: boolean }> {
   const client = await pool.connect();
+  let failure: Error | undefined;
   try {
     await client.query('begin');
     // One loader of a calendar at a time, so two loads of one year cannot take the same version.
@@ -37,10 +38,12 @@ export async function storeCalendarYear(pool: Pool, calendar: string, y: Calenda
     await client.query('commit');
     return { version, changed: true };
   } catch (err) {
+    failure = err as Error;
     await client.query('rollback').catch(() => undefined);
     throw err;
   } finally {
-    client.release();
+    // A connection that failed mid-transaction (a restarting server) is destroyed, not pooled again.
+    client.release(failure);
   }
 }
 

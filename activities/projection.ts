@@ -59,6 +59,7 @@ export function createProjectionActivities(pool: Pool) {
       const row = proposalRow(input.proposalId, input.summary);
       const columns = Object.keys(row);
       const client = await pool.connect();
+      let failure: Error | undefined;
       try {
         await client.query('begin');
         const upsert = await client.query(
@@ -120,13 +121,15 @@ export function createProjectionActivities(pool: Pool) {
         log.info('projected', { proposalId: input.proposalId, version: row.version, applied, requestId: input.requestId });
         return { applied };
       } catch (err) {
+        failure = err as Error;
         await client.query('rollback').catch(() => undefined);
         if (permanent(err)) {
           throw ApplicationFailure.nonRetryable(`PostgreSQL refuses version ${row.version} of ${input.proposalId}: ${(err as Error).message}`, PROJECTION_REJECTED);
         }
         throw err;
       } finally {
-        client.release();
+        // A connection that failed mid-transaction (a restarting server) is destroyed, not pooled again.
+        client.release(failure);
       }
     },
 

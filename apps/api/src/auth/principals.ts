@@ -25,6 +25,7 @@ export async function unknownUnits(pool: Pool, ids: string[]): Promise<string[]>
 /** Loads a directory of units and people; running it again updates them in place. */
 export async function loadDirectory(pool: Pool, directory: z.infer<typeof DirectorySchema>): Promise<void> {
   const client = await pool.connect();
+  let failure: Error | undefined;
   try {
     await client.query('begin');
     await client.query(
@@ -40,9 +41,11 @@ export async function loadDirectory(pool: Pool, directory: z.infer<typeof Direct
     );
     await client.query('commit');
   } catch (err) {
-    await client.query('rollback');
+    failure = err as Error;
+    await client.query('rollback').catch(() => undefined);
     throw err;
   } finally {
-    client.release();
+    // A connection that failed mid-transaction (a restarting server) is destroyed, not pooled again.
+    client.release(failure);
   }
 }
