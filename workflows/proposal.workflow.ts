@@ -117,6 +117,7 @@ export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOu
   /** The version PostgreSQL refused, if the latest was; the proposal goes on without its projection. */
   let rejected: number | undefined;
 
+  let validated: { updateId: string | undefined; version: number; decision: ReturnType<typeof decideUnknown> } | undefined;
   setHandler(viewQuery, view);
   setHandler(eventsQuery, (fromSeq = 1) => history.filter((e) => e.seq >= fromSeq));
   setHandler(mergedIntoSignal, ({ number, proposers, by }) => {
@@ -131,7 +132,10 @@ export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOu
       const updateId = currentUpdateInfo()?.id;
       const earlier = updateId === undefined ? undefined : answered.get(updateId);
       if (earlier) return earlier;
-      const decision = decideUnknown(command, state, context());
+      // Decided once: the validator's decision stands while the state is the one it saw (in the
+      // same activation, so at the same workflow time); on replay the validator does not run.
+      const decision = validated && validated.updateId === updateId && validated.version === state.version ? validated.decision : decideUnknown(command, state, context());
+      validated = undefined;
       // The validator already refused; on replay it is not run, and the same state decides the same way.
       if (!decision.ok) throw refused(decision.refusal);
       const events = append(decision.events);
@@ -148,6 +152,7 @@ export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOu
         if (updateId !== undefined && answered.has(updateId)) return;
         const decision = decideUnknown(command, state, context());
         if (!decision.ok) throw refused(decision.refusal);
+        validated = { updateId, version: state.version, decision };
       },
     },
   );
