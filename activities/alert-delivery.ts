@@ -4,6 +4,7 @@
  * alert once even when a delivery is retried after a lost answer.
  */
 import type { Pool } from 'pg';
+import { inTransaction } from './database';
 
 export interface OutboxAlert {
   id: string;
@@ -23,12 +24,9 @@ export const backoffSeconds = (attempts: number) => Math.min(2 ** attempts, 3600
  * holds), sends each, and records the outcome. Returns how many were delivered and failed.
  */
 export async function deliverDue(pool: Pool, send: Send, batch = 20): Promise<{ delivered: number; failed: number }> {
-  const client = await pool.connect();
-  let failure: Error | undefined;
-  let delivered = 0;
-  let failed = 0;
-  try {
-    await client.query('begin');
+  return inTransaction(pool, async (client) => {
+    let delivered = 0;
+    let failed = 0;
     const { rows } = await client.query(
       `select id, alert_key, proposal_id, payload, attempts from alert_outbox
        where delivered_at is null and next_attempt_at <= now()
@@ -49,16 +47,8 @@ export async function deliverDue(pool: Pool, send: Send, batch = 20): Promise<{ 
         failed++;
       }
     }
-    await client.query('commit');
-  } catch (err) {
-    failure = err as Error;
-    await client.query('rollback').catch(() => undefined);
-    throw err;
-  } finally {
-    // A connection that failed mid-transaction (a restarting server) is destroyed, not pooled again.
-    client.release(failure);
-  }
-  return { delivered, failed };
+    return { delivered, failed };
+  });
 }
 
 export function webhookSender(url: string, timeoutMs = 10_000): Send {

@@ -4,6 +4,7 @@
  */
 import type { Pool } from 'pg';
 import { type Calendar, type CalendarYear, uncoveredYears, withYear } from '../workflows/domain/calendar';
+import { inTransaction } from './database';
 import { raiseOperatorAlert } from './operator-alerts';
 
 export interface StoredYear extends CalendarYear {
@@ -14,37 +15,24 @@ export interface StoredYear extends CalendarYear {
 
 /** Stores a year's days as a new version, unless the latest version already says the same. */
 export async function storeCalendarYear(pool: Pool, calendar: string, y: CalendarYear, by: string): Promise<{ version: number; changed: boolean }> {
-  const client = await pool.connect();
-  let failure: Error | undefined;
-  try {
-    await client.query('begin');
+  return inTransaction(pool, async (client) => {
     // One loader of a calendar at a time, so two loads of one year cannot take the same version.
     await client.query('select pg_advisory_xact_lock(hashtext($1))', [`calendar:${calendar}`]);
+    const days = [[...y.holidays].sort(), [...y.workingWeekends].sort()];
     const { rows } = await client.query<{ version: number; same: boolean }>(
       `select version, (holidays = $3::date[] and working_weekends = $4::date[]) as same
        from calendar_years where calendar = $1 and year = $2 order by version desc limit 1`,
-      [calendar, y.year, [...y.holidays].sort(), [...y.workingWeekends].sort()],
+      [calendar, y.year, ...days],
     );
     const latest = rows[0];
-    if (latest?.same) {
-      await client.query('commit');
-      return { version: latest.version, changed: false };
-    }
+    if (latest?.same) return { version: latest.version, changed: false };
     const version = (latest?.version ?? 0) + 1;
     await client.query(
       'insert into calendar_years (calendar, year, version, holidays, working_weekends, loaded_by) values ($1, $2, $3, $4::date[], $5::date[], $6)',
-      [calendar, y.year, version, [...y.holidays].sort(), [...y.workingWeekends].sort(), by],
+      [calendar, y.year, version, ...days, by],
     );
-    await client.query('commit');
     return { version, changed: true };
-  } catch (err) {
-    failure = err as Error;
-    await client.query('rollback').catch(() => undefined);
-    throw err;
-  } finally {
-    // A connection that failed mid-transaction (a restarting server) is destroyed, not pooled again.
-    client.release(failure);
-  }
+  });
 }
 
 /** The latest version of every year loaded for a calendar. */

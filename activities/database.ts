@@ -1,5 +1,5 @@
 /** PostgreSQL access: the pool, creating the database, and applying migrations. */
-import { Client, Pool } from 'pg';
+import { Client, Pool, type PoolClient } from 'pg';
 import { migrations } from './migrations';
 
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/proposals';
@@ -12,6 +12,28 @@ export function createPool(url: string, max = 10): Pool {
   const pool = new Pool({ connectionString: url, max });
   pool.on('error', (err) => console.error(JSON.stringify({ level: 'warn', msg: 'an idle database connection was lost; the pool reconnects', err: err.message })));
   return pool;
+}
+
+/**
+ * Runs `work` in one transaction on one connection: committed when it returns, rolled back when
+ * it throws. A connection that failed on the way (a restarting server) is destroyed rather than
+ * handed to the next caller.
+ */
+export async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let failure: Error | undefined;
+  try {
+    await client.query('begin');
+    const result = await work(client);
+    await client.query('commit');
+    return result;
+  } catch (err) {
+    failure = err as Error;
+    await client.query('rollback').catch(() => undefined);
+    throw err;
+  } finally {
+    client.release(failure);
+  }
 }
 
 export interface Listening {

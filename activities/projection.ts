@@ -10,6 +10,7 @@ import type { Duty } from '../workflows/domain/duties';
 import type { RecordedEvent } from '../workflows/domain/events';
 import type { ProposalSummary } from '../workflows/domain/summary';
 import { PROJECTION_REJECTED } from '../workflows/messages';
+import { inTransaction } from './database';
 import { raiseOperatorAlert } from './operator-alerts';
 
 export interface ProjectionInput {
@@ -58,20 +59,18 @@ export function createProjectionActivities(pool: Pool) {
     async projectProposal(input: ProjectionInput): Promise<{ applied: boolean }> {
       const row = proposalRow(input.proposalId, input.summary);
       const columns = Object.keys(row);
-      const client = await pool.connect();
-      let failure: Error | undefined;
       try {
-        await client.query('begin');
-        const upsert = await client.query(
-          `insert into proposals (${columns.join(', ')}, updated_at)
-           values (${columns.map((_, i) => `$${i + 1}`).join(', ')}, now())
-           on conflict (id) do update set ${columns.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`).join(', ')}, updated_at = now()
-           where proposals.version < excluded.version`,
-          Object.values(row),
-        );
-        const events = input.events.map((e) => {
-          const { seq, type, at, by, ...payload } = e;
-          return { seq, type, at, unit_id: 'unitId' in e ? e.unitId : null, actor: by, payload };
+        const applied = await inTransaction(pool, async (client) => {
+          const upsert = await client.query(
+            `insert into proposals (${columns.join(', ')}, updated_at)
+             values (${columns.map((_, i) => `$${i + 1}`).join(', ')}, now())
+             on conflict (id) do update set ${columns.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`).join(', ')}, updated_at = now()
+             where proposals.version < excluded.version`,
+            Object.values(row),
+          );
+          const events = input.events.map((e) => {
+            const { seq, type, at, by, ...payload } = e;
+            return { seq, type, at, unit_id: 'unitId' in e ? e.unitId : null, actor: by, payload };
         });
         await client.query(
           `insert into proposal_events (proposal_id, seq, type, at, unit_id, actor, payload)
@@ -117,19 +116,15 @@ export function createProjectionActivities(pool: Pool) {
             [input.proposalId, JSON.stringify(tasks), row.version],
           );
         }
-        await client.query('commit');
+        return applied;
+        });
         log.info('projected', { proposalId: input.proposalId, version: row.version, applied, requestId: input.requestId });
         return { applied };
       } catch (err) {
-        failure = err as Error;
-        await client.query('rollback').catch(() => undefined);
         if (permanent(err)) {
           throw ApplicationFailure.nonRetryable(`PostgreSQL refuses version ${row.version} of ${input.proposalId}: ${(err as Error).message}`, PROJECTION_REJECTED);
         }
         throw err;
-      } finally {
-        // A connection that failed mid-transaction (a restarting server) is destroyed, not pooled again.
-        client.release(failure);
       }
     },
 

@@ -1,5 +1,6 @@
 /** Principals (people with a role and, for officers, a unit) and units, kept in PostgreSQL. */
 import type { Pool } from 'pg';
+import { inTransaction } from '../../../../activities/database';
 import type { Actor } from '../../../../workflows/domain/commands';
 import type { DirectorySchema } from '../../../../seeds/reference-case';
 import type { z } from 'zod';
@@ -24,10 +25,7 @@ export async function unknownUnits(pool: Pool, ids: string[]): Promise<string[]>
 
 /** Loads a directory of units and people; running it again updates them in place. */
 export async function loadDirectory(pool: Pool, directory: z.infer<typeof DirectorySchema>): Promise<void> {
-  const client = await pool.connect();
-  let failure: Error | undefined;
-  try {
-    await client.query('begin');
+  await inTransaction(pool, async (client) => {
     await client.query(
       `insert into units (id, name, kind) select x.id, x.name, x.kind from jsonb_to_recordset($1::jsonb) as x(id text, name text, kind text)
        on conflict (id) do update set name = excluded.name, kind = excluded.kind`,
@@ -39,13 +37,5 @@ export async function loadDirectory(pool: Pool, directory: z.infer<typeof Direct
        on conflict (id) do update set name = excluded.name, role = excluded.role, unit_id = excluded.unit_id, active = true`,
       [JSON.stringify(directory.people)],
     );
-    await client.query('commit');
-  } catch (err) {
-    failure = err as Error;
-    await client.query('rollback').catch(() => undefined);
-    throw err;
-  } finally {
-    // A connection that failed mid-transaction (a restarting server) is destroyed, not pooled again.
-    client.release(failure);
-  }
+  });
 }
