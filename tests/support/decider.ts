@@ -25,7 +25,6 @@ export const committee: Actor = { role: 'committee', id: 'committee-clerk' };
 export const drc: Actor = { role: 'officer', id: 'drc-officer', unitId: 'smx-drc' };
 export const stb: Actor = { role: 'officer', id: 'stb-officer', unitId: 'smx-stb' };
 export const edu: Actor = { role: 'officer', id: 'edu-officer', unitId: 'smx-edu' };
-export const ind: Actor = { role: 'officer', id: 'ind-officer', unitId: 'smx-ind' };
 export const wang: Actor = { role: 'proposer', id: 'wang-fengjie' };
 export const sun: Actor = { role: 'proposer', id: 'sun-yurong' };
 export const li: Actor = { role: 'proposer', id: 'li-baosong' };

@@ -18,7 +18,7 @@ import { describeEvent } from '../../workflows/domain/timeline';
 import { statistics } from '../../apps/api/src/supervision/statistics';
 import { compressedPolicy } from '../../seeds/policy';
 import {
-  T0, accept, assign, c202, committee, countersign, draft, draftReply, drc, edu, filed, given, ind, issue, li, on, opinion, policy, rate,
+  T0, accept, assign, c202, committee, countersign, draft, draftReply, drc, edu, filed, given, issue, li, on, opinion, policy, rate,
   recordContact, refusal, register, report, stb, submit, sun, then, tick, toAssigned, toFollowUp, toReplied, wang,
 } from '../support/decider';
 
@@ -325,7 +325,6 @@ describe('13. the readable timeline says who, what changed and why', () => {
     expect(line({ type: 'ProposalReassigned', unitId: 'smx-edu', assignment: { mode: 'joint', lead: 'smx-drc', coHandlers: ['smx-ind'] }, reason: '改由市工信局会办', at, by: committee }).zh).toBe(
       '应 smx-edu 异议调整交办：主办 smx-drc，会办 smx-ind，理由：改由市工信局会办',
     );
-    expect(ind.role).toBe('officer');
   });
 });
 
