@@ -3,6 +3,7 @@
  * the TypeScript types, the validation, and the OpenAPI document.
  */
 import { z } from 'zod';
+import { policies } from '../../../seeds/policy';
 import { ActorSchema } from '../../../workflows/domain/commands';
 import { Id, IntakeSchema, text } from '../../../workflows/domain/contracts';
 import { AlertSchema, DutyKindSchema, OperatorAlertSchema, UrgencySchema } from '../../../workflows/domain/vocabulary';
@@ -26,7 +27,12 @@ export const IdempotencyKeySchema = z
 export const IntakeBodySchema = IntakeSchema;
 
 /** Which handling policy the proposal runs under (periods, classes, calendar); pinned at intake. */
-export const IntakeQuerySchema = z.strictObject({ policy: z.string().regex(/^[a-z0-9-]{1,64}$/, 'must be a policy id').optional() });
+export const IntakeQuerySchema = z.strictObject({
+  policy: z
+    .enum(Object.keys(policies()) as [string, ...string[]])
+    .optional()
+    .describe('The handling policy to pin; the default policy when left out.'),
+});
 
 const EventSchema = z
   .object({ seq: z.number().int(), type: z.string(), at: z.string(), by: z.union([ActorSchema, z.object({ role: z.literal('clock'), id: z.literal('clock') })]) })

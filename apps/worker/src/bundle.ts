@@ -7,7 +7,8 @@ async function main() {
   const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../../../workflows') });
   const out = path.resolve(__dirname, '../../../workflow-bundle.js');
   await writeFile(out, code);
-  console.log(`workflow bundle: ${out} (${(code.length / 1024).toFixed(0)} KiB)`);
+  // On stderr: commands that build first (`npm run token`) keep stdout for their own answer.
+  console.error(`workflow bundle: ${out} (${(code.length / 1024).toFixed(0)} KiB)`);
 }
 
 main().catch((err) => {

@@ -33,10 +33,10 @@ export const retryLater = (status: 409 | 503, type: string, title: string, detai
 export const fieldPath = (path: readonly PropertyKey[]) => path.map(String).join('.') || '(body)';
 
 export function invalidInput(where: 'body' | 'query' | 'header' | 'path', error: z.ZodError): Problem {
-  const errors = error.issues.map((i) => ({
-    path: fieldPath(i.path),
-    message: i.code === 'unrecognized_keys' ? `unknown field(s): ${i.keys.join(', ')}` : i.message,
-  }));
+  // An unknown field is named where it stands, as any other field at fault.
+  const errors = error.issues.flatMap((i) =>
+    i.code === 'unrecognized_keys' ? i.keys.map((k) => ({ path: fieldPath([...i.path, k]), message: 'unknown field' })) : [{ path: fieldPath(i.path), message: i.message }],
+  );
   return new Problem(400, 'invalid-input', `The request ${where} is not valid`, errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
 }
 

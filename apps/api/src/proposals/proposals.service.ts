@@ -45,10 +45,8 @@ export class ProposalsService {
   async file(principal: Principal, raw: unknown, key: string, policyId?: string): Promise<Outcome> {
     requireRole(principal, ['committee', 'proposer']);
     const intake = parse(IntakeBodySchema, raw, 'body');
-    const named = policyId === undefined ? defaultPolicy() : policies()[policyId];
-    if (!named) {
-      throw new Problem(422, 'unknown-policy', 'No such handling policy', `known policies: ${Object.keys(policies()).join(', ')}`, [{ path: 'policy', message: `unknown policy ${policyId}` }]);
-    }
+    // The query schema admits only the policies there are.
+    const named = policyId === undefined ? defaultPolicy() : policies()[policyId]!;
     if (principal.role === 'proposer' && !intake.proposers.some((p) => p.id === principal.id)) {
       throw new Problem(403, 'forbidden', 'Not your proposal', 'a member files only proposals they are a proposer of');
     }
