@@ -1,30 +1,25 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
-import { AlertsController } from './alerts/alerts.controller';
-import { AlertsService } from './alerts/alerts.service';
+import { AlertsModule } from './alerts/alerts.module';
 import { AuthGuard } from './auth/auth.guard';
-import { CalendarController } from './calendar/calendar.controller';
-import { CalendarService } from './calendar/calendar.service';
+import { CalendarModule } from './calendar/calendar.module';
 import { API_CONFIG, type ApiConfig } from './config';
 import { ConnectionsModule } from './connections';
-import { HealthController } from './health/health.controller';
+import { HealthModule } from './health/health.module';
 import { ProblemFilter } from './http/problem';
-import { OpenApiController } from './openapi/openapi.controller';
-import { ProposalsController } from './proposals/proposals.controller';
-import { ProposalsService } from './proposals/proposals.service';
-import { SupervisionController } from './supervision/supervision.controller';
-import { TasksController } from './tasks/tasks.controller';
-import { TasksService } from './tasks/tasks.service';
+import { ProposalsModule } from './proposals/proposals.module';
+import { SupervisionModule } from './supervision/supervision.module';
+import { TasksModule } from './tasks/tasks.module';
 
+/** One module per area; authentication and problem+json apply to every route. */
 @Module({})
 export class AppModule {
   static forConfig(config: ApiConfig): DynamicModule {
     const configModule: DynamicModule = { module: class ConfigModule {}, global: true, providers: [{ provide: API_CONFIG, useValue: config }], exports: [API_CONFIG] };
     return {
       module: AppModule,
-      imports: [configModule, ConnectionsModule],
-      controllers: [ProposalsController, TasksController, SupervisionController, AlertsController, CalendarController, HealthController, OpenApiController],
-      providers: [ProposalsService, TasksService, AlertsService, CalendarService, { provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_FILTER, useClass: ProblemFilter }],
+      imports: [configModule, ConnectionsModule, ProposalsModule, TasksModule, SupervisionModule, AlertsModule, CalendarModule, HealthModule],
+      providers: [{ provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_FILTER, useClass: ProblemFilter }],
     };
   }
 }

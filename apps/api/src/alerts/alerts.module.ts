@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { AlertsController } from './alerts.controller';
+import { AlertsService } from './alerts.service';
+
+/** The alert feed and its live stream. */
+@Module({ controllers: [AlertsController], providers: [AlertsService] })
+export class AlertsModule {}

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { TasksModule } from '../tasks/tasks.module';
+import { SupervisionController } from './supervision.controller';
+
+/** The committee's view: what is overdue, and each unit's figures. */
+@Module({ imports: [TasksModule], controllers: [SupervisionController] })
+export class SupervisionModule {}

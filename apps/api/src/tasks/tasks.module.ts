@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { TasksController } from './tasks.controller';
+import { TasksService } from './tasks.service';
+
+/** Open duties: a unit's tasks, a member's ratings to give; supervision lists the overdue ones. */
+@Module({ controllers: [TasksController], providers: [TasksService], exports: [TasksService] })
+export class TasksModule {}
