@@ -18,6 +18,7 @@ import { PG_POOL, TEMPORAL } from '../connections';
 import { IntakeBodySchema, type ListQuery } from '../contracts';
 import { Problem } from '../http/problem';
 import { parse } from '../http/parse';
+import { overdueTask } from '../tasks/overdue';
 import { ensureMayRead, readableSql } from './access';
 import { ACTIONS, actionBody, actionRoles, isAction } from './actions';
 import { type Outcome, once, replay, updateIdOf } from './idempotency';
@@ -157,7 +158,7 @@ export class ProposalsService {
 
   async list(principal: Principal, q: ListQuery) {
     const visible = readableSql(principal, 7);
-    const overdue = `exists (select 1 from unit_tasks t where t.proposal_id = p.id and not t.is_window and t.due_at <= now())`;
+    const overdue = `exists (select 1 from unit_tasks t where t.proposal_id = p.id and ${overdueTask('t')})`;
     const where = `($1::text is null or p.session_id = $1)
          and ($2::text is null or p.unit_ids @> array[$2::text])
          and ($3::text is null or p.stage = $3)
@@ -170,7 +171,7 @@ export class ProposalsService {
       this.pool.query(
         `select p.id, p.session_id, p.number, p.title, p.category, p.status, p.stage, p.lead_unit_id, p.unit_ids, p.reply_class,
                 p.filed_at, p.assigned_at, p.replied_at, p.closed_at, p.version,
-                (select count(*)::int from unit_tasks t where t.proposal_id = p.id and not t.is_window and t.due_at <= now()) as overdue_duties
+                (select count(*)::int from unit_tasks t where t.proposal_id = p.id and ${overdueTask('t')}) as overdue_duties
          from proposals p where ${where}
          order by p.session_id, p.number
          limit $8 offset $9`,

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TasksModule } from '../tasks/tasks.module';
 import { SupervisionController } from './supervision.controller';
+import { SupervisionService } from './supervision.service';
 
 /** The committee's view: what is overdue, and each unit's figures. */
-@Module({ imports: [TasksModule], controllers: [SupervisionController] })
+@Module({ imports: [TasksModule], controllers: [SupervisionController], providers: [SupervisionService] })
 export class SupervisionModule {}

@@ -4,6 +4,7 @@ import type { Pool } from 'pg';
 import { urgency } from '../../../../workflows/domain/duties';
 import type { Principal } from '../auth/principals';
 import { PG_POOL } from '../connections';
+import { overdueTask } from './overdue';
 
 export interface TaskFilter {
   kind?: string;
@@ -27,7 +28,7 @@ export class TasksService {
        where ($1::text is null or ($2 = 'officer' and t.unit_id = $1) or ($2 = 'proposer' and t.proposer_id = $1))
          and ($3::text is null or t.kind = $3)
          and ($4 or not t.is_optional)
-         and (not $5 or (not t.is_window and t.due_at <= now()))
+         and (not $5 or ${overdueTask('t')})
          and ($6::text is null or p.session_id = $6)
          and ($7::text is null or t.unit_id = $7)
        order by t.due_at, p.number`,
