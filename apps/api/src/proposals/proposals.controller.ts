@@ -1,25 +1,22 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import type { Request, Response } from 'express';
-import { z } from 'zod';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, UseInterceptors } from '@nestjs/common';
+import type { Request } from 'express';
 import { CurrentPrincipal } from '../auth/auth.guard';
 import type { Principal } from '../auth/principals';
-import { IdempotencyKeySchema, IntakeQuerySchema, ListQuerySchema } from '../contracts';
+import { IntakeQuerySchema, ListQuerySchema } from '../contracts';
 import { parse } from '../http/parse';
+import { IdempotencyInterceptor } from './idempotency.interceptor';
 import { ProposalsService } from './proposals.service';
-
-const KeyHeader = z.object({ 'Idempotency-Key': IdempotencyKeySchema });
-const keyOf = (key: string | undefined) => parse(KeyHeader, { 'Idempotency-Key': key }, 'header')['Idempotency-Key'];
 
 @Controller('proposals')
 export class ProposalsController {
   constructor(private readonly proposals: ProposalsService) {}
 
   @Post()
-  async file(@CurrentPrincipal() p: Principal, @Body() body: unknown, @Query() query: unknown, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: Response) {
+  @HttpCode(201)
+  @UseInterceptors(IdempotencyInterceptor)
+  file(@CurrentPrincipal() p: Principal, @Body() body: unknown, @Query() query: unknown, @Req() req: Request) {
     const { policy } = parse(IntakeQuerySchema, query, 'query');
-    const outcome = await this.proposals.file(p, body ?? {}, keyOf(key), policy);
-    res.status(outcome.status);
-    return outcome.body;
+    return this.proposals.file(p, body ?? {}, req.idempotencyKey!, policy);
   }
 
   @Get()
@@ -39,7 +36,8 @@ export class ProposalsController {
 
   @Post(':id/:action')
   @HttpCode(200)
-  act(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Param('action') action: string, @Body() body: unknown, @Headers('idempotency-key') key: string | undefined, @Req() req: Request) {
-    return this.proposals.act(p, id, action, body ?? {}, keyOf(key), req.id);
+  @UseInterceptors(IdempotencyInterceptor)
+  act(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Param('action') action: string, @Body() body: unknown, @Req() req: Request) {
+    return this.proposals.act(p, id, action, body ?? {}, req.idempotencyKey!, req.id);
   }
 }

@@ -21,7 +21,7 @@ import { parse } from '../http/parse';
 import { overdueTask } from '../tasks/overdue';
 import { ensureMayRead, readableSql } from './access';
 import { ACTIONS, actionBody, actionRoles, isAction } from './actions';
-import { type Outcome, once, replay, updateIdOf } from './idempotency';
+import { updateIdOf } from './idempotency';
 import { finished, fromTemporal, notFound, withinDeadline } from './temporal-errors';
 
 const PROPOSAL_ID = /^proposal-[a-z0-9-]{1,80}$/;
@@ -43,7 +43,7 @@ export class ProposalsService {
   }
 
   /** 受理: the committee files a proposal, or a member files their own. */
-  async file(principal: Principal, raw: unknown, key: string, policyId?: string): Promise<Outcome> {
+  async file(principal: Principal, raw: unknown, key: string, policyId?: string): Promise<{ proposalId: string; version: number }> {
     requireRole(principal, ['committee', 'proposer']);
     const intake = parse(IntakeBodySchema, raw, 'body');
     // The query schema admits only the policies there are.
@@ -54,23 +54,20 @@ export class ProposalsService {
     // The proposal pins the calendar as it stands, with every year the committee has loaded.
     const policy = { ...named, calendar: await this.calendar.current() };
     const filedWith = updateIdOf(principal.id, key);
-    const outcome = await once(this.pool, principal.id, key, 'POST', `/proposals?policy=${policy.id}`, raw, async () => {
-      const options = intakeOptions({ intake, filedBy: actorOf(principal), policy });
-      const filed = { status: 201, body: { proposalId: options.workflowId, version: 1 } };
-      return this.bounded(async () => {
-        try {
-          // The key goes with the workflow: a retry after a start whose answer was lost finds it there.
-          await this.temporal.workflow.start(proposalWorkflow, { ...options, memo: { title: intake.title, filedWith } });
-          return filed;
-        } catch (err) {
-          if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-          const existing = await this.temporal.workflow.getHandle(options.workflowId).describe();
-          if (existing.memo?.filedWith === filedWith) return filed;
-          throw new Problem(409, 'proposal-exists', 'The proposal was already filed', `${err.workflowId} exists: a proposal is filed once`);
-        }
-      });
+    const options = intakeOptions({ intake, filedBy: actorOf(principal), policy });
+    const filed = { proposalId: options.workflowId, version: 1 };
+    return this.bounded(async () => {
+      try {
+        // The key goes with the workflow: a retry after a start whose answer was lost finds it there.
+        await this.temporal.workflow.start(proposalWorkflow, { ...options, memo: { title: intake.title, filedWith } });
+        return filed;
+      } catch (err) {
+        if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+        const existing = await this.temporal.workflow.getHandle(options.workflowId).describe();
+        if (existing.memo?.filedWith === filedWith) return filed;
+        throw new Problem(409, 'proposal-exists', 'The proposal was already filed', `${err.workflowId} exists: a proposal is filed once`);
+      }
     });
-    return { status: outcome.status, body: replay(outcome) };
   }
 
   async act(principal: Principal, proposalId: string, action: string, raw: unknown, key: string, requestId: string): Promise<unknown> {
@@ -81,20 +78,17 @@ export class ProposalsService {
     const command = { type: ACTIONS[action].command, actor: actorOf(principal), ...body } as Command;
     await this.ensureUnitsExist(command);
     await this.ensureMergeTarget(proposalId, command);
-    const outcome = await once(this.pool, principal.id, key, 'POST', `/proposals/${proposalId}/${action}`, raw, async () => {
-      const handle = this.temporal.workflow.getHandle(proposalId);
-      return this.bounded(async () => {
-        try {
-          const result = await handle.executeUpdate(actUpdate, { args: [command, { requestId }], updateId: updateIdOf(principal.id, key) });
-          return { status: 200, body: { proposalId, ...result } };
-        } catch (err) {
-          // Updates reach only running workflows: a finished proposal looks "not found" to them.
-          if (err instanceof WorkflowNotFoundError && (await handle.describe().catch(() => undefined))) throw finished(proposalId);
-          throw fromTemporal(err, proposalId);
-        }
-      });
+    const handle = this.temporal.workflow.getHandle(proposalId);
+    return this.bounded(async () => {
+      try {
+        const result = await handle.executeUpdate(actUpdate, { args: [command, { requestId }], updateId: updateIdOf(principal.id, key) });
+        return { proposalId, ...result };
+      } catch (err) {
+        // Updates reach only running workflows: a finished proposal looks "not found" to them.
+        if (err instanceof WorkflowNotFoundError && (await handle.describe().catch(() => undefined))) throw finished(proposalId);
+        throw fromTemporal(err, proposalId);
+      }
     });
-    return replay(outcome);
   }
 
   /** Units are the directory's; an assignment naming one it does not know is domain-invalid data. */

@@ -1,0 +1,41 @@
+/**
+ * Exactly once over HTTP: every action carries an Idempotency-Key; the first request with it runs,
+ * and every later one with the same key and body gets that first answer (status and body, or the
+ * same refusal). The services return plain results; HTTP's part of exactly-once lives here.
+ */
+import { type CallHandler, type ExecutionContext, Inject, Injectable, type NestInterceptor } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import type { Pool } from 'pg';
+import { type Observable, lastValueFrom, of } from 'rxjs';
+import { z } from 'zod';
+import { PG_POOL } from '../connections';
+import { IdempotencyKeySchema } from '../contracts';
+import { parse } from '../http/parse';
+import { once, replay } from './idempotency';
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    /** The request's Idempotency-Key, checked: the services use it as the Temporal Update ID. */
+    idempotencyKey?: string;
+  }
+}
+
+const KeyHeader = z.object({ 'Idempotency-Key': IdempotencyKeySchema });
+
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+
+  async intercept(ctx: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+    const req = ctx.switchToHttp().getRequest<Request>();
+    const res = ctx.switchToHttp().getResponse<Response>();
+    const key = parse(KeyHeader, { 'Idempotency-Key': req.header('idempotency-key') }, 'header')['Idempotency-Key'];
+    req.idempotencyKey = key;
+    const outcome = await once(this.pool, req.principal!.id, key, req.method, req.originalUrl, req.body ?? {}, async () => {
+      const body = await lastValueFrom(next.handle());
+      return { status: res.statusCode, body };
+    });
+    res.status(outcome.status);
+    return of(replay(outcome));
+  }
+}
