@@ -169,11 +169,12 @@ export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOu
       const version = state.version;
       const asOf = now();
       try {
+        const duties = openDuties(state, policy, asOf);
         await project({
           proposalId,
-          summary: summarize(state, policy, settled, asOf),
+          summary: summarize(state, policy, settled, duties),
           events: history.filter((e) => e.seq > projected),
-          duties: openDuties(state, policy, asOf),
+          duties,
           requestId: lastRequestId,
         });
         projected = version;

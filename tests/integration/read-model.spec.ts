@@ -104,9 +104,9 @@ test('a retried or replayed projection leaves the same rows, and an older one ne
   const run = (input: Parameters<typeof projectProposal>[0]) => new MockActivityEnvironment().run(projectProposal, input) as ReturnType<typeof projectProposal>;
 
   // The same version again, as a retried activity would send it.
-  const retried = await run({ proposalId: handle.workflowId, summary: summarize(assigned.state, policy, [], assigned.asOf), events: log, duties: openDuties(assigned.state, policy, assigned.asOf) });
+  const retried = await run({ proposalId: handle.workflowId, summary: summarize(assigned.state, policy, [], openDuties(assigned.state, policy, assigned.asOf)), events: log, duties: openDuties(assigned.state, policy, assigned.asOf) });
   // An older version arriving late.
-  const stale = await run({ proposalId: handle.workflowId, summary: summarize(registered.state, policy, [], registered.asOf), events: log.slice(0, 2), duties: [] });
+  const stale = await run({ proposalId: handle.workflowId, summary: summarize(registered.state, policy, [], openDuties(registered.state, policy, registered.asOf)), events: log.slice(0, 2), duties: [] });
   expect([retried.applied, stale.applied]).toEqual([false, false]);
   expect(await snapshot()).toEqual(before);
   expect(before.tasks.length).toBeGreaterThan(0);
@@ -119,7 +119,7 @@ test('a projection PostgreSQL can never take fails as not retryable, and the com
   const view = await handle.query(viewQuery);
   const events = await handle.query(eventsQuery);
   // A string jsonb cannot hold, as a proposal filed before text was checked for it could carry.
-  const poisoned = { ...summarize(view.state, policy, [], view.asOf), title: '意见\ud800尾', version: view.state.version + 1 };
+  const poisoned = { ...summarize(view.state, policy, [], openDuties(view.state, policy, view.asOf)), title: '意见\ud800尾', version: view.state.version + 1 };
   const failure = await new MockActivityEnvironment()
     .run(projectProposal, { proposalId: handle.workflowId, summary: poisoned, events, duties: [] })
     .then(() => undefined, (err: unknown) => err);

@@ -228,7 +228,7 @@ describe('7. statistics by DOMAIN.md’s definitions', () => {
       ].map(([at, c]) => [at as string, c as Command]),
     );
     const asOf = on('2024-05-06');
-    const summaries = [a, b].map((x, i) => ({ ...summarize(x.state, policy, x.settled, asOf), number: 202 + i }));
+    const summaries = [a, b].map((x, i) => ({ ...summarize(x.state, policy, x.settled, openDuties(x.state, policy, asOf)), number: 202 + i }));
     const rows = statistics(summaries, asOf);
     const drcRow = rows.find((r) => r.unitId === 'smx-drc')!;
     const stbRow = rows.find((r) => r.unitId === 'smx-stb')!;
@@ -243,7 +243,7 @@ describe('7. statistics by DOMAIN.md’s definitions', () => {
     });
     // Under the lead signer's rating (王凤杰: 满意) proposal A counts as satisfied.
     const lead = { ...policy, satisfactionBasis: 'leadSigner' as const };
-    const byLead = statistics([a, b].map((x, i) => ({ ...summarize(x.state, lead, x.settled, asOf), number: 202 + i })), asOf);
+    const byLead = statistics([a, b].map((x, i) => ({ ...summarize(x.state, lead, x.settled, openDuties(x.state, lead, asOf)), number: 202 + i })), asOf);
     expect(byLead.find((r) => r.unitId === 'smx-drc')!.satisfactionRate).toBe(1);
   });
 
@@ -253,7 +253,7 @@ describe('7. statistics by DOMAIN.md’s definitions', () => {
       [on('2024-04-01'), { type: 'closeCommitment', actor: committee, commitmentNo: 2, decision: 'accept', reason: '理由成立' }],
     ];
     const x = story(steps);
-    const count = (asOf: string) => statistics([summarize(x.state, policy, x.settled, asOf)], asOf).find((r) => r.unitId === 'smx-drc')!;
+    const count = (asOf: string) => statistics([summarize(x.state, policy, x.settled, openDuties(x.state, policy, asOf))], asOf).find((r) => r.unitId === 'smx-drc')!;
     expect(count(on('2024-04-02'))).toMatchObject({ commitmentsOpen: 2, commitmentsDelivered: 1, commitmentsOverdue: 0, commitmentsUndeliverable: 1 });
     // After the 24-month limit (Mon 23 March 2026) the two still open are overdue.
     expect(count(on('2026-03-24'))).toMatchObject({ commitmentsOpen: 0, commitmentsDelivered: 1, commitmentsOverdue: 2, commitmentsUndeliverable: 1 });
@@ -276,7 +276,7 @@ describe('8, 9. merged proposals and the reply’s recipients', () => {
     const replied = given([issue(), rate(wang), rate(sun), rate(li)], T0, approved);
     expect(replied.tracks['smx-drc']!.stage).toBe('replied');
     expect(then(replied, rate({ role: 'proposer', id: 'zhang-san' })).map((e) => e.type)).toEqual(['ReplyEvaluated', 'EvaluationConcluded']);
-    expect(summarize(replied, policy, [], T0).replies[0]).toMatchObject({ recipients: ['wang-fengjie', 'sun-yurong', 'li-baosong', 'zhang-san'], copiedTo: ['committee', 'supervisionOffice', 'smx-stb'] });
+    expect(summarize(replied, policy, [], openDuties(replied, policy, T0)).replies[0]).toMatchObject({ recipients: ['wang-fengjie', 'sun-yurong', 'li-baosong', 'zhang-san'], copiedTo: ['committee', 'supervisionOffice', 'smx-stb'] });
   });
 });
 

@@ -5,7 +5,7 @@
  * rating counts) is worked out here, so statistics never need the policy.
  */
 import type { Assignment, Contact } from './contracts';
-import { followUpLimit, openDuties, replyDue } from './duties';
+import { type Duty, followUpLimit, replyDue } from './duties';
 import type { SettledDuty } from './ledger';
 import type { HandlingPolicy } from './policy';
 import { type ProposalState, type Track, type TrackStage, recipients, stageOf } from './state';
@@ -64,6 +64,7 @@ function countedRating(ratings: Record<string, Rating>, s: ProposalState, policy
 
 function reply(t: Track, s: ProposalState, policy: HandlingPolicy): ProposalSummary['replies'][number] {
   const firstRatings = t.rounds[0]?.ratings ?? (t.round === 1 ? t.ratings : {});
+  const deliveryDueAt = t.issued ? followUpLimit(t, policy).at : '';
   return {
     unitId: t.unitId,
     stage: t.stage,
@@ -79,11 +80,12 @@ function reply(t: Track, s: ProposalState, policy: HandlingPolicy): ProposalSumm
     rating: countedRating(t.ratings, s, policy),
     firstRating: countedRating(firstRatings, s, policy),
     rounds: t.rounds.map((r) => ({ round: r.round, ratings: r.ratings, outcome: r.outcome })),
-    commitments: t.commitments.map((c) => ({ no: c.no, title: c.title, status: c.status, deliveryDueAt: followUpLimit(t, policy).at })),
+    commitments: t.commitments.map((c) => ({ no: c.no, title: c.title, status: c.status, deliveryDueAt })),
   };
 }
 
-export function summarize(s: ProposalState, policy: HandlingPolicy, settled: SettledDuty[], now: string): ProposalSummary {
+/** `open`: the proposal's open duties as the projection writes them, computed once by the caller. */
+export function summarize(s: ProposalState, policy: HandlingPolicy, settled: SettledDuty[], open: Duty[]): ProposalSummary {
   const intake = s.intake!;
   return {
     sessionId: intake.session.id,
@@ -104,7 +106,7 @@ export function summarize(s: ProposalState, policy: HandlingPolicy, settled: Set
     replies: Object.values(s.tracks).map((t) => reply(t, s, policy)),
     duties: {
       settled,
-      open: openDuties(s, policy, now)
+      open: open
         .filter((d) => !d.window && !d.optional)
         .map((d) => ({ key: d.key, kind: d.kind, unitId: d.unitId, dueAt: d.due.at })),
     },
