@@ -10,8 +10,8 @@ import type { Duty } from '../workflows/domain/duties';
 import type { RecordedEvent } from '../workflows/domain/events';
 import type { ProposalSummary } from '../workflows/domain/summary';
 import { PROJECTION_REJECTED } from '../workflows/messages';
-import { inTransaction } from './database';
-import { raiseOperatorAlert } from './operator-alerts';
+import { inTransaction } from '../apps/common/database';
+import { raiseOperatorAlert } from '../apps/common/operator-alerts';
 
 export interface ProjectionInput {
   proposalId: string;

@@ -2,7 +2,7 @@
  * The alert feed and its live stream through the API, on compressed time: a co-handler's
  * opinion falls due in seconds and the unit hears of it.
  */
-import { calendarCoverage, currentCalendar, raiseCoverageAlert } from '../../activities/calendar-years';
+import { calendarCoverage, currentCalendar, raiseCoverageAlert } from '../../apps/common/calendar-years';
 import { compressedPolicy } from '../../seeds/policy';
 import { referenceCase } from '../../seeds/reference-case';
 import { http, useStack, waitFor } from '../support/api';

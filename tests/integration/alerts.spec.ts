@@ -12,7 +12,7 @@ import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createActivities } from '../../activities';
-import { backoffSeconds, deliverDue, webhookSender } from '../../activities/alert-delivery';
+import { backoffSeconds, deliverDue, webhookSender } from '../../apps/dispatcher/src/alert-delivery';
 import { compressedPolicy } from '../../seeds/policy';
 import { referenceCase } from '../../seeds/reference-case';
 import { summarize } from '../../workflows/domain/summary';

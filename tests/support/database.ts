@@ -1,7 +1,7 @@
 /** Each test file gets its own real PostgreSQL database, migrated, and drops it afterwards. */
 import { Client, type Pool } from 'pg';
 import { randomBytes } from 'node:crypto';
-import { createPool, ensureDatabase, migrate } from '../../activities/database';
+import { createPool, ensureDatabase, migrate } from '../../apps/common/database';
 
 const SERVER = process.env.TEST_DATABASE_SERVER ?? 'postgres://postgres@127.0.0.1:5432';
 

@@ -1,7 +1,7 @@
 /** The API's configuration, from the environment, checked at start with a message naming each bad variable. */
 import { z } from 'zod';
 import { parseEnv } from '../../common/env';
-import { DEFAULT_DATABASE_URL } from '../../../activities/database';
+import { DEFAULT_DATABASE_URL } from '../../common/database';
 
 const EnvSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),

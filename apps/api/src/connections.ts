@@ -6,7 +6,7 @@
 import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor } from '@temporalio/client';
 import type { Pool } from 'pg';
-import { createPool } from '../../../activities/database';
+import { createPool } from '../../common/database';
 import { API_CONFIG, type ApiConfig } from './config';
 
 export const TEMPORAL = Symbol('TEMPORAL');

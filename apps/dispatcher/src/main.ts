@@ -6,9 +6,9 @@
  * operator alert for the committee when it does not.
  */
 import { z } from 'zod';
-import { deliverDue, webhookSender } from '../../../activities/alert-delivery';
-import { calendarCoverage, currentCalendar, raiseCoverageAlert } from '../../../activities/calendar-years';
-import { DEFAULT_DATABASE_URL, createPool, listen } from '../../../activities/database';
+import { deliverDue, webhookSender } from './alert-delivery';
+import { calendarCoverage, currentCalendar, raiseCoverageAlert } from '../../common/calendar-years';
+import { DEFAULT_DATABASE_URL, createPool, listen } from '../../common/database';
 import { defaultPolicy } from '../../../seeds/policy';
 import { parseEnv } from '../../common/env';
 

@@ -4,7 +4,7 @@
  * PUT /calendar/years/{year}, as a new version when it differs, and tells the running proposals.
  */
 import { Client, Connection } from '@temporalio/client';
-import { DEFAULT_DATABASE_URL, createPool } from '../../../activities/database';
+import { DEFAULT_DATABASE_URL, createPool } from '../../common/database';
 import { CalendarService } from '../../api/src/calendar/calendar.service';
 import { CalendarYearSchema } from '../../../workflows/domain/calendar';
 import { readValidated } from './json-file';

@@ -2,7 +2,7 @@
  * `npm run directory -- <file.json>`: loads units and people (principals) into the read model,
  * validated by the same schema as the seed directory; loading again updates them in place.
  */
-import { DEFAULT_DATABASE_URL, createPool } from '../../../activities/database';
+import { DEFAULT_DATABASE_URL, createPool } from '../../common/database';
 import { loadDirectory } from '../../api/src/auth/principals';
 import { DirectorySchema } from '../../../seeds/reference-case';
 import { readValidated } from './json-file';

@@ -12,7 +12,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Client as PgClient } from 'pg';
-import { createPool, ensureDatabase, migrate } from '../../../activities/database';
+import { createPool, ensureDatabase, migrate } from '../../common/database';
 import { loadDirectory } from '../../api/src/auth/principals';
 import { referenceCase, seedDirectory } from '../../../seeds/reference-case';
 import { type TimelineRow, formatHeader, formatRow } from '../../../workflows/domain/timeline';

@@ -1,5 +1,5 @@
 /** `npm run migrate`: creates the read-model database if needed and applies pending migrations. */
-import { DEFAULT_DATABASE_URL, createPool, ensureDatabase, migrate } from '../../../activities/database';
+import { DEFAULT_DATABASE_URL, createPool, ensureDatabase, migrate } from '../../common/database';
 
 async function main() {
   const url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;

@@ -1,7 +1,7 @@
 /** Configuration from the environment, checked once at start with a clear message. */
 import { z } from 'zod';
 import { parseEnv } from '../../common/env';
-import { DEFAULT_DATABASE_URL } from '../../../activities/database';
+import { DEFAULT_DATABASE_URL } from '../../common/database';
 
 const EnvSchema = z.object({
   TEMPORAL_ADDRESS: z.string().regex(/^[^:\s]+:\d+$/, 'must be host:port').default('127.0.0.1:7233'),

@@ -6,7 +6,7 @@ import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import * as path from 'node:path';
 import * as fs from 'node:fs';
 import { createActivities } from '../../../activities';
-import { createPool } from '../../../activities/database';
+import { createPool } from '../../common/database';
 import { readEnv } from './config';
 import { createProposalWorker } from './worker';
 

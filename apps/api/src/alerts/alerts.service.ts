@@ -1,7 +1,7 @@
 /** The alert feed from the outbox: what a unit, a member or the committee has been alerted to. */
 import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { Pool } from 'pg';
-import { type Listening, listen } from '../../../../activities/database';
+import { type Listening, listen } from '../../../common/database';
 import { Subject } from 'rxjs';
 import type { Principal } from '../auth/principals';
 import { API_CONFIG, type ApiConfig } from '../config';

@@ -1,6 +1,6 @@
 /** Principals (people with a role and, for officers, a unit) and units, kept in PostgreSQL. */
 import type { Pool } from 'pg';
-import { inTransaction } from '../../../../activities/database';
+import { inTransaction } from '../../../common/database';
 import type { Actor } from '../../../../workflows/domain/commands';
 import type { DirectorySchema } from '../../../../seeds/reference-case';
 import type { z } from 'zod';

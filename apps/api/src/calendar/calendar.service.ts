@@ -5,7 +5,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
 import type { Pool } from 'pg';
-import { calendarCoverage, currentCalendar, storeCalendarYear, storedYears } from '../../../../activities/calendar-years';
+import { calendarCoverage, currentCalendar, storeCalendarYear, storedYears } from '../../../common/calendar-years';
 import { defaultPolicy } from '../../../../seeds/policy';
 import type { CalendarYear } from '../../../../workflows/domain/calendar';
 import { calendarYearSignal } from '../../../../workflows/messages';

@@ -4,7 +4,7 @@
  * alert once even when a delivery is retried after a lost answer.
  */
 import type { Pool } from 'pg';
-import { inTransaction } from './database';
+import { inTransaction } from '../../common/database';
 
 export interface OutboxAlert {
   id: string;

@@ -4,7 +4,7 @@
  */
 import type { Pool } from 'pg';
 import type { z } from 'zod';
-import type { AlertKind, OperatorAlertSchema } from '../workflows/domain/vocabulary';
+import type { AlertKind, OperatorAlertSchema } from '../../workflows/domain/vocabulary';
 
 export interface OperatorAlert {
   key: string;

@@ -3,7 +3,7 @@
  * (latest version first), and the check that it reaches far enough ahead.
  */
 import type { Pool } from 'pg';
-import { type Calendar, type CalendarYear, uncoveredYears, withYear } from '../workflows/domain/calendar';
+import { type Calendar, type CalendarYear, uncoveredYears, withYear } from '../../workflows/domain/calendar';
 import { inTransaction } from './database';
 import { raiseOperatorAlert } from './operator-alerts';
 
