@@ -19,6 +19,7 @@ import { createTestDatabase } from '../tests/support/database';
 import { act, startProposal } from '../tests/support/proposals';
 import { quietRuntime } from '../tests/support/temporal';
 import { type Latencies, timed } from './stats';
+import { PROPOSAL_SEARCH_ATTRIBUTES } from '../workflows/search-attributes';
 
 export interface ScaleFigures {
   openProposals: number;
@@ -41,7 +42,7 @@ export async function scale(openProposals: number, maxCachedWorkflows = 200, con
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-scale-'));
   const dbFile = path.join(dir, 'temporal.db');
   const env = await TestWorkflowEnvironment.createLocal({
-    server: { executable: { type: 'existing-path', path: path.resolve(__dirname, '../.venv/bin/temporal') }, ip: '127.0.0.1', dbFilename: dbFile },
+    server: { executable: { type: 'existing-path', path: path.resolve(__dirname, '../.venv/bin/temporal') }, ip: '127.0.0.1', dbFilename: dbFile, searchAttributes: PROPOSAL_SEARCH_ATTRIBUTES },
   });
   const db = await createTestDatabase();
   await loadDirectory(db.pool, seedDirectory());

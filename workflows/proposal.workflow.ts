@@ -17,6 +17,7 @@ import {
   proxyActivities,
   proxyLocalActivities,
   setHandler,
+  upsertSearchAttributes,
   sleep,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -30,6 +31,7 @@ import { pinnedPolicy, withCalendarYears } from './domain/policy';
 import { elapse, nextWakeUp } from './domain/schedule';
 import { type ProposalState, initialState, isFinished, stageOf } from './domain/state';
 import { summarize } from './domain/summary';
+import { searchAttributesOf } from './search-attributes';
 import {
   PROJECTION_REJECTED,
   type ActResult,
@@ -74,6 +76,9 @@ export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOu
   const project = patched('local-projection') ? local.projectProposal : projectProposal;
   // Proposals begun before the audited rules keep the rules they ran under, in renewed runs too.
   const legacy = input.carried?.legacy ?? !patched('audited-rules');
+  // Runs begun before it keep no search attributes: their histories upserted none.
+  const searchable = patched('search-attributes');
+  let indexed = '';
   const pinned = pinnedPolicy(input.policy, legacy);
   // The pinned rules, with the calendar years loaded since (never a year the pin covered).
   let policy = pinned;
@@ -170,6 +175,12 @@ export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOu
       const asOf = now();
       try {
         const duties = openDuties(state, policy, asOf);
+        if (searchable) {
+          const attributes = searchAttributesOf(state, duties, asOf);
+          const key = JSON.stringify(attributes.map((a) => a.value));
+          if (key !== indexed) upsertSearchAttributes(attributes);
+          indexed = key;
+        }
         await project({
           proposalId,
           summary: summarize(state, policy, settled, duties),

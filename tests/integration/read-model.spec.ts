@@ -47,6 +47,17 @@ async function projected(id: string, version: number) {
   throw new Error(`${id} never reached version ${version} in the read model`);
 }
 
+/** The workflows the server's visibility store finds for an operator's query, once it has caught up. */
+async function listed(query: string): Promise<string[]> {
+  let ids: string[] = [];
+  for (let i = 0; i < 100 && ids.length === 0; i++) {
+    if (i) await new Promise((r) => setTimeout(r, 100));
+    ids = [];
+    for await (const w of env.client.workflow.list({ query })) ids.push(w.workflowId);
+  }
+  return ids;
+}
+
 test('proposal 202 from intake to closed, with its tasks and events in PostgreSQL at every step', async () => {
   const handle = await startProposal(env.client, c202.intake, policy, taskQueue);
   const steps = referenceSteps(c202, () => new Date(Date.now() - 1000).toISOString());
@@ -66,6 +77,9 @@ test('proposal 202 from intake to closed, with its tasks and events in PostgreSQ
     .sort((a, b) => `${a.kind} ${a.unit_id}`.localeCompare(`${b.kind} ${b.unit_id}`));
   expect(tasks).toEqual(expected);
   expect(tasks.map((t) => t.kind)).toEqual(expect.arrayContaining(['reply', 'coHandlerOpinion', 'contactBeforeHandling']));
+  // What an operator filters by in the Temporal web UI.
+  const handling = `ProposalSession = 'smx-8-2' AND ProposalNumber = 202 AND ProposalStage = 'drafting' AND LeadUnit = 'smx-drc' AND CoHandlingUnits = 'smx-stb' AND ProposalOverdue = false`;
+  await expect(listed(handling)).resolves.toEqual([handle.workflowId]);
 
   for (const step of steps.slice(assignIndex + 1)) await act(handle, step.command);
   const outcome = await handle.result();
@@ -74,6 +88,7 @@ test('proposal 202 from intake to closed, with its tasks and events in PostgreSQ
   const final = await projected(handle.workflowId, 20);
   expect(final).toMatchObject({ status: 'closed', stage: 'closed', reply_class: 'B', version: 20 });
   expect(final.closed_at).toBeInstanceOf(Date);
+  await expect(listed(`ProposalNumber = 202 AND ProposalStage = 'closed'`)).resolves.toEqual([handle.workflowId]);
   const { rows: events } = await db.pool.query('select seq, type, unit_id from proposal_events where proposal_id = $1 order by seq', [handle.workflowId]);
   const log = await handle.query(eventsQuery);
   expect(events.map((e) => [e.seq, e.type])).toEqual(log.map((e) => [e.seq, e.type]));

@@ -2,6 +2,8 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import type { ProjectionInput } from '../../activities/projection';
+import { temporal } from '@temporalio/proto';
+import { PROPOSAL_SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -19,17 +21,23 @@ export function quietRuntime() {
   Runtime.install({ logger: new DefaultLogger('WARN') });
 }
 
-export function timeSkippingEnv(): Promise<TestWorkflowEnvironment> {
+export async function timeSkippingEnv(): Promise<TestWorkflowEnvironment> {
   quietRuntime();
-  return TestWorkflowEnvironment.createTimeSkipping({
+  const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: venvBin('temporal-test-server') } },
   });
+  // The time-skipping server takes no search attributes at start, only through its operator service.
+  await env.connection.operatorService.addSearchAttributes({
+    namespace: env.namespace ?? 'default',
+    searchAttributes: Object.fromEntries(PROPOSAL_SEARCH_ATTRIBUTES.map((k) => [k.name, temporal.api.enums.v1.IndexedValueType[`INDEXED_VALUE_TYPE_${k.type}`]])),
+  });
+  return env;
 }
 
 export function devServerEnv(): Promise<TestWorkflowEnvironment> {
   quietRuntime();
   return TestWorkflowEnvironment.createLocal({
-    server: { executable: { type: 'existing-path', path: venvBin('temporal') }, ip: '127.0.0.1' },
+    server: { executable: { type: 'existing-path', path: venvBin('temporal') }, ip: '127.0.0.1', searchAttributes: PROPOSAL_SEARCH_ATTRIBUTES },
   });
 }
 

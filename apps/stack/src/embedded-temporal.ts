@@ -4,6 +4,7 @@
  */
 import { Connection } from '@temporalio/client';
 import { type ChildProcess, spawn } from 'node:child_process';
+import { cliSearchAttributes } from '../../../workflows/search-attributes';
 import { stopChild } from './processes';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -33,7 +34,10 @@ export async function startDevServer(o: DevServerOptions): Promise<DevServer> {
   const log = fs.openSync(o.logFile, 'a');
   const child = spawn(
     o.binary,
-    ['server', 'start-dev', '--db-filename', o.dbFile, '--ip', o.ip, '--port', String(o.port), '--ui-port', String(o.uiPort), '--log-level', 'warn'],
+    [
+      ...['server', 'start-dev', '--db-filename', o.dbFile, '--ip', o.ip, '--port', String(o.port), '--ui-port', String(o.uiPort), '--log-level', 'warn'],
+      ...cliSearchAttributes().flatMap((a) => ['--search-attribute', a]),
+    ],
     { stdio: ['ignore', log, log] },
   );
   const address = `${o.ip}:${o.port}`;
