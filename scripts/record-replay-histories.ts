@@ -113,6 +113,25 @@ async function main() {
       await handle.result();
       return handle;
     });
+    await record('proposal-202-closed-search-attributes', async () => {
+      // Upserts its search attributes as it moves (patched 'search-attributes').
+      const intake = { ...c.intake, number: 9202 };
+      const handle = await startProposal(env.client, intake, policy, taskQueue);
+      for (const step of referenceSteps({ ...c, intake }, stamp)) await act(handle, step.command);
+      await handle.result();
+      return handle;
+    });
+    await record('deadline-ladder-search-attributes', async () => {
+      // ProposalOverdue turns true when the silent co-handler's opinion falls overdue.
+      const intake = { ...c.intake, number: 9203 };
+      const handle = await startProposal(env.client, intake, policy, taskQueue);
+      const [register, assign] = referenceSteps({ ...c, intake }, stamp);
+      await act(handle, register!.command);
+      await act(handle, assign!.command);
+      await env.sleep('60 days');
+      await handle.terminate('recorded');
+      return handle;
+    });
     await record('proposal-202-closed', async () => {
       const handle = await startProposal(env.client, c.intake, policy, taskQueue);
       for (const step of referenceSteps(c, stamp)) await act(handle, step.command, `step-${step.label}`);
