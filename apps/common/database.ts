@@ -15,6 +15,18 @@ export function createPool(url: string, max = 10): Pool {
 }
 
 /**
+ * Whether an error says the database cannot be reached right now (restarting, shutting down,
+ * the connection cut), rather than that the query was wrong: the caller may retry the same thing.
+ */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  const e = err as { code?: unknown; message?: unknown };
+  const code = typeof e?.code === 'string' ? e.code : '';
+  // 57P01-03: admin shutdown, crash shutdown, cannot connect now; class 08: connection exceptions.
+  if (/^57P0[123]$/.test(code) || code.startsWith('08') || ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT'].includes(code)) return true;
+  return typeof e?.message === 'string' && /^Connection terminated|timeout exceeded when trying to connect/.test(e.message);
+}
+
+/**
  * Runs `work` in one transaction on one connection: committed when it returns, rolled back when
  * it throws. A connection that failed on the way (a restarting server) is destroyed rather than
  * handed to the next caller.

@@ -184,6 +184,8 @@ describe('bad input gets a 4xx naming the field, and nothing is written', () => 
     ['a missing field', { body: {} }, 400, 'invalid-input', 'contact'],
     ['a missing nested field', { body: { contact: { ...contact(), summary: undefined } } }, 400, 'invalid-input', 'contact.summary'],
     ['an unknown field', { body: { contact: contact(), sneaky: true } }, 400, 'invalid-input', 'sneaky'],
+    // Named with escapes: the answer is stored for the key (jsonb takes no NUL) and shown to people.
+    ['an unknown field named with a NUL', { body: { contact: contact(), 'w\u0000x': 1 } }, 400, 'invalid-input', 'w\\u0000x'],
     ['control characters', { body: { contact: { ...contact(), summary: 'bell\u0007 here' } } }, 400, 'invalid-input', 'contact.summary'],
     ['an unpaired surrogate', { rawBody: JSON.stringify({ contact: contact() }).replace('办前面商', '意见\\ud800尾') }, 400, 'invalid-input', 'contact.summary'],
     ['a very long string', { body: { contact: { ...contact(), summary: long } } }, 400, 'invalid-input', 'contact.summary'],

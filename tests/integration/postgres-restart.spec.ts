@@ -7,11 +7,6 @@
  */
 import type { INestApplication } from '@nestjs/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode } from '@temporalio/worker';
-import { type ChildProcess, spawn } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { createApi } from '../../apps/api/src/app';
 import { loadDirectory } from '../../apps/api/src/auth/principals';
 import { mintToken } from '../../apps/api/src/auth/tokens';
@@ -20,6 +15,7 @@ import { compressedPolicy } from '../../seeds/policy';
 import { referenceCase, seedDirectory } from '../../seeds/reference-case';
 import { type TestDatabase, createTestDatabase } from '../support/database';
 import { type OwnPostgres, startOwnPostgres } from '../support/own-postgres';
+import { Processes, workflowBundleFile } from '../support/processes';
 import { devServerEnv } from '../support/temporal';
 
 const c202 = referenceCase();
@@ -29,26 +25,19 @@ let db: TestDatabase;
 let env: TestWorkflowEnvironment;
 let api: INestApplication;
 let base: string;
-const children: ChildProcess[] = [];
+const processes = new Processes();
 const delivered: (ReceivedAlert & { raisedAt?: string })[] = [];
 let webhook: Awaited<ReturnType<typeof startWebhookReceiver>>;
 
-const node = (script: string, vars: Record<string, string>) => {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', path.resolve(__dirname, '../..', script)], { env: { ...process.env, ...vars }, stdio: ['ignore', 'ignore', 'inherit'] });
-  children.push(child);
-  return child;
-};
 
 beforeAll(async () => {
   pg = await startOwnPostgres();
   [db, env] = await Promise.all([createTestDatabase(pg.server), devServerEnv()]);
   await loadDirectory(db.pool, seedDirectory());
-  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: { info() {}, warn() {}, error() {}, debug() {}, trace() {}, log() {} } });
-  const bundle = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'proposal-bundle-')), 'workflows.js');
-  fs.writeFileSync(bundle, code);
+  const bundle = await workflowBundleFile();
   webhook = await startWebhookReceiver((alert) => delivered.push(alert));
-  node('apps/worker/src/main.ts', { TEMPORAL_ADDRESS: env.address, DATABASE_URL: db.url, WORKFLOW_BUNDLE: bundle, LOG_LEVEL: 'ERROR' });
-  node('apps/dispatcher/src/main.ts', { DATABASE_URL: db.url, ALERT_WEBHOOK_URL: webhook.url, POLL_MS: '200', LOG_LEVEL: 'error' });
+  processes.start('apps/worker/src/main.ts', { TEMPORAL_ADDRESS: env.address, DATABASE_URL: db.url, WORKFLOW_BUNDLE: bundle, LOG_LEVEL: 'ERROR' });
+  processes.start('apps/dispatcher/src/main.ts', { DATABASE_URL: db.url, ALERT_WEBHOOK_URL: webhook.url, POLL_MS: '200', LOG_LEVEL: 'error' });
   api = await createApi({
     HOST: '127.0.0.1',
     PORT: 0,
@@ -68,17 +57,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await api?.close();
-  // SIGTERM, then SIGKILL for one still draining after 10 s: the test must end in bounded time.
-  await Promise.all(
-    children.map(async (c) => {
-      if (c.exitCode !== null || c.signalCode !== null) return;
-      const exited = new Promise((r) => c.once('exit', r));
-      c.kill('SIGTERM');
-      const timer = setTimeout(() => c.kill('SIGKILL'), 10_000);
-      await exited;
-      clearTimeout(timer);
-    }),
-  );
+  await processes.stopAll();
   await webhook?.stop();
   await env?.teardown();
   await db?.drop().catch(() => undefined);
@@ -170,5 +149,5 @@ test('a PostgreSQL restart: every process rides through, nothing is lost, alerts
   expect(new Set(rows.map((r) => r.alert_key)).size).toBe(rows.length);
   expect(rows.map((r) => r.alert_key).sort()).toEqual(Object.keys(view.body.state.alertsRaised).sort());
   // No process died.
-  expect(children.map((c) => [c.exitCode, c.signalCode])).toEqual(children.map(() => [null, null]));
+  expect(processes.all.map((c) => [c.exitCode, c.signalCode])).toEqual(processes.all.map(() => [null, null]));
 }, 150_000);

@@ -6,16 +6,30 @@
 import { z } from 'zod';
 import { SignerLevelSchema } from './vocabulary';
 
+/**
+ * Characters free text may not hold. (Nor an unpaired surrogate; a pattern cannot say that
+ * portably, and a JSON generator draws whole characters anyway.)
+ */
+const NOT_TEXT = String.raw`\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f`;
+/**
+ * The same rules as one pattern for the OpenAPI document, so a client or a property-based tester
+ * generating from it sends text the API takes: no forbidden character, and one that is not
+ * white space (text is trimmed, and must not be empty then).
+ */
+const TEXT_PATTERN = String.raw`^[^${NOT_TEXT}]*[^\s\ufeff${NOT_TEXT}][^${NOT_TEXT}]*$`;
+
 /** Free text that people type: printable, trimmed, bounded. Control characters are refused, not stripped. */
 export const text = (max: number) =>
   z
     .string()
     .trim()
     .min(1, 'must not be empty')
-    .max(max, `must be at most ${max} characters`)
+    // Counted in characters, as JSON Schema's maxLength counts them, not in UTF-16 units.
+    .refine((s) => [...s].length <= max, `must be at most ${max} characters`)
     .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), 'must not contain control characters')
     // An unpaired surrogate cannot be stored (PostgreSQL's jsonb refuses it) nor shown.
-    .refine((s) => !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s), 'must be well-formed Unicode (no unpaired surrogate)');
+    .refine((s) => !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s), 'must be well-formed Unicode (no unpaired surrogate)')
+    .meta({ maxLength: max, pattern: TEXT_PATTERN });
 
 export const Id = z
   .string()
@@ -30,12 +44,14 @@ const realDate = (date: string) => {
 export const IsoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-  .refine(realDate, 'must be a real calendar date');
+  .refine(realDate, 'must be a real calendar date')
+  .meta({ format: 'date' });
 export const Instant = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/, 'must be an ISO 8601 date-time with an offset')
   // Date.parse would roll 30 February over into March.
-  .refine((s) => realDate(s.slice(0, 10)) && !Number.isNaN(Date.parse(s)), 'must be a real date-time');
+  .refine((s) => realDate(s.slice(0, 10)) && !Number.isNaN(Date.parse(s)), 'must be a real date-time')
+  .meta({ format: 'date-time' });
 
 export const SessionSchema = z.strictObject({
   /** Stable code used in identifiers, e.g. "smx-8-2" for Sanmenxia's 8th committee, 2nd session. */
@@ -59,7 +75,7 @@ export const IntakeSchema = z
     title: text(200),
     content: text(20000),
     category: text(50),
-    proposers: z.array(ProposerSchema).min(1).max(100),
+    proposers: z.array(ProposerSchema).min(1).max(100).meta({ description: 'Each proposer once: ids unique within the list.' }),
     /** 重点提案: key proposals may need the head of the unit to sign. */
     key: z.boolean().default(false),
   })
@@ -71,9 +87,9 @@ export const IntakeSchema = z
 export const AssignmentSchema = z
   .discriminatedUnion('mode', [
     /** 主办 + 会办: one joint reply by the lead, countersigned by every co-handler. */
-    z.strictObject({ mode: z.literal('joint'), lead: Id, coHandlers: z.array(Id).max(20).default([]) }),
+    z.strictObject({ mode: z.literal('joint'), lead: Id, coHandlers: z.array(Id).max(20).default([]).meta({ uniqueItems: true, description: 'Distinct units, none of them the lead.' }) }),
     /** 分办: each unit replies on its own. */
-    z.strictObject({ mode: z.literal('separate'), units: z.array(Id).min(2).max(20) }),
+    z.strictObject({ mode: z.literal('separate'), units: z.array(Id).min(2).max(20).meta({ uniqueItems: true }) }),
   ])
   .refine((a) => {
     const units = a.mode === 'joint' ? [a.lead, ...a.coHandlers] : a.units;
@@ -113,7 +129,7 @@ export const ReplyDraftSchema = z
     sections: z.array(ReplySectionSchema).min(1).max(20),
     /** The heading the numbered commitments stand under (二、下步工作计划). */
     commitmentsHeading: text(200).optional(),
-    commitments: z.array(CommitmentSchema).max(50),
+    commitments: z.array(CommitmentSchema).max(50).meta({ description: 'Numbered 一是, 二是…: numbers unique within the list.' }),
     closing: text(2000),
     date: IsoDate,
     contactPerson: z.strictObject({ name: text(50), phone: z.string().regex(/^[0-9+\-() ]{5,30}$/, 'must be a phone number') }),

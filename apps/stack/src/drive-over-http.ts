@@ -16,37 +16,56 @@ type ProposalListItem = z.infer<typeof ProposalListItemSchema>;
 export interface Api {
   base: string;
   secret: string;
+  /** Told of every answer, retried ones included (the fault runs check what clients saw). */
+  onAnswer?: (status: number, retryAfter: string | null) => void;
 }
 
+/** Gives up on a request still answered "retry later" after this long: something is down for good. */
+const RETRY_FOR_MS = 120_000;
+
+/**
+ * One request, retried under its Idempotency-Key while the API says to retry (503 with
+ * Retry-After: Temporal or PostgreSQL unavailable, or an action not completed in time; 409
+ * in-progress: the same key still being answered), as the API asks every client to.
+ */
 async function call(api: Api, method: string, path: string, principalId: string, body?: unknown, key?: string) {
-  const res = await fetch(`${api.base}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${mintToken(principalId, api.secret)}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(key ? { 'idempotency-key': key } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = (await res.json()) as Record<string, unknown>;
-  if (!res.ok) throw new Error(`${method} ${path} as ${principalId}: ${res.status} ${json.title}: ${json.detail ?? ''}`);
-  return json;
+  const giveUpAt = Date.now() + RETRY_FOR_MS;
+  for (;;) {
+    const res = await fetch(`${api.base}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${mintToken(principalId, api.secret)}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(key ? { 'idempotency-key': key } : {}),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const retryAfter = res.headers.get('retry-after');
+    api.onAnswer?.(res.status, retryAfter);
+    const json = (await res.json()) as Record<string, unknown>;
+    if (res.ok) return json;
+    if (retryAfter !== null && (res.status === 503 || res.status === 409) && Date.now() < giveUpAt) {
+      await sleep(Math.min(Number(retryAfter) || 1, 5) * 1000);
+      continue;
+    }
+    throw new Error(`${method} ${path} as ${principalId}: ${res.status} ${json.title}: ${json.detail ?? ''}`);
+  }
 }
 
 const committee = () => personFor('committee').id;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** One proposal being driven: its steps go out under fixed keys, its new timeline rows come back. */
-class Run {
+export class Run {
   private shown = 0;
   private constructor(
     private readonly api: Api,
     readonly id: string,
     private readonly keyBase: string,
-    private readonly onRows: (rows: TimelineRow[]) => void,
+    private readonly onRows?: (rows: TimelineRow[]) => void,
   ) {}
 
-  static async file(api: Api, c: ReferenceCase, onRows: (rows: TimelineRow[]) => void, policy?: string): Promise<Run> {
+  static async file(api: Api, c: ReferenceCase, onRows?: (rows: TimelineRow[]) => void, policy?: string): Promise<Run> {
     const keyBase = `${c.intake.session.id}-${c.intake.number}`;
     const filed = await call(api, 'POST', `/proposals${policy ? `?policy=${policy}` : ''}`, committee(), c.intake, `${keyBase}-intake`);
     const run = new Run(api, filed.proposalId as string, keyBase, onRows);
@@ -55,6 +74,7 @@ class Run {
   }
 
   async show() {
+    if (!this.onRows) return;
     const history = await call(this.api, 'GET', `/proposals/${this.id}/history`, committee());
     const rows = history.timeline as TimelineRow[];
     this.onRows(rows.slice(this.shown));

@@ -21,6 +21,7 @@ export interface DevServerOptions {
 export interface DevServer {
   address: string;
   uiUrl: string;
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -46,6 +47,7 @@ export async function startDevServer(o: DevServerOptions): Promise<DevServer> {
   return {
     address,
     uiUrl: `http://${o.ip}:${o.uiPort}`,
+    pid: child.pid!,
     stop: () => stopChild(child, exited),
   };
 }

@@ -6,6 +6,7 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException } from '
 import type { Request, Response } from 'express';
 import type { z } from 'zod';
 import { logger } from './logging';
+import { isDatabaseUnavailable } from '../../../common/database';
 
 export interface FieldError {
   path: string;
@@ -30,7 +31,14 @@ export class Problem extends Error {
 /** Not now, but the same request may succeed later: a retry with the same Idempotency-Key is safe. */
 export const retryLater = (status: 409 | 503, type: string, title: string, detail: string, seconds = 1) => new Problem(status, type, title, detail, undefined, seconds);
 
-export const fieldPath = (path: readonly PropertyKey[]) => path.map(String).join('.') || '(body)';
+/**
+ * A field name as the client sent it, but with control characters and unpaired surrogates
+ * written as escapes: the answer is stored (jsonb takes neither) and shown to people.
+ */
+const printable = (name: string) =>
+  name.replace(/[\u0000-\u001f\u007f]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+export const fieldPath = (path: readonly PropertyKey[]) => path.map((k) => printable(String(k))).join('.') || '(body)';
 
 export function invalidInput(where: 'body' | 'query' | 'header' | 'path', error: z.ZodError): Problem {
   // An unknown field is named where it stands, as any other field at fault.
@@ -71,6 +79,10 @@ function toProblem(err: unknown, req: Request): Problem {
   if (err instanceof HttpException) {
     const status = err.getStatus();
     return new Problem(status, status === 404 ? 'not-found' : `http-${status}`, err.message);
+  }
+  if (isDatabaseUnavailable(err)) {
+    logger.warn({ err, reqId: req.id }, 'PostgreSQL unavailable');
+    return retryLater(503, 'database-unavailable', 'The database is unavailable', 'PostgreSQL cannot be reached: retry shortly with the same Idempotency-Key', 2);
   }
   logger.error({ err, reqId: req.id }, 'unhandled error');
   return new Problem(500, 'internal', 'Internal error', 'the error was logged with this request id');

@@ -33,6 +33,12 @@ import { ACTIONS, type ActionName, actionBody } from '../proposals/actions';
 const json = (schema: z.ZodType, io: 'input' | 'output') => z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' });
 
 const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: json(ProblemSchema, 'output') } } });
+/** An answer to retry, after the seconds it names, with the same Idempotency-Key. */
+const retryLater = (description: string) => ({
+  ...problem(description),
+  headers: { 'Retry-After': { description: 'Seconds after which the same request may succeed', schema: { type: 'integer', minimum: 1 } } },
+});
+const unavailable = retryLater('Temporal or PostgreSQL cannot be reached now, or (not-completed) the action was accepted but not finished in time');
 const ok = (schema: z.ZodType, description = 'OK') => ({ description, content: { 'application/json': { schema: json(schema, 'output') } } });
 const body = (schema: z.ZodType) => ({ required: true, content: { 'application/json': { schema: json(schema, 'input') } } });
 
@@ -48,15 +54,16 @@ const keyParam = {
   schema: json(IdempotencyKeySchema, 'input'),
 };
 
-const readErrors = { 400: problem('Invalid query'), 401: problem('No valid bearer token'), 403: problem('Not allowed'), 404: problem('No such proposal') };
+const readErrors = { 400: problem('Invalid query'), 401: problem('No valid bearer token'), 403: problem('Not allowed'), 404: problem('No such proposal'), 503: unavailable };
 const actionErrors = {
   400: problem('Malformed JSON, or a body or header that does not match the schema (fields named in errors)'),
   401: problem('No valid bearer token'),
   403: problem('This role, unit or person may not take this action on this proposal'),
   404: problem('No such proposal, action, reply or commitment'),
-  409: problem('Refused now: wrong stage, prerequisite missing, window closed, already done, or proposal finished'),
+  409: retryLater('Refused now: wrong stage, prerequisite missing, window closed, already done, or proposal finished; or (in-progress, with Retry-After) the same Idempotency-Key is still being answered'),
   413: problem('Body too large'),
   422: problem('Domain-invalid data (unknown unit, class outside the scheme, signer level…), or an Idempotency-Key reused for another request'),
+  503: unavailable,
 };
 
 function actionPath(name: ActionName) {
@@ -93,7 +100,7 @@ export function openApiDocument() {
           summary: '受理: file a proposal (committee, or a member filing their own)',
           parameters: [keyParam, ...queryParams(IntakeQuerySchema)],
           requestBody: body(IntakeBodySchema),
-          responses: { 201: ok(FiledSchema, 'Filed'), ...actionErrors, 409: problem('This proposal (session and number) was already filed') },
+          responses: { 201: ok(FiledSchema, 'Filed'), ...actionErrors, 409: retryLater('This proposal (session and number) was already filed; or (in-progress, with Retry-After) the same Idempotency-Key is still being answered') },
         },
         get: {
           operationId: 'listProposals',

@@ -93,13 +93,19 @@ export class ProposalsService {
 
   /** Units are the directory's; an assignment naming one it does not know is domain-invalid data. */
   private async ensureUnitsExist(command: Command) {
-    const assignment =
-      command.type === 'assign' ? command.assignment : command.type === 'decideReassignment' && command.decision.decision === 'reassign' ? command.decision.assignment : undefined;
+    const [assignment, at] =
+      command.type === 'assign'
+        ? [command.assignment, 'assignment']
+        : command.type === 'decideReassignment' && command.decision.decision === 'reassign'
+          ? [command.decision.assignment, 'decision.assignment']
+          : [undefined, ''];
     if (!assignment) return;
-    const unknown = await unknownUnits(this.pool, assignedUnits(assignment));
-    if (unknown.length > 0) {
-      throw new Problem(422, 'unknown-unit', 'The assignment names units that do not exist', unknown.join(', '), unknown.map((u) => ({ path: 'assignment', message: `unknown unit ${u}` })));
-    }
+    const unknown = new Set(await unknownUnits(this.pool, assignedUnits(assignment)));
+    if (unknown.size === 0) return;
+    const named: [string, string][] =
+      assignment.mode === 'joint' ? [['lead', assignment.lead], ...assignment.coHandlers.map((u, i): [string, string] => [`coHandlers.${i}`, u])] : assignment.units.map((u, i) => [`units.${i}`, u]);
+    const errors = named.filter(([, u]) => unknown.has(u)).map(([field, u]) => ({ path: `${at}.${field}`, message: `no unit ${u} in the directory` }));
+    throw new Problem(422, 'unknown-unit', 'The assignment names units that do not exist', errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
   }
 
   /** 并案 names a proposal of the same session that exists and is registered (or being handled). */
