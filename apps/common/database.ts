@@ -33,6 +33,10 @@ export function isDatabaseUnavailable(err: unknown): boolean {
  */
 export async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
+  // A checked-out connection the server drops emits 'error' on the client, which, unheard, ends
+  // the process; the failure reaches `work` anyway, as its next query's rejection.
+  const heard = () => undefined;
+  client.on('error', heard);
   let failure: Error | undefined;
   try {
     await client.query('begin');
@@ -44,6 +48,7 @@ export async function inTransaction<T>(pool: Pool, work: (client: PoolClient) =>
     await client.query('rollback').catch(() => undefined);
     throw err;
   } finally {
+    client.off('error', heard);
     client.release(failure);
   }
 }

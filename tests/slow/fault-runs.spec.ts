@@ -189,7 +189,7 @@ test(`${PROPOSALS} proposals through a worker crash, a Temporal server crash, a 
 
   // The clients saw only what they may retry or rely on.
   expect([...answers.keys()].filter((k) => !['2xx', '409', '503'].includes(k))).toEqual([]);
-  expect(fault.log).toHaveLength(7);
+  expect(fault.log).toHaveLength(6);
 
   const reference = await client.workflow.getHandle(driven.find((d) => !d.onCompressedTime)!.id).query(eventsQuery);
   const mismatches: string[] = [];
