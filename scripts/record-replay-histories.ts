@@ -38,18 +38,28 @@ async function main() {
     await writeFile(file, JSON.stringify(history.toJSON(), null, 1));
     console.log(`recorded ${file}`);
   };
+  /** Proposal 202 from intake to closed under another number. */
+  const closed = async (number: number) => {
+    const intake = { ...c.intake, number };
+    const handle = await startProposal(env.client, intake, policy, taskQueue);
+    for (const step of referenceSteps({ ...c, intake }, stamp)) await act(handle, step.command);
+    await handle.result();
+    return handle;
+  };
+  /** Registered and assigned, then 60 days of the clock with the co-handler silent. */
+  const silentCoHandler = async (number: number) => {
+    const intake = { ...c.intake, number };
+    const handle = await startProposal(env.client, intake, policy, taskQueue);
+    const [register, assign] = referenceSteps({ ...c, intake }, stamp);
+    await act(handle, register!.command);
+    await act(handle, assign!.command);
+    await env.sleep('60 days');
+    await handle.terminate('recorded');
+    return handle;
+  };
   await worker.runUntil(async () => {
-    await record('deadline-ladder', async () => {
-      // The co-handler never sends its opinion: warned, overdue, and escalated up the ladder.
-      const intake = { ...c.intake, number: 2202 };
-      const handle = await startProposal(env.client, intake, policy, taskQueue);
-      const [register, assign] = referenceSteps({ ...c, intake }, stamp);
-      await act(handle, register!.command);
-      await act(handle, assign!.command);
-      await env.sleep('60 days');
-      await handle.terminate('recorded');
-      return handle;
-    });
+    // The co-handler never sends its opinion: warned, overdue, and escalated up the ladder.
+    await record('deadline-ladder', () => silentCoHandler(2202));
     {
       // Two years of quarterly reports: the run renews itself (continue-as-new); record every run.
       const intake = { ...c.intake, number: 3202 };
@@ -105,33 +115,12 @@ async function main() {
       await handle.terminate('recorded');
       return handle;
     });
-    await record('proposal-202-closed-local-projection', async () => {
-      // Projected by a local activity (patched 'local-projection'): a marker per projection.
-      const intake = { ...c.intake, number: 8202 };
-      const handle = await startProposal(env.client, intake, policy, taskQueue);
-      for (const step of referenceSteps({ ...c, intake }, stamp)) await act(handle, step.command);
-      await handle.result();
-      return handle;
-    });
-    await record('proposal-202-closed-search-attributes', async () => {
-      // Upserts its search attributes as it moves (patched 'search-attributes').
-      const intake = { ...c.intake, number: 9202 };
-      const handle = await startProposal(env.client, intake, policy, taskQueue);
-      for (const step of referenceSteps({ ...c, intake }, stamp)) await act(handle, step.command);
-      await handle.result();
-      return handle;
-    });
-    await record('deadline-ladder-search-attributes', async () => {
-      // ProposalOverdue turns true when the silent co-handler's opinion falls overdue.
-      const intake = { ...c.intake, number: 9203 };
-      const handle = await startProposal(env.client, intake, policy, taskQueue);
-      const [register, assign] = referenceSteps({ ...c, intake }, stamp);
-      await act(handle, register!.command);
-      await act(handle, assign!.command);
-      await env.sleep('60 days');
-      await handle.terminate('recorded');
-      return handle;
-    });
+    // Projected by a local activity (patched 'local-projection'): a marker per projection.
+    await record('proposal-202-closed-local-projection', () => closed(8202));
+    // Upserts its search attributes as it moves (patched 'search-attributes').
+    await record('proposal-202-closed-search-attributes', () => closed(9202));
+    // ProposalOverdue turns true when the silent co-handler's opinion falls overdue.
+    await record('deadline-ladder-search-attributes', () => silentCoHandler(9203));
     await record('proposal-202-closed', async () => {
       const handle = await startProposal(env.client, c.intake, policy, taskQueue);
       for (const step of referenceSteps(c, stamp)) await act(handle, step.command, `step-${step.label}`);

@@ -13,6 +13,7 @@ import { mintToken } from '../../apps/api/src/auth/tokens';
 import { type ReceivedAlert, startWebhookReceiver } from '../../apps/stack/src/webhook-receiver';
 import { compressedPolicy } from '../../seeds/policy';
 import { referenceCase, seedDirectory } from '../../seeds/reference-case';
+import { testApiConfig } from '../support/api';
 import { type TestDatabase, createTestDatabase } from '../support/database';
 import { type OwnPostgres, startOwnPostgres } from '../support/own-postgres';
 import { Processes, workflowBundleFile } from '../support/processes';
@@ -38,19 +39,7 @@ beforeAll(async () => {
   webhook = await startWebhookReceiver((alert) => delivered.push(alert));
   processes.start('apps/worker/src/main.ts', { TEMPORAL_ADDRESS: env.address, DATABASE_URL: db.url, WORKFLOW_BUNDLE: bundle, LOG_LEVEL: 'ERROR' });
   processes.start('apps/dispatcher/src/main.ts', { DATABASE_URL: db.url, ALERT_WEBHOOK_URL: webhook.url, POLL_MS: '200', LOG_LEVEL: 'error' });
-  api = await createApi({
-    HOST: '127.0.0.1',
-    PORT: 0,
-    TEMPORAL_ADDRESS: env.address,
-    TEMPORAL_NAMESPACE: 'default',
-    TEMPORAL_TIMEOUT_MS: 10_000,
-    DATABASE_URL: db.url,
-    API_TOKEN_SECRET: SECRET,
-    TOKEN_MAX_LIFETIME_SECONDS: 86400,
-    TOKEN_CLOCK_SKEW_SECONDS: 60,
-    LOG_LEVEL: 'silent',
-    BODY_LIMIT: '256kb',
-  });
+  api = await createApi(testApiConfig(env.address, db.url, {}, SECRET));
   await api.listen(0, '127.0.0.1');
   base = (await api.getUrl()).replace('[::1]', '127.0.0.1');
 }, 120_000);

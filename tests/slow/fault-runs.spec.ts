@@ -27,6 +27,7 @@ import { type ReferenceCase, referenceCase, seedDirectory } from '../../seeds/re
 import { referenceSteps } from '../../seeds/reference-steps';
 import type { RecordedEvent } from '../../workflows/domain/events';
 import { type ProposalView, eventsQuery, viewQuery } from '../../workflows/messages';
+import { testApiConfig } from '../support/api';
 import { type TestDatabase, createTestDatabase } from '../support/database';
 import { type OwnPostgres, startOwnPostgres } from '../support/own-postgres';
 import { Processes, workflowBundleFile } from '../support/processes';
@@ -75,19 +76,7 @@ beforeAll(async () => {
   workerVars = { TEMPORAL_ADDRESS: temporal.address, DATABASE_URL: db.url, WORKFLOW_BUNDLE: await workflowBundleFile(), LOG_LEVEL: 'ERROR' };
   processes.start('apps/worker/src/main.ts', workerVars);
   processes.start('apps/worker/src/main.ts', workerVars);
-  app = await createApi({
-    HOST: '127.0.0.1',
-    PORT: 0,
-    TEMPORAL_ADDRESS: temporal.address,
-    TEMPORAL_NAMESPACE: 'default',
-    TEMPORAL_TIMEOUT_MS: 5_000,
-    DATABASE_URL: db.url,
-    API_TOKEN_SECRET: SECRET,
-    TOKEN_MAX_LIFETIME_SECONDS: 86400,
-    TOKEN_CLOCK_SKEW_SECONDS: 60,
-    LOG_LEVEL: 'silent',
-    BODY_LIMIT: '256kb',
-  });
+  app = await createApi(testApiConfig(temporal.address, db.url, { TEMPORAL_TIMEOUT_MS: 5_000 }, SECRET));
   await app.listen(0, '127.0.0.1');
 }, 180_000);
 

@@ -35,6 +35,24 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
+/** The API as tests run it: on a free port, quiet, tokens signed with `secret`. */
+export function testApiConfig(temporalAddress: string, databaseUrl: string, overrides: Partial<ApiConfig> = {}, secret = SECRET): ApiConfig {
+  return {
+    HOST: '127.0.0.1',
+    PORT: 0,
+    TEMPORAL_ADDRESS: temporalAddress,
+    TEMPORAL_NAMESPACE: 'default',
+    DATABASE_URL: databaseUrl,
+    TEMPORAL_TIMEOUT_MS: 10_000,
+    API_TOKEN_SECRET: secret,
+    TOKEN_MAX_LIFETIME_SECONDS: 86400,
+    TOKEN_CLOCK_SKEW_SECONDS: 60,
+    LOG_LEVEL: 'silent',
+    BODY_LIMIT: '256kb',
+    ...overrides,
+  };
+}
+
 export async function startStack(overrides: Partial<ApiConfig> = {}): Promise<Stack> {
   const [env, db] = await Promise.all([devServerEnv(), createTestDatabase()]);
   await loadDirectory(db.pool, {
@@ -50,20 +68,7 @@ export async function startStack(overrides: Partial<ApiConfig> = {}): Promise<St
   let worker: Worker | undefined = await newWorker();
   let running = worker.run();
   let temporalStopped: Promise<void> | undefined;
-  const config: ApiConfig = {
-    HOST: '127.0.0.1',
-    PORT: 0,
-    TEMPORAL_ADDRESS: env.address,
-    TEMPORAL_NAMESPACE: 'default',
-    DATABASE_URL: db.url,
-    TEMPORAL_TIMEOUT_MS: 10_000,
-    API_TOKEN_SECRET: SECRET,
-    TOKEN_MAX_LIFETIME_SECONDS: 86400,
-    TOKEN_CLOCK_SKEW_SECONDS: 60,
-    LOG_LEVEL: 'silent',
-    BODY_LIMIT: '256kb',
-    ...overrides,
-  };
+  const config = testApiConfig(env.address, db.url, overrides);
   const stack: Stack = {
     env,
     db,
