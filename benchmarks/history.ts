@@ -6,15 +6,20 @@
 import type { Client } from '@temporalio/client';
 import type { temporal } from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
+import { requestFor } from '../apps/api/src/proposals/actions';
 import { defaultPolicy } from '../seeds/policy';
 import { referenceCase } from '../seeds/reference-case';
 import { referenceSteps } from '../seeds/reference-steps';
+import { type Stack, http } from '../tests/support/api';
 import { act, startProposal, untilIdle } from '../tests/support/proposals';
 import { timeSkippingEnv } from '../tests/support/temporal';
+import { HISTORY_LIMIT } from '../workflows/proposal.workflow';
 import { eventsQuery } from '../workflows/messages';
+import { type Latencies, latencies } from './stats';
 
 export interface HistoryFigures {
   lifecycle: { eventsPerRun: number[] };
+  acrossRenewals: { runs: number; latencies: Latencies };
   twoYearsFollowUp: { runs: number; eventsPerRun: number[]; domainEvents: number; largestCarriedPayloadBytes: number };
 }
 
@@ -60,4 +65,31 @@ export async function twoYearsOfFollowUp(): Promise<HistoryFigures['twoYearsFoll
   } finally {
     await env.teardown();
   }
+}
+
+/**
+ * Actions across renewals, through the API on the dev server: one proposal takes contacts one
+ * after another until its run has renewed itself (continue-as-new) twice; the slowest action
+ * says whether one arriving during a renewal waits for it.
+ */
+export async function acrossRenewals(stack: Stack, number: number): Promise<HistoryFigures['acrossRenewals']> {
+  const c = referenceCase();
+  const intake = { ...c.intake, number };
+  const filed = await http(stack, 'POST', '/proposals', { as: 'committee-clerk', body: intake });
+  const id = filed.body.proposalId as string;
+  const [register, assign, contact] = referenceSteps({ ...c, intake }, () => new Date(Date.now() - 1000).toISOString());
+  for (const step of [register!, assign!]) {
+    const { action, body, principalId } = requestFor(step.command);
+    await http(stack, 'POST', `/proposals/${id}/${action}`, { as: principalId, body });
+  }
+  const { action, body, principalId } = requestFor(contact!.command);
+  const samples: number[] = [];
+  for (let i = 0; (await runs(stack.env.client, id)).eventsPerRun.length < 3 && i < HISTORY_LIMIT; i++) {
+    const started = performance.now();
+    const res = await http(stack, 'POST', `/proposals/${id}/${action}`, { as: principalId, body: { contact: { ...(body.contact as object), summary: `第${i + 1}次沟通` } } });
+    samples.push(performance.now() - started);
+    if (res.status !== 200) throw new Error(`contact ${i + 1}: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+  const figures = await runs(stack.env.client, id);
+  return { runs: figures.eventsPerRun.length, latencies: latencies(samples) };
 }

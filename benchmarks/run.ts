@@ -11,7 +11,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { startStack } from '../tests/support/api';
-import { runs, twoYearsOfFollowUp } from './history';
+import { acrossRenewals, runs, twoYearsOfFollowUp } from './history';
 import { throughApi, throughBareTemporal } from './lifecycle';
 import { readModel } from './read-model';
 import { scale } from './scale';
@@ -51,7 +51,9 @@ async function main() {
     if (only.has('history')) {
       const lifecycle = await runs(stack.env.client, 'proposal-smx-8-2-10000').catch(() => undefined);
       const twoYears = await twoYearsOfFollowUp();
-      results.history = { lifecycle, twoYearsFollowUp: twoYears };
+      const renewals = await acrossRenewals(stack, 90_000);
+      results.history = { lifecycle, twoYearsFollowUp: twoYears, acrossRenewals: renewals };
+      console.log(`across renewals: ${renewals.latencies.n} contacts through the API over ${renewals.runs} runs, p50 ${renewals.latencies.p50} ms, p99 ${renewals.latencies.p99} ms, slowest ${renewals.latencies.max} ms (target: none over 1,000 ms)`);
       console.log(`history: a whole lifecycle ${lifecycle?.eventsPerRun.join(', ') ?? '(run the lifecycle part)'} events; two years of follow-up in ${twoYears.runs} runs of ${twoYears.eventsPerRun.join(', ')} events (${twoYears.domainEvents} domain events), largest continue-as-new payload ${(twoYears.largestCarriedPayloadBytes / 1024).toFixed(0)} KiB`);
     }
     if (only.has('read')) {
@@ -74,7 +76,11 @@ async function main() {
   }
   const out = path.resolve(__dirname, '../bench/results');
   fs.mkdirSync(out, { recursive: true });
-  fs.writeFileSync(path.join(out, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+  // A run of some parts keeps the figures of the others (and of what it could not measure) from the last run.
+  const file = path.join(out, 'latest.json');
+  const previous: Record<string, unknown> = arg('only') && fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {};
+  const merged = { ...previous, ...results, history: { ...(previous.history as object), ...JSON.parse(JSON.stringify(results.history ?? {})) } };
+  fs.writeFileSync(file, `${JSON.stringify(merged, null, 2)}\n`);
   console.log(`written: bench/results/latest.json`);
 }
 
