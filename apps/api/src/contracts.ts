@@ -26,6 +26,11 @@ export const IdempotencyKeySchema = z
 
 export const IntakeBodySchema = IntakeSchema;
 
+/** Which reply: for a proposal handled separately, each unit's is its own document. */
+export const ReplyDocumentQuerySchema = z.strictObject({
+  unit: Id.optional().describe("The replying unit; the lead's (or the first unit's) reply when left out."),
+});
+
 /** Which handling policy the proposal runs under (periods, classes, calendar); pinned at intake. */
 export const IntakeQuerySchema = z.strictObject({
   policy: z

@@ -3,6 +3,8 @@
  * acting person's bearer token and an Idempotency-Key fixed per step, so running the case again
  * (after an interruption, or on a store where it already ran) applies nothing twice.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { z } from 'zod';
 import { mintToken } from '../../api/src/auth/tokens';
 import type { ProposalListItemSchema } from '../../api/src/contracts';
@@ -139,4 +141,18 @@ export async function listed(api: Api, c: ReferenceCase, stage: string) {
     await sleep(200);
   }
   throw new Error(`the read model never showed proposal ${c.intake.number} as ${stage}`);
+}
+
+/** The issued reply as the committee downloads it, as Word and PDF, saved under `dir`. */
+export async function saveReplyDocuments(api: Api, proposalId: string, dir: string): Promise<string[]> {
+  fs.mkdirSync(dir, { recursive: true });
+  const files: string[] = [];
+  for (const format of ['docx', 'pdf']) {
+    const res = await fetch(`${api.base}/proposals/${proposalId}/reply.${format}`, { headers: { authorization: `Bearer ${mintToken(committee(), api.secret)}` } });
+    if (!res.ok) throw new Error(`GET reply.${format}: ${res.status} ${await res.text()}`);
+    const file = path.join(dir, `${proposalId}-reply.${format}`);
+    fs.writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+    files.push(file);
+  }
+  return files;
 }

@@ -16,7 +16,7 @@ import { createPool, ensureDatabase, migrate } from '../../common/database';
 import { loadDirectory } from '../../api/src/auth/principals';
 import { referenceCase, seedDirectory } from '../../../seeds/reference-case';
 import { type TimelineRow, formatHeader, formatRow } from '../../../workflows/domain/timeline';
-import { driveOnCompressedTime, driveReferenceCase, listed } from './drive-over-http';
+import { driveOnCompressedTime, driveReferenceCase, listed, saveReplyDocuments } from './drive-over-http';
 import { startWebhookReceiver } from './webhook-receiver';
 import { compressedPolicy } from '../../../seeds/policy';
 import { startDevServer } from './embedded-temporal';
@@ -101,6 +101,7 @@ async function main() {
     console.log(formatHeader());
     const id = await Promise.race([driveReferenceCase({ base, secret }, c, printRows), gaveUp]);
     const item = await listed({ base, secret }, c, 'closed');
+    const documents = await saveReplyDocuments({ base, secret }, id, path.join(DATA, 'documents'));
 
     // The same case on compressed time, where the clock has something to do.
     const policy = compressedPolicy();
@@ -115,6 +116,7 @@ async function main() {
     console.log(`Temporal UI:  ${temporal.uiUrl}/namespaces/default/workflows/${id}`);
     console.log(`Workflow IDs: ${id} (real rules), ${demoId} (compressed time)`);
     console.log(`Alerts delivered to the webhook: ${webhook.received()}`);
+    console.log(`The reply as official documents (GB/T 9704-2012 layout): ${documents.join(', ')}`);
     if (!once) {
       if (!process.env.API_TOKEN_SECRET) console.log('(tokens for this run are signed with a random key: set API_TOKEN_SECRET to mint your own)');
       console.log('\nThe stack keeps running; Ctrl-C stops it.');

@@ -19,6 +19,7 @@ import {
   IntakeBodySchema,
   IntakeQuerySchema,
   ListQuerySchema,
+  ReplyDocumentQuerySchema,
   ProblemSchema,
   ProposalListSchema,
   ProposalViewSchema,
@@ -65,6 +66,19 @@ const actionErrors = {
   422: problem('Domain-invalid data (unknown unit, class outside the scheme, signer level…), or an Idempotency-Key reused for another request'),
   503: unavailable,
 };
+
+/** The issued reply as an official document (GB/T 9704-2012 layout); who may read the proposal may read it. */
+function replyDocumentPath(format: string, type: string) {
+  return {
+    get: {
+      operationId: `replyAs${format[0]!.toUpperCase()}${format.slice(1)}`,
+      tags: ['documents'],
+      summary: `The issued reply as ${format === 'pdf' ? 'a PDF with embedded CJK fonts' : 'a Word file'}`,
+      parameters: [idParam, ...queryParams(ReplyDocumentQuerySchema)],
+      responses: { 200: { description: 'The document', content: { [type]: { schema: { type: 'string', format: 'binary' } } } }, ...readErrors, 404: problem('No such proposal, or no reply issued yet') },
+    },
+  };
+}
 
 function actionPath(name: ActionName) {
   const { command, summary } = ACTIONS[name];
@@ -113,6 +127,8 @@ export function openApiDocument() {
       '/proposals/{id}': {
         get: { operationId: 'getProposal', tags: ['proposals'], summary: "A proposal's state and open duties", parameters: [idParam], responses: { 200: ok(ProposalViewSchema), ...readErrors } },
       },
+      '/proposals/{id}/reply.pdf': replyDocumentPath('pdf', 'application/pdf'),
+      '/proposals/{id}/reply.docx': replyDocumentPath('docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'),
       '/proposals/{id}/history': {
         get: {
           operationId: 'getProposalHistory',

@@ -5,5 +5,5 @@ import { ProposalsController } from './proposals.controller';
 import { ProposalsService } from './proposals.service';
 
 /** Intake, the lifecycle's actions, and reading one proposal or many. */
-@Module({ imports: [CalendarModule], controllers: [ProposalsController], providers: [ProposalsService, IdempotencyInterceptor] })
+@Module({ imports: [CalendarModule], controllers: [ProposalsController], providers: [ProposalsService, IdempotencyInterceptor], exports: [ProposalsService] })
 export class ProposalsModule {}

@@ -1,0 +1,69 @@
+/**
+ * The reply as a PDF: A4, GB/T 9704-2012 margins, Debian's Noto CJK fonts embedded as subsets
+ * (serif for the body, its bold for the issuer and title, sans for headings), a red issuer and rule.
+ */
+import * as fs from 'node:fs';
+import PDFDocument from 'pdfkit';
+import type { Block, BlockKind } from './reply-document';
+
+const FONT_DIR = process.env.CJK_FONT_DIR ?? '/usr/share/fonts/opentype/noto';
+const FONTS = {
+  serif: ['NotoSerifCJK-Regular.ttc', 'NotoSerifCJKsc-Regular'],
+  serifBold: ['NotoSerifCJK-Bold.ttc', 'NotoSerifCJKsc-Bold'],
+  sans: ['NotoSansCJK-Regular.ttc', 'NotoSansCJKsc-Regular'],
+} as const;
+const mm = (v: number) => (v / 25.4) * 72;
+const RED = '#c00000';
+const STYLE: Record<BlockKind, { font: keyof typeof FONTS; size: number; color?: string; align: 'left' | 'center' | 'right' | 'justify' }> = {
+  issuer: { font: 'serifBold', size: 20, color: RED, align: 'center' },
+  number: { font: 'serif', size: 16, align: 'center' },
+  title: { font: 'serifBold', size: 22, align: 'center' },
+  salutation: { font: 'serif', size: 16, align: 'left' },
+  body: { font: 'serif', size: 16, align: 'justify' },
+  heading: { font: 'sans', size: 16, align: 'left' },
+  signature: { font: 'serif', size: 16, align: 'right' },
+  note: { font: 'serif', size: 16, align: 'left' },
+  copies: { font: 'serif', size: 14, align: 'left' },
+};
+
+/** Where the fonts are missing, says how to get them rather than failing inside the PDF library. */
+export function missingFonts(): string[] {
+  return Object.values(FONTS)
+    .map(([file]) => `${FONT_DIR}/${file}`)
+    .filter((f) => !fs.existsSync(f));
+}
+
+export function replyPdf(blocks: Block[]): Promise<Buffer> {
+  const missing = missingFonts();
+  if (missing.length > 0) throw new Error(`CJK fonts missing (${missing.join(', ')}): install Debian's fonts-noto-cjk (npm run setup)`);
+  const margins = { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26) };
+  const doc = new PDFDocument({ size: 'A4', margins, info: { Title: blocks.find((b) => b.kind === 'title')?.text ?? '', Author: blocks.find((b) => b.kind === 'issuer')?.text ?? '' } });
+  for (const [name, [file, postscript]] of Object.entries(FONTS)) doc.registerFont(name, `${FONT_DIR}/${file}`, postscript);
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  const width = doc.page.width - margins.left - margins.right;
+  for (const b of blocks) {
+    const s = STYLE[b.kind];
+    if (b.kind === 'title') doc.moveDown(1);
+    doc.font(s.font).fontSize(s.size).fillColor(s.color ?? 'black');
+    const indent = b.kind === 'body' || b.kind === 'heading' ? s.size * 2 : 0;
+    doc.text(b.text, margins.left, undefined, { width, align: s.align, indent, lineGap: 8 });
+    if (b.kind === 'number') {
+      // The red rule under the document number (版头中的分隔线).
+      const y = doc.y + 6;
+      doc.moveTo(margins.left, y).lineTo(margins.left + width, y).lineWidth(1.5).strokeColor(RED).stroke();
+      doc.y = y + 6;
+    }
+    if (b.kind === 'title') doc.moveDown(0.5);
+    if (b.kind === 'copies') {
+      const y = doc.y + 4;
+      doc.moveTo(margins.left, y).lineTo(margins.left + width, y).lineWidth(0.75).strokeColor('black').stroke();
+    }
+  }
+  doc.end();
+  return done;
+}

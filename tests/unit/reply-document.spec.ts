@@ -1,0 +1,85 @@
+/**
+ * Proposal 202's reply as an official document: the text extracted from the Word file and from
+ * the PDF (Debian's poppler-utils, `pdftotext`) equals the real reply in
+ * seeds/proposal-202-reply.txt paragraph by paragraph; what it adds are the fields the seed marks
+ * illustrative (document number, 落款 date, contact) and the units' signature and copies lines.
+ * Page 1 is rendered to PNG (`pdftoppm`) under test-output/.
+ */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { type Block, replyDocument } from '../../apps/api/src/documents/reply-document';
+import { replyDocx } from '../../apps/api/src/documents/reply-docx';
+import { replyPdf } from '../../apps/api/src/documents/reply-pdf';
+import { referenceCase, seedDirectory } from '../../seeds/reference-case';
+import type { IssuedReply } from '../../workflows/domain/state';
+
+const c = referenceCase();
+const seedParagraphs = fs
+  .readFileSync(path.resolve(__dirname, '../../seeds/proposal-202-reply.txt'), 'utf8')
+  .split('\n')
+  .map((l) => l.trim())
+  .filter(Boolean);
+const names = new Map(seedDirectory().units.map((u) => [u.id, u.name]));
+const issued: IssuedReply = {
+  at: '2024-06-14T09:00:00+08:00',
+  signer: c.signer,
+  documentNumber: c.draft.documentNumber,
+  replyClass: c.draft.replyClass,
+  draft: c.draft,
+  recipients: c.intake.proposers.map((p) => p.id),
+  copiedTo: ['committee', 'supervisionOffice', 'smx-stb'],
+};
+const blocks = replyDocument(issued, (id) => names.get(id) ?? id);
+/** What the document adds to the seed's text: the illustrative fields and the 版记. */
+const added = (b: Block) => ['number', 'signature', 'note', 'copies'].includes(b.kind);
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reply-202-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+test('the document has the reply in the order of the real one, and the fields it adds', () => {
+  expect(blocks.filter((b) => !added(b)).map((b) => b.text)).toEqual(seedParagraphs);
+  expect(blocks.filter(added).map((b) => b.text)).toEqual([
+    '三发改提〔2024〕202号',
+    '三门峡市发展和改革委员会',
+    '三门峡市科技局',
+    '2024年6月14日',
+    `（联系人：${c.draft.contactPerson.name}，联系电话：${c.draft.contactPerson.phone}）`,
+    `抄送：市政协提案委员会，市政府督查室，${names.get('smx-stb')}。`,
+  ]);
+});
+
+test('the Word file holds the document paragraph by paragraph', async () => {
+  const file = path.join(dir, 'reply.docx');
+  fs.writeFileSync(file, await replyDocx(blocks));
+  const xml = execFileSync('python3', ['-c', 'import sys, zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read("word/document.xml").decode())', file], { encoding: 'utf8' });
+  const paragraphs = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) => [...p[0].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''));
+  const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  expect(paragraphs.map(unescape)).toEqual(blocks.map((b) => b.text));
+});
+
+test('the PDF, with its fonts embedded, reads back as the reply; page 1 as a picture', async () => {
+  const file = path.join(dir, 'reply.pdf');
+  const pdf = await replyPdf(blocks);
+  fs.writeFileSync(file, pdf);
+  const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' });
+  // Every font embedded (emb) and a subset (sub): a reader without Noto sees the same page.
+  const rows = fonts.split('\n').slice(2).filter(Boolean);
+  expect(rows.length).toBeGreaterThanOrEqual(3);
+  for (const row of rows) expect(row).toMatch(/\byes\s+yes\s+(yes|no)\s+\d+\s+\d+\s*$/);
+  // Lines wrap inside paragraphs, so compare without white space: the seed's paragraphs in order,
+  // and between them only what the document adds.
+  let text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+  const strip = (s: string) => s.replace(/\s+/g, '');
+  for (const b of blocks) {
+    const at = text.indexOf(strip(b.text));
+    expect([b.kind, at]).toEqual([b.kind, 0]);
+    text = text.slice(strip(b.text).length);
+  }
+  expect(text).toBe('');
+  const out = path.resolve(__dirname, '../../test-output');
+  fs.mkdirSync(out, { recursive: true });
+  fs.writeFileSync(path.join(out, 'reply-202.pdf'), pdf);
+  execFileSync('pdftoppm', ['-r', '80', '-f', '1', '-l', '1', '-png', '-singlefile', file, path.join(out, 'reply-202-page1')]);
+  expect(fs.statSync(path.join(out, 'reply-202-page1.png')).size).toBeGreaterThan(10_000);
+}, 60_000);
