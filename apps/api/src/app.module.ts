@@ -9,6 +9,7 @@ import { HealthModule } from './health/health.module';
 import { ProblemFilter } from './http/problem';
 import { ProposalsModule } from './proposals/proposals.module';
 import { DocumentsModule } from './documents/documents.module';
+import { SessionImportModule } from './session-import/session-import.module';
 import { SupervisionModule } from './supervision/supervision.module';
 import { TasksModule } from './tasks/tasks.module';
 
@@ -19,7 +20,7 @@ export class AppModule {
     const configModule: DynamicModule = { module: class ConfigModule {}, global: true, providers: [{ provide: API_CONFIG, useValue: config }], exports: [API_CONFIG] };
     return {
       module: AppModule,
-      imports: [configModule, ConnectionsModule, ProposalsModule, DocumentsModule, TasksModule, SupervisionModule, AlertsModule, CalendarModule, HealthModule],
+      imports: [configModule, ConnectionsModule, ProposalsModule, DocumentsModule, SessionImportModule, TasksModule, SupervisionModule, AlertsModule, CalendarModule, HealthModule],
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_FILTER, useClass: ProblemFilter }],
     };
   }

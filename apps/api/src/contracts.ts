@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { policies } from '../../../seeds/policy';
 import { ActorSchema } from '../../../workflows/domain/commands';
-import { Id, IntakeSchema, text } from '../../../workflows/domain/contracts';
+import { Id, IntakeSchema, SessionSchema, text } from '../../../workflows/domain/contracts';
 import { AlertSchema, DutyKindSchema, OperatorAlertSchema, UrgencySchema } from '../../../workflows/domain/vocabulary';
 import { CalendarYearDaysSchema } from '../../../workflows/domain/calendar';
 
@@ -25,6 +25,21 @@ export const IdempotencyKeySchema = z
   .regex(/^[A-Za-z0-9._:-]{8,128}$/, 'must be 8-128 letters, digits or ._:-');
 
 export const IntakeBodySchema = IntakeSchema;
+
+/** A session's proposals as exported by a submission system, to be filed in one go. */
+export const SessionImportSchema = z.strictObject({
+  session: SessionSchema,
+  format: z.enum(['xlsx', 'csv', 'json']),
+  /** The file, base64: a first sheet (or CSV, or a JSON array) with 提案号, 案由, 提案人, 提案人编号, 领衔人, 提案人类别, 类别, 内容, 重点提案. */
+  file: z.base64().max(8_000_000),
+  /** With faults in the file, file the good rows anyway; left out, nothing is filed from a file with faults. */
+  fileGoodRows: z.boolean().default(false),
+});
+
+export const SessionImportResultSchema = z.object({
+  filed: z.array(z.object({ row: z.number().int(), number: z.number().int(), proposalId: z.string() })),
+  refused: z.array(z.object({ row: z.number().int(), column: z.string(), reason: z.string() })),
+});
 
 /** Which reply: for a proposal handled separately, each unit's is its own document. */
 export const ReplyDocumentQuerySchema = z.strictObject({

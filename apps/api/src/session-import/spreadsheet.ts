@@ -1,0 +1,56 @@
+/**
+ * A session's proposals as a submission system exports them — .xlsx, CSV or JSON — read into
+ * rows of text by column header, numbered as the operator sees them (the header is row 1).
+ */
+import ExcelJS from 'exceljs';
+import { Readable } from 'node:stream';
+
+export type FileFormat = 'xlsx' | 'csv' | 'json';
+
+export interface SheetRow {
+  /** The row number in the file as a spreadsheet shows it (the header is row 1); in JSON, the item's index + 2. */
+  row: number;
+  cells: Record<string, string>;
+}
+
+const cellText = (v: ExcelJS.CellValue): string => {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'object' && 'richText' in v) return v.richText.map((r) => r.text).join('');
+  if (typeof v === 'object' && 'text' in v) return String(v.text);
+  if (typeof v === 'object' && 'result' in v) return String(v.result ?? '');
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  return String(v);
+};
+
+function fromSheet(sheet: ExcelJS.Worksheet | undefined): SheetRow[] {
+  if (!sheet) return [];
+  const header = (sheet.getRow(1).values as ExcelJS.CellValue[]).map((v) => cellText(v).trim());
+  const rows: SheetRow[] = [];
+  sheet.eachRow((r, n) => {
+    if (n === 1) return;
+    const cells: Record<string, string> = {};
+    (r.values as ExcelJS.CellValue[]).forEach((v, i) => header[i] && (cells[header[i]!] = cellText(v).trim()));
+    if (Object.values(cells).some(Boolean)) rows.push({ row: n, cells });
+  });
+  return rows;
+}
+
+export class UnreadableFile extends Error {}
+
+export async function readRows(format: FileFormat, file: Buffer): Promise<SheetRow[]> {
+  try {
+    if (format === 'json') {
+      const items: unknown = JSON.parse(file.toString('utf8'));
+      if (!Array.isArray(items)) throw new UnreadableFile('a JSON import is an array of rows');
+      return items.map((item, i) => ({ row: i + 2, cells: Object.fromEntries(Object.entries(item as object).map(([k, v]) => [k, v === null || v === undefined ? '' : String(v).trim()])) }));
+    }
+    const book = new ExcelJS.Workbook();
+    if (format === 'xlsx') {
+      await book.xlsx.load(file as unknown as ArrayBuffer);
+      return fromSheet(book.worksheets[0]);
+    }
+    return fromSheet(await book.csv.read(Readable.from([file.toString('utf8').replace(/^\uFEFF/, '')])));
+  } catch (err) {
+    throw err instanceof UnreadableFile ? err : new UnreadableFile(`not a readable ${format} file: ${(err as Error).message}`);
+  }
+}
