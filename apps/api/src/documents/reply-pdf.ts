@@ -13,6 +13,8 @@ const FONTS = {
   sans: ['NotoSansCJK-Regular.ttc', 'NotoSansCJKsc-Regular'],
 } as const;
 const mm = (v: number) => (v / 25.4) * 72;
+/** 22 lines to the page at 16 pt (GB/T 9704-2012, 5.2.2): the type area is 225 mm high, Noto's line 1.448 em. */
+const LINE_GAP = mm(225) / 22 - 16 * 1.448;
 const RED = '#c00000';
 const STYLE: Record<BlockKind, { font: keyof typeof FONTS; size: number; color?: string; align: 'left' | 'center' | 'right' | 'justify' }> = {
   issuer: { font: 'serifBold', size: 20, color: RED, align: 'center' },
@@ -51,7 +53,7 @@ export function replyPdf(blocks: Block[]): Promise<Buffer> {
     if (b.kind === 'title') doc.moveDown(1);
     doc.font(s.font).fontSize(s.size).fillColor(s.color ?? 'black');
     const indent = b.kind === 'body' || b.kind === 'heading' ? s.size * 2 : 0;
-    doc.text(b.text, margins.left, undefined, { width, align: s.align, indent, lineGap: 8 });
+    doc.text(b.text, margins.left, undefined, { width, align: s.align, indent, lineGap: LINE_GAP });
     if (b.kind === 'number') {
       // The red rule under the document number (版头中的分隔线).
       const y = doc.y + 6;
