@@ -1,5 +1,7 @@
 /** Every activity the proposal worker runs, bound to its resources. */
+import type { Client } from '@temporalio/client';
 import type { Pool } from 'pg';
+import { createBatchActivities } from './assignment-batch';
 import { createProjectionActivities } from './projection';
 
-export const createActivities = (pool: Pool) => ({ ...createProjectionActivities(pool) });
+export const createActivities = (pool: Pool, client: Client) => ({ ...createProjectionActivities(pool), ...createBatchActivities(client) });

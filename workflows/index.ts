@@ -1,1 +1,2 @@
 export { proposalWorkflow } from './proposal.workflow';
+export { assignmentBatchWorkflow } from './assignment-batch.workflow';

@@ -97,7 +97,7 @@ test('a worker killed mid-way loses no alert and sends none twice; retried and r
 
     // A retried projection of every event, and a replay of the whole history, add no row.
     const view = await handle.query(viewQuery);
-    const { projectProposal } = createActivities(db.pool);
+    const { projectProposal } = createActivities(db.pool, env.client);
     await new MockActivityEnvironment().run(projectProposal, { proposalId: handle.workflowId, summary: summarize(view.state, policy, [], openDuties(view.state, policy, view.asOf)), events: await handle.query(eventsQuery), duties: openDuties(view.state, policy, view.asOf) });
     await Worker.runReplayHistory({ workflowsPath: require.resolve('../../workflows') }, await handle.fetchHistory());
     expect((await outbox(handle.workflowId)).map((r) => r.alert_key)).toEqual(keys);

@@ -27,7 +27,7 @@ let running: Promise<void>;
 
 beforeAll(async () => {
   [env, db] = await Promise.all([devServerEnv(), createTestDatabase()]);
-  worker = await createProposalWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue, activities: createActivities(db.pool) });
+  worker = await createProposalWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue, activities: createActivities(db.pool, env.client) });
   running = worker.run();
 });
 afterAll(async () => {
@@ -114,7 +114,7 @@ test('a retried or replayed projection leaves the same rows, and an older one ne
   });
   const before = await snapshot();
   const log = await handle.query(eventsQuery);
-  const { projectProposal } = createActivities(db.pool);
+  const { projectProposal } = createActivities(db.pool, env.client);
   // Run as the worker runs it, with an activity context (for its logger).
   const run = (input: Parameters<typeof projectProposal>[0]) => new MockActivityEnvironment().run(projectProposal, input) as ReturnType<typeof projectProposal>;
 
@@ -129,7 +129,7 @@ test('a retried or replayed projection leaves the same rows, and an older one ne
 });
 
 test('a projection PostgreSQL can never take fails as not retryable, and the committee is alerted once', async () => {
-  const { projectProposal, reportProjectionRejected } = createActivities(db.pool);
+  const { projectProposal, reportProjectionRejected } = createActivities(db.pool, env.client);
   const handle = await startProposal(env.client, { ...c202.intake, number: 8203 }, policy, taskQueue);
   const view = await handle.query(viewQuery);
   const events = await handle.query(eventsQuery);

@@ -64,7 +64,7 @@ export async function startStack(overrides: Partial<ApiConfig> = {}): Promise<St
       { id: 'another-member', name: '另一位委员', role: 'proposer' },
     ],
   });
-  const newWorker = () => createProposalWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue: TASK_QUEUE, activities: createActivities(db.pool) });
+  const newWorker = () => createProposalWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue: TASK_QUEUE, activities: createActivities(db.pool, env.client) });
   let worker: Worker | undefined = await newWorker();
   let running = worker.run();
   let temporalStopped: Promise<void> | undefined;

@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AlertsModule } from './alerts/alerts.module';
+import { AssignmentBatchesModule } from './assignment-batches/assignment-batches.module';
 import { AuthGuard } from './auth/auth.guard';
 import { CalendarModule } from './calendar/calendar.module';
 import { API_CONFIG, type ApiConfig } from './config';
@@ -20,7 +21,7 @@ export class AppModule {
     const configModule: DynamicModule = { module: class ConfigModule {}, global: true, providers: [{ provide: API_CONFIG, useValue: config }], exports: [API_CONFIG] };
     return {
       module: AppModule,
-      imports: [configModule, ConnectionsModule, ProposalsModule, DocumentsModule, SessionImportModule, TasksModule, SupervisionModule, AlertsModule, CalendarModule, HealthModule],
+      imports: [configModule, ConnectionsModule, ProposalsModule, DocumentsModule, SessionImportModule, AssignmentBatchesModule, TasksModule, SupervisionModule, AlertsModule, CalendarModule, HealthModule],
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_FILTER, useClass: ProblemFilter }],
     };
   }

@@ -41,6 +41,25 @@ export const SessionImportResultSchema = z.object({
   refused: z.array(z.object({ row: z.number().int(), column: z.string(), reason: z.string() })),
 });
 
+/** The assignment meeting's plan for a session, applied as one durable batch. */
+export const AssignmentBatchRequestSchema = z.strictObject({
+  session: Id,
+  format: z.enum(['xlsx', 'csv', 'json']),
+  /** The plan, base64: 提案号, 审查结果 (立案/不予立案/并案/转参考), 理由, 并入提案号, 主办单位, 会办单位, 分办单位 (units by name or id). */
+  file: z.base64().max(8_000_000),
+  /** Proposals applied per second at most. */
+  perSecond: z.number().min(0.1).max(50).default(10),
+});
+
+export const BatchProgressSchema = z.object({
+  batchId: z.string(),
+  total: z.number().int(),
+  done: z.array(z.object({ row: z.number().int(), number: z.number().int() })),
+  refused: z.array(z.object({ row: z.number().int(), number: z.number().int(), reason: z.string() })),
+  remaining: z.number().int(),
+  finished: z.boolean(),
+});
+
 /** Which reply: for a proposal handled separately, each unit's is its own document. */
 export const ReplyDocumentQuerySchema = z.strictObject({
   unit: Id.optional().describe("The replying unit; the lead's (or the first unit's) reply when left out."),

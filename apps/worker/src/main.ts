@@ -2,6 +2,7 @@
  * The worker process. Temporal's runtime owns shutdown: on SIGINT/SIGTERM it drains the worker,
  * `run()` resolves, and only then are the connection and the pool closed.
  */
+import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import * as path from 'node:path';
 import * as fs from 'node:fs';
@@ -17,17 +18,21 @@ async function main() {
   if (!fs.existsSync(bundle)) throw new Error(`no workflow bundle at ${bundle}: run \`npm run build\` first`);
   const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
   const pool = createPool(env.DATABASE_URL);
+  // The batch activities send proposals their Updates as a client would.
+  const clientConnection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
+  const client = new Client({ connection: clientConnection, namespace: env.TEMPORAL_NAMESPACE });
   try {
     const worker = await createProposalWorker({
       connection,
       namespace: env.TEMPORAL_NAMESPACE,
-      activities: createActivities(pool),
+      activities: createActivities(pool, client),
       workflowBundlePath: bundle,
       maxCachedWorkflows: env.MAX_CACHED_WORKFLOWS,
     });
     await worker.run();
   } finally {
     await connection.close();
+    await clientConnection.close();
     await pool.end();
   }
 }

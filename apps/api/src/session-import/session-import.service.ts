@@ -6,10 +6,9 @@ import { requireRole } from '../auth/auth.guard';
 import type { Principal } from '../auth/principals';
 import { PG_POOL } from '../connections';
 import type { SessionImportResultSchema, SessionImportSchema } from '../contracts';
-import { Problem } from '../http/problem';
 import { ProposalsService } from '../proposals/proposals.service';
 import { intakesFromRows, type ProposerIdsByName } from './intake-rows';
-import { UnreadableFile, readRows } from './spreadsheet';
+import { readUpload, rowFaults } from './spreadsheet';
 
 type SessionImport = z.infer<typeof SessionImportSchema>;
 type SessionImportResult = z.infer<typeof SessionImportResultSchema>;
@@ -23,15 +22,9 @@ export class SessionImportService {
 
   async import(principal: Principal, request: SessionImport): Promise<SessionImportResult> {
     requireRole(principal, ['committee']);
-    const rows = await readRows(request.format, Buffer.from(request.file, 'base64')).catch((err: unknown) => {
-      if (err instanceof UnreadableFile) throw new Problem(422, 'unreadable-file', 'The file cannot be read', err.message, [{ path: 'file', message: err.message }]);
-      throw err;
-    });
+    const rows = await readUpload(request.format, request.file);
     const { intakes, errors } = intakesFromRows(rows, request.session, await this.proposersByName());
-    if (errors.length > 0 && !request.fileGoodRows) {
-      const listed = errors.map((e) => ({ path: `row ${e.row}, ${e.column}`, message: e.reason }));
-      throw new Problem(422, 'import-has-faults', 'Rows of the file are not valid; nothing was filed', `${errors.length} faults in ${new Set(errors.map((e) => e.row)).size} rows; correct them, or send fileGoodRows: true`, listed);
-    }
+    if (errors.length > 0 && !request.fileGoodRows) throw rowFaults('import-has-faults', errors, 'correct them, or send fileGoodRows: true');
     const filed: SessionImportResult['filed'] = [];
     for (const { row, intake } of intakes) {
       // One key per session and number: a retried or resumed import files nothing twice.

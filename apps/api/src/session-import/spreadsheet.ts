@@ -4,6 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import { Readable } from 'node:stream';
+import { Problem } from '../http/problem';
 
 export type FileFormat = 'xlsx' | 'csv' | 'json';
 
@@ -53,4 +54,18 @@ export async function readRows(format: FileFormat, file: Buffer): Promise<SheetR
   } catch (err) {
     throw err instanceof UnreadableFile ? err : new UnreadableFile(`not a readable ${format} file: ${(err as Error).message}`);
   }
+}
+
+/** An uploaded file's rows, or a 422 naming the file field when it cannot be read. */
+export function readUpload(format: FileFormat, base64: string): Promise<SheetRow[]> {
+  return readRows(format, Buffer.from(base64, 'base64')).catch((err: unknown) => {
+    if (err instanceof UnreadableFile) throw new Problem(422, 'unreadable-file', 'The file cannot be read', err.message, [{ path: 'file', message: err.message }]);
+    throw err;
+  });
+}
+
+/** Rows with faults: a 422 naming each by row and column; nothing was done. */
+export function rowFaults(type: string, errors: { row: number; column: string; reason: string }[], hint: string): Problem {
+  const listed = errors.map((e) => ({ path: `row ${e.row}, ${e.column}`, message: e.reason }));
+  return new Problem(422, type, 'Rows of the file are not valid; nothing was done', `${errors.length} faults in ${new Set(errors.map((e) => e.row)).size} rows; ${hint}`, listed);
 }

@@ -1,0 +1,55 @@
+/**
+ * The assignment meeting in one step: a plan applied to a session as one durable batch workflow
+ * (review and assignment per row, Update IDs from batch and number), with its progress through
+ * the API; faults in the plan named by row and column before anything starts.
+ */
+import { http, useStack, waitFor } from '../support/api';
+import { eventsQuery } from '../../workflows/messages';
+import { referenceCase } from '../../seeds/reference-case';
+
+const ctx = useStack();
+const session = { id: 'smx-8-7', name: '八届七次会议', committee: referenceCase().intake.session.committee };
+const b64 = (rows: object[]) => Buffer.from(JSON.stringify(rows)).toString('base64');
+const post = (path: string, body: object, key: string | null) => http(ctx.current, 'POST', path, { as: 'committee-clerk', body, key });
+
+test('a plan applied as a batch: each row once, refusals with their reasons, progress as it goes', async () => {
+  const proposals = [301, 302, 303, 304, 305].map((n) => ({ 提案号: n, 案由: `关于第${n}号事项的提案`, 提案人: '王凤杰', 类别: '经济建设', 内容: '建议。' }));
+  expect((await post('/imports', { session, format: 'json', file: b64(proposals) }, null)).status).toBe(200);
+
+  // An unknown unit and an unknown outcome: named, and nothing starts.
+  const faulty = await post('/batches', { session: session.id, format: 'json', file: b64([{ 提案号: 301, 审查结果: '立案', 主办单位: '火星局' }, { 提案号: 302, 审查结果: '待定' }]) }, 'faulty-plan-1');
+  expect([faulty.status, faulty.body.type]).toEqual([422, 'urn:proposals:problem:plan-has-faults']);
+  expect(faulty.body.errors).toEqual([
+    { path: 'row 2, 主办单位', message: 'no unit 火星局 in the directory' },
+    { path: 'row 3, 审查结果', message: 'must be 立案, 不予立案, 并案 or 转参考' },
+  ]);
+
+  const plan = [
+    { 提案号: 301, 审查结果: '立案', 主办单位: '三门峡市发展和改革委员会', 会办单位: '三门峡市科技局' },
+    { 提案号: 302, 审查结果: '立案', 分办单位: 'smx-drc、smx-stb' },
+    { 提案号: 303, 审查结果: '不予立案', 理由: '不属于政协提案范围' },
+    { 提案号: 304, 审查结果: '转参考', 理由: '转为社情民意信息' },
+    { 提案号: 399, 审查结果: '立案', 主办单位: 'smx-drc' },
+    { 提案号: 305, 审查结果: '立案', 主办单位: 'smx-drc' },
+  ];
+  const started = await post('/batches', { session: session.id, format: 'json', file: b64(plan), perSecond: 20 }, 'meeting-2024-03-21');
+  expect([started.status, started.body.total]).toEqual([202, 6]);
+  const batchId = started.body.batchId;
+  const progress = await waitFor(() => http(ctx.current, 'GET', `/batches/${batchId}`, { as: 'committee-clerk' }), (r) => r.body.finished === true);
+  expect(progress.body.done.map((d: { number: number }) => d.number)).toEqual([301, 302, 303, 304, 305]);
+  expect(progress.body.refused).toEqual([{ row: 6, number: 399, reason: 'proposal No. 399 has not been filed' }]);
+  expect(progress.body.remaining).toBe(0);
+
+  // The same request again finds the same batch; nothing is applied twice.
+  const again = await post('/batches', { session: session.id, format: 'json', file: b64(plan), perSecond: 20 }, 'meeting-2024-03-21');
+  expect(again.body.batchId).toBe(batchId);
+  const view = async (n: number) => (await http(ctx.current, 'GET', `/proposals/proposal-${session.id}-${n}`, { as: 'committee-clerk' })).body.state;
+  expect(await view(301)).toMatchObject({ status: 'handling', assignment: { mode: 'joint', lead: 'smx-drc', coHandlers: ['smx-stb'] } });
+  expect(await view(302)).toMatchObject({ status: 'handling', assignment: { mode: 'separate', units: ['smx-drc', 'smx-stb'] } });
+  expect((await view(303)).status).toBe('notRegistered');
+  expect((await view(304)).status).toBe('convertedToReport');
+  const events = await ctx.current.env.client.workflow.getHandle(`proposal-${session.id}-301`).query(eventsQuery);
+  expect(events.map((e) => e.type)).toEqual(['ProposalFiled', 'ProposalRegistered', 'ProposalAssigned']);
+  expect((await http(ctx.current, 'GET', `/batches/${batchId}`, { as: 'drc-officer' })).status).toBe(403);
+  expect((await http(ctx.current, 'GET', '/batches/no-such-batch', { as: 'committee-clerk' })).status).toBe(404);
+});

@@ -1,0 +1,31 @@
+/**
+ * The assignment meeting in one step: a durable batch that sends each proposal of the plan its
+ * review and assignment (an activity per row, Update IDs from batch and number), at a bounded
+ * rate, with its progress as a Query. A worker lost mid-way resumes where the history says.
+ */
+import { ActivityFailure, ApplicationFailure, proxyActivities, setHandler, sleep } from '@temporalio/workflow';
+import { type AssignmentBatchInput, BATCH_ROW_REFUSED, type BatchActivities, type BatchProgress, batchProgressQuery } from './assignment-batch';
+
+const { applyPlanRow } = proxyActivities<BatchActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds', nonRetryableErrorTypes: [BATCH_ROW_REFUSED] },
+});
+
+export async function assignmentBatchWorkflow(input: AssignmentBatchInput): Promise<BatchProgress> {
+  const progress: BatchProgress = { total: input.rows.length, done: [], refused: [], remaining: input.rows.length, finished: false };
+  setHandler(batchProgressQuery, () => progress);
+  for (const [i, row] of input.rows.entries()) {
+    if (i > 0) await sleep(Math.ceil(1000 / input.perSecond));
+    try {
+      await applyPlanRow({ batchId: input.batchId, sessionId: input.sessionId, row, by: input.by });
+      progress.done.push({ row: row.row, number: row.number });
+    } catch (err) {
+      const cause = err instanceof ActivityFailure ? err.cause : undefined;
+      if (!(cause instanceof ApplicationFailure && cause.type === BATCH_ROW_REFUSED)) throw err;
+      progress.refused.push({ row: row.row, number: row.number, reason: cause.message });
+    }
+    progress.remaining -= 1;
+  }
+  progress.finished = true;
+  return progress;
+}
