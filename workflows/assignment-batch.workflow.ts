@@ -7,7 +7,8 @@ import { ActivityFailure, ApplicationFailure, proxyActivities, setHandler, sleep
 import { type AssignmentBatchInput, BATCH_ROW_REFUSED, type BatchActivities, type BatchProgress, batchProgressQuery } from './assignment-batch';
 
 const { applyPlanRow } = proxyActivities<BatchActivities>({
-  startToCloseTimeout: '1 minute',
+  // Two Updates, each bounded by the proposal's workflow task: a row on a lost worker is retried soon.
+  startToCloseTimeout: '20 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds', nonRetryableErrorTypes: [BATCH_ROW_REFUSED] },
 });
 
