@@ -5,10 +5,9 @@
  */
 import { type PlanRow, PlanRowSchema } from '../../../../workflows/assignment-batch';
 import type { RowError } from '../session-import/intake-rows';
-import type { SheetRow } from '../session-import/spreadsheet';
+import { type SheetRow, listCell } from '../session-import/spreadsheet';
 
 const OUTCOMES: Record<string, PlanRow['review']['outcome']> = { 立案: 'register', 不予立案: 'notRegister', 并案: 'merge', 转参考: 'convertToReport', register: 'register', notRegister: 'notRegister', merge: 'merge', convertToReport: 'convertToReport' };
-const split = (s: string) => s.split(/[、，,;；\n]/).map((x) => x.trim()).filter(Boolean);
 
 /** Units by id and by name. */
 export type UnitIds = Map<string, string>;
@@ -26,11 +25,11 @@ export function planRowsFrom(rows: SheetRow[], units: UnitIds): { plan: PlanRow[
     if (!outcome) fail('审查结果', 'must be 立案, 不予立案, 并案 or 转参考');
     const review = outcome === 'register' ? { outcome } : outcome === 'merge' ? { outcome, intoNumber: Number(cell('并入提案号')), reason: cell('理由') } : { outcome, reason: cell('理由') };
     const lead = cell('主办单位');
-    const separate = split(cell('分办单位'));
+    const separate = listCell(cell('分办单位'));
     let assignment: PlanRow['assignment'];
     if (outcome === 'register') {
       if (lead && separate.length > 0) fail('分办单位', 'a proposal has a 主办单位 or 分办单位, not both');
-      else if (lead) assignment = { mode: 'joint', lead: unit('主办单位', lead), coHandlers: split(cell('会办单位')).map((u) => unit('会办单位', u)) };
+      else if (lead) assignment = { mode: 'joint', lead: unit('主办单位', lead), coHandlers: listCell(cell('会办单位')).map((u) => unit('会办单位', u)) };
       else if (separate.length > 0) assignment = { mode: 'separate', units: separate.map((u) => unit('分办单位', u)) };
       else fail('主办单位', 'a registered proposal needs a 主办单位 or 分办单位');
     }

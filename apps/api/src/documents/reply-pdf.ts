@@ -29,7 +29,7 @@ const STYLE: Record<BlockKind, { font: keyof typeof FONTS; size: number; color?:
 };
 
 /** Where the fonts are missing, says how to get them rather than failing inside the PDF library. */
-export function missingFonts(): string[] {
+function missingFonts(): string[] {
   return Object.values(FONTS)
     .map(([file]) => `${FONT_DIR}/${file}`)
     .filter((f) => !fs.existsSync(f));

@@ -3,7 +3,7 @@
  * proposers found in the directory by name (or given by id), every fault named by row and column.
  */
 import { type Intake, IntakeSchema, type Proposer, type Session } from '../../../../workflows/domain/contracts';
-import type { SheetRow } from './spreadsheet';
+import { type SheetRow, listCell } from './spreadsheet';
 
 /** The columns, by the headers a submission system writes (Chinese) or their English names. */
 export const COLUMNS = {
@@ -32,7 +32,6 @@ export interface RowError {
 /** The proposers the directory knows, by name; a name held by two is ambiguous. */
 export type ProposerIdsByName = Map<string, string[]>;
 
-const split = (s: string) => s.split(/[、，,;；\n]/).map((x) => x.trim()).filter(Boolean);
 
 export function intakeFromRow(r: SheetRow, session: Session, directory: ProposerIdsByName): { intake?: Intake; errors: RowError[] } {
   const errors: RowError[] = [];
@@ -40,8 +39,8 @@ export function intakeFromRow(r: SheetRow, session: Session, directory: Proposer
   const cell = (c: Column) => r.cells[headerOf(c)] ?? '';
   const fail = (c: Column, reason: string) => errors.push({ row: r.row, column: headerOf(c), reason });
 
-  const names = split(cell('proposers'));
-  const given = split(cell('proposerIds'));
+  const names = listCell(cell('proposers'));
+  const given = listCell(cell('proposerIds'));
   if (given.length > 0 && given.length !== names.length) fail('proposerIds', `${given.length} ids for ${names.length} proposers`);
   const kind = KINDS[cell('proposerKind') || '委员'];
   if (!kind) fail('proposerKind', `must be 委员, 党派 or 专委会`);

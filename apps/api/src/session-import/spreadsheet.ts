@@ -36,6 +36,9 @@ function fromSheet(sheet: ExcelJS.Worksheet | undefined): SheetRow[] {
   return rows;
 }
 
+/** A cell holding a list (提案人, 会办单位…): items separated by 、 , ; or line breaks. */
+export const listCell = (s: string) => s.split(/[、，,;；\n]/).map((x) => x.trim()).filter(Boolean);
+
 export class UnreadableFile extends Error {}
 
 export async function readRows(format: FileFormat, file: Buffer): Promise<SheetRow[]> {
