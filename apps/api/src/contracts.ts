@@ -26,12 +26,22 @@ export const IdempotencyKeySchema = z
 
 export const IntakeBodySchema = IntakeSchema;
 
+/**
+ * An uploaded file, base64. zod's own pattern opens with `^$|`, and Python's `$` also matches
+ * before a final newline, so a validator in Python would take "\n" for an empty file: the same
+ * language without that branch.
+ */
+const Base64File = z
+  .base64()
+  .max(8_000_000)
+  .meta({ pattern: '^(?:[0-9a-zA-Z+/]{4})*(?:[0-9a-zA-Z+/]{2}==|[0-9a-zA-Z+/]{3}=)?$' });
+
 /** A session's proposals as exported by a submission system, to be filed in one go. */
 export const SessionImportSchema = z.strictObject({
   session: SessionSchema,
   format: z.enum(['xlsx', 'csv', 'json']),
   /** The file, base64: a first sheet (or CSV, or a JSON array) with 提案号, 案由, 提案人, 提案人编号, 领衔人, 提案人类别, 类别, 内容, 重点提案. */
-  file: z.base64().max(8_000_000),
+  file: Base64File,
   /** With faults in the file, file the good rows anyway; left out, nothing is filed from a file with faults. */
   fileGoodRows: z.boolean().default(false),
 });
@@ -46,7 +56,7 @@ export const AssignmentBatchRequestSchema = z.strictObject({
   session: Id,
   format: z.enum(['xlsx', 'csv', 'json']),
   /** The plan, base64: 提案号, 审查结果 (立案/不予立案/并案/转参考), 理由, 并入提案号, 主办单位, 会办单位, 分办单位 (units by name or id). */
-  file: z.base64().max(8_000_000),
+  file: Base64File,
   /** Proposals applied per second at most. */
   perSecond: z.number().min(0.1).max(50).default(10),
 });
