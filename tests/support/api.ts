@@ -134,9 +134,9 @@ export async function http(stack: Stack, method: string, path: string, o: { as?:
 }
 
 /** Reads until the answer is as expected (a projection or a signal lands a moment later), or gives up after ten seconds. */
-export async function waitFor<T>(probe: () => Promise<T>, ok: (t: T) => boolean): Promise<T> {
+export async function waitFor<T>(probe: () => Promise<T>, ok: (t: T) => boolean, ms = 10_000): Promise<T> {
   let last = await probe();
-  for (let i = 0; i < 100 && !ok(last); i++) {
+  for (let i = 0; i < ms / 100 && !ok(last); i++) {
     await new Promise((r) => setTimeout(r, 100));
     last = await probe();
   }

@@ -229,7 +229,7 @@ describe('7. statistics by DOMAIN.md’s definitions', () => {
     );
     const asOf = on('2024-05-06');
     const summaries = [a, b].map((x, i) => ({ ...summarize(x.state, policy, x.settled, openDuties(x.state, policy, asOf)), number: 202 + i }));
-    const rows = statistics(summaries, asOf);
+    const { rows, totals } = statistics(summaries, asOf);
     const drcRow = rows.find((r) => r.unitId === 'smx-drc')!;
     const stbRow = rows.find((r) => r.unitId === 'smx-stb')!;
     // The Science Bureau: opinion (due 22 April, never sent) and countersign (due 29 April, released): 2 due, 0 on time.
@@ -241,10 +241,15 @@ describe('7. statistics by DOMAIN.md’s definitions', () => {
       rated: 2, satisfactionRate: 0.5, firstReplySatisfactionRate: 0.5, contactRate: 1, meetingRate: 0.5,
       commitmentsOpen: 4, commitmentsDelivered: 0, commitmentsOverdue: 0, commitmentsUndeliverable: 0,
     });
+    // The session's total sums the units' counts and works each rate out from the sums: 4 of 6 duties on time,
+    // 1 of 3 unit-assignments met (the STB met nobody), 满意率 still 1 of 2 (only the DRC's replies are rated).
+    expect(totals).toEqual([
+      expect.objectContaining({ sessionId: drcRow.sessionId, assigned: 3, dutiesDue: 6, dutiesOnTime: 4, onTimeRate: 0.6667, replyRate: 1, satisfactionRate: 0.5, contactRate: 0.6667, meetingRate: 0.3333, commitmentsOpen: 4 }),
+    ]);
     // Under the lead signer's rating (王凤杰: 满意) proposal A counts as satisfied.
     const lead = { ...policy, satisfactionBasis: 'leadSigner' as const };
     const byLead = statistics([a, b].map((x, i) => ({ ...summarize(x.state, lead, x.settled, openDuties(x.state, lead, asOf)), number: 202 + i })), asOf);
-    expect(byLead.find((r) => r.unitId === 'smx-drc')!.satisfactionRate).toBe(1);
+    expect(byLead.rows.find((r) => r.unitId === 'smx-drc')!.satisfactionRate).toBe(1);
   });
 
   test('commitments: open, delivered, overdue and undeliverable are each their own figure', () => {
@@ -253,7 +258,7 @@ describe('7. statistics by DOMAIN.md’s definitions', () => {
       [on('2024-04-01'), { type: 'closeCommitment', actor: committee, commitmentNo: 2, decision: 'accept', reason: '理由成立' }],
     ];
     const x = story(steps);
-    const count = (asOf: string) => statistics([summarize(x.state, policy, x.settled, openDuties(x.state, policy, asOf))], asOf).find((r) => r.unitId === 'smx-drc')!;
+    const count = (asOf: string) => statistics([summarize(x.state, policy, x.settled, openDuties(x.state, policy, asOf))], asOf).rows.find((r) => r.unitId === 'smx-drc')!;
     expect(count(on('2024-04-02'))).toMatchObject({ commitmentsOpen: 2, commitmentsDelivered: 1, commitmentsOverdue: 0, commitmentsUndeliverable: 1 });
     // After the 24-month limit (Mon 23 March 2026) the two still open are overdue.
     expect(count(on('2026-03-24'))).toMatchObject({ commitmentsOpen: 0, commitmentsDelivered: 1, commitmentsOverdue: 2, commitmentsUndeliverable: 1 });

@@ -9,9 +9,10 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { type Block, replyDocument } from '../../apps/api/src/documents/reply-document';
-import { replyDocx } from '../../apps/api/src/documents/reply-docx';
-import { replyPdf } from '../../apps/api/src/documents/reply-pdf';
+import type { Block } from '../../apps/api/src/documents/official-document';
+import { replyDocument } from '../../apps/api/src/documents/reply-document';
+import { documentDocx } from '../../apps/api/src/documents/document-docx';
+import { documentPdf } from '../../apps/api/src/documents/document-pdf';
 import { referenceCase, seedDirectory } from '../../seeds/reference-case';
 import type { IssuedReply } from '../../workflows/domain/state';
 
@@ -51,7 +52,7 @@ test('the document has the reply in the order of the real one, and the fields it
 
 test('the Word file holds the document paragraph by paragraph', async () => {
   const file = path.join(dir, 'reply.docx');
-  fs.writeFileSync(file, await replyDocx(blocks));
+  fs.writeFileSync(file, await documentDocx(blocks));
   const xml = execFileSync('python3', ['-c', 'import sys, zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read("word/document.xml").decode())', file], { encoding: 'utf8' });
   const paragraphs = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) => [...p[0].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''));
   const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
@@ -60,7 +61,7 @@ test('the Word file holds the document paragraph by paragraph', async () => {
 
 test('the PDF, with its fonts embedded, reads back as the reply; page 1 as a picture', async () => {
   const file = path.join(dir, 'reply.pdf');
-  const pdf = await replyPdf(blocks);
+  const pdf = await documentPdf(blocks);
   fs.writeFileSync(file, pdf);
   const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' });
   // Every font embedded (emb) and a subset (sub): a reader without Noto sees the same page.

@@ -206,6 +206,7 @@ export const AlertItemSchema = AlertSchema.pick({ kind: true, level: true, audie
 export const AlertListSchema = z.object({ items: z.array(AlertItemSchema) });
 
 export const StatsQuerySchema = z.strictObject({ session: Id.optional(), unit: Id.optional() });
+export const ReportQuerySchema = z.strictObject({ session: Id });
 
 export const UnitStatsSchema = z
   .object({
@@ -237,7 +238,10 @@ export const UnitStatsSchema = z
     commitmentsUndeliverable: z.number().int().describe('Commitments the unit declared undeliverable with a reason and the committee accepted.'),
   })
   .describe('One unit’s figures for one session, with DOMAIN.md’s definitions.');
-export const StatsSchema = z.object({ asOf: z.string(), rows: z.array(UnitStatsSchema) });
+export const SessionTotalsSchema = UnitStatsSchema.omit({ unitId: true }).describe(
+  'A session’s total: the sum of its units’ counts (a proposal counts once for each unit it was assigned to), each rate worked out from the summed counts. Left out when one unit is asked for.',
+);
+export const StatsSchema = z.object({ asOf: z.string(), rows: z.array(UnitStatsSchema), totals: z.array(SessionTotalsSchema) });
 
 /** PUT /calendar/years/{year}: the year's days as the State Council's notice gives them. */
 export const CalendarYearParamSchema = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) });

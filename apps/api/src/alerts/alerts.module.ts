@@ -3,5 +3,5 @@ import { AlertsController } from './alerts.controller';
 import { AlertsService } from './alerts.service';
 
 /** The alert feed and its live stream. */
-@Module({ controllers: [AlertsController], providers: [AlertsService] })
+@Module({ controllers: [AlertsController], providers: [AlertsService], exports: [AlertsService] })
 export class AlertsModule {}

@@ -6,9 +6,13 @@ import { PG_POOL } from '../connections';
 import { Problem } from '../http/problem';
 import type { Principal } from '../auth/principals';
 import { ProposalsService } from '../proposals/proposals.service';
+import { AlertsService } from '../alerts/alerts.service';
+import type { DutyKind } from '../../../../workflows/domain/vocabulary';
+import { chinaDate } from './official-document';
+import { supervisionNotice } from './supervision-notice';
 import { replyDocument } from './reply-document';
-import { replyDocx } from './reply-docx';
-import { replyPdf } from './reply-pdf';
+import { documentDocx } from './document-docx';
+import { documentPdf } from './document-pdf';
 
 export type DocumentFormat = 'docx' | 'pdf';
 
@@ -16,6 +20,7 @@ export type DocumentFormat = 'docx' | 'pdf';
 export class DocumentsService {
   constructor(
     private readonly proposals: ProposalsService,
+    private readonly alerts: AlertsService,
     @Inject(PG_POOL) private readonly pool: Pool,
   ) {}
 
@@ -28,7 +33,31 @@ export class DocumentsService {
     const { rows } = await this.pool.query<{ id: string; name: string }>('select id, name from units where id = any($1)', [issued.copiedTo]);
     const names = new Map(rows.map((r) => [r.id, r.name]));
     const blocks = replyDocument(issued, (id) => names.get(id) ?? id);
-    const file = format === 'pdf' ? await replyPdf(blocks) : await replyDocx(blocks);
+    const file = format === 'pdf' ? await documentPdf(blocks) : await documentDocx(blocks);
     return { file, title: issued.draft.titleLine ?? `第${state.intake!.number}号提案的答复` };
+  }
+
+  /** 催办通知书 for an alert that reached a unit's head; for the committee and that unit's officers. */
+  async notice(principal: Principal, alertId: string): Promise<{ file: Buffer; title: string }> {
+    const alert = /^\d{1,18}$/.test(alertId) ? await this.alerts.get(principal, alertId) : undefined;
+    if (!alert?.proposalId || alert.audience !== 'unitHead' || !alert.unitId) {
+      throw new Problem(404, 'no-notice', 'No such supervision notice', `alert ${alertId} is not one of yours that reached a unit's head`);
+    }
+    const { state } = await this.proposals.view(principal, alert.proposalId);
+    const intake = state.intake!;
+    const { rows } = await this.pool.query<{ name: string }>('select name from units where id = $1', [alert.unitId]);
+    const blocks = supervisionNotice({
+      serial: alert.id,
+      committee: intake.session.committee,
+      sessionName: intake.session.name,
+      number: intake.number,
+      title: intake.title,
+      unitName: rows[0]?.name ?? alert.unitId,
+      dutyKind: alert.dutyKind as DutyKind,
+      commitmentNo: alert.commitmentNo,
+      dueDate: alert.dueDate,
+      raisedOn: chinaDate(alert.raisedAt),
+    });
+    return { file: await documentPdf(blocks), title: `催办通知书（第${intake.number}号提案）` };
   }
 }

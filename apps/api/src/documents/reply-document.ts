@@ -1,44 +1,11 @@
-/**
- * An issued reply as an official document (公文) in the layout of GB/T 9704-2012, as a list of
- * blocks that the Word and the PDF renderers both draw: one source for the text of both.
- */
+/** An issued reply as an official document (公文): its blocks, for the Word and the PDF renderers. */
 import type { IssuedReply } from '../../../../workflows/domain/state';
-
-export type BlockKind =
-  /** 发文机关标志: the issuing units, red, centred. */
-  | 'issuer'
-  /** 发文字号, centred above the red rule. */
-  | 'number'
-  /** 标题, centred, in the heavier face. */
-  | 'title'
-  /** 主送机关: the proposers, flush left. */
-  | 'salutation'
-  /** 正文 paragraph, first line indented two characters. */
-  | 'body'
-  /** 一级标题 (一、…), in the sans face. */
-  | 'heading'
-  /** 落款 and 成文日期, right-aligned. */
-  | 'signature'
-  /** 附注: the contact person and phone. */
-  | 'note'
-  /** 版记: 抄送. */
-  | 'copies';
-
-export interface Block {
-  kind: BlockKind;
-  text: string;
-}
+import { type Block, type BlockKind, documentDate } from './official-document';
 
 /** Names of units and offices by id, for the copies line. */
 export type NameOf = (id: string) => string;
 
 const OFFICES: Record<string, string> = { committee: '市政协提案委员会', supervisionOffice: '市政府督查室' };
-
-/** 2024年6月14日: GB/T 9704-2012 writes the date in Arabic numerals, without leading zeros. */
-export function documentDate(isoDate: string): string {
-  const [y, m, d] = isoDate.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-}
 
 export function replyDocument(reply: IssuedReply, nameOf: NameOf): Block[] {
   const d = reply.draft;

@@ -28,6 +28,7 @@ import {
   ProposalListSchema,
   ProposalViewSchema,
   ReadinessSchema,
+  ReportQuerySchema,
   StatsQuerySchema,
   StatsSchema,
   TaskListSchema,
@@ -79,10 +80,13 @@ function replyDocumentPath(format: string, type: string) {
       tags: ['documents'],
       summary: `The issued reply as ${format === 'pdf' ? 'a PDF with embedded CJK fonts' : 'a Word file'}`,
       parameters: [idParam, ...queryParams(ReplyDocumentQuerySchema)],
-      responses: { 200: { description: 'The document', content: { [type]: { schema: { type: 'string', format: 'binary' } } } }, ...readErrors, 404: problem('No such proposal, or no reply issued yet') },
+      responses: { 200: file(type, 'The document'), ...readErrors, 404: problem('No such proposal, or no reply issued yet') },
     },
   };
 }
+
+const file = (type: string, description: string) => ({ description, content: { [type]: { schema: { type: 'string', format: 'binary' } } } });
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 function actionPath(name: ActionName) {
   const { command, summary } = ACTIONS[name];
@@ -152,8 +156,26 @@ export function openApiDocument() {
       '/supervision/stats': {
         get: { operationId: 'statistics', tags: ['supervision'], summary: '办复率, 按时办结率, 满意率, 沟通率/见面率 and commitments per session and unit (committee)', parameters: queryParams(StatsQuerySchema), responses: { 200: ok(StatsSchema), ...readErrors } },
       },
+      '/supervision/report.xlsx': {
+        get: {
+          operationId: 'sessionReport',
+          tags: ['supervision'],
+          summary: "The session's handling report as a workbook (committee): a summary sheet with each unit's figures and the total, as /supervision/stats gives them, each definition in a note; a sheet per unit with every proposal, each duty, its due date, when done and whether on time",
+          parameters: queryParams(ReportQuerySchema),
+          responses: { 200: file(XLSX, 'The workbook'), ...readErrors, 404: problem('No proposal of this session has been assigned') },
+        },
+      },
       '/alerts': {
         get: { operationId: 'listAlerts', tags: ['alerts'], summary: "Deadline alerts: my unit's, my own, or (committee) all; newest first", parameters: queryParams(AlertQuerySchema), responses: { 200: ok(AlertListSchema), ...readErrors } },
+      },
+      '/alerts/{alertId}/notice.pdf': {
+        get: {
+          operationId: 'supervisionNotice',
+          tags: ['documents'],
+          summary: "催办通知书: the committee's notice to a unit's head for an alert that reached the head (escalation), as a PDF; for the committee and that unit's officers",
+          parameters: [{ name: 'alertId', in: 'path', required: true, schema: { type: 'string', pattern: '^\\d+$' } }],
+          responses: { 200: file('application/pdf', 'The notice'), ...readErrors, 404: problem('No such alert of yours, or not one that reached a unit head') },
+        },
       },
       '/alerts/{alertId}/read': {
         post: {

@@ -34,7 +34,24 @@ const emptyTally = (sessionId: string, unitId: string) => ({
 });
 
 export function statistics(summaries: ProposalSummary[], now: string) {
-  const tallies = new Map<string, ReturnType<typeof emptyTally>>();
+  const tallies = tallyByUnit(summaries, now);
+  const rows = [...tallies].sort((a, b) => a.sessionId.localeCompare(b.sessionId) || a.unitId.localeCompare(b.unitId));
+  // A session's total is the sum of its units' counts, each rate worked out from the summed counts
+  // (a proposal with a lead and a co-handler counts once for each, as the units report it).
+  const totals = new Map<string, Tally>();
+  for (const t of rows) {
+    const sum = totals.get(t.sessionId) ?? emptyTally(t.sessionId, '');
+    for (const k of Object.keys(sum) as (keyof Tally)[]) if (typeof sum[k] === 'number') (sum[k] as number) += t[k] as number;
+    totals.set(t.sessionId, sum);
+  }
+  return {
+    rows: rows.map((t) => ({ sessionId: t.sessionId, unitId: t.unitId, ...figures(t) })),
+    totals: [...totals.values()].map((t) => ({ sessionId: t.sessionId, ...figures(t) })),
+  };
+}
+
+function tallyByUnit(summaries: ProposalSummary[], now: string): Tally[] {
+  const tallies = new Map<string, Tally>();
   const tally = (sessionId: string, unitId: string) => {
     const key = JSON.stringify([sessionId, unitId]);
     const t = tallies.get(key) ?? emptyTally(sessionId, unitId);
@@ -88,26 +105,28 @@ export function statistics(summaries: ProposalSummary[], now: string) {
     }
   }
 
-  return [...tallies.values()]
-    .sort((a, b) => a.sessionId.localeCompare(b.sessionId) || a.unitId.localeCompare(b.unitId))
-    .map((t) => ({
-      sessionId: t.sessionId,
-      unitId: t.unitId,
-      assigned: t.assigned,
-      replied: t.replied,
-      repliedOnTime: t.repliedOnTime,
-      replyRate: ratio(t.repliedOnTime, t.owed),
-      dutiesDue: t.dutiesDue,
-      dutiesOnTime: t.dutiesOnTime,
-      onTimeRate: ratio(t.dutiesOnTime, t.dutiesDue),
-      rated: t.rated,
-      satisfactionRate: ratio(t.ratedContent, t.rated),
-      firstReplySatisfactionRate: ratio(t.firstRatedContent, t.firstRated),
-      contactRate: ratio(t.contacted, t.assigned),
-      meetingRate: ratio(t.met, t.assigned),
-      commitmentsOpen: t.commitmentsOpen,
-      commitmentsDelivered: t.commitmentsDelivered,
-      commitmentsOverdue: t.commitmentsOverdue,
-      commitmentsUndeliverable: t.commitmentsUndeliverable,
-    }));
+  return [...tallies.values()];
+}
+
+type Tally = ReturnType<typeof emptyTally>;
+
+function figures(t: Tally) {
+  return {
+    assigned: t.assigned,
+    replied: t.replied,
+    repliedOnTime: t.repliedOnTime,
+    replyRate: ratio(t.repliedOnTime, t.owed),
+    dutiesDue: t.dutiesDue,
+    dutiesOnTime: t.dutiesOnTime,
+    onTimeRate: ratio(t.dutiesOnTime, t.dutiesDue),
+    rated: t.rated,
+    satisfactionRate: ratio(t.ratedContent, t.rated),
+    firstReplySatisfactionRate: ratio(t.firstRatedContent, t.firstRated),
+    contactRate: ratio(t.contacted, t.assigned),
+    meetingRate: ratio(t.met, t.assigned),
+    commitmentsOpen: t.commitmentsOpen,
+    commitmentsDelivered: t.commitmentsDelivered,
+    commitmentsOverdue: t.commitmentsOverdue,
+    commitmentsUndeliverable: t.commitmentsUndeliverable,
+  };
 }

@@ -1,7 +1,9 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
+import type { Response } from 'express';
 import { CurrentPrincipal, Roles } from '../auth/auth.guard';
 import type { Principal } from '../auth/principals';
-import { StatsQuerySchema } from '../contracts';
+import { ReportQuerySchema, StatsQuerySchema } from '../contracts';
+import { sendFile } from '../http/files';
 import { parse } from '../http/parse';
 import { TasksService } from '../tasks/tasks.service';
 import { SupervisionService } from './supervision.service';
@@ -25,5 +27,12 @@ export class SupervisionController {
   stats(@Query() query: unknown) {
     const q = parse(StatsQuerySchema, query, 'query');
     return this.supervision.stats(q.session, q.unit);
+  }
+
+  @Get('report.xlsx')
+  async report(@Query() query: unknown, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    const { session } = parse(ReportQuerySchema, query, 'query');
+    const { file, title } = await this.supervision.report(session);
+    return sendFile(res, file, 'xlsx', title);
   }
 }

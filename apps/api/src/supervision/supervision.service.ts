@@ -3,19 +3,39 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
 import type { ProposalSummary } from '../../../../workflows/domain/summary';
 import { PG_POOL } from '../connections';
+import { Problem } from '../http/problem';
+import { sessionReport } from './session-report';
 import { statistics } from './statistics';
 
 @Injectable()
 export class SupervisionService {
   constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
 
-  async stats(session: string | undefined, unit: string | undefined) {
+  private async summaries(session: string | undefined, unit: string | undefined): Promise<ProposalSummary[]> {
     const { rows } = await this.pool.query<{ summary: ProposalSummary }>(
       `select summary from proposals where assigned_at is not null and ($1::text is null or session_id = $1) and ($2::text is null or unit_ids @> array[$2::text])`,
       [session ?? null, unit ?? null],
     );
+    return rows.map((r) => r.summary);
+  }
+
+  async stats(session: string | undefined, unit: string | undefined) {
     const asOf = new Date().toISOString();
-    const all = statistics(rows.map((r) => r.summary), asOf);
-    return { asOf, rows: unit ? all.filter((r) => r.unitId === unit) : all };
+    const all = statistics(await this.summaries(session, unit), asOf);
+    // With a unit asked for, only proposals shared with it were read: a session total would mislead.
+    return { asOf, rows: unit ? all.rows.filter((r) => r.unitId === unit) : all.rows, totals: unit ? [] : all.totals };
+  }
+
+  /** The session's handling report (.xlsx): the same figures as `stats` for the session, and each unit's proposals. */
+  async report(session: string): Promise<{ file: Buffer; title: string }> {
+    const asOf = new Date().toISOString();
+    const summaries = await this.summaries(session, undefined);
+    if (summaries.length === 0) throw new Problem(404, 'no-session', 'No assigned proposals in this session', `session ${session} has no proposal assigned yet`);
+    const { rows, totals } = statistics(summaries, asOf);
+    const units = await this.pool.query<{ id: string; name: string }>('select id, name from units where id = any($1)', [rows.map((r) => r.unitId)]);
+    const names = new Map(units.rows.map((u) => [u.id, u.name]));
+    const sessionName = summaries[0]!.sessionName;
+    const file = await sessionReport({ sessionName, asOf, summaries, rows, totals: totals[0], unitName: (id) => names.get(id) ?? id });
+    return { file, title: `${sessionName}提案办理情况统计` };
   }
 }

@@ -1,10 +1,10 @@
 /**
- * The reply as a Word file (bureaus edit and archive .docx): A4, GB/T 9704-2012 margins, the
+ * An official document as a Word file (bureaus edit and archive .docx): A4, GB/T 9704-2012 margins, the
  * fonts a government PC has (仿宋_GB2312 body, 方正小标宋简体 title and issuer, 黑体 headings),
  * a red issuer and rule.
  */
 import { AlignmentType, BorderStyle, Document, Packer, Paragraph, TextRun } from 'docx';
-import type { Block, BlockKind } from './reply-document';
+import type { Block, BlockKind } from './official-document';
 
 const mm = (v: number) => Math.round((v / 25.4) * 1440); // twips
 const RED = 'C00000';
@@ -40,7 +40,7 @@ function paragraph(b: Block): Paragraph {
   });
 }
 
-export function replyDocx(blocks: Block[]): Promise<Buffer> {
+export function documentDocx(blocks: Block[]): Promise<Buffer> {
   const doc = new Document({
     creator: blocks.find((b) => b.kind === 'issuer')?.text ?? '',
     title: blocks.find((b) => b.kind === 'title')?.text ?? '',

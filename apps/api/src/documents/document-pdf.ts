@@ -1,10 +1,10 @@
 /**
- * The reply as a PDF: A4, GB/T 9704-2012 margins, Debian's Noto CJK fonts embedded as subsets
+ * An official document as a PDF: A4, GB/T 9704-2012 margins, Debian's Noto CJK fonts embedded as subsets
  * (serif for the body, its bold for the issuer and title, sans for headings), a red issuer and rule.
  */
 import * as fs from 'node:fs';
 import PDFDocument from 'pdfkit';
-import type { Block, BlockKind } from './reply-document';
+import type { Block, BlockKind } from './official-document';
 
 const FONT_DIR = process.env.CJK_FONT_DIR ?? '/usr/share/fonts/opentype/noto';
 const FONTS = {
@@ -35,7 +35,7 @@ function missingFonts(): string[] {
     .filter((f) => !fs.existsSync(f));
 }
 
-export function replyPdf(blocks: Block[]): Promise<Buffer> {
+export function documentPdf(blocks: Block[]): Promise<Buffer> {
   const missing = missingFonts();
   if (missing.length > 0) throw new Error(`CJK fonts missing (${missing.join(', ')}): install Debian's fonts-noto-cjk (npm run setup)`);
   const margins = { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26) };
