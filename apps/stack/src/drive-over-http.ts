@@ -7,11 +7,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { z } from 'zod';
 import { mintToken } from '../../api/src/auth/tokens';
+import { callApi } from '../../common/api-client';
 import type { ProposalListItemSchema } from '../../api/src/contracts';
 import { requestFor } from '../../api/src/proposals/actions';
 import { personFor, type ReferenceCase } from '../../../seeds/reference-case';
 import { type Step, referenceSteps } from '../../../seeds/reference-steps';
 import type { TimelineRow } from '../../../workflows/domain/timeline';
+import { proposalWorkflowId } from '../../../workflows/messages';
 
 type ProposalListItem = z.infer<typeof ProposalListItemSchema>;
 
@@ -22,37 +24,9 @@ export interface Api {
   onAnswer?: (status: number, retryAfter: string | null) => void;
 }
 
-/** Gives up on a request still answered "retry later" after this long: something is down for good. */
-const RETRY_FOR_MS = 120_000;
-
-/**
- * One request, retried under its Idempotency-Key while the API says to retry (503 with
- * Retry-After: Temporal or PostgreSQL unavailable, or an action not completed in time; 409
- * in-progress: the same key still being answered), as the API asks every client to.
- */
-async function call(api: Api, method: string, path: string, principalId: string, body?: unknown, key?: string) {
-  const giveUpAt = Date.now() + RETRY_FOR_MS;
-  for (;;) {
-    const res = await fetch(`${api.base}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${mintToken(principalId, api.secret)}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(key ? { 'idempotency-key': key } : {}),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const retryAfter = res.headers.get('retry-after');
-    api.onAnswer?.(res.status, retryAfter);
-    const json = (await res.json()) as Record<string, unknown>;
-    if (res.ok) return json;
-    if (retryAfter !== null && (res.status === 503 || res.status === 409) && Date.now() < giveUpAt) {
-      await sleep(Math.min(Number(retryAfter) || 1, 5) * 1000);
-      continue;
-    }
-    throw new Error(`${method} ${path} as ${principalId}: ${res.status} ${json.title}: ${json.detail ?? ''}`);
-  }
-}
+/** One request as `principalId`, retried as the API asks (see callApi). */
+const call = (api: Api, method: string, path: string, principalId: string, body?: unknown, key?: string) =>
+  callApi({ ...api, token: () => mintToken(principalId, api.secret) }, method, path, body, key);
 
 const committee = () => personFor('committee').id;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -66,6 +40,13 @@ export class Run {
     private readonly keyBase: string,
     private readonly onRows?: (rows: TimelineRow[]) => void,
   ) {}
+
+  /** A proposal already filed (by the session's import), driven from where it stands. */
+  static async attach(api: Api, c: ReferenceCase, onRows?: (rows: TimelineRow[]) => void): Promise<Run> {
+    const run = new Run(api, proposalWorkflowId(c.intake.session.id, c.intake.number), `${c.intake.session.id}-${c.intake.number}`, onRows);
+    await run.show();
+    return run;
+  }
 
   static async file(api: Api, c: ReferenceCase, onRows?: (rows: TimelineRow[]) => void, policy?: string): Promise<Run> {
     const keyBase = `${c.intake.session.id}-${c.intake.number}`;
@@ -95,9 +76,12 @@ export class Run {
   }
 }
 
-export async function driveReferenceCase(api: Api, c: ReferenceCase, onRows: (rows: TimelineRow[]) => void): Promise<string> {
-  const run = await Run.file(api, c, onRows);
-  for (const [i, step] of referenceSteps(c, () => '').entries()) await run.send(step, `step-${i + 1}`);
+/** The reference case in a session whose import filed it and whose assignment meeting registered and assigned it. */
+export async function driveAssignedReferenceCase(api: Api, c: ReferenceCase, onRows: (rows: TimelineRow[]) => void): Promise<string> {
+  const run = await Run.attach(api, c, onRows);
+  for (const [i, step] of referenceSteps(c, () => '').entries()) {
+    if (step.command.type !== 'review' && step.command.type !== 'assign') await run.send(step, `step-${i + 1}`);
+  }
   return run.id;
 }
 
@@ -143,16 +127,28 @@ export async function listed(api: Api, c: ReferenceCase, stage: string) {
   throw new Error(`the read model never showed proposal ${c.intake.number} as ${stage}`);
 }
 
-/** The issued reply as the committee downloads it, as Word and PDF, saved under `dir`. */
+/** A document as the committee downloads it, saved as `file`. */
+export async function download(api: Api, urlPath: string, file: string): Promise<string> {
+  const res = await fetch(`${api.base}${urlPath}`, { headers: { authorization: `Bearer ${mintToken(committee(), api.secret)}` } });
+  if (!res.ok) throw new Error(`GET ${urlPath}: ${res.status} ${await res.text()}`);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+  return file;
+}
+
+/** The issued reply as Word and PDF, saved under `dir`. */
 export async function saveReplyDocuments(api: Api, proposalId: string, dir: string): Promise<string[]> {
-  fs.mkdirSync(dir, { recursive: true });
   const files: string[] = [];
-  for (const format of ['docx', 'pdf']) {
-    const res = await fetch(`${api.base}/proposals/${proposalId}/reply.${format}`, { headers: { authorization: `Bearer ${mintToken(committee(), api.secret)}` } });
-    if (!res.ok) throw new Error(`GET reply.${format}: ${res.status} ${await res.text()}`);
-    const file = path.join(dir, `${proposalId}-reply.${format}`);
-    fs.writeFileSync(file, Buffer.from(await res.arrayBuffer()));
-    files.push(file);
+  for (const format of ['docx', 'pdf']) files.push(await download(api, `/proposals/${proposalId}/reply.${format}`, path.join(dir, `${proposalId}-reply.${format}`)));
+  return files;
+}
+
+/** Each 催办通知书 raised so far for a proposal (an alert that reached a unit's head), saved under `dir`. */
+export async function saveSupervisionNotices(api: Api, proposalId: string, dir: string): Promise<string[]> {
+  const { items } = (await call(api, 'GET', '/alerts?limit=500', committee())) as { items: { id: string; proposalId: string | null; audience: string; unitId: string }[] };
+  const files: string[] = [];
+  for (const a of items.filter((x) => x.proposalId === proposalId && x.audience === 'unitHead')) {
+    files.push(await download(api, `/alerts/${a.id}/notice.pdf`, path.join(dir, `${proposalId}-notice-${a.id}-${a.unitId}.pdf`)));
   }
   return files;
 }

@@ -1,9 +1,11 @@
 /**
  * The main job (`npm start`): brings up the embedded stack — Temporal dev server with its UI on
  * a local SQLite file, the read-model migrations and directory, a worker process, the API — and
- * drives the reference case, proposal 202, through its whole lifecycle over HTTP, as the
- * committee, the DRC and Science Bureau officers and the three members would, printing its
- * timeline as it goes.
+ * does a session's work over HTTP: imports the session's 241 proposals from a spreadsheet,
+ * applies the assignment meeting's plan as one batch (with its progress bar), drives the
+ * reference case, proposal 202, through the rest of its lifecycle as the DRC and Science Bureau
+ * officers and the three members would, printing its timeline as it goes, and writes the
+ * paperwork: 202's reply as Word and PDF, the session's handling report, supervision notices.
  *
  *   --once   exit when the case is done (for scripts and CI)
  *   --fresh  start from empty stores (removes the SQLite file and the read-model database)
@@ -14,9 +16,14 @@ import * as path from 'node:path';
 import { Client as PgClient } from 'pg';
 import { createPool, ensureDatabase, migrate } from '../../common/database';
 import { loadDirectory } from '../../api/src/auth/principals';
-import { referenceCase, seedDirectory } from '../../../seeds/reference-case';
+import { personFor, referenceCase, seedDirectory } from '../../../seeds/reference-case';
 import { type TimelineRow, formatHeader, formatRow } from '../../../workflows/domain/timeline';
-import { driveOnCompressedTime, driveReferenceCase, listed, saveReplyDocuments } from './drive-over-http';
+import { mintToken } from '../../api/src/auth/tokens';
+import { applyPlan, refusedRows } from '../../assignment-meeting/src/apply-plan';
+import { callApi } from '../../common/api-client';
+import { SESSION_SIZE, SESSION_UNITS, generateSession } from '../../../seeds/session';
+import { download, driveAssignedReferenceCase, driveOnCompressedTime, listed, saveReplyDocuments, saveSupervisionNotices } from './drive-over-http';
+import { writeSessionFiles } from './session-files';
 import { startWebhookReceiver } from './webhook-receiver';
 import { compressedPolicy } from '../../../seeds/policy';
 import { startDevServer } from './embedded-temporal';
@@ -69,7 +76,8 @@ async function main() {
     const pool = createPool(databaseUrl, 2);
     try {
       await migrate(pool);
-      await loadDirectory(pool, seedDirectory());
+      const directory = seedDirectory();
+      await loadDirectory(pool, { ...directory, units: [...directory.units, ...SESSION_UNITS] });
     } finally {
       await pool.end();
     }
@@ -97,11 +105,31 @@ async function main() {
 
     const c = referenceCase();
     const printRows = (rows: TimelineRow[]) => rows.forEach((r) => console.log(formatRow(r)));
-    console.log(`\n${c.intake.session.committee} ${c.intake.session.name} 第${c.intake.number}号提案 — ${c.intake.title}\n`);
+    const session = c.intake.session;
+    const documentsDir = path.join(DATA, 'documents');
+
+    // The session as its staff receive it: the submission system's export and the meeting's plan.
+    const generated = generateSession(c);
+    const files = await writeSessionFiles(path.join(DATA, 'session'), session.id, generated.proposals, generated.plan);
+    const asCommittee = { base, token: () => mintToken(personFor('committee').id, secret) };
+    console.log(`\n${session.committee} ${session.name}: ${SESSION_SIZE} proposals imported from ${path.relative(ROOT, files.proposals)}`);
+    const imported = await Promise.race([
+      callApi(asCommittee, 'POST', '/imports', { session, format: 'xlsx', file: fs.readFileSync(files.proposals).toString('base64') }),
+      gaveUp,
+    ]);
+    console.log(`  filed ${(imported.filed as unknown[]).length}, refused ${(imported.refused as unknown[]).length}`);
+    console.log(`The assignment meeting's plan (${path.relative(ROOT, files.plan)}) applied as one batch:`);
+    const startedAt = Date.now();
+    const batch = await Promise.race([applyPlan(asCommittee, { session: session.id, name: files.plan, content: fs.readFileSync(files.plan), perSecond: 20 }, process.stdout), gaveUp]);
+    console.log(`  ${batch.done.length} applied, ${batch.refused.length} refused, in ${((Date.now() - startedAt) / 1000).toFixed(1)} s (batch ${batch.batchId})`);
+    for (const line of refusedRows(batch)) console.log(line);
+
+    console.log(`\n${session.committee} ${session.name} 第${c.intake.number}号提案 — ${c.intake.title}\n`);
     console.log(formatHeader());
-    const id = await Promise.race([driveReferenceCase({ base, secret }, c, printRows), gaveUp]);
+    const id = await Promise.race([driveAssignedReferenceCase({ base, secret }, c, printRows), gaveUp]);
     const item = await listed({ base, secret }, c, 'closed');
-    const documents = await saveReplyDocuments({ base, secret }, id, path.join(DATA, 'documents'));
+    const documents = await saveReplyDocuments({ base, secret }, id, documentsDir);
+    const report = await download({ base, secret }, `/supervision/report.xlsx?session=${session.id}`, path.join(documentsDir, `${session.id}-handling-report.xlsx`));
 
     // The same case on compressed time, where the clock has something to do.
     const policy = compressedPolicy();
@@ -110,13 +138,17 @@ async function main() {
     console.log(formatHeader());
     const demoId = await Promise.race([driveOnCompressedTime({ base, secret }, demo, policy.id, printRows), gaveUp]);
     await listed({ base, secret }, demo, 'closed');
+    const notices = await saveSupervisionNotices({ base, secret }, demoId, path.join(documentsDir, 'notices'));
 
     console.log(`\nRead model (PostgreSQL): ${item.id} stage=${item.stage} class=${item.replyClass} version=${item.version}`);
     console.log(`API:          ${base}   (OpenAPI UI ${base}/docs, document ${base}/openapi.json)`);
     console.log(`Temporal UI:  ${temporal.uiUrl}/namespaces/default/workflows/${id}`);
     console.log(`Workflow IDs: ${id} (real rules), ${demoId} (compressed time)`);
     console.log(`Alerts delivered to the webhook: ${webhook.received()}`);
-    console.log(`The reply as official documents (GB/T 9704-2012 layout): ${documents.join(', ')}`);
+    console.log(`The session's files: ${path.relative(ROOT, files.proposals)}, ${path.relative(ROOT, files.plan)}`);
+    console.log(`The reply as official documents (GB/T 9704-2012 layout): ${documents.map((f) => path.relative(ROOT, f)).join(', ')}`);
+    console.log(`The session's handling report: ${path.relative(ROOT, report)}`);
+    console.log(`催办通知书 (escalations to a unit's head, compressed-time case): ${notices.map((f) => path.relative(ROOT, f)).join(', ') || 'none'}`);
     if (!once) {
       if (!process.env.API_TOKEN_SECRET) console.log('(tokens for this run are signed with a random key: set API_TOKEN_SECRET to mint your own)');
       console.log('\nThe stack keeps running; Ctrl-C stops it.');

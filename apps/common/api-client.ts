@@ -1,0 +1,41 @@
+/**
+ * A client's request to the API, retried under its Idempotency-Key while the API says to retry
+ * (503 with Retry-After: Temporal or PostgreSQL unavailable, or an action not completed in time;
+ * 409 in-progress: the same key still being answered), as the API asks every client to.
+ */
+export interface ApiClient {
+  base: string;
+  /** The bearer token for this request. */
+  token: () => string;
+  /** Told of every answer, retried ones included (the fault runs check what clients saw). */
+  onAnswer?: (status: number, retryAfter: string | null) => void;
+}
+
+/** Gives up on a request still answered "retry later" after this long: something is down for good. */
+const RETRY_FOR_MS = 120_000;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function callApi(api: ApiClient, method: string, path: string, body?: unknown, key?: string): Promise<Record<string, unknown>> {
+  const giveUpAt = Date.now() + RETRY_FOR_MS;
+  for (;;) {
+    const res = await fetch(`${api.base}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${api.token()}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(key ? { 'idempotency-key': key } : {}),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const retryAfter = res.headers.get('retry-after');
+    api.onAnswer?.(res.status, retryAfter);
+    const json = (await res.json()) as Record<string, unknown>;
+    if (res.ok) return json;
+    if (retryAfter !== null && (res.status === 503 || res.status === 409) && Date.now() < giveUpAt) {
+      await sleep(Math.min(Number(retryAfter) || 1, 5) * 1000);
+      continue;
+    }
+    const faults = Array.isArray(json.errors) ? `\n${(json.errors as { path: string; message: string }[]).map((e) => `  ${e.path}: ${e.message}`).join('\n')}` : '';
+    throw new Error(`${method} ${path}: ${res.status} ${json.title}: ${json.detail ?? ''}${faults}`);
+  }
+}
