@@ -3,6 +3,10 @@
  * (review and assignment per row, Update IDs from batch and number), with its progress through
  * the API; faults in the plan named by row and column before anything starts.
  */
+import { execFile } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { http, useStack, waitFor } from '../support/api';
 import { eventsQuery } from '../../workflows/messages';
 import { referenceCase } from '../../seeds/reference-case';
@@ -54,3 +58,23 @@ test('a plan applied as a batch: each row once, refusals with their reasons, pro
   expect((await http(ctx.current, 'GET', `/batches/${batchId}`, { as: 'drc-officer' })).status).toBe(403);
   expect((await http(ctx.current, 'GET', '/batches/no-such-batch', { as: 'committee-clerk' })).status).toBe(404);
 });
+
+test('the command-line client: a progress bar while the batch runs, the refused rows at the end, exit status 2', async () => {
+  const proposals = [311, 312].map((n) => ({ 提案号: n, 案由: `关于第${n}号事项的提案`, 提案人: '王凤杰', 类别: '经济建设', 内容: '建议。' }));
+  expect((await post('/imports', { session, format: 'json', file: b64(proposals) }, null)).status).toBe(200);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-'));
+  const plan = path.join(dir, 'plan.csv');
+  fs.writeFileSync(plan, '提案号,审查结果,理由,主办单位\n311,立案,,三门峡市发展和改革委员会\n398,立案,,smx-drc\n312,不予立案,不属于政协提案范围,\n');
+  // Run as a process of its own (the API answers from this one, which must not block).
+  const cli = await new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+    const args = ['-r', '@swc-node/register', 'apps/assignment-meeting/src/main.ts', '--session', session.id, '--plan', plan, '--per-second', '20', '--api', ctx.current.base];
+    const child = execFile(process.execPath, args, { env: { ...process.env, API_TOKEN: ctx.current.token('committee-clerk') }, timeout: 60_000 }, (_err, stdout, stderr) =>
+      resolve({ status: child.exitCode, stdout, stderr }),
+    );
+  });
+  expect(cli.stderr).toMatch(/分办进度 \[=+\] 100% \| 3\/3 \| 已交办 2 \| 退回 1/);
+  expect(cli.stdout.split('\n').slice(0, 2)).toEqual([expect.stringMatching(/^batch .+: 2 applied, 1 refused of 3$/), '  第3行  提案号 398：proposal No. 398 has not been filed']);
+  expect(cli.status).toBe(2);
+  const state = (await http(ctx.current, 'GET', `/proposals/proposal-${session.id}-311`, { as: 'committee-clerk' })).body.state;
+  expect(state.assignment).toMatchObject({ mode: 'joint', lead: 'smx-drc' });
+}, 60_000);
