@@ -14,6 +14,9 @@ import { referenceCase } from '../seeds/reference-case';
 import { referenceSteps } from '../seeds/reference-steps';
 import { act, startProposal, untilIdle } from '../tests/support/proposals';
 import { timeSkippingEnv } from '../tests/support/temporal';
+import { createBatchActivities } from '../activities/assignment-batch';
+import { assignmentBatchWorkflow } from '../workflows';
+import { assignmentBatchWorkflowId } from '../workflows/assignment-batch';
 
 async function main() {
   const env = await timeSkippingEnv();
@@ -24,7 +27,7 @@ async function main() {
     connection: env.nativeConnection,
     taskQueue,
     workflowsPath: require.resolve('../workflows'),
-    activities: { projectProposal: async () => ({ applied: true }) },
+    activities: { projectProposal: async () => ({ applied: true }), ...createBatchActivities(env.client) },
   });
   const stamp = () => new Date(Date.now() - 60_000).toISOString();
   const record = async (name: string, run: () => Promise<{ fetchHistory(): Promise<temporal.api.history.v1.IHistory> }>) => {
@@ -124,6 +127,17 @@ async function main() {
     await record('proposal-202-closed', async () => {
       const handle = await startProposal(env.client, c.intake, policy, taskQueue);
       for (const step of referenceSteps(c, stamp)) await act(handle, step.command, `step-${step.label}`);
+      await handle.result();
+      return handle;
+    });
+    await record('assignment-batch-of-five', async () => {
+      // Two rows a second, side by side, then the rest of the second; one row refused (never filed).
+      const numbers = [7301, 7302, 7303, 7304];
+      for (const number of numbers) await startProposal(env.client, { ...c.intake, number }, policy, taskQueue);
+      const assignment = c.assignment;
+      const rows = [...numbers, 7399].map((number, i) => ({ row: i + 2, number, review: { outcome: 'register' as const }, assignment }));
+      const by = { role: 'committee' as const, id: 'committee-clerk' };
+      const handle = await env.client.workflow.start(assignmentBatchWorkflow, { taskQueue, workflowId: assignmentBatchWorkflowId('recorded'), args: [{ batchId: 'recorded', sessionId: c.intake.session.id, rows, by, perSecond: 2 }] });
       await handle.result();
       return handle;
     });

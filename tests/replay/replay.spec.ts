@@ -29,6 +29,8 @@ test('there are stored histories to replay', () => {
       'proposal-202-closed-local-projection.json',
       // And one timer kept while its instant stays (patched 'steady-alarm'), through the alert ladder.
       'deadline-ladder-steady-alarm.json',
+      // The assignment meeting's batch: a second's worth of rows side by side, one refused.
+      'assignment-batch-of-five.json',
     ]),
   );
 });
