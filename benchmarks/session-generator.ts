@@ -4,19 +4,8 @@
  * straight into PostgreSQL as the projection writes them.
  */
 import type { Pool } from 'pg';
+import { seededRandom } from '../seeds/random';
 import type { ProposalSummary } from '../workflows/domain/summary';
-
-/** mulberry32: the same proposals for the same seed. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const BUREAUS = ['drc', 'stb', 'edu', 'ind', 'fin', 'hrss', 'nr', 'eco', 'hud', 'trans', 'water', 'agri', 'com', 'cult', 'health', 'ems', 'mkt', 'stat', 'civ', 'just'];
 const TOPICS = ['新材料产业', '乡村振兴', '职业教育', '养老服务', '生态保护', '营商环境', '数字经济', '文旅融合', '医疗资源', '城市更新'];
@@ -28,7 +17,7 @@ export interface GeneratedSession {
 }
 
 export async function generateSessions(pool: Pool, total: number, perSession = 250, seed = 20241): Promise<GeneratedSession[]> {
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)]!;
   const now = Date.now();
   const day = 86_400_000;

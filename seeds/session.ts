@@ -5,6 +5,7 @@
  * what a review does with the rest: merged into a proposal on the same matter, turned into a
  * report for reference, or not registered. Units are the city government's departments.
  */
+import { seededRandom } from './random';
 import type { ReferenceCase } from './reference-case';
 
 export const SESSION_SIZE = 241;
@@ -49,18 +50,6 @@ const THEMES: { category: string; units: string[]; matters: string[] }[] = [
 const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文';
 const GIVEN = '建国志强红梅丽华海燕明辉晓东秀英玉兰国庆文杰桂芳俊峰春燕立新雪梅永刚红霞卫东淑珍晓燕宏伟丽娟学军振华亚楠鹏飞婷婷浩然思远';
 
-/** mulberry32: small, seeded, the same on every machine. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export interface SessionProposalRow {
   提案号: number;
   案由: string;
@@ -82,7 +71,7 @@ export interface PlanRowCells {
 }
 
 export function generateSession(c: ReferenceCase, seed = 20240321): { proposals: SessionProposalRow[]; plan: PlanRowCells[] } {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!;
   const unitName = new Map([...SESSION_UNITS.map((u) => [u.id, u.name] as const), ['smx-drc', '三门峡市发展和改革委员会'], ['smx-stb', '三门峡市科技局']]);
   const names = new Set<string>(c.intake.proposers.map((p) => p.name));
