@@ -3,7 +3,9 @@ const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', decorators: t
 const project = (name, extra = {}) => ({
   displayName: name,
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': swc },
+  // jose ships only ES modules: SWC turns them into CommonJS for Jest's module system.
+  transform: { '^.+\\.ts$': swc, '/node_modules/jose/.+\\.js$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   testMatch: [`<rootDir>/tests/${name}/**/*.spec.ts`],
   ...extra,
 });

@@ -66,6 +66,7 @@ export async function scale(openProposals: number, maxCachedWorkflows = 200, con
       API_TOKEN_SECRET: secret,
       TOKEN_MAX_LIFETIME_SECONDS: 86400,
       TOKEN_CLOCK_SKEW_SECONDS: 60,
+      OIDC_PRINCIPAL_CLAIM: 'sub',
       LOG_LEVEL: 'silent',
       BODY_LIMIT: '256kb',
     });
@@ -80,7 +81,7 @@ export async function scale(openProposals: number, maxCachedWorkflows = 200, con
       await act(handle, { type: 'assign', actor: committee, assignment: c.assignment });
       return handle.workflowId;
     };
-    const token = mintToken('drc-officer', secret);
+    const token = await mintToken('drc-officer', secret);
     /** One contact recorded through the API, on one of a few proposals. */
     const actions = async (ids: string[]) =>
       timed(100, async (i) => {

@@ -6,7 +6,7 @@
 export interface ApiClient {
   base: string;
   /** The bearer token for this request. */
-  token: () => string;
+  token: () => string | Promise<string>;
   /** Told of every answer, retried ones included (the fault runs check what clients saw). */
   onAnswer?: (status: number, retryAfter: string | null) => void;
 }
@@ -21,7 +21,7 @@ export async function callApi(api: ApiClient, method: string, path: string, body
     const res = await fetch(`${api.base}${path}`, {
       method,
       headers: {
-        authorization: `Bearer ${api.token()}`,
+        authorization: `Bearer ${await api.token()}`,
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         ...(key ? { 'idempotency-key': key } : {}),
       },

@@ -116,17 +116,17 @@ describe('who may do what: every endpoint for every kind of principal', () => {
     const withToken = (token: string) => http(ctx.current, 'GET', path, { headers: { authorization: `Bearer ${token}` } });
     expect((await http(ctx.current, 'GET', path)).status).toBe(401);
     expect((await withToken('not.a.token')).status).toBe(401);
-    expect((await withToken(mintToken('committee-clerk', 'another-secret-another-secret-0123456'))).status).toBe(401);
-    expect((await withToken(mintToken('committee-clerk', SECRET, 60, Date.now() - 3600_000))).status).toBe(401);
-    const unknown = await withToken(mintToken('nobody', SECRET));
+    expect((await withToken(await mintToken('committee-clerk', 'another-secret-another-secret-0123456'))).status).toBe(401);
+    expect((await withToken(await mintToken('committee-clerk', SECRET, 60, Date.now() - 3600_000))).status).toBe(401);
+    const unknown = await withToken(await mintToken('nobody', SECRET));
     expect(unknown.status).toBe(401);
     expect(unknown.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     // A token may live a day at most, and may not be issued further ahead than the clock skew (60 s).
-    const centuryToken = await withToken(mintToken('committee-clerk', SECRET, 100 * 365 * 86400));
+    const centuryToken = await withToken(await mintToken('committee-clerk', SECRET, 100 * 365 * 86400));
     expect([centuryToken.status, centuryToken.body.detail]).toEqual([401, 'token lives longer than 86400 s']);
-    const fromTheFuture = await withToken(mintToken('committee-clerk', SECRET, 3600, Date.now() + 600_000));
+    const fromTheFuture = await withToken(await mintToken('committee-clerk', SECRET, 3600, Date.now() + 600_000));
     expect([fromTheFuture.status, fromTheFuture.body.detail]).toEqual([401, 'token issued in the future']);
-    expect((await withToken(mintToken('committee-clerk', SECRET, 3600, Date.now() + 30_000))).status).toBe(200);
+    expect((await withToken(await mintToken('committee-clerk', SECRET, 3600, Date.now() + 30_000))).status).toBe(200);
     // RFC 6750: the scheme is case-insensitive.
     const lower = await http(ctx.current, 'GET', path, { headers: { authorization: `bearer ${ctx.current.token('committee-clerk')}` } });
     expect(lower.status).toBe(200);

@@ -55,7 +55,7 @@ afterAll(async () => {
 
 const call = async (method: string, url: string, as?: string, body?: unknown) => {
   const headers: Record<string, string> = {};
-  if (as) headers.authorization = `Bearer ${mintToken(as, SECRET)}`;
+  if (as) headers.authorization = `Bearer ${await mintToken(as, SECRET)}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method === 'POST') headers['idempotency-key'] = `restart-${Date.now()}-${Math.random().toString(36).slice(2)}`;
   const res = await fetch(`${base}${url}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
@@ -77,7 +77,7 @@ function streamAlerts(as: string) {
   const got: { id: string; raisedAt: string }[] = [];
   const controller = new AbortController();
   const done = (async () => {
-    const res = await fetch(`${base}/alerts/stream`, { headers: { authorization: `Bearer ${mintToken(as, SECRET)}` }, signal: controller.signal });
+    const res = await fetch(`${base}/alerts/stream`, { headers: { authorization: `Bearer ${await mintToken(as, SECRET)}` }, signal: controller.signal });
     const decoder = new TextDecoder();
     let buffer = '';
     for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {

@@ -44,7 +44,7 @@ afterAll(async () => {
 const call = async (method: string, path: string, body?: object, key?: string) => {
   const res = await fetch(`${base}${path}`, {
     method,
-    headers: { authorization: `Bearer ${mintToken('committee-clerk', SECRET)}`, 'content-type': 'application/json', ...(key ? { 'idempotency-key': key } : {}) },
+    headers: { authorization: `Bearer ${await mintToken('committee-clerk', SECRET)}`, 'content-type': 'application/json', ...(key ? { 'idempotency-key': key } : {}) },
     body: body && JSON.stringify(body),
   });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> & { done: unknown[]; refused: unknown[]; finished: boolean } };

@@ -47,6 +47,7 @@ export function testApiConfig(temporalAddress: string, databaseUrl: string, over
     API_TOKEN_SECRET: secret,
     TOKEN_MAX_LIFETIME_SECONDS: 86400,
     TOKEN_CLOCK_SKEW_SECONDS: 60,
+    OIDC_PRINCIPAL_CLAIM: 'sub',
     LOG_LEVEL: 'silent',
     BODY_LIMIT: '256kb',
     ...overrides,
@@ -55,15 +56,18 @@ export function testApiConfig(temporalAddress: string, databaseUrl: string, over
 
 export async function startStack(overrides: Partial<ApiConfig> = {}): Promise<Stack> {
   const [env, db] = await Promise.all([devServerEnv(), createTestDatabase()]);
-  await loadDirectory(db.pool, {
+  const directory = {
     ...seedDirectory(),
-    units: [...seedDirectory().units, { id: 'smx-edu', name: '三门峡市教育局', kind: 'bureau' }],
+    units: [...seedDirectory().units, { id: 'smx-edu', name: '三门峡市教育局', kind: 'bureau' as const }],
     people: [
       ...seedDirectory().people,
-      { id: 'edu-officer', name: '市教育局经办人', role: 'officer', unitId: 'smx-edu' },
-      { id: 'another-member', name: '另一位委员', role: 'proposer' },
+      { id: 'edu-officer', name: '市教育局经办人', role: 'officer' as const, unitId: 'smx-edu' },
+      { id: 'another-member', name: '另一位委员', role: 'proposer' as const },
     ],
-  });
+  };
+  await loadDirectory(db.pool, directory);
+  // Signed once here (jose signs asynchronously), so tests can write a header in one expression.
+  const tokens = new Map(await Promise.all(directory.people.map(async (p) => [p.id, await mintToken(p.id, SECRET)] as const)));
   const newWorker = () => createProposalWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue: TASK_QUEUE, activities: createActivities(db.pool, env.client) });
   let worker: Worker | undefined = await newWorker();
   let running = worker.run();
@@ -75,7 +79,7 @@ export async function startStack(overrides: Partial<ApiConfig> = {}): Promise<St
     config,
     app: await createApi(config),
     base: '',
-    token: (id) => mintToken(id, SECRET),
+    token: (id) => tokens.get(id) ?? fail(`no token for ${id}: not in the test directory`),
     async restartApi() {
       await stack.app.close();
       stack.app = await createApi(config);
@@ -153,4 +157,8 @@ export function useStack(overrides: Partial<ApiConfig> = {}): { readonly current
     await holder.current?.stop();
   });
   return holder;
+}
+
+function fail(message: string): never {
+  throw new Error(message);
 }

@@ -16,10 +16,16 @@ const EnvSchema = z.object({
   /** Tokens living longer than this, or issued further in the future than the skew, are refused. */
   TOKEN_MAX_LIFETIME_SECONDS: z.coerce.number().int().min(60).max(30 * 86400).default(86400),
   TOKEN_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(600).default(60),
+  /** The city's OpenID Connect provider, whose RS256 tokens are taken beside ours: issuer and JWKS address, both or neither. */
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_JWKS_URL: z.url().optional(),
+  OIDC_AUDIENCE: z.string().min(1).optional(),
+  /** The claim of the provider's token that names the person in the directory. */
+  OIDC_PRINCIPAL_CLAIM: z.string().min(1).default('sub'),
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** Largest accepted request body. */
   BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/, 'must be like 256kb or 1mb').default('256kb'),
-});
+}).refine((e) => (e.OIDC_ISSUER === undefined) === (e.OIDC_JWKS_URL === undefined), { message: 'give both or neither', path: ['OIDC_JWKS_URL'] });
 export type ApiConfig = z.infer<typeof EnvSchema>;
 
 export const readApiConfig = (env: NodeJS.ProcessEnv = process.env): ApiConfig => parseEnv(EnvSchema, 'API', env);

@@ -11,4 +11,4 @@ if (!principalId || !secret || secret.length < 32 || !/^\d+$/.test(hours) || Num
   console.error(`usage: API_TOKEN_SECRET=<32+ chars> npm run token -- <principal-id> [hours, at most ${maxHours}]`);
   process.exit(2);
 }
-console.log(mintToken(principalId, secret, Number(hours) * 3600));
+void mintToken(principalId, secret, Number(hours) * 3600).then((token) => console.log(token));

@@ -129,7 +129,7 @@ export async function listed(api: Api, c: ReferenceCase, stage: string) {
 
 /** A document as the committee downloads it, saved as `file`. */
 export async function download(api: Api, urlPath: string, file: string): Promise<string> {
-  const res = await fetch(`${api.base}${urlPath}`, { headers: { authorization: `Bearer ${mintToken(committee(), api.secret)}` } });
+  const res = await fetch(`${api.base}${urlPath}`, { headers: { authorization: `Bearer ${await mintToken(committee(), api.secret)}` } });
   if (!res.ok) throw new Error(`GET ${urlPath}: ${res.status} ${await res.text()}`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, Buffer.from(await res.arrayBuffer()));

@@ -11,7 +11,7 @@ import { API_CONFIG, type ApiConfig } from '../config';
 import { PG_POOL } from '../connections';
 import { Problem } from '../http/problem';
 import { type Principal, findPrincipal } from './principals';
-import { verifyToken } from './tokens';
+import { type Verified, tokenVerifier } from './tokens';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -35,11 +35,17 @@ export function requireRole(principal: Principal, roles: readonly Principal['rol
 
 @Injectable()
 export class AuthGuard implements CanActivate {
+  private readonly verify: (token: string) => Promise<Verified>;
+
   constructor(
     private readonly reflector: Reflector,
-    @Inject(API_CONFIG) private readonly config: ApiConfig,
+    @Inject(API_CONFIG) config: ApiConfig,
     @Inject(PG_POOL) private readonly pool: Pool,
-  ) {}
+  ) {
+    const limits = { maxLifetimeSeconds: config.TOKEN_MAX_LIFETIME_SECONDS, clockSkewSeconds: config.TOKEN_CLOCK_SKEW_SECONDS };
+    const oidc = config.OIDC_ISSUER && config.OIDC_JWKS_URL ? { issuer: config.OIDC_ISSUER, jwksUrl: config.OIDC_JWKS_URL, audience: config.OIDC_AUDIENCE, principalClaim: config.OIDC_PRINCIPAL_CLAIM } : undefined;
+    this.verify = tokenVerifier(config.API_TOKEN_SECRET, limits, oidc);
+  }
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
     const targets = [ctx.getHandler(), ctx.getClass()];
@@ -48,10 +54,7 @@ export class AuthGuard implements CanActivate {
     // RFC 6750: the scheme name is case-insensitive.
     const match = /^bearer +([A-Za-z0-9_.-]+)$/i.exec(req.header('authorization') ?? '');
     if (!match) throw unauthorized('send Authorization: Bearer <token>');
-    const verified = verifyToken(match[1]!, this.config.API_TOKEN_SECRET, Date.now(), {
-      maxLifetimeSeconds: this.config.TOKEN_MAX_LIFETIME_SECONDS,
-      clockSkewSeconds: this.config.TOKEN_CLOCK_SKEW_SECONDS,
-    });
+    const verified = await this.verify(match[1]!);
     if (!verified.ok) throw unauthorized(verified.why);
     const principal = await findPrincipal(this.pool, verified.principalId);
     if (!principal) throw unauthorized('unknown or inactive principal');
