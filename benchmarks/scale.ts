@@ -15,6 +15,7 @@ import { loadDirectory } from '../apps/api/src/auth/principals';
 import { mintToken } from '../apps/api/src/auth/tokens';
 import { defaultPolicy } from '../seeds/policy';
 import { referenceCase, seedDirectory } from '../seeds/reference-case';
+import { testApiConfig } from '../tests/support/api';
 import { createTestDatabase } from '../tests/support/database';
 import { act, startProposal } from '../tests/support/proposals';
 import { quietRuntime } from '../tests/support/temporal';
@@ -56,20 +57,7 @@ export async function scale(openProposals: number, maxCachedWorkflows = 200, con
   const secret = 'bench-secret-bench-secret-bench-secret-01';
   let api: INestApplication | undefined;
   try {
-    api = await createApi({
-      HOST: '127.0.0.1',
-      PORT: 0,
-      TEMPORAL_ADDRESS: env.address,
-      TEMPORAL_NAMESPACE: 'default',
-      TEMPORAL_TIMEOUT_MS: 30_000,
-      DATABASE_URL: db.url,
-      API_TOKEN_SECRET: secret,
-      TOKEN_MAX_LIFETIME_SECONDS: 86400,
-      TOKEN_CLOCK_SKEW_SECONDS: 60,
-      OIDC_PRINCIPAL_CLAIM: 'sub',
-      LOG_LEVEL: 'silent',
-      BODY_LIMIT: '256kb',
-    });
+    api = await createApi(testApiConfig(env.address, db.url, { TEMPORAL_TIMEOUT_MS: 30_000 }, secret));
     await api.listen(0, '127.0.0.1');
     const base = (await api.getUrl()).replace('[::1]', '127.0.0.1');
     const c = referenceCase();

@@ -9,7 +9,7 @@ import { createActivities } from '../../activities';
 import { createApi } from '../../apps/api/src/app';
 import { loadDirectory } from '../../apps/api/src/auth/principals';
 import { mintToken } from '../../apps/api/src/auth/tokens';
-import type { ApiConfig } from '../../apps/api/src/config';
+import { type ApiConfig, readApiConfig } from '../../apps/api/src/config';
 import { TASK_QUEUE } from '../../workflows/messages';
 import { createProposalWorker } from '../../apps/worker/src/worker';
 import { seedDirectory } from '../../seeds/reference-case';
@@ -37,21 +37,9 @@ export interface Stack {
 
 /** The API as tests run it: on a free port, quiet, tokens signed with `secret`. */
 export function testApiConfig(temporalAddress: string, databaseUrl: string, overrides: Partial<ApiConfig> = {}, secret = SECRET): ApiConfig {
-  return {
-    HOST: '127.0.0.1',
-    PORT: 0,
-    TEMPORAL_ADDRESS: temporalAddress,
-    TEMPORAL_NAMESPACE: 'default',
-    DATABASE_URL: databaseUrl,
-    TEMPORAL_TIMEOUT_MS: 10_000,
-    API_TOKEN_SECRET: secret,
-    TOKEN_MAX_LIFETIME_SECONDS: 86400,
-    TOKEN_CLOCK_SKEW_SECONDS: 60,
-    OIDC_PRINCIPAL_CLAIM: 'sub',
-    LOG_LEVEL: 'silent',
-    BODY_LIMIT: '256kb',
-    ...overrides,
-  };
+  // The service's own defaults, as it reads its environment.
+  const config = readApiConfig({ HOST: '127.0.0.1', PORT: '0', TEMPORAL_ADDRESS: temporalAddress, DATABASE_URL: databaseUrl, API_TOKEN_SECRET: secret, LOG_LEVEL: 'silent' });
+  return { ...config, ...overrides };
 }
 
 export async function startStack(overrides: Partial<ApiConfig> = {}): Promise<Stack> {

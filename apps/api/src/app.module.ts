@@ -13,6 +13,7 @@ import { DocumentsModule } from './documents/documents.module';
 import { SessionImportModule } from './session-import/session-import.module';
 import { SupervisionModule } from './supervision/supervision.module';
 import { TasksModule } from './tasks/tasks.module';
+import { SignInModule } from './sign-in/sign-in.module';
 
 /** One module per area; authentication and problem+json apply to every route. */
 @Module({})
@@ -21,7 +22,7 @@ export class AppModule {
     const configModule: DynamicModule = { module: class ConfigModule {}, global: true, providers: [{ provide: API_CONFIG, useValue: config }], exports: [API_CONFIG] };
     return {
       module: AppModule,
-      imports: [configModule, ConnectionsModule, ProposalsModule, DocumentsModule, SessionImportModule, AssignmentBatchesModule, TasksModule, SupervisionModule, AlertsModule, CalendarModule, HealthModule],
+      imports: [configModule, ConnectionsModule, SignInModule, ProposalsModule, DocumentsModule, SessionImportModule, AssignmentBatchesModule, TasksModule, SupervisionModule, AlertsModule, CalendarModule, HealthModule],
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_FILTER, useClass: ProblemFilter }],
     };
   }

@@ -22,6 +22,16 @@ const EnvSchema = z.object({
   OIDC_AUDIENCE: z.string().min(1).optional(),
   /** The claim of the provider's token that names the person in the directory. */
   OIDC_PRINCIPAL_CLAIM: z.string().min(1).default('sub'),
+  /** Console sessions end after this long idle, and after the longest a working day needs. */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(72).default(10),
+  /** Failed sign-ins in a row that lock the account, and for how long. */
+  SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  SIGN_IN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  /** Sign-in attempts per minute from one address, whatever the account. */
+  SIGN_IN_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
+  /** Secure cookies always; otherwise only when the request came over HTTPS (behind a proxy that says so). */
+  COOKIE_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** Largest accepted request body. */
   BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/, 'must be like 256kb or 1mb').default('256kb'),

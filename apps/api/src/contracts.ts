@@ -20,6 +20,15 @@ export const ProblemSchema = z
     requestId: z.string(),
   });
 
+/** Signing in to the console: the account is the person's ID in the directory. */
+export const SignInSchema = z.strictObject({ account: Id, password: z.string().min(1, 'must not be empty').max(200) });
+export const ConsoleSessionSchema = z.object({
+  principal: z.object({ id: z.string(), name: z.string(), role: z.enum(['committee', 'officer', 'proposer']), unitId: z.string().optional() }),
+  /** Sent back as the X-CSRF-Token header on every request that changes something. */
+  csrfToken: z.string().optional(),
+  expiresAt: z.string().optional(),
+});
+
 export const IdempotencyKeySchema = z
   .string({ error: 'the Idempotency-Key header is required on every action' })
   .regex(/^[A-Za-z0-9._:-]{8,128}$/, 'must be 8-128 letters, digits or ._:-');

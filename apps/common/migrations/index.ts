@@ -5,10 +5,11 @@ import alertOutbox from './0003-alert-outbox';
 import calendarYears from './0004-calendar-years';
 import searchIndexes from './0005-search-and-unit-indexes';
 import idempotencyClaims from './0006-idempotency-claims';
+import signIn from './0007-sign-in';
 
 export interface Migration {
   id: string;
   sql: string;
 }
 
-export const migrations: Migration[] = [readModel, principals, alertOutbox, calendarYears, searchIndexes, idempotencyClaims];
+export const migrations: Migration[] = [readModel, principals, alertOutbox, calendarYears, searchIndexes, idempotencyClaims, signIn];

@@ -16,6 +16,7 @@ import * as path from 'node:path';
 import { Client as PgClient } from 'pg';
 import { createPool, ensureDatabase, migrate } from '../../common/database';
 import { loadDirectory } from '../../api/src/auth/principals';
+import { setPassword } from '../../api/src/sign-in/passwords';
 import { personFor, referenceCase, seedDirectory } from '../../../seeds/reference-case';
 import { type TimelineRow, formatHeader, formatRow } from '../../../workflows/domain/timeline';
 import { mintToken } from '../../api/src/auth/tokens';
@@ -30,6 +31,7 @@ import { startDevServer } from './embedded-temporal';
 import { startNode, waitForHttp } from './processes';
 
 const ROOT = path.resolve(__dirname, '../../../..');
+const demoPassword = (id: string) => `demo-${id}`;
 const DATA = path.join(ROOT, '.data');
 const DIST = path.join(ROOT, 'dist/apps');
 
@@ -78,6 +80,8 @@ async function main() {
       await migrate(pool);
       const directory = seedDirectory();
       await loadDirectory(pool, { ...directory, units: [...directory.units, ...SESSION_UNITS] });
+      // Demo passwords for the seeded people, printed at the end: this is a demonstration stack.
+      for (const p of directory.people) await setPassword(pool, p.id, demoPassword(p.id));
     } finally {
       await pool.end();
     }
@@ -145,6 +149,7 @@ async function main() {
     console.log(`Temporal UI:  ${temporal.uiUrl}/namespaces/default/workflows/${id}`);
     console.log(`Workflow IDs: ${id} (real rules), ${demoId} (compressed time)`);
     console.log(`Alerts delivered to the webhook: ${webhook.received()}`);
+    console.log(`Demo sign-ins (POST ${base}/session with {account, password}): ${seedDirectory().people.map((p) => `${p.id} / ${demoPassword(p.id)}`).join(', ')}`);
     console.log(`The session's files: ${path.relative(ROOT, files.proposals)}, ${path.relative(ROOT, files.plan)}`);
     console.log(`The reply as official documents (GB/T 9704-2012 layout): ${documents.map((f) => path.relative(ROOT, f)).join(', ')}`);
     console.log(`The session's handling report: ${path.relative(ROOT, report)}`);

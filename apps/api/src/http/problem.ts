@@ -29,7 +29,7 @@ export class Problem extends Error {
 }
 
 /** Not now, but the same request may succeed later: a retry with the same Idempotency-Key is safe. */
-export const retryLater = (status: 409 | 503, type: string, title: string, detail: string, seconds = 1) => new Problem(status, type, title, detail, undefined, seconds);
+export const retryLater = (status: 409 | 429 | 503, type: string, title: string, detail: string, seconds = 1) => new Problem(status, type, title, detail, undefined, seconds);
 
 /**
  * A field name as the client sent it, but with control characters and unpaired surrogates

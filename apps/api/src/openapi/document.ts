@@ -29,6 +29,8 @@ import {
   ProposalViewSchema,
   ReadinessSchema,
   ReportQuerySchema,
+  SignInSchema,
+  ConsoleSessionSchema,
   StatsQuerySchema,
   StatsSchema,
   TaskListSchema,
@@ -234,6 +236,23 @@ export function openApiDocument() {
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', minLength: 1, maxLength: 200 } }],
           responses: { 200: ok(BatchProgressSchema), ...readErrors, 404: problem('No such batch') },
         },
+      },
+      '/session': {
+        post: {
+          operationId: 'signIn',
+          tags: ['sign-in'],
+          security: [],
+          summary: 'Sign in to the console with an account (the person’s ID) and password: sets the HttpOnly, SameSite=Strict session cookie and answers the CSRF token to send as X-CSRF-Token on every change',
+          requestBody: { required: true, content: { 'application/json': { schema: json(SignInSchema, 'input') } } },
+          responses: {
+            200: ok(ConsoleSessionSchema, 'Signed in'),
+            400: problem('Malformed body (fields named in errors)'),
+            401: problem('Wrong account or password (the same answer for both)'),
+            429: retryLater('Too many attempts from this address, or the account is locked after repeated failures (Retry-After: seconds until it opens)'),
+          },
+        },
+        get: { operationId: 'currentSession', tags: ['sign-in'], summary: 'Who is signed in, and (with the cookie) the CSRF token', responses: { 200: ok(ConsoleSessionSchema), ...readErrors } },
+        delete: { operationId: 'signOut', tags: ['sign-in'], summary: 'Sign out: the session ends and the cookie is cleared', responses: { 204: { description: 'Signed out' }, ...readErrors } },
       },
       '/healthz': { get: { operationId: 'liveness', tags: ['operations'], security: [], summary: 'The process answers', responses: { 200: { description: 'alive' } } } },
       '/readyz': {
