@@ -13,5 +13,5 @@ module.exports = {
   // Two cores: server-backed suites each start their own Temporal server.
   maxWorkers: 2,
   testTimeout: 120000,
-  projects: [project('unit'), project('workflow'), project('integration'), project('api'), project('replay'), project('slow')],
+  projects: [project('unit'), project('workflow'), project('integration'), project('api'), project('replay'), project('console'), project('slow')],
 };

@@ -25,11 +25,13 @@ if [ "$(cat .venv/.setup-stamp 2>/dev/null)" != "$venv_stamp" ] \
   echo "$venv_stamp" > .venv/.setup-stamp
 fi
 
-# Debian's packages for the official documents: the CJK fonts the PDF embeds, and poppler-utils,
-# with which the tests read a PDF back.
+# Debian's packages for the official documents and the console: the CJK fonts the PDF embeds and
+# the browser renders, poppler-utils (the tests read a PDF back), and Chromium, which the console's
+# browser tests drive (no test tool downloads a browser of its own).
 debs=()
 [ -f /usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc ] || debs+=(fonts-noto-cjk)
 command -v pdftotext >/dev/null || debs+=(poppler-utils)
+command -v chromium >/dev/null || debs+=(chromium)
 if [ ${#debs[@]} -gt 0 ]; then
   echo "setup: installing ${debs[*]} from Debian"
   as_root=(); [ "$(id -u)" = 0 ] || as_root=(sudo -n)

@@ -9,6 +9,7 @@ import { AppModule } from './app.module';
 import type { ApiConfig } from './config';
 import { bodyErrors, jsonBody, jsonOnly } from './http/body';
 import { logger, requestContext } from './http/logging';
+import { serveConsole } from './http/console';
 
 export async function createApi(config: ApiConfig): Promise<INestApplication> {
   logger.level = config.LOG_LEVEL;
@@ -18,6 +19,8 @@ export async function createApi(config: ApiConfig): Promise<INestApplication> {
   app.use(jsonOnly);
   app.use(jsonBody(config.BODY_LIMIT));
   app.use(bodyErrors);
+  // Where the console was built (`npm run build`), the API serves it at `/`.
+  serveConsole(app.getHttpAdapter().getInstance());
   app.use('/docs/assets', express.static(path.dirname(require.resolve('swagger-ui-dist/package.json')), { index: false }));
   app.enableShutdownHooks();
   return app;

@@ -51,7 +51,7 @@ const ok = (schema: z.ZodType, description = 'OK') => ({ description, content: {
 const body = (schema: z.ZodType) => ({ required: true, content: { 'application/json': { schema: json(schema, 'input') } } });
 
 const queryParams = (schema: z.ZodObject) =>
-  Object.entries(schema.shape).map(([name, s]) => ({ name, in: 'query', required: false, schema: json(s as z.ZodType, 'input') }));
+  Object.entries(schema.shape).map(([name, s]) => ({ name, in: 'query', required: !(s as z.ZodType).safeParse(undefined).success, schema: json(s as z.ZodType, 'input') }));
 
 const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^proposal-[a-z0-9-]{1,80}$' }, example: 'proposal-smx-8-2-202' };
 const keyParam = {

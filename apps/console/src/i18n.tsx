@@ -1,0 +1,48 @@
+/** Chinese by default, English as a switch; dates and times always in Beijing time. */
+import { createContext, useContext } from 'react';
+
+export type Lang = 'zh' | 'en';
+export const LangContext = createContext<{ lang: Lang; setLang: (l: Lang) => void }>({ lang: 'zh', setLang: () => undefined });
+
+/** The phrase in the reader's language: `t('提案列表', 'Proposals')`. */
+export function useT() {
+  const { lang } = useContext(LangContext);
+  return (zh: string, en: string) => (lang === 'zh' ? zh : en);
+}
+
+const DATE = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+const TIME = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
+export const shanghaiDate = (at: string | null | undefined) => (at ? DATE.format(new Date(at)) : '—');
+export const shanghaiTime = (at: string | null | undefined) => (at ? TIME.format(new Date(at)) : '—');
+
+export const STAGE_ZH: Record<string, string> = {
+  filed: '已受理',
+  registered: '已立案',
+  notRegistered: '不予立案',
+  merged: '已并案',
+  convertedToReport: '转参考',
+  drafting: '办理中',
+  countersigning: '会签中',
+  drafted: '答复待送审',
+  underReview: '审核中',
+  approved: '待答复',
+  replied: '已答复',
+  rehandlingDecision: '待定重新办理',
+  consultation: '协商中',
+  followUp: '跟踪落实',
+  done: '承诺已落实',
+  closed: '已办结',
+};
+export const DUTY_ZH: Record<string, string> = {
+  reassignmentWindow: '交办异议',
+  coHandlerOpinion: '会办意见',
+  contactBeforeHandling: '办前面商',
+  countersign: '会签',
+  reply: '答复',
+  evaluation: '答复评价',
+  rehandlingDecision: '重新办理决定',
+  followUpReport: '跟踪办理报告',
+  annualSummary: '年度总结',
+  commitmentDelivery: '承诺兑现',
+  lookBack: '回头看',
+};

@@ -1,0 +1,130 @@
+/**
+ * The console: the committee's overview and lists, the bureau officer's inbox, the member's
+ * proposals. Each page is its own chunk, loaded when first opened.
+ */
+import { App as AntApp, Button, ConfigProvider, Layout, Menu, Space, Spin, Typography } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { StrictMode, Suspense, lazy, useEffect, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter, Link, Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { api, setCsrfToken } from './api/client';
+import { LangContext, type Lang, useT } from './i18n';
+import { SessionContext, type Signed } from './session';
+
+const SignIn = lazy(() => import('./pages/SignIn'));
+const Overview = lazy(() => import('./pages/Overview'));
+const ProposalList = lazy(() => import('./pages/ProposalList'));
+const ProposalDetail = lazy(() => import('./pages/ProposalDetail'));
+const Inbox = lazy(() => import('./pages/Inbox'));
+const MyProposals = lazy(() => import('./pages/MyProposals'));
+
+const HOME: Record<Signed['role'], string> = { committee: '/overview', officer: '/inbox', proposer: '/mine' };
+
+function Shell({ principal, onSignOut }: { principal: Signed; onSignOut: () => void }) {
+  const t = useT();
+  const location = useLocation();
+  const items = {
+    committee: [
+      { key: '/overview', label: <Link to="/overview">{t('总览', 'Overview')}</Link> },
+      { key: '/list', label: <Link to="/list">{t('提案列表', 'Proposals')}</Link> },
+    ],
+    officer: [
+      { key: '/inbox', label: <Link to="/inbox">{t('我的待办', 'My tasks')}</Link> },
+      { key: '/list', label: <Link to="/list">{t('本单位提案', 'Our proposals')}</Link> },
+    ],
+    proposer: [{ key: '/mine', label: <Link to="/mine">{t('我的提案', 'My proposals')}</Link> }],
+  }[principal.role];
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24 }}>
+        <Typography.Text strong style={{ color: '#fff', whiteSpace: 'nowrap' }}>
+          {t('提案办理工作台', 'Proposal handling')}
+        </Typography.Text>
+        <Menu theme="dark" mode="horizontal" selectedKeys={[location.pathname]} items={items} style={{ flex: 1 }} />
+        <Space>
+          <Typography.Text style={{ color: '#fff' }}>{principal.name}</Typography.Text>
+          <LangSwitch />
+          <Button size="small" onClick={onSignOut}>
+            {t('退出', 'Sign out')}
+          </Button>
+        </Space>
+      </Layout.Header>
+      <Layout.Content style={{ padding: 24 }}>
+        <main>
+          <Suspense fallback={<Spin />}>
+            <Routes>
+              <Route path="/overview" element={<Overview />} />
+              <Route path="/list" element={<ProposalList />} />
+              <Route path="/p/:id" element={<ProposalDetail />} />
+              <Route path="/inbox" element={<Inbox />} />
+              <Route path="/mine" element={<MyProposals />} />
+              <Route path="*" element={<Navigate to={HOME[principal.role]} replace />} />
+            </Routes>
+          </Suspense>
+        </main>
+      </Layout.Content>
+    </Layout>
+  );
+}
+
+function LangSwitch() {
+  return (
+    <LangContext.Consumer>
+      {({ lang, setLang }) => (
+        <Button size="small" type="text" style={{ color: '#fff' }} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
+          {lang === 'zh' ? 'English' : '中文'}
+        </Button>
+      )}
+    </LangContext.Consumer>
+  );
+}
+
+function Console() {
+  const [lang, setLang] = useState<Lang>(() => (localStorage.getItem('lang') as Lang | null) ?? 'zh');
+  const [principal, setPrincipal] = useState<Signed | undefined>();
+  const [loading, setLoading] = useState(true);
+  useEffect(() => {
+    localStorage.setItem('lang', lang);
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  }, [lang]);
+  useEffect(() => {
+    void api.GET('/session').then(({ data }) => {
+      setCsrfToken(data?.csrfToken);
+      setPrincipal(data?.principal as Signed | undefined);
+      setLoading(false);
+    });
+  }, []);
+  const signOut = async () => {
+    await api.DELETE('/session');
+    setCsrfToken(undefined);
+    setPrincipal(undefined);
+  };
+  return (
+    <LangContext.Provider value={{ lang, setLang }}>
+      <ConfigProvider locale={lang === 'zh' ? zhCN : enUS}>
+        <AntApp>
+          <SessionContext.Provider value={{ principal, signedIn: setPrincipal }}>
+            {loading ? (
+              <Spin fullscreen />
+            ) : principal ? (
+              <Shell principal={principal} onSignOut={signOut} />
+            ) : (
+              <Suspense fallback={<Spin fullscreen />}>
+                <SignIn />
+              </Suspense>
+            )}
+          </SessionContext.Provider>
+        </AntApp>
+      </ConfigProvider>
+    </LangContext.Provider>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <BrowserRouter>
+      <Console />
+    </BrowserRouter>
+  </StrictMode>,
+);

@@ -1,0 +1,113 @@
+/** 总览: the session's figures with their definitions, what is overdue, and each unit side by side. */
+import { Card, Col, Empty, Row, Select, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { type Answer, api } from '../api/client';
+import { Chart, type ChartOption } from '../components/Chart';
+import { statDefinitions } from '../definitions';
+import { DUTY_ZH, useT } from '../i18n';
+
+type Stats = NonNullable<Awaited<ReturnType<typeof loadStats>>>;
+const loadStats = async (session?: string) => (await api.GET('/supervision/stats', { params: { query: session ? { session } : {} } })).data;
+const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${(v * 100).toFixed(1)}%`);
+
+export default function Overview() {
+  const t = useT();
+  const [sessions, setSessions] = useState<string[]>([]);
+  const [session, setSession] = useState<string>();
+  const [stats, setStats] = useState<Stats>();
+  const [overdue, setOverdue] = useState<Answer<'/supervision/overdue'>['items']>([]);
+  const [definitions, setDefinitions] = useState<Record<string, string>>({});
+
+  useEffect(() => {
+    void statDefinitions().then(setDefinitions);
+    void loadStats().then((all) => {
+      const ids = [...new Set((all?.totals ?? []).map((x) => x.sessionId))];
+      setSessions(ids);
+      setSession((s) => s ?? ids[0]);
+    });
+  }, []);
+  useEffect(() => {
+    if (!session) return;
+    void loadStats(session).then(setStats);
+    void api.GET('/supervision/overdue', { params: { query: { session } } }).then(({ data }) => setOverdue(data?.items ?? []));
+  }, [session]);
+
+  const total = stats?.totals[0];
+  const figure = (key: keyof NonNullable<typeof total>, zh: string, en: string, value: string | number) => (
+    <Col xs={12} md={8} lg={4} key={key}>
+      <Card size="small">
+        <Tooltip title={definitions[key]}>
+          <Statistic title={<span tabIndex={0}>{t(zh, en)} ⓘ</span>} value={value} />
+        </Tooltip>
+      </Card>
+    </Col>
+  );
+  const chart = useMemo<ChartOption | undefined>(
+    () =>
+      stats && {
+        tooltip: { trigger: 'axis', valueFormatter: (v) => `${(Number(v) * 100).toFixed(1)}%` },
+        legend: { data: [t('办复率', 'Reply rate'), t('按时办结率', 'On-time rate'), t('满意率', 'Satisfaction')] },
+        grid: { left: 40, right: 16, bottom: 80 },
+        xAxis: { type: 'category', data: stats.rows.map((r) => r.unitId), axisLabel: { rotate: 40 } },
+        yAxis: { type: 'value', max: 1, axisLabel: { formatter: (v: number) => `${v * 100}%` } },
+        series: [
+          { name: t('办复率', 'Reply rate'), type: 'bar', data: stats.rows.map((r) => r.replyRate ?? 0) },
+          { name: t('按时办结率', 'On-time rate'), type: 'bar', data: stats.rows.map((r) => r.onTimeRate ?? 0) },
+          { name: t('满意率', 'Satisfaction'), type: 'bar', data: stats.rows.map((r) => r.satisfactionRate ?? 0) },
+        ],
+      },
+    [stats, t],
+  );
+
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <Space>
+        <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
+          {t('总览', 'Overview')}
+        </Typography.Title>
+        <Select aria-label={t('届次', 'Session')} value={session} onChange={setSession} options={sessions.map((s) => ({ value: s, label: s }))} style={{ minWidth: 160 }} />
+      </Space>
+      {!total ? (
+        <Empty description={t('本届次尚无交办的提案', 'No proposal assigned in this session yet')} />
+      ) : (
+        <>
+          <Row gutter={[16, 16]}>
+            {figure('replyRate', '办复率', 'Reply rate', pct(total.replyRate))}
+            {figure('onTimeRate', '按时办结率', 'On-time rate', pct(total.onTimeRate))}
+            {figure('satisfactionRate', '满意率', 'Satisfaction', pct(total.satisfactionRate))}
+            {figure('meetingRate', '见面率', 'Meeting rate', pct(total.meetingRate))}
+            {figure('commitmentsDelivered', '承诺已兑现', 'Commitments delivered', total.commitmentsDelivered)}
+            {figure('commitmentsOverdue', '承诺逾期', 'Commitments overdue', total.commitmentsOverdue)}
+          </Row>
+          <Card title={t('各承办单位', 'By unit')} size="small">
+            {chart && <Chart option={chart} label={t('各承办单位办复率、按时办结率、满意率', 'Reply, on-time and satisfaction rates by unit')} />}
+          </Card>
+        </>
+      )}
+      <Card
+        size="small"
+        title={
+          <Space>
+            {t('逾期事项', 'Overdue duties')}
+            <Tag color="red">{overdue.length}</Tag>
+          </Space>
+        }
+      >
+        <Table
+          size="small"
+          rowKey={(d) => `${d.proposalId}-${d.kind}-${d.unitId}-${d.dueAt}`}
+          dataSource={overdue}
+          pagination={{ pageSize: 10 }}
+          columns={[
+            { title: t('提案', 'Proposal'), render: (_, d) => <Link to={`/p/${d.proposalId}`}>{`${d.number} ${d.title}`}</Link> },
+            { title: t('事项', 'Duty'), render: (_, d) => DUTY_ZH[d.kind] ?? d.kind },
+            { title: t('单位', 'Unit'), dataIndex: 'unitId' },
+            { title: t('期限', 'Due'), render: (_, d) => <Tag color="red">{d.dueDate}</Tag> },
+            { title: t('逾期天数', 'Days overdue'), dataIndex: 'daysOverdue' },
+          ]}
+        />
+      </Card>
+    </Space>
+  );
+}

@@ -1,0 +1,191 @@
+/** 提案详情: the proposal, its units and duties, the reply and its ratings, the history; actions the role allows. */
+import { Card, Descriptions, Form, Input, Radio, Select, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { useParams } from 'react-router-dom';
+import { type Answer, api } from '../api/client';
+import { ActionForm } from '../components/ActionForm';
+import { DUTY_ZH, STAGE_ZH, shanghaiDate, shanghaiTime, useT } from '../i18n';
+import { usePrincipal } from '../session';
+
+interface Proposer {
+  id: string;
+  name: string;
+  leadSigner: boolean;
+}
+interface Issued {
+  documentNumber: string;
+  replyClass: string;
+  at: string;
+  draft: { sections: { heading: string; items: { heading?: string; text: string }[] }[]; commitments: { no: number; title: string; text: string }[] };
+}
+interface Track {
+  unitId: string;
+  stage: string;
+  issued?: Issued;
+  ratings: Record<string, string>;
+  commitments: { no: number; title: string; status: string }[];
+}
+interface State {
+  status: string;
+  intake: { number: number; title: string; category: string; content: string; session: { id: string; name: string }; proposers: Proposer[] };
+  assignment?: { mode: 'joint'; lead: string; coHandlers: string[] } | { mode: 'separate'; units: string[] };
+  filedAt: string;
+  assignedAt?: string;
+  tracks: Record<string, Track>;
+  alertsRaised: Record<string, string>;
+}
+type View = Answer<'/proposals/{id}'>;
+type History = Answer<'/proposals/{id}/history'>;
+
+const URGENCY_COLOR: Record<string, string> = { overdue: 'red', dueSoon: 'orange', onTime: 'green' };
+const RATING_ZH: Record<string, string> = { satisfied: '满意', basicallySatisfied: '基本满意', unsatisfied: '不满意' };
+
+/** The stretch of time the duties' bands are drawn against: their earliest start to their latest due date, and now. */
+function bandSpan(instants: string[], now: string): [number, number] {
+  const times = [...instants, now].map((x) => Date.parse(x));
+  return [Math.min(...times), Math.max(...times)];
+}
+
+/** A duty as a band from when it began to when it is due; the part past due (now beyond it) in red. */
+function Band({ from, to, span: [start, end], urgency }: { from: string; to: string; span: [number, number]; urgency: string }) {
+  const x = (t: number) => `${(((t - start) / Math.max(end - start, 1)) * 100).toFixed(2)}%`;
+  const [a, b] = [Date.parse(from), Date.parse(to)];
+  return (
+    <div style={{ position: 'relative', height: 10, background: '#f0f0f0' }} aria-hidden>
+      <div style={{ position: 'absolute', left: x(a), width: `calc(${x(b)} - ${x(a)})`, height: 10, background: urgency === 'overdue' ? '#ff4d4f' : urgency === 'dueSoon' ? '#faad14' : '#1677ff' }} />
+    </div>
+  );
+}
+
+export default function ProposalDetail() {
+  const { id } = useParams() as { id: string };
+  const t = useT();
+  const principal = usePrincipal();
+  const [view, setView] = useState<View | null>();
+  const [history, setHistory] = useState<History>();
+  const load = useCallback(() => {
+    void api.GET('/proposals/{id}', { params: { path: { id } } }).then(({ data }) => setView(data ?? null));
+    void api.GET('/proposals/{id}/history', { params: { path: { id } } }).then(({ data }) => setHistory(data));
+  }, [id]);
+  useEffect(load, [load]);
+
+  if (view === null) return <Typography.Text type="danger">{t('未找到该提案，或无权查看', 'No such proposal, or not yours to read')}</Typography.Text>;
+  if (!view) return null;
+  const s = view.state as unknown as State;
+  const units = s.assignment ? (s.assignment.mode === 'joint' ? [[s.assignment.lead, '主办'], ...s.assignment.coHandlers.map((u) => [u, '会办'])] : s.assignment.units.map((u) => [u, '分办'])) : [];
+  const committee = principal.role === 'committee';
+  const span = bandSpan(view.duties.flatMap((d) => [d.startedAt, d.due.at]), view.asOf);
+
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
+        {`第${s.intake.number}号提案 ${s.intake.title}`} <Tag>{t(STAGE_ZH[view.stage] ?? view.stage, view.stage)}</Tag>
+      </Typography.Title>
+      <Card size="small" title={t('提案', 'Proposal')}>
+        <Descriptions size="small" column={2}>
+          <Descriptions.Item label={t('届次', 'Session')}>{s.intake.session.name}</Descriptions.Item>
+          <Descriptions.Item label={t('类别', 'Category')}>{s.intake.category}</Descriptions.Item>
+          <Descriptions.Item label={t('提案人', 'Proposers')}>{s.intake.proposers.map((p) => `${p.name}${p.leadSigner ? t('（领衔）', ' (lead)') : ''}`).join('、')}</Descriptions.Item>
+          <Descriptions.Item label={t('受理 / 交办', 'Filed / assigned')}>{`${shanghaiDate(s.filedAt)} / ${shanghaiDate(s.assignedAt)}`}</Descriptions.Item>
+          <Descriptions.Item label={t('承办单位', 'Units')} span={2}>
+            {units.length ? units.map(([u, role]) => <Tag key={u}>{`${role} ${u}`}</Tag>) : '—'}
+          </Descriptions.Item>
+        </Descriptions>
+        <Typography.Paragraph style={{ marginTop: 8 }}>{s.intake.content}</Typography.Paragraph>
+      </Card>
+
+      {committee && s.status === 'filed' && (
+        <Card size="small" title={t('审查', 'Review')}>
+          <ActionForm<{ outcome: string; reason?: string; intoNumber?: number }>
+            proposalId={id}
+            path="/proposals/{id}/registration"
+            submitLabel={t('提交审查结果', 'Submit the review')}
+            initialValues={{ outcome: 'register' }}
+            toBody={(v) => ({ review: v.outcome === 'register' ? { outcome: 'register' } : v.outcome === 'merge' ? { outcome: 'merge', intoNumber: Number(v.intoNumber), reason: v.reason } : { outcome: v.outcome, reason: v.reason } })}
+            onDone={load}
+          >
+            <Form.Item name="outcome" label={t('审查结果', 'Outcome')}>
+              <Radio.Group options={[{ value: 'register', label: '立案' }, { value: 'merge', label: '并案' }, { value: 'notRegister', label: '不予立案' }, { value: 'convertToReport', label: '转参考' }]} />
+            </Form.Item>
+            <Form.Item noStyle shouldUpdate>
+              {({ getFieldValue }) =>
+                getFieldValue('outcome') !== 'register' && (
+                  <>
+                    {getFieldValue('outcome') === 'merge' && (
+                      <Form.Item name="intoNumber" label={t('并入提案号', 'Merge into No.')} rules={[{ required: true, pattern: /^\d+$/, message: t('请填写提案号', 'Give the number') }]}>
+                        <Input />
+                      </Form.Item>
+                    )}
+                    <Form.Item name="reason" label={t('理由', 'Reason')} rules={[{ required: true, whitespace: true, message: t('请填写理由', 'Give the reason') }]}>
+                      <Input.TextArea rows={2} />
+                    </Form.Item>
+                  </>
+                )
+              }
+            </Form.Item>
+          </ActionForm>
+        </Card>
+      )}
+      {committee && s.status === 'registered' && (
+        <Card size="small" title={t('交办', 'Assign')}>
+          <ActionForm<{ lead: string; coHandlers?: string[] }> proposalId={id} path="/proposals/{id}/assignment" submitLabel={t('交办', 'Assign')} toBody={(v) => ({ assignment: { mode: 'joint', lead: v.lead, coHandlers: v.coHandlers ?? [] } })} onDone={load}>
+            <Form.Item name="lead" label={t('主办单位', 'Lead unit')} rules={[{ required: true, message: t('请选择主办单位', 'Pick the lead unit') }]}>
+              <Input placeholder="smx-drc" />
+            </Form.Item>
+            <Form.Item name="coHandlers" label={t('会办单位', 'Co-handling units')}>
+              <Select mode="tags" placeholder="smx-stb" />
+            </Form.Item>
+          </ActionForm>
+        </Card>
+      )}
+
+      <Card size="small" title={t('办理事项', 'Duties')}>
+        <Table
+          size="small"
+          pagination={false}
+          rowKey="key"
+          dataSource={view.duties}
+          columns={[
+            { title: t('事项', 'Duty'), render: (_, d) => t(DUTY_ZH[d.kind] ?? d.kind, d.kind) },
+            { title: t('单位 / 提案人', 'Unit / proposer'), render: (_, d) => d.unitId ?? d.proposerId ?? '—' },
+            { title: t('期限', 'Due'), render: (_, d) => <Tag color={URGENCY_COLOR[d.urgency]}>{d.due.date}</Tag> },
+            { title: t('时间带', 'Band'), width: '40%', render: (_, d) => <Band from={d.startedAt} to={d.due.at} span={span} urgency={d.urgency} /> },
+          ]}
+        />
+      </Card>
+
+      {Object.values(s.tracks)
+        .filter((tr) => tr.issued)
+        .map((tr) => (
+          <Card key={tr.unitId} size="small" title={`${t('答复', 'Reply')} ${tr.issued!.documentNumber}（${tr.issued!.replyClass}类）`} extra={<a href={`/proposals/${id}/reply.pdf?unit=${tr.unitId}`} target="_blank" rel="noreferrer">{t('公文预览', 'As a document')}</a>}>
+            {tr.issued!.draft.sections.map((sec) => (
+              <div key={sec.heading}>
+                <Typography.Text strong>{sec.heading}</Typography.Text>
+                {sec.items.map((it, i) => (
+                  <Typography.Paragraph key={i}>{it.heading ? `${it.heading}。${it.text}` : it.text}</Typography.Paragraph>
+                ))}
+              </div>
+            ))}
+            <Table
+              size="small"
+              pagination={false}
+              rowKey="no"
+              dataSource={tr.commitments}
+              columns={[
+                { title: t('承诺', 'Commitment'), render: (_, c) => `${c.no}. ${c.title}` },
+                { title: t('落实情况', 'Status'), render: (_, c) => <Tag color={c.status === 'delivered' ? 'green' : 'blue'}>{c.status}</Tag> },
+              ]}
+            />
+            <Typography.Paragraph style={{ marginTop: 8 }}>
+              {t('评价：', 'Ratings: ')}
+              {Object.entries(tr.ratings).map(([who, r]) => `${who} ${t(RATING_ZH[r] ?? r, r)}`).join('；') || '—'}
+            </Typography.Paragraph>
+          </Card>
+        ))}
+
+      <Card size="small" title={t('办理过程', 'History')}>
+        <Timeline items={(history?.timeline ?? []).map((row) => ({ children: `${shanghaiTime(row.time)}  ${t(row.what, row.whatEn)}` }))} />
+      </Card>
+    </Space>
+  );
+}

@@ -1,0 +1,43 @@
+/** 登录: account and password; a refusal is said in words and the form keeps what was typed. */
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { useContext, useState } from 'react';
+import { type Problem, api, setCsrfToken } from '../api/client';
+import { useT } from '../i18n';
+import { problemMessage } from '../problem';
+import { SessionContext, type Signed } from '../session';
+
+export default function SignIn() {
+  const t = useT();
+  const { signedIn } = useContext(SessionContext);
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const submit = async (values: { account: string; password: string }) => {
+    setBusy(true);
+    const { data, error: problem } = await api.POST('/session', { body: values });
+    setBusy(false);
+    if (!data) return setError(problemMessage(problem as Problem | undefined));
+    setCsrfToken(data.csrfToken);
+    signedIn(data.principal as Signed);
+  };
+  return (
+    <main style={{ display: 'flex', justifyContent: 'center', paddingTop: '12vh' }}>
+      <Card style={{ width: 380 }}>
+        <Typography.Title level={1} style={{ fontSize: 22 }}>
+          {t('提案办理工作台', 'Proposal handling')}
+        </Typography.Title>
+        {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} role="alert" />}
+        <Form layout="vertical" onFinish={submit} requiredMark={false}>
+          <Form.Item label={t('账号', 'Account')} name="account" rules={[{ required: true, message: t('请输入账号', 'Enter the account') }]}>
+            <Input autoComplete="username" />
+          </Form.Item>
+          <Form.Item label={t('密码', 'Password')} name="password" rules={[{ required: true, message: t('请输入密码', 'Enter the password') }]}>
+            <Input.Password autoComplete="current-password" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block loading={busy}>
+            {t('登录', 'Sign in')}
+          </Button>
+        </Form>
+      </Card>
+    </main>
+  );
+}

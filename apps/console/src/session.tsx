@@ -1,0 +1,11 @@
+/** Who is signed in: asked of the API at load (the cookie is HttpOnly), set by the sign-in form. */
+import { createContext, useContext } from 'react';
+
+export interface Signed {
+  id: string;
+  name: string;
+  role: 'committee' | 'officer' | 'proposer';
+  unitId?: string;
+}
+export const SessionContext = createContext<{ principal: Signed | undefined; signedIn: (p: Signed | undefined) => void }>({ principal: undefined, signedIn: () => undefined });
+export const usePrincipal = () => useContext(SessionContext).principal!;
