@@ -1,7 +1,7 @@
 /**
- * An action on a proposal as a form: validated before it is sent, sent once per submission (its
- * Idempotency-Key kept for retries of that submission), and on refusal the API's reason shown in
- * words while the form keeps what was typed.
+ * An action on a proposal as a form: validated before it is sent, applied once however often the
+ * same content is sent again (one Idempotency-Key per content: a changed form is a new request),
+ * and on refusal the API's reason shown in words while the form keeps what was typed.
  */
 import { Alert, Button, Form, type FormProps } from 'antd';
 import { type ReactNode, useRef, useState } from 'react';
@@ -15,14 +15,16 @@ export function ActionForm<T extends object>({ proposalId, path, toBody, childre
   const t = useT();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
-  const key = useRef(crypto.randomUUID());
+  const sent = useRef<{ body: string; key: string }>(undefined);
   const submit = async (values: T) => {
+    const body = toBody(values);
+    if (sent.current?.body !== JSON.stringify(body)) sent.current = { body: JSON.stringify(body), key: crypto.randomUUID() };
     setBusy(true);
     setError(undefined);
-    const { data, error: problem } = await api.POST(path, { params: { path: { id: proposalId }, header: { 'Idempotency-Key': key.current } }, body: toBody(values) as never });
+    const { data, error: problem } = await api.POST(path, { params: { path: { id: proposalId }, header: { 'Idempotency-Key': sent.current.key } }, body: body as never });
     setBusy(false);
     if (!data) return setError(problemMessage(problem as Problem | undefined));
-    key.current = crypto.randomUUID();
+    sent.current = undefined;
     onDone();
   };
   return (

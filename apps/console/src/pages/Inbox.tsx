@@ -1,12 +1,12 @@
 /** 我的待办: the unit's open duties, soonest due first, coloured by urgency, with counts. */
-import { Space, Table, Tag, Typography } from 'antd';
+import { Space, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { type Answer, api } from '../api/client';
+import { UrgencyTag } from '../components/UrgencyTag';
 import { DUTY_ZH, useT } from '../i18n';
 
 type Tasks = Answer<'/tasks'>['items'];
-const COLOR: Record<string, string> = { overdue: 'red', dueSoon: 'orange', onTime: 'green' };
 
 export default function Inbox() {
   const t = useT();
@@ -21,9 +21,9 @@ export default function Inbox() {
         {t('我的待办', 'My tasks')}
       </Typography.Title>
       <Space>
-        <Tag color="red">{t(`逾期 ${count('overdue')}`, `Overdue ${count('overdue')}`)}</Tag>
-        <Tag color="orange">{t(`临期 ${count('dueSoon')}`, `Due soon ${count('dueSoon')}`)}</Tag>
-        <Tag color="green">{t(`正常 ${count('onTime')}`, `On time ${count('onTime')}`)}</Tag>
+        <UrgencyTag urgency="overdue">{t(`逾期 ${count('overdue')}`, `Overdue ${count('overdue')}`)}</UrgencyTag>
+        <UrgencyTag urgency="dueSoon">{t(`临期 ${count('dueSoon')}`, `Due soon ${count('dueSoon')}`)}</UrgencyTag>
+        <UrgencyTag urgency="onTime">{t(`正常 ${count('onTime')}`, `On time ${count('onTime')}`)}</UrgencyTag>
       </Space>
       <Table
         rowKey={(x) => `${x.proposalId}-${x.kind}-${x.commitmentNo}-${x.dueAt}`}
@@ -32,7 +32,7 @@ export default function Inbox() {
         columns={[
           { title: t('提案', 'Proposal'), render: (_, x) => <Link to={`/p/${x.proposalId}`}>{`${x.number} ${x.title}`}</Link> },
           { title: t('事项', 'Duty'), render: (_, x) => t(DUTY_ZH[x.kind] ?? x.kind, x.kind) + (x.commitmentNo ? ` #${x.commitmentNo}` : '') },
-          { title: t('期限', 'Due'), render: (_, x) => <Tag color={COLOR[x.urgency]}>{x.dueDate}</Tag> },
+          { title: t('期限', 'Due'), render: (_, x) => <UrgencyTag urgency={x.urgency}>{x.dueDate}</UrgencyTag> },
         ]}
       />
     </Space>

@@ -1,8 +1,9 @@
 /** 总览: the session's figures with their definitions, what is overdue, and each unit side by side. */
-import { Card, Col, Empty, Row, Select, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
+import { Card, Col, Empty, Row, Select, Space, Statistic, Table, Tooltip, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { type Answer, api } from '../api/client';
+import { UrgencyTag } from '../components/UrgencyTag';
 import { Chart, type ChartOption } from '../components/Chart';
 import { statDefinitions } from '../definitions';
 import { DUTY_ZH, useT } from '../i18n';
@@ -90,7 +91,7 @@ export default function Overview() {
         title={
           <Space>
             {t('逾期事项', 'Overdue duties')}
-            <Tag color="red">{overdue.length}</Tag>
+            <UrgencyTag urgency="overdue">{overdue.length}</UrgencyTag>
           </Space>
         }
       >
@@ -103,7 +104,7 @@ export default function Overview() {
             { title: t('提案', 'Proposal'), render: (_, d) => <Link to={`/p/${d.proposalId}`}>{`${d.number} ${d.title}`}</Link> },
             { title: t('事项', 'Duty'), render: (_, d) => DUTY_ZH[d.kind] ?? d.kind },
             { title: t('单位', 'Unit'), dataIndex: 'unitId' },
-            { title: t('期限', 'Due'), render: (_, d) => <Tag color="red">{d.dueDate}</Tag> },
+            { title: t('期限', 'Due'), render: (_, d) => <UrgencyTag urgency="overdue">{d.dueDate}</UrgencyTag> },
             { title: t('逾期天数', 'Days overdue'), dataIndex: 'daysOverdue' },
           ]}
         />

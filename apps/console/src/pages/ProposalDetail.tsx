@@ -3,6 +3,7 @@ import { Card, Descriptions, Form, Input, Radio, Select, Space, Table, Tag, Time
 import { useCallback, useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { type Answer, api } from '../api/client';
+import { UrgencyTag } from '../components/UrgencyTag';
 import { ActionForm } from '../components/ActionForm';
 import { DUTY_ZH, STAGE_ZH, shanghaiDate, shanghaiTime, useT } from '../i18n';
 import { usePrincipal } from '../session';
@@ -37,7 +38,6 @@ interface State {
 type View = Answer<'/proposals/{id}'>;
 type History = Answer<'/proposals/{id}/history'>;
 
-const URGENCY_COLOR: Record<string, string> = { overdue: 'red', dueSoon: 'orange', onTime: 'green' };
 const RATING_ZH: Record<string, string> = { satisfied: '满意', basicallySatisfied: '基本满意', unsatisfied: '不满意' };
 
 /** The stretch of time the duties' bands are drawn against: their earliest start to their latest due date, and now. */
@@ -148,7 +148,7 @@ export default function ProposalDetail() {
           columns={[
             { title: t('事项', 'Duty'), render: (_, d) => t(DUTY_ZH[d.kind] ?? d.kind, d.kind) },
             { title: t('单位 / 提案人', 'Unit / proposer'), render: (_, d) => d.unitId ?? d.proposerId ?? '—' },
-            { title: t('期限', 'Due'), render: (_, d) => <Tag color={URGENCY_COLOR[d.urgency]}>{d.due.date}</Tag> },
+            { title: t('期限', 'Due'), render: (_, d) => <UrgencyTag urgency={d.urgency}>{d.due.date}</UrgencyTag> },
             { title: t('时间带', 'Band'), width: '40%', render: (_, d) => <Band from={d.startedAt} to={d.due.at} span={span} urgency={d.urgency} /> },
           ]}
         />
@@ -173,7 +173,7 @@ export default function ProposalDetail() {
               dataSource={tr.commitments}
               columns={[
                 { title: t('承诺', 'Commitment'), render: (_, c) => `${c.no}. ${c.title}` },
-                { title: t('落实情况', 'Status'), render: (_, c) => <Tag color={c.status === 'delivered' ? 'green' : 'blue'}>{c.status}</Tag> },
+                { title: t('落实情况', 'Status'), render: (_, c) => <Tag>{c.status}</Tag> },
               ]}
             />
             <Typography.Paragraph style={{ marginTop: 8 }}>

@@ -3,6 +3,7 @@ import { Button, Checkbox, Form, Input, Select, Space, Table, Tag, Typography } 
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { type Answer, api } from '../api/client';
+import { UrgencyTag } from '../components/UrgencyTag';
 import { STAGE_ZH, shanghaiDate, useT } from '../i18n';
 
 type Page = Answer<'/proposals'>;
@@ -83,7 +84,7 @@ export default function ProposalList() {
           { title: t('主办单位', 'Lead unit'), dataIndex: 'leadUnitId', width: 120 },
           { title: t('类别', 'Category'), dataIndex: 'category', width: 100 },
           { title: t('答复类别', 'Class'), dataIndex: 'replyClass', width: 90 },
-          { title: t('逾期事项', 'Overdue'), render: (_, p) => (p.overdueDuties > 0 ? <Tag color="red">{p.overdueDuties}</Tag> : '—'), width: 90 },
+          { title: t('逾期事项', 'Overdue'), render: (_, p) => (p.overdueDuties > 0 ? <UrgencyTag urgency="overdue">{p.overdueDuties}</UrgencyTag> : '—'), width: 90 },
           { title: t('交办日期', 'Assigned'), render: (_, p) => shanghaiDate(p.assignedAt), width: 120 },
         ]}
       />

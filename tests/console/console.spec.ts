@@ -1,0 +1,140 @@
+/**
+ * The console in a real browser (Debian's Chromium, driven by playwright-core) against the running
+ * stack: the committee signs in, reviews and assigns proposal 202 through its forms, a refused
+ * review keeps what was typed, the DRC officer finds the task in the inbox, another unit cannot
+ * open the proposal, each member rates the reply, and the overview's figures change. Every page
+ * is checked with axe and saved as a screenshot under test-output/console/.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { type Browser, type Page, chromium } from 'playwright-core';
+import { requestFor } from '../../apps/api/src/proposals/actions';
+import { setPassword } from '../../apps/api/src/sign-in/passwords';
+import { CONSOLE_DIR } from '../../apps/api/src/http/console';
+import { referenceCase } from '../../seeds/reference-case';
+import { referenceSteps } from '../../seeds/reference-steps';
+import { http, useStack } from '../support/api';
+
+const OUT = path.resolve(__dirname, '../../test-output/console');
+const ctx = useStack();
+const c202 = referenceCase();
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(CONSOLE_DIR, 'index.html'))) throw new Error('the console is not built: npm run console:build');
+  fs.mkdirSync(OUT, { recursive: true });
+  for (const p of ['committee-clerk', 'drc-officer', 'edu-officer', 'wang-fengjie', 'sun-yurong', 'li-baosong']) await setPassword(ctx.current.db.pool, p, `demo-${p}`);
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    // Root in a container needs --no-sandbox; the rest keep Chromium off this closed network.
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function signedIn(account: string): Promise<Page> {
+  const page = await (await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 900 } })).newPage();
+  await page.goto(`${ctx.current.base}/`);
+  await page.getByLabel('账号').fill(account);
+  await page.getByLabel('密码').fill(`demo-${account}`);
+  await page.getByRole('button', { name: '登 录' }).or(page.getByRole('button', { name: '登录' })).click();
+  await page.getByRole('button', { name: '退 出' }).or(page.getByRole('button', { name: '退出' })).waitFor();
+  return page;
+}
+
+/** No serious or critical accessibility violation, and the page saved as a screenshot. */
+async function checkAndKeep(page: Page, name: string) {
+  await page.waitForLoadState('networkidle');
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  await page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage: true });
+  expect([name, serious]).toEqual([name, []]);
+}
+
+test('sign-in: a wrong password is said in words and the account stays typed', async () => {
+  const page = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
+  await page.goto(`${ctx.current.base}/overview`);
+  await page.getByLabel('账号').fill('committee-clerk');
+  await page.getByLabel('密码').fill('wrong');
+  await page.getByRole('button', { name: /登\s?录/ }).click();
+  await page.getByRole('alert').waitFor();
+  expect(await page.getByRole('alert').textContent()).toContain('账号或密码错误');
+  expect(await page.getByLabel('账号').inputValue()).toBe('committee-clerk');
+  await checkAndKeep(page, 'sign-in');
+});
+
+test("proposal 202 through the console: reviewed and assigned by the committee's forms, seen by the DRC, rated by its members", async () => {
+  const filed = await http(ctx.current, 'POST', '/proposals', { as: 'committee-clerk', body: c202.intake });
+  const id = filed.body.proposalId as string;
+
+  const committee = await signedIn('committee-clerk');
+  await committee.goto(`${ctx.current.base}/p/${id}`);
+  await committee.getByText('第202号提案').waitFor();
+  // A refused review: merged into a proposal not registered (itself). The reason is shown and the form keeps what was typed.
+  await committee.getByRole('radio', { name: '并案', exact: true }).check();
+  await committee.getByLabel('并入提案号').fill('202');
+  await committee.getByLabel('理由').fill('内容相近');
+  await committee.getByRole('button', { name: '提交审查结果' }).click();
+  await committee.getByRole('alert').waitFor();
+  expect(await committee.getByRole('alert').textContent()).toMatch(/^未能办理.*proposal No. 202 is filed, not registered/);
+  expect(await committee.getByLabel('理由').inputValue()).toBe('内容相近');
+  await checkAndKeep(committee, 'proposal-refused-review');
+
+  await committee.getByRole('radio', { name: '立案', exact: true }).check();
+  await committee.getByRole('button', { name: '提交审查结果' }).click();
+  await committee.getByLabel('主办单位').fill('smx-drc');
+  await committee.getByLabel('会办单位').fill('smx-stb');
+  await committee.keyboard.press('Enter');
+  await committee.getByRole('button', { name: /^交\s?办$/ }).click();
+  await committee.getByText('主办 smx-drc', { exact: true }).waitFor();
+  await checkAndKeep(committee, 'proposal-202-assigned');
+
+  const drc = await signedIn('drc-officer');
+  await drc.getByText('关于进一步着力发展新材料产业的提案').first().waitFor();
+  await checkAndKeep(drc, 'inbox-drc');
+  const edu = await signedIn('edu-officer');
+  await edu.goto(`${ctx.current.base}/p/${id}`);
+  await edu.getByText('未找到该提案，或无权查看').waitFor();
+
+  // The units' work up to the issued reply, through the API as their systems would send it.
+  const steps = referenceSteps(c202, () => new Date(Date.now() - 1000).toISOString());
+  for (const step of steps.filter((s) => !['review', 'assign', 'evaluate', 'reportFollowUp'].includes(s.command.type))) {
+    const { action, body, principalId } = requestFor(step.command);
+    expect([step.label, (await http(ctx.current, 'POST', `/proposals/${id}/${action}`, { as: principalId, body })).status]).toEqual([step.label, 200]);
+  }
+
+  await committee.goto(`${ctx.current.base}/overview`);
+  await committee.getByText('办复率').first().waitFor();
+  const satisfactionBefore = await committee.locator('.ant-statistic', { hasText: '满意率' }).textContent();
+  await checkAndKeep(committee, 'overview');
+
+  for (const member of ['wang-fengjie', 'sun-yurong', 'li-baosong']) {
+    const page = await signedIn(member);
+    await page.getByText('请在').waitFor();
+    if (member === 'wang-fengjie') await checkAndKeep(page, 'rating-form');
+    await page.getByRole('radio', { name: '满意', exact: true }).check();
+    await page.getByRole('button', { name: '提交评价' }).click();
+    await page.getByText('查看答复（公文）').waitFor();
+    await page.getByText('请在').waitFor({ state: 'detached' });
+  }
+
+  await committee.goto(`${ctx.current.base}/list`);
+  await committee.getByText('关于进一步着力发展新材料产业的提案').waitFor();
+  await checkAndKeep(committee, 'list');
+  await committee.goto(`${ctx.current.base}/overview`);
+  await committee.getByText('办复率').first().waitFor();
+  const satisfaction = committee.locator('.ant-statistic', { hasText: '满意率' });
+  for (let i = 0; i < 50 && (await satisfaction.textContent()) === satisfactionBefore; i++) {
+    await new Promise((r) => setTimeout(r, 200));
+    await committee.reload();
+    await satisfaction.waitFor();
+  }
+  expect([satisfactionBefore, await satisfaction.textContent()]).toEqual([expect.stringMatching(/满意率.*—/), expect.stringMatching(/满意率.*100/)]);
+  await committee.goto(`${ctx.current.base}/p/${id}`);
+  await committee.getByText(/^评价：wang-fengjie 满意；sun-yurong 满意；li-baosong 满意$/).waitFor();
+  await checkAndKeep(committee, 'proposal-202');
+}, 180_000);
