@@ -6,12 +6,14 @@
 import { Alert, Button, Form, type FormProps } from 'antd';
 import { type ReactNode, useRef, useState } from 'react';
 import { type Problem, api } from '../api/client';
+import type { paths } from '../api/schema';
 import { useT } from '../i18n';
 import { problemMessage } from '../problem';
 
-type ActionPath = '/proposals/{id}/registration' | '/proposals/{id}/assignment' | '/proposals/{id}/evaluation' | '/proposals/{id}/countersign' | '/proposals/{id}/opinions';
+/** Every action the document lists: POST /proposals/{id}/… */
+type ActionPath = { [P in keyof paths]: P extends `/proposals/{id}/${string}` ? (paths[P] extends { post: object } ? P : never) : never }[keyof paths];
 
-export function ActionForm<T extends object>({ proposalId, path, toBody, children, submitLabel, onDone, initialValues }: { proposalId: string; path: ActionPath; toBody: (values: T) => object; children: ReactNode; submitLabel: string; onDone: () => void; initialValues?: FormProps['initialValues'] }) {
+export function ActionForm<T extends object>({ proposalId, path, toBody, children, submitLabel, onDone, initialValues, onValuesChange }: { proposalId: string; path: ActionPath; toBody: (values: T) => object; children: ReactNode; submitLabel: string; onDone: () => void; initialValues?: FormProps['initialValues']; onValuesChange?: FormProps<T>['onValuesChange'] }) {
   const t = useT();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -28,7 +30,7 @@ export function ActionForm<T extends object>({ proposalId, path, toBody, childre
     onDone();
   };
   return (
-    <Form<T> layout="vertical" onFinish={submit} initialValues={initialValues}>
+    <Form<T> layout="vertical" onFinish={submit} initialValues={initialValues} onValuesChange={onValuesChange}>
       {error && <Alert type="error" showIcon message={t('未能办理', 'Refused')} description={error} style={{ marginBottom: 12 }} role="alert" />}
       {children}
       <Button type="primary" htmlType="submit" loading={busy}>

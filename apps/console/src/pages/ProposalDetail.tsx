@@ -1,10 +1,11 @@
 /** 提案详情: the proposal, its units and duties, the reply and its ratings, the history; actions the role allows. */
-import { Card, Descriptions, Form, Input, Radio, Select, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { Card, Descriptions, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { type Answer, api } from '../api/client';
 import { UrgencyTag } from '../components/UrgencyTag';
-import { ActionForm } from '../components/ActionForm';
+import { CommitteeActions } from '../components/CommitteeActions';
+import { UnitActions } from '../components/UnitActions';
 import { DUTY_ZH, STAGE_ZH, shanghaiDate, shanghaiTime, useT } from '../i18n';
 import { usePrincipal } from '../session';
 
@@ -94,49 +95,17 @@ export default function ProposalDetail() {
         <Typography.Paragraph style={{ marginTop: 8 }}>{s.intake.content}</Typography.Paragraph>
       </Card>
 
-      {committee && s.status === 'filed' && (
-        <Card size="small" title={t('审查', 'Review')}>
-          <ActionForm<{ outcome: string; reason?: string; intoNumber?: number }>
-            proposalId={id}
-            path="/proposals/{id}/registration"
-            submitLabel={t('提交审查结果', 'Submit the review')}
-            initialValues={{ outcome: 'register' }}
-            toBody={(v) => ({ review: v.outcome === 'register' ? { outcome: 'register' } : v.outcome === 'merge' ? { outcome: 'merge', intoNumber: Number(v.intoNumber), reason: v.reason } : { outcome: v.outcome, reason: v.reason } })}
-            onDone={load}
-          >
-            <Form.Item name="outcome" label={t('审查结果', 'Outcome')}>
-              <Radio.Group options={[{ value: 'register', label: '立案' }, { value: 'merge', label: '并案' }, { value: 'notRegister', label: '不予立案' }, { value: 'convertToReport', label: '转参考' }]} />
-            </Form.Item>
-            <Form.Item noStyle shouldUpdate>
-              {({ getFieldValue }) =>
-                getFieldValue('outcome') !== 'register' && (
-                  <>
-                    {getFieldValue('outcome') === 'merge' && (
-                      <Form.Item name="intoNumber" label={t('并入提案号', 'Merge into No.')} rules={[{ required: true, pattern: /^\d+$/, message: t('请填写提案号', 'Give the number') }]}>
-                        <Input />
-                      </Form.Item>
-                    )}
-                    <Form.Item name="reason" label={t('理由', 'Reason')} rules={[{ required: true, whitespace: true, message: t('请填写理由', 'Give the reason') }]}>
-                      <Input.TextArea rows={2} />
-                    </Form.Item>
-                  </>
-                )
-              }
-            </Form.Item>
-          </ActionForm>
-        </Card>
-      )}
-      {committee && s.status === 'registered' && (
-        <Card size="small" title={t('交办', 'Assign')}>
-          <ActionForm<{ lead: string; coHandlers?: string[] }> proposalId={id} path="/proposals/{id}/assignment" submitLabel={t('交办', 'Assign')} toBody={(v) => ({ assignment: { mode: 'joint', lead: v.lead, coHandlers: v.coHandlers ?? [] } })} onDone={load}>
-            <Form.Item name="lead" label={t('主办单位', 'Lead unit')} rules={[{ required: true, message: t('请选择主办单位', 'Pick the lead unit') }]}>
-              <Input placeholder="smx-drc" />
-            </Form.Item>
-            <Form.Item name="coHandlers" label={t('会办单位', 'Co-handling units')}>
-              <Select mode="tags" placeholder="smx-stb" />
-            </Form.Item>
-          </ActionForm>
-        </Card>
+      {committee && <CommitteeActions proposalId={id} status={s.status} tracks={Object.values(s.tracks)} onDone={load} />}
+      {principal.role === 'officer' && s.assignment && (
+        <UnitActions
+          proposalId={id}
+          unitId={principal.unitId!}
+          owes={view.duties.filter((d) => d.unitId === principal.unitId).map((d) => d.kind)}
+          trackStage={s.tracks[principal.unitId!]?.stage}
+          commitments={s.tracks[principal.unitId!]?.commitments ?? Object.values(s.tracks).flatMap((tr) => tr.commitments)}
+          replyDefaults={{ titleLine: `对${s.intake.session.name}第${s.intake.number}号提案的答复`, salutation: `${s.intake.proposers.map((p) => p.name).join('、')}委员：` }}
+          onDone={load}
+        />
       )}
 
       <Card size="small" title={t('办理事项', 'Duties')}>

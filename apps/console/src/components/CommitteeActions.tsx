@@ -1,0 +1,129 @@
+/**
+ * What the committee does on a proposal, offered by where it stands: review (立案, 并案, 不予立案,
+ * 转参考), assignment, the reply's review, a deadline extension, a commitment declared undeliverable.
+ */
+import { Card, Form, Input, InputNumber, Radio, Select } from 'antd';
+import { useT } from '../i18n';
+import { ActionForm } from './ActionForm';
+
+export interface CommitteeView {
+  proposalId: string;
+  status: string;
+  /** Each unit's reply stage, and its commitments. */
+  tracks: { unitId: string; stage: string; commitments: { no: number; title: string; status: string }[] }[];
+  onDone: () => void;
+}
+
+const required = (message: string) => [{ required: true, whitespace: true, message }];
+
+export function CommitteeActions({ proposalId, status, tracks, onDone }: CommitteeView) {
+  const t = useT();
+  const common = { proposalId, onDone };
+  const cards = [];
+  if (status === 'filed') {
+    cards.push(
+      <Card key="review" size="small" title={t('审查', 'Review')}>
+        <ActionForm<{ outcome: string; reason?: string; intoNumber?: number }>
+          {...common}
+          path="/proposals/{id}/registration"
+          submitLabel={t('提交审查结果', 'Submit the review')}
+          initialValues={{ outcome: 'register' }}
+          toBody={(v) => ({ review: v.outcome === 'register' ? { outcome: 'register' } : v.outcome === 'merge' ? { outcome: 'merge', intoNumber: Number(v.intoNumber), reason: v.reason } : { outcome: v.outcome, reason: v.reason } })}
+        >
+          <Form.Item name="outcome" label={t('审查结果', 'Outcome')}>
+            <Radio.Group options={[{ value: 'register', label: '立案' }, { value: 'merge', label: '并案' }, { value: 'notRegister', label: '不予立案' }, { value: 'convertToReport', label: '转参考' }]} />
+          </Form.Item>
+          <Form.Item noStyle shouldUpdate>
+            {({ getFieldValue }) =>
+              getFieldValue('outcome') !== 'register' && (
+                <>
+                  {getFieldValue('outcome') === 'merge' && (
+                    <Form.Item name="intoNumber" label={t('并入提案号', 'Merge into No.')} rules={[{ required: true, pattern: /^\d+$/, message: t('请填写提案号', 'Give the number') }]}>
+                      <Input />
+                    </Form.Item>
+                  )}
+                  <Form.Item name="reason" label={t('理由', 'Reason')} rules={required(t('请填写理由', 'Give the reason'))}>
+                    <Input.TextArea rows={2} />
+                  </Form.Item>
+                </>
+              )
+            }
+          </Form.Item>
+        </ActionForm>
+      </Card>,
+    );
+  }
+  if (status === 'registered') {
+    cards.push(
+      <Card key="assign" size="small" title={t('交办', 'Assign')}>
+        <ActionForm<{ lead: string; coHandlers?: string[] }> {...common} path="/proposals/{id}/assignment" submitLabel={t('交办', 'Assign')} toBody={(v) => ({ assignment: { mode: 'joint', lead: v.lead, coHandlers: v.coHandlers ?? [] } })}>
+          <Form.Item name="lead" label={t('主办单位', 'Lead unit')} rules={[{ required: true, message: t('请选择主办单位', 'Pick the lead unit') }]}>
+            <Input placeholder="smx-drc" />
+          </Form.Item>
+          <Form.Item name="coHandlers" label={t('会办单位', 'Co-handling units')}>
+            <Select mode="tags" open={false} placeholder="smx-stb" />
+          </Form.Item>
+        </ActionForm>
+      </Card>,
+    );
+  }
+  for (const track of tracks) {
+    const unit = { unitId: track.unitId };
+    if (track.stage === 'underReview') {
+      cards.push(
+        <Card key={`review-${track.unitId}`} size="small" title={`${t('答复审核', 'Reply review')}：${track.unitId}`}>
+          <ActionForm<{ decision: string; correctedClass?: string; comments?: string }>
+            {...common}
+            path="/proposals/{id}/reply-review"
+            submitLabel={t('提交审核意见', 'Submit the review')}
+            initialValues={{ decision: 'accept' }}
+            toBody={(v) => ({ ...unit, review: v.decision === 'accept' ? { decision: 'accept', ...(v.correctedClass ? { correctedClass: v.correctedClass } : {}), ...(v.comments ? { comments: v.comments } : {}) } : { decision: 'return', comments: v.comments } })}
+          >
+            <Form.Item name="decision" label={t('审核结果', 'Decision')}>
+              <Radio.Group options={[{ value: 'accept', label: t('通过', 'Accept') }, { value: 'return', label: t('退回', 'Return') }]} />
+            </Form.Item>
+            <Form.Item name="correctedClass" label={t('更正答复类别', 'Corrected class')}>
+              <Select allowClear options={['A', 'B', 'C'].map((c) => ({ value: c, label: c }))} />
+            </Form.Item>
+            <Form.Item name="comments" label={t('意见', 'Comments')}>
+              <Input.TextArea rows={2} />
+            </Form.Item>
+          </ActionForm>
+        </Card>,
+      );
+    }
+    if (['drafting', 'countersigning', 'drafted'].includes(track.stage)) {
+      cards.push(
+        <Card key={`extend-${track.unitId}`} size="small" title={`${t('延长答复期限', 'Extend the reply deadline')}：${track.unitId}`}>
+          <ActionForm<{ months: number; reason: string }> {...common} path="/proposals/{id}/deadline-extensions" submitLabel={t('延期', 'Extend')} initialValues={{ months: 1 }} toBody={(v) => ({ ...unit, months: v.months, reason: v.reason })}>
+            <Form.Item name="months" label={t('延长月数', 'Months')} rules={[{ required: true, message: t('请填写月数', 'Give the months') }]}>
+              <InputNumber min={1} max={12} />
+            </Form.Item>
+            <Form.Item name="reason" label={t('理由', 'Reason')} rules={required(t('请填写理由', 'Give the reason'))}>
+              <Input.TextArea rows={2} />
+            </Form.Item>
+          </ActionForm>
+        </Card>,
+      );
+    }
+    const declared = track.commitments.filter((c) => c.status === 'declaredUndeliverable');
+    if (declared.length > 0) {
+      cards.push(
+        <Card key={`close-${track.unitId}`} size="small" title={`${t('承诺无法兑现的认定', 'Undeliverable commitments')}：${track.unitId}`}>
+          <ActionForm<{ commitmentNo: number; decision: string; reason: string }> {...common} path="/proposals/{id}/commitment-closures" submitLabel={t('提交认定', 'Decide')} initialValues={{ decision: 'accept' }} toBody={(v) => ({ ...unit, ...v })}>
+            <Form.Item name="commitmentNo" label={t('承诺事项', 'Commitment')} rules={[{ required: true, message: t('请选择承诺事项', 'Pick the commitment') }]}>
+              <Select options={declared.map((c) => ({ value: c.no, label: `${c.no}. ${c.title}` }))} />
+            </Form.Item>
+            <Form.Item name="decision" label={t('认定', 'Decision')}>
+              <Radio.Group options={[{ value: 'accept', label: t('同意', 'Accept') }, { value: 'reject', label: t('不同意', 'Reject') }]} />
+            </Form.Item>
+            <Form.Item name="reason" label={t('理由', 'Reason')} rules={required(t('请填写理由', 'Give the reason'))}>
+              <Input.TextArea rows={2} />
+            </Form.Item>
+          </ActionForm>
+        </Card>,
+      );
+    }
+  }
+  return <>{cards}</>;
+}
