@@ -13,8 +13,10 @@ import * as path from 'node:path';
 import { type Browser, type Page, chromium } from 'playwright-core';
 import { setPassword } from '../../apps/api/src/sign-in/passwords';
 import { CONSOLE_DIR } from '../../apps/api/src/http/console';
+import { compressedPolicy } from '../../seeds/policy';
 import { referenceCase } from '../../seeds/reference-case';
 import { http, useStack } from '../support/api';
+import { startProposal } from '../support/proposals';
 
 const OUT = path.resolve(__dirname, '../../test-output/console');
 const ctx = useStack();
@@ -178,3 +180,17 @@ test('proposal 202 through the console: reviewed, assigned, answered, countersig
   await committee.getByText(/^评价：wang-fengjie 满意；sun-yurong 满意；li-baosong 满意$/).waitFor();
   await checkAndKeep(committee, 'proposal-202');
 }, 180_000);
+
+test("live: the Science Bureau's open inbox hears its opinion fall due and lists it, without a reload", async () => {
+  const stb = await signedIn('stb-officer');
+  await stb.getByRole('heading', { name: '我的待办' }).waitFor();
+  // On compressed time the opinion is warned 5 s after assignment and overdue at 8 s.
+  const handle = await startProposal(ctx.current.env.client, { ...c202.intake, number: 9202 }, compressedPolicy());
+  await http(ctx.current, 'POST', `/proposals/${handle.workflowId}/registration`, { as: 'committee-clerk', body: { review: { outcome: 'register' } } });
+  await http(ctx.current, 'POST', `/proposals/${handle.workflowId}/assignment`, { as: 'committee-clerk', body: { assignment: c202.assignment } });
+  await stb.getByText('临期提醒').first().waitFor({ timeout: 20_000 });
+  await stb.getByText('逾期提醒').first().waitFor({ timeout: 20_000 });
+  // The inbox reloaded itself: the new proposal's opinion is listed.
+  await stb.locator('tbody tr', { hasText: '9202' }).filter({ hasText: '会办意见' }).waitFor({ timeout: 5_000 });
+  await handle.terminate('test done');
+}, 60_000);

@@ -10,6 +10,7 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Link, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { api, setCsrfToken } from './api/client';
 import { LangContext, type Lang, useT } from './i18n';
+import { LiveProvider } from './live';
 import { SessionContext, type Signed } from './session';
 
 const SignIn = lazy(() => import('./pages/SignIn'));
@@ -113,7 +114,9 @@ function Console() {
             {loading ? (
               <Spin fullscreen />
             ) : principal ? (
-              <Shell principal={principal} onSignOut={signOut} />
+              <LiveProvider>
+                <Shell principal={principal} onSignOut={signOut} />
+              </LiveProvider>
             ) : (
               <Suspense fallback={<Spin fullscreen />}>
                 <SignIn />

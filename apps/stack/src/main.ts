@@ -149,7 +149,8 @@ async function main() {
     console.log(`Temporal UI:  ${temporal.uiUrl}/namespaces/default/workflows/${id}`);
     console.log(`Workflow IDs: ${id} (real rules), ${demoId} (compressed time)`);
     console.log(`Alerts delivered to the webhook: ${webhook.received()}`);
-    console.log(`Demo sign-ins (POST ${base}/session with {account, password}): ${seedDirectory().people.map((p) => `${p.id} / ${demoPassword(p.id)}`).join(', ')}`);
+    console.log(`Console:      ${base}/   (follow proposal 202 at ${base}/p/${id})`);
+    console.log(`Demo sign-ins (account / password): ${seedDirectory().people.map((p) => `${p.id} / ${demoPassword(p.id)}`).join(', ')}`);
     console.log(`The session's files: ${path.relative(ROOT, files.proposals)}, ${path.relative(ROOT, files.plan)}`);
     console.log(`The reply as official documents (GB/T 9704-2012 layout): ${documents.map((f) => path.relative(ROOT, f)).join(', ')}`);
     console.log(`The session's handling report: ${path.relative(ROOT, report)}`);

@@ -28,10 +28,14 @@ export class AlertsController {
   stream(@CurrentPrincipal() p: Principal, @Req() req: Request, @Res() res: Response) {
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no' });
     res.write(': connected\n\n');
-    const subscription = this.alerts.raised.subscribe((id) => {
-      void this.alerts.get(p, id).then((alert) => {
-        if (alert) res.write(`id: ${alert.id}\nevent: alert\ndata: ${JSON.stringify(alert)}\n\n`);
-      });
+    const subscription = this.alerts.raised.subscribe({
+      next: (id) => {
+        void this.alerts.get(p, id).then((alert) => {
+          if (alert) res.write(`id: ${alert.id}\nevent: alert\ndata: ${JSON.stringify(alert)}\n\n`);
+        });
+      },
+      // The API is shutting down: the stream ends (a browser's EventSource reconnects to the next one).
+      complete: () => res.end(),
     });
     const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
     req.on('close', () => {

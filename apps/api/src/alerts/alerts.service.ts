@@ -1,5 +1,5 @@
 /** The alert feed from the outbox: what a unit, a member or the committee has been alerted to. */
-import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { type Listening, listen } from '../../../common/database';
 import { Subject } from 'rxjs';
@@ -29,7 +29,7 @@ export type AlertItem = ReturnType<typeof row>;
 const owner = (p: Principal) => (p.role === 'officer' ? p.unitId : p.id);
 
 @Injectable()
-export class AlertsService implements OnModuleInit, OnApplicationShutdown {
+export class AlertsService implements OnModuleInit, BeforeApplicationShutdown, OnApplicationShutdown {
   /** IDs of new outbox rows, heard once through one LISTEN connection and fanned out to streams. */
   readonly raised = new Subject<string>();
   private listening?: Listening;
@@ -47,8 +47,12 @@ export class AlertsService implements OnModuleInit, OnApplicationShutdown {
     this.listening = listen(this.config.DATABASE_URL, 'alerts', (id) => this.announce(id), () => void this.catchUp());
   }
 
-  async onApplicationShutdown() {
+  /** Ends every open stream before the HTTP server closes, which waits for its connections. */
+  beforeApplicationShutdown() {
     this.raised.complete();
+  }
+
+  async onApplicationShutdown() {
     await this.listening?.close();
   }
 

@@ -3,6 +3,7 @@ import { Space, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { type Answer, api } from '../api/client';
+import { useLive } from '../live';
 import { UrgencyTag } from '../components/UrgencyTag';
 import { DUTY_ZH, useT } from '../i18n';
 
@@ -11,9 +12,10 @@ type Tasks = Answer<'/tasks'>['items'];
 export default function Inbox() {
   const t = useT();
   const [tasks, setTasks] = useState<Tasks>([]);
+  const live = useLive();
   useEffect(() => {
     void api.GET('/tasks').then(({ data }) => setTasks([...(data?.items ?? [])].sort((a, b) => a.dueAt.localeCompare(b.dueAt))));
-  }, []);
+  }, [live]);
   const count = (u: string) => tasks.filter((x) => x.urgency === u).length;
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>

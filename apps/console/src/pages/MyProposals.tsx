@@ -3,6 +3,7 @@ import { Card, Empty, Form, Radio, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { type Answer, api } from '../api/client';
+import { useLive } from '../live';
 import { ActionForm } from '../components/ActionForm';
 import { STAGE_ZH, useT } from '../i18n';
 
@@ -17,7 +18,8 @@ export default function MyProposals() {
     void api.GET('/proposals', { params: { query: { pageSize: 100 } } }).then(({ data }) => setItems(data?.items ?? []));
     void api.GET('/tasks').then(({ data }) => setTasks(data?.items ?? []));
   }, []);
-  useEffect(load, [load]);
+  const live = useLive();
+  useEffect(load, [load, live]);
   if (items && items.length === 0) return <Empty description={t('暂无提案', 'No proposals')} />;
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>

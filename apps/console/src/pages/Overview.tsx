@@ -3,6 +3,7 @@ import { Card, Col, Empty, Row, Select, Space, Statistic, Table, Tooltip, Typogr
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { type Answer, api } from '../api/client';
+import { useLive } from '../live';
 import { UrgencyTag } from '../components/UrgencyTag';
 import { Chart, type ChartOption } from '../components/Chart';
 import { statDefinitions } from '../definitions';
@@ -28,11 +29,12 @@ export default function Overview() {
       setSession((s) => s ?? ids[0]);
     });
   }, []);
+  const live = useLive();
   useEffect(() => {
     if (!session) return;
     void loadStats(session).then(setStats);
     void api.GET('/supervision/overdue', { params: { query: { session } } }).then(({ data }) => setOverdue(data?.items ?? []));
-  }, [session]);
+  }, [session, live]);
 
   const total = stats?.totals[0];
   const figure = (key: keyof NonNullable<typeof total>, zh: string, en: string, value: string | number) => (

@@ -3,6 +3,7 @@ import { Card, Descriptions, Space, Table, Tag, Timeline, Typography } from 'ant
 import { useCallback, useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { type Answer, api } from '../api/client';
+import { useLive } from '../live';
 import { UrgencyTag } from '../components/UrgencyTag';
 import { CommitteeActions } from '../components/CommitteeActions';
 import { UnitActions } from '../components/UnitActions';
@@ -68,7 +69,8 @@ export default function ProposalDetail() {
     void api.GET('/proposals/{id}', { params: { path: { id } } }).then(({ data }) => setView(data ?? null));
     void api.GET('/proposals/{id}/history', { params: { path: { id } } }).then(({ data }) => setHistory(data));
   }, [id]);
-  useEffect(load, [load]);
+  const live = useLive();
+  useEffect(load, [load, live]);
 
   if (view === null) return <Typography.Text type="danger">{t('未找到该提案，或无权查看', 'No such proposal, or not yours to read')}</Typography.Text>;
   if (!view) return null;
