@@ -194,3 +194,19 @@ test("live: the Science Bureau's open inbox hears its opinion fall due and lists
   await stb.locator('tbody tr', { hasText: '9202' }).filter({ hasText: '会办意见' }).waitFor({ timeout: 5_000 });
   await handle.terminate('test done');
 }, 60_000);
+
+test('人员与单位: the committee resets an officer’s password, who signs in with it at once', async () => {
+  const committee = await signedIn('committee-clerk');
+  await committee.goto(`${ctx.current.base}/people`);
+  await committee.getByRole('cell', { name: 'edu-officer', exact: true }).waitFor();
+  await checkAndKeep(committee, 'people');
+  await committee.getByRole('row', { name: /edu-officer/ }).getByRole('button', { name: '重置密码' }).click();
+  await committee.getByLabel('新密码').fill('short');
+  await committee.getByRole('button', { name: /^保\s?存$/ }).click();
+  await committee.getByText('至少 10 个字符').waitFor();
+  await committee.getByLabel('新密码').fill('demo-edu-officer-new');
+  await committee.getByRole('button', { name: /^保\s?存$/ }).click();
+  await committee.getByRole('dialog').waitFor({ state: 'hidden' });
+  const res = await fetch(`${ctx.current.base}/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ account: 'edu-officer', password: 'demo-edu-officer-new' }) });
+  expect(res.status).toBe(200);
+});

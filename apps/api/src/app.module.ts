@@ -14,6 +14,7 @@ import { SessionImportModule } from './session-import/session-import.module';
 import { SupervisionModule } from './supervision/supervision.module';
 import { TasksModule } from './tasks/tasks.module';
 import { SignInModule } from './sign-in/sign-in.module';
+import { DirectoryModule } from './directory/directory.module';
 
 /** One module per area; authentication and problem+json apply to every route. */
 @Module({})
@@ -22,7 +23,7 @@ export class AppModule {
     const configModule: DynamicModule = { module: class ConfigModule {}, global: true, providers: [{ provide: API_CONFIG, useValue: config }], exports: [API_CONFIG] };
     return {
       module: AppModule,
-      imports: [configModule, ConnectionsModule, SignInModule, ProposalsModule, DocumentsModule, SessionImportModule, AssignmentBatchesModule, TasksModule, SupervisionModule, AlertsModule, CalendarModule, HealthModule],
+      imports: [configModule, ConnectionsModule, SignInModule, ProposalsModule, DocumentsModule, SessionImportModule, AssignmentBatchesModule, TasksModule, SupervisionModule, AlertsModule, CalendarModule, DirectoryModule, HealthModule],
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_FILTER, useClass: ProblemFilter }],
     };
   }

@@ -29,6 +29,19 @@ export const ConsoleSessionSchema = z.object({
   expiresAt: z.string().optional(),
 });
 
+/** 人员与单位: the directory the committee keeps. */
+export const DirectoryParamSchema = z.strictObject({ id: Id });
+export const UnitSchema = z.strictObject({ name: text(100), kind: z.enum(['committee', 'bureau']) });
+export const PersonSchema = z.discriminatedUnion('role', [
+  z.strictObject({ role: z.literal('officer'), name: text(50), unitId: Id, active: z.boolean().default(true) }),
+  z.strictObject({ role: z.enum(['committee', 'proposer']), name: text(50), active: z.boolean().default(true) }),
+]);
+export const PasswordResetSchema = z.strictObject({ password: z.string().min(10, 'must be at least 10 characters').max(200) });
+export const DirectoryListSchema = z.object({
+  units: z.array(z.object({ id: z.string(), name: z.string(), kind: z.enum(['committee', 'bureau']) })),
+  people: z.array(z.object({ id: z.string(), name: z.string(), role: z.string(), unitId: z.string().nullable(), active: z.boolean(), hasPassword: z.boolean(), locked: z.boolean() })),
+});
+
 export const IdempotencyKeySchema = z
   .string({ error: 'the Idempotency-Key header is required on every action' })
   .regex(/^[A-Za-z0-9._:-]{8,128}$/, 'must be 8-128 letters, digits or ._:-');

@@ -19,6 +19,7 @@ const ProposalList = lazy(() => import('./pages/ProposalList'));
 const ProposalDetail = lazy(() => import('./pages/ProposalDetail'));
 const Inbox = lazy(() => import('./pages/Inbox'));
 const MyProposals = lazy(() => import('./pages/MyProposals'));
+const People = lazy(() => import('./pages/People'));
 
 /** Ant Design's lighter greys and its link blue fall short of WCAG AA contrast on white (axe says so): darker ones. */
 const A11Y_TOKENS = {
@@ -34,6 +35,7 @@ function Shell({ principal, onSignOut }: { principal: Signed; onSignOut: () => v
     committee: [
       { key: '/overview', label: <Link to="/overview">{t('总览', 'Overview')}</Link> },
       { key: '/list', label: <Link to="/list">{t('提案列表', 'Proposals')}</Link> },
+      { key: '/people', label: <Link to="/people">{t('人员与单位', 'People and units')}</Link> },
     ],
     officer: [
       { key: '/inbox', label: <Link to="/inbox">{t('我的待办', 'My tasks')}</Link> },
@@ -65,6 +67,7 @@ function Shell({ principal, onSignOut }: { principal: Signed; onSignOut: () => v
               <Route path="/p/:id" element={<ProposalDetail />} />
               <Route path="/inbox" element={<Inbox />} />
               <Route path="/mine" element={<MyProposals />} />
+              <Route path="/people" element={<People />} />
               <Route path="*" element={<Navigate to={HOME[principal.role]} replace />} />
             </Routes>
           </Suspense>

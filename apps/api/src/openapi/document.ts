@@ -29,6 +29,11 @@ import {
   ProposalViewSchema,
   ReadinessSchema,
   ReportQuerySchema,
+  DirectoryListSchema,
+  DirectoryParamSchema,
+  UnitSchema,
+  PersonSchema,
+  PasswordResetSchema,
   SignInSchema,
   ConsoleSessionSchema,
   StatsQuerySchema,
@@ -207,6 +212,39 @@ export function openApiDocument() {
           parameters: queryParams(CalendarYearParamSchema).map((p) => ({ ...p, in: 'path', required: true })),
           requestBody: body(CalendarYearBodySchema),
           responses: { 200: ok(CalendarLoadedSchema), ...readErrors },
+        },
+      },
+      '/directory': {
+        get: { operationId: 'directory', tags: ['directory'], summary: '人员与单位: every unit and person, with whether each has a password and is locked (committee)', responses: { 200: ok(DirectoryListSchema), ...readErrors } },
+      },
+      '/directory/units/{id}': {
+        put: {
+          operationId: 'putUnit',
+          tags: ['directory'],
+          summary: 'Add or change a unit (committee); the API reads it at once',
+          parameters: queryParams(DirectoryParamSchema).map((p) => ({ ...p, in: 'path', required: true })),
+          requestBody: body(UnitSchema),
+          responses: { 200: ok(UnitSchema.extend({ id: z.string() })), ...readErrors },
+        },
+      },
+      '/directory/people/{id}': {
+        put: {
+          operationId: 'putPerson',
+          tags: ['directory'],
+          summary: 'Add, change or deactivate a person (committee); a deactivated person is signed out and refused from then on',
+          parameters: queryParams(DirectoryParamSchema).map((p) => ({ ...p, in: 'path', required: true })),
+          requestBody: body(PersonSchema),
+          responses: { 200: ok(z.object({ id: z.string(), name: z.string(), role: z.string(), unitId: z.string().nullable(), active: z.boolean() })), ...readErrors, 422: problem('An officer of a unit that is not in the directory') },
+        },
+      },
+      '/directory/people/{id}/password': {
+        put: {
+          operationId: 'resetPassword',
+          tags: ['directory'],
+          summary: "Set or reset a person's password (committee): lifts a lock and ends the person's sessions",
+          parameters: queryParams(DirectoryParamSchema).map((p) => ({ ...p, in: 'path', required: true })),
+          requestBody: body(PasswordResetSchema),
+          responses: { 204: { description: 'Set' }, ...readErrors },
         },
       },
       '/imports': {

@@ -1,0 +1,33 @@
+import { Body, Controller, Get, HttpCode, Param, Put } from '@nestjs/common';
+import { Roles } from '../auth/auth.guard';
+import { DirectoryParamSchema, PasswordResetSchema, PersonSchema, UnitSchema } from '../contracts';
+import { parse } from '../http/parse';
+import { DirectoryService } from './directory.service';
+
+/** 人员与单位: the committee keeps the directory. PUT creates or updates, so a retry changes nothing more. */
+@Controller('directory')
+@Roles('committee')
+export class DirectoryController {
+  constructor(private readonly directory: DirectoryService) {}
+
+  @Get()
+  list() {
+    return this.directory.list();
+  }
+
+  @Put('units/:id')
+  unit(@Param() params: unknown, @Body() body: unknown) {
+    return this.directory.putUnit(parse(DirectoryParamSchema, params, 'path').id, parse(UnitSchema, body ?? {}, 'body'));
+  }
+
+  @Put('people/:id')
+  person(@Param() params: unknown, @Body() body: unknown) {
+    return this.directory.putPerson(parse(DirectoryParamSchema, params, 'path').id, parse(PersonSchema, body ?? {}, 'body'));
+  }
+
+  @Put('people/:id/password')
+  @HttpCode(204)
+  async password(@Param() params: unknown, @Body() body: unknown) {
+    await this.directory.resetPassword(parse(DirectoryParamSchema, params, 'path').id, parse(PasswordResetSchema, body ?? {}, 'body').password);
+  }
+}

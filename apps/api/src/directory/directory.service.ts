@@ -1,0 +1,52 @@
+/**
+ * The directory of units and people, kept by the committee from the console: the same tables the
+ * API reads on every request, so a change applies at once, without a deploy. A person deactivated
+ * or given a new password is signed out everywhere.
+ */
+import { Inject, Injectable } from '@nestjs/common';
+import type { Pool } from 'pg';
+import type { z } from 'zod';
+import { PG_POOL } from '../connections';
+import type { PersonSchema, UnitSchema } from '../contracts';
+import { Problem } from '../http/problem';
+import { setPassword } from '../sign-in/passwords';
+
+@Injectable()
+export class DirectoryService {
+  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+
+  async list() {
+    const units = await this.pool.query<{ id: string; name: string; kind: 'committee' | 'bureau' }>('select id, name, kind from units order by id');
+    const people = await this.pool.query<{ id: string; name: string; role: string; unit_id: string | null; active: boolean; has_password: boolean; locked: boolean }>(
+      `select id, name, role, unit_id, active, password_hash is not null as has_password, coalesce(locked_until > now(), false) as locked from principals order by role, id`,
+    );
+    return {
+      units: units.rows,
+      people: people.rows.map((p) => ({ id: p.id, name: p.name, role: p.role, unitId: p.unit_id, active: p.active, hasPassword: p.has_password, locked: p.locked })),
+    };
+  }
+
+  async putUnit(id: string, unit: z.infer<typeof UnitSchema>) {
+    await this.pool.query('insert into units (id, name, kind) values ($1, $2, $3) on conflict (id) do update set name = excluded.name, kind = excluded.kind', [id, unit.name, unit.kind]);
+    return { id, ...unit };
+  }
+
+  async putPerson(id: string, person: z.infer<typeof PersonSchema>) {
+    if (person.role === 'officer') {
+      const { rowCount } = await this.pool.query('select 1 from units where id = $1', [person.unitId]);
+      if (rowCount === 0) throw new Problem(422, 'unknown-unit', 'No such unit', `unit ${person.unitId} is not in the directory`, [{ path: 'unitId', message: 'no such unit' }]);
+    }
+    const unitId = person.role === 'officer' ? person.unitId : null;
+    await this.pool.query(
+      `insert into principals (id, name, role, unit_id, active) values ($1, $2, $3, $4, $5)
+       on conflict (id) do update set name = excluded.name, role = excluded.role, unit_id = excluded.unit_id, active = excluded.active`,
+      [id, person.name, person.role, unitId, person.active],
+    );
+    if (!person.active) await this.pool.query('delete from console_sessions where principal_id = $1', [id]);
+    return { id, name: person.name, role: person.role, unitId, active: person.active };
+  }
+
+  async resetPassword(id: string, password: string) {
+    if (!(await setPassword(this.pool, id, password))) throw new Problem(404, 'person-not-found', 'No such person', `${id} is not in the directory`);
+  }
+}

@@ -1,0 +1,142 @@
+/** 人员与单位: the committee adds, edits and deactivates units and people and resets passwords. */
+import { Alert, Button, Form, Input, Modal, Radio, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { type Answer, type Problem, api } from '../api/client';
+import { useT } from '../i18n';
+import { problemMessage } from '../problem';
+
+type Directory = Answer<'/directory'>;
+type Editing =
+  | { what: 'unit'; id?: string; values?: { name: string; kind: string } }
+  | { what: 'person'; id?: string; values?: { name: string; role: string; unitId?: string | null; active: boolean } }
+  | { what: 'password'; id: string };
+
+const ROLE_ZH: Record<string, string> = { committee: '提案委员会', officer: '承办单位经办人', proposer: '政协委员' };
+
+export default function People() {
+  const t = useT();
+  const [directory, setDirectory] = useState<Directory>();
+  const [editing, setEditing] = useState<Editing>();
+  const [error, setError] = useState<string>();
+  const load = useCallback(() => void api.GET('/directory').then(({ data }) => setDirectory(data)), []);
+  useEffect(load, [load]);
+
+  const save = async (values: Record<string, unknown>) => {
+    if (!editing) return;
+    const id = (editing.id ?? values.id) as string;
+    const { error: problem, response } =
+      editing.what === 'unit'
+        ? await api.PUT('/directory/units/{id}', { params: { path: { id } }, body: { name: values.name as string, kind: values.kind as 'bureau' } })
+        : editing.what === 'person'
+          ? await api.PUT('/directory/people/{id}', { params: { path: { id } }, body: (values.role === 'officer' ? { role: 'officer', name: values.name, unitId: values.unitId, active: values.active } : { role: values.role, name: values.name, active: values.active }) as never })
+          : await api.PUT('/directory/people/{id}/password', { params: { path: { id } }, body: { password: values.password as string } });
+    if (!response.ok) return setError(problemMessage(problem as Problem | undefined));
+    setEditing(undefined);
+    setError(undefined);
+    load();
+  };
+
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
+        {t('人员与单位', 'People and units')}
+      </Typography.Title>
+      <Table
+        size="small"
+        rowKey="id"
+        title={() => (
+          <Space>
+            <Typography.Text strong>{t('单位', 'Units')}</Typography.Text>
+            <Button size="small" onClick={() => setEditing({ what: 'unit' })}>
+              {t('新增单位', 'Add a unit')}
+            </Button>
+          </Space>
+        )}
+        dataSource={directory?.units}
+        pagination={false}
+        columns={[
+          { title: t('编号', 'ID'), dataIndex: 'id' },
+          { title: t('名称', 'Name'), dataIndex: 'name' },
+          { title: '', render: (_, u) => <Button size="small" onClick={() => setEditing({ what: 'unit', id: u.id, values: u })}>{t('编辑', 'Edit')}</Button> },
+        ]}
+      />
+      <Table
+        size="small"
+        rowKey="id"
+        title={() => (
+          <Space>
+            <Typography.Text strong>{t('人员', 'People')}</Typography.Text>
+            <Button size="small" onClick={() => setEditing({ what: 'person' })}>
+              {t('新增人员', 'Add a person')}
+            </Button>
+          </Space>
+        )}
+        dataSource={directory?.people}
+        pagination={false}
+        columns={[
+          { title: t('账号', 'Account'), dataIndex: 'id' },
+          { title: t('姓名', 'Name'), dataIndex: 'name' },
+          { title: t('角色', 'Role'), render: (_, p) => t(ROLE_ZH[p.role] ?? p.role, p.role) },
+          { title: t('单位', 'Unit'), render: (_, p) => p.unitId ?? '—' },
+          { title: t('状态', 'Status'), render: (_, p) => <Space>{p.active ? <Tag>{t('在用', 'Active')}</Tag> : <Tag color="#434343">{t('已停用', 'Deactivated')}</Tag>}{p.locked && <Tag color="#a8071a">{t('已锁定', 'Locked')}</Tag>}{!p.hasPassword && <Tag>{t('未设密码', 'No password')}</Tag>}</Space> },
+          {
+            title: '',
+            render: (_, p) => (
+              <Space>
+                <Button size="small" onClick={() => setEditing({ what: 'person', id: p.id, values: p })}>{t('编辑', 'Edit')}</Button>
+                <Button size="small" onClick={() => setEditing({ what: 'password', id: p.id })}>{t('重置密码', 'Reset password')}</Button>
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <Modal open={Boolean(editing)} title={editing && { unit: t('单位', 'Unit'), person: t('人员', 'Person'), password: t(`重置 ${editing.id} 的密码`, `New password for ${editing.id}`) }[editing.what]} footer={null} onCancel={() => (setEditing(undefined), setError(undefined))} destroyOnHidden>
+        {error && <Alert type="error" showIcon message={error} role="alert" style={{ marginBottom: 12 }} />}
+        <Form layout="vertical" onFinish={save} initialValues={editing?.what === 'password' ? {} : { kind: 'bureau', role: 'officer', active: true, ...(editing?.values ?? {}) }}>
+          {!editing?.id && (
+            <Form.Item name="id" label={t('编号（账号）', 'ID (account)')} rules={[{ required: true, pattern: /^[a-z0-9][a-z0-9-]{0,62}$/, message: t('小写字母、数字或连字符', 'Lowercase letters, digits or hyphens') }]}>
+              <Input />
+            </Form.Item>
+          )}
+          {editing?.what === 'password' ? (
+            <Form.Item name="password" label={t('新密码', 'New password')} rules={[{ required: true, min: 10, message: t('至少 10 个字符', 'At least 10 characters') }]}>
+              <Input.Password autoComplete="new-password" />
+            </Form.Item>
+          ) : (
+            <>
+              <Form.Item name="name" label={t('名称 / 姓名', 'Name')} rules={[{ required: true, whitespace: true, message: t('请填写名称', 'Give the name') }]}>
+                <Input />
+              </Form.Item>
+              {editing?.what === 'unit' ? (
+                <Form.Item name="kind" label={t('类型', 'Kind')}>
+                  <Radio.Group options={[{ value: 'bureau', label: t('承办单位', 'Bureau') }, { value: 'committee', label: t('提案委员会', 'Committee') }]} />
+                </Form.Item>
+              ) : (
+                <>
+                  <Form.Item name="role" label={t('角色', 'Role')}>
+                    <Radio.Group options={Object.entries(ROLE_ZH).map(([value, label]) => ({ value, label: t(label, value) }))} />
+                  </Form.Item>
+                  <Form.Item noStyle shouldUpdate>
+                    {({ getFieldValue }) =>
+                      getFieldValue('role') === 'officer' && (
+                        <Form.Item name="unitId" label={t('单位', 'Unit')} rules={[{ required: true, message: t('请选择单位', 'Pick the unit') }]}>
+                          <Select showSearch options={directory?.units.map((u) => ({ value: u.id, label: u.name }))} />
+                        </Form.Item>
+                      )
+                    }
+                  </Form.Item>
+                  <Form.Item name="active" label={t('在用', 'Active')} valuePropName="checked">
+                    <Switch />
+                  </Form.Item>
+                </>
+              )}
+            </>
+          )}
+          <Button type="primary" htmlType="submit">
+            {t('保存', 'Save')}
+          </Button>
+        </Form>
+      </Modal>
+    </Space>
+  );
+}
