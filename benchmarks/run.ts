@@ -5,7 +5,7 @@
  *
  *   npm run bench                      the full run (10,000 open proposals, 100,000 in the read model)
  *   npm run bench -- --quick           small numbers, to try it out
- *   npm run bench -- --only=lifecycle,history,read,scale
+ *   npm run bench -- --only=lifecycle,history,read,scale,console
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -13,12 +13,13 @@ import * as path from 'node:path';
 import { startStack } from '../tests/support/api';
 import { acrossRenewals, runs, twoYearsOfFollowUp } from './history';
 import { throughApi, throughBareTemporal } from './lifecycle';
+import { consoleInBrowser } from './console';
 import { readModel } from './read-model';
 import { scale } from './scale';
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const quick = process.argv.includes('--quick');
-const only = new Set((arg('only') ?? 'lifecycle,history,read,scale').split(','));
+const only = new Set((arg('only') ?? 'lifecycle,history,read,scale,console').split(','));
 const CLIENTS = [1, 8, 32];
 
 async function main() {
@@ -65,6 +66,22 @@ async function main() {
     }
   } finally {
     await stack.stop();
+  }
+  if (only.has('console')) {
+    // A stack of its own: the read model's 100,000 above would make it another measurement.
+    const consoleStack = await startStack();
+    try {
+      const figures = await consoleInBrowser(consoleStack, quick ? 1_000 : 10_000);
+      results.console = figures;
+      const line = (name: string, l: { p50: number; p95: number; max: number }, target: number) => `    ${name.padEnd(28)} p50 ${Math.round(l.p50)}  p95 ${Math.round(l.p95)}  max ${Math.round(l.max)} ms (target < ${target} ms)`;
+      console.log(`console in Chromium, ${figures.proposalsInList} proposals in the list (sessions of 250):`);
+      console.log(line('overview, first render', figures.overview, 1000));
+      console.log(line('proposal page, first render', figures.proposalPage, 1000));
+      console.log(line('list, page change', figures.listPageChange, 300));
+      console.log(`    initial JavaScript ${figures.initialJsGzipKiB} KiB gzip; largest chunks ${figures.largestRouteChunks.map((c) => `${c.file} ${c.gzipKiB} KiB`).join(', ')}`);
+    } finally {
+      await consoleStack.stop();
+    }
   }
   if (only.has('scale')) {
     const figures = await scale(quick ? 500 : Number(arg('open') ?? 10_000));

@@ -19,9 +19,14 @@ import { http, useStack } from '../support/api';
 import { startProposal } from '../support/proposals';
 
 const OUT = path.resolve(__dirname, '../../test-output/console');
+let browser: Browser;
+// Declared before the stack's own: the browser (and its open alert streams) goes first, then the API
+// stops without waiting on its connections.
+afterAll(async () => {
+  await browser?.close();
+});
 const ctx = useStack();
 const c202 = referenceCase();
-let browser: Browser;
 
 beforeAll(async () => {
   if (!fs.existsSync(path.join(CONSOLE_DIR, 'index.html'))) throw new Error('the console is not built: npm run console:build');
@@ -34,9 +39,6 @@ beforeAll(async () => {
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
 }, 120_000);
-afterAll(async () => {
-  await browser?.close();
-});
 
 async function signedIn(account: string): Promise<Page> {
   const page = await (await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 900 } })).newPage();

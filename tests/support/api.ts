@@ -89,7 +89,11 @@ export async function startStack(overrides: Partial<ApiConfig> = {}): Promise<St
       await temporalStopped;
     },
     async stop() {
+      // A client the test left connected (a browser's keep-alive) must not hold the close: cut it after a grace.
+      const server = stack.app.getHttpServer() as import('node:http').Server;
+      const cut = setTimeout(() => server.closeAllConnections(), 3000);
       await stack.app.close();
+      clearTimeout(cut);
       await stack.stopTemporal();
       await db.drop();
     },

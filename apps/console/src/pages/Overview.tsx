@@ -21,20 +21,29 @@ export default function Overview() {
   const [overdue, setOverdue] = useState<Answer<'/supervision/overdue'>['items']>([]);
   const [definitions, setDefinitions] = useState<Record<string, string>>({});
 
+  const live = useLive();
+  // The first answer covers every session: the first session's figures are taken from it, so the
+  // page renders after one statistics request; choosing another session (or an alert) asks again.
   useEffect(() => {
     void statDefinitions().then(setDefinitions);
     void loadStats().then((all) => {
       const ids = [...new Set((all?.totals ?? []).map((x) => x.sessionId))];
       setSessions(ids);
-      setSession((s) => s ?? ids[0]);
+      setSession(ids[0]);
+      if (all && ids[0]) setStats({ ...all, rows: all.rows.filter((r) => r.sessionId === ids[0]), totals: all.totals.filter((x) => x.sessionId === ids[0]) });
     });
   }, []);
-  const live = useLive();
+  const [asked, setAsked] = useState(0);
   useEffect(() => {
     if (!session) return;
-    void loadStats(session).then(setStats);
     void api.GET('/supervision/overdue', { params: { query: { session } } }).then(({ data }) => setOverdue(data?.items ?? []));
-  }, [session, live]);
+    if (asked > 0 || live > 0) void loadStats(session).then(setStats);
+    // asked: a session chosen by the reader, not the one the first answer already covered.
+  }, [session, live, asked]);
+  const choose = (s: string) => {
+    setSession(s);
+    setAsked((n) => n + 1);
+  };
 
   const total = stats?.totals[0];
   const figure = (key: keyof NonNullable<typeof total>, zh: string, en: string, value: string | number) => (
@@ -69,7 +78,7 @@ export default function Overview() {
         <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
           {t('总览', 'Overview')}
         </Typography.Title>
-        <Select aria-label={t('届次', 'Session')} value={session} onChange={setSession} options={sessions.map((s) => ({ value: s, label: s }))} style={{ minWidth: 160 }} />
+        <Select aria-label={t('届次', 'Session')} value={session} onChange={choose} options={sessions.map((s) => ({ value: s, label: s }))} style={{ minWidth: 160 }} />
       </Space>
       {!total ? (
         <Empty description={t('本届次尚无交办的提案', 'No proposal assigned in this session yet')} />
