@@ -5,6 +5,7 @@
  * free of import circles.
  */
 import { z } from 'zod';
+export { DUTY_NAME_ZH } from './duty-names';
 
 /** Everything someone owes on a proposal, and the windows in which a right may be used. */
 export const DutyKindSchema = z.enum([
@@ -22,20 +23,6 @@ export const DutyKindSchema = z.enum([
 ]);
 export type DutyKind = z.infer<typeof DutyKindSchema>;
 
-/** What each duty is called in the committee's documents and reports. */
-export const DUTY_NAME_ZH: Record<DutyKind, string> = {
-  reassignmentWindow: '交办异议',
-  coHandlerOpinion: '会办意见',
-  contactBeforeHandling: '办前面商',
-  countersign: '会签',
-  reply: '答复',
-  evaluation: '答复评价',
-  rehandlingDecision: '重新办理决定',
-  followUpReport: '承诺事项跟踪办理情况报告',
-  annualSummary: '承诺事项年度办理情况总结',
-  commitmentDelivery: '承诺事项兑现',
-  lookBack: '回头看',
-};
 
 /** The duties that count in 按时办结率 (DOMAIN.md, Supervision): what a unit owes and does. */
 export const ON_TIME_DUTIES: readonly DutyKind[] = ['coHandlerOpinion', 'countersign', 'contactBeforeHandling', 'reply', 'followUpReport', 'annualSummary'];

@@ -1,5 +1,6 @@
 /** Chinese by default, English as a switch; dates and times always in Beijing time. */
 import { createContext, useContext } from 'react';
+import { DUTY_NAME_ZH } from '../../../workflows/domain/duty-names';
 
 export type Lang = 'zh' | 'en';
 export const LangContext = createContext<{ lang: Lang; setLang: (l: Lang) => void }>({ lang: 'zh', setLang: () => undefined });
@@ -33,16 +34,5 @@ export const STAGE_ZH: Record<string, string> = {
   done: '承诺已落实',
   closed: '已办结',
 };
-export const DUTY_ZH: Record<string, string> = {
-  reassignmentWindow: '交办异议',
-  coHandlerOpinion: '会办意见',
-  contactBeforeHandling: '办前面商',
-  countersign: '会签',
-  reply: '答复',
-  evaluation: '答复评价',
-  rehandlingDecision: '重新办理决定',
-  followUpReport: '跟踪办理报告',
-  annualSummary: '年度总结',
-  commitmentDelivery: '承诺兑现',
-  lookBack: '回头看',
-};
+/** Duty names, as the documents and reports write them. */
+export const DUTY_ZH: Record<string, string> = DUTY_NAME_ZH;

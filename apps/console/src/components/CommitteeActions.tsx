@@ -16,6 +16,16 @@ export interface CommitteeView {
 
 const required = (message: string) => [{ required: true, whitespace: true, message }];
 
+/** 理由: every decision of the committee gives one. */
+function ReasonField() {
+  const t = useT();
+  return (
+    <Form.Item name="reason" label={t('理由', 'Reason')} rules={required(t('请填写理由', 'Give the reason'))}>
+      <Input.TextArea rows={2} />
+    </Form.Item>
+  );
+}
+
 export function CommitteeActions({ proposalId, status, tracks, onDone }: CommitteeView) {
   const t = useT();
   const common = { proposalId, onDone };
@@ -42,9 +52,7 @@ export function CommitteeActions({ proposalId, status, tracks, onDone }: Committ
                       <Input />
                     </Form.Item>
                   )}
-                  <Form.Item name="reason" label={t('理由', 'Reason')} rules={required(t('请填写理由', 'Give the reason'))}>
-                    <Input.TextArea rows={2} />
-                  </Form.Item>
+                  <ReasonField />
                 </>
               )
             }
@@ -99,9 +107,7 @@ export function CommitteeActions({ proposalId, status, tracks, onDone }: Committ
             <Form.Item name="months" label={t('延长月数', 'Months')} rules={[{ required: true, message: t('请填写月数', 'Give the months') }]}>
               <InputNumber min={1} max={12} />
             </Form.Item>
-            <Form.Item name="reason" label={t('理由', 'Reason')} rules={required(t('请填写理由', 'Give the reason'))}>
-              <Input.TextArea rows={2} />
-            </Form.Item>
+            <ReasonField />
           </ActionForm>
         </Card>,
       );
@@ -117,9 +123,7 @@ export function CommitteeActions({ proposalId, status, tracks, onDone }: Committ
             <Form.Item name="decision" label={t('认定', 'Decision')}>
               <Radio.Group options={[{ value: 'accept', label: t('同意', 'Accept') }, { value: 'reject', label: t('不同意', 'Reject') }]} />
             </Form.Item>
-            <Form.Item name="reason" label={t('理由', 'Reason')} rules={required(t('请填写理由', 'Give the reason'))}>
-              <Input.TextArea rows={2} />
-            </Form.Item>
+            <ReasonField />
           </ActionForm>
         </Card>,
       );
