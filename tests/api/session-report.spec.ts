@@ -98,6 +98,13 @@ test("the session's report equals its statistics, and a silent co-handler's head
     expect(rows.find((row) => row[1] === 202)![5]).toBeInstanceOf(Date);
   });
   expect(book.worksheets.map((s) => s.name)).toEqual(['汇总', '三门峡市发展和改革委员会', '三门峡市科技局']);
+  // The same session at a glance, as the console's 总览 shows it.
+  const glance = (await http(ctx.current, 'GET', `/supervision/overview?session=${session.id}`, { as: 'committee-clerk' })).body;
+  expect(glance.byStage).toEqual(expect.arrayContaining([{ stage: 'closed', count: 1 }, { stage: 'drafting', count: 1 }]));
+  expect(glance.byUnit).toEqual([{ unitId: 'smx-drc', count: 2 }, { unitId: 'smx-stb', count: 2 }]);
+  expect(glance.overdue).toBeGreaterThanOrEqual(1);
+  const weeks = glance.weekly as { assigned: number; replied: number; closed: number }[];
+  expect(weeks.reduce((n, w) => [n[0]! + w.assigned, n[1]! + w.replied, n[2]! + w.closed], [0, 0, 0])).toEqual([2, 1, 1]);
   expect((await get(`/supervision/report.xlsx?session=no-such-session`, 'committee-clerk')).status).toBe(404);
   expect((await get(`/supervision/report.xlsx?session=${session.id}`, 'drc-officer')).status).toBe(403);
   await silent.terminate('test done');

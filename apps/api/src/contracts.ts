@@ -229,6 +229,15 @@ export const AlertListSchema = z.object({ items: z.array(AlertItemSchema) });
 
 export const StatsQuerySchema = z.strictObject({ session: Id.optional(), unit: Id.optional() });
 export const ReportQuerySchema = z.strictObject({ session: Id });
+export const SessionOverviewSchema = z.object({
+  session: z.string(),
+  byStage: z.array(z.object({ stage: z.string(), count: z.number().int() })),
+  byUnit: z.array(z.object({ unitId: z.string(), count: z.number().int() })).describe('Proposals per assigned unit, lead, co-handler or separate.'),
+  overdue: z.number().int().describe('Owed duties past their due date.'),
+  dueSoon: z.number().int().describe('Owed duties due within three working days (the holiday calendar’s), not yet overdue.'),
+  dueSoonUntil: z.string(),
+  weekly: z.array(z.object({ week: z.string(), assigned: z.number().int(), replied: z.number().int(), closed: z.number().int() })).describe('The last twelve weeks (Monday, Beijing time): proposals assigned, first replies, closings.'),
+});
 
 export const UnitStatsSchema = z
   .object({

@@ -29,6 +29,7 @@ import {
   ProposalViewSchema,
   ReadinessSchema,
   ReportQuerySchema,
+  SessionOverviewSchema,
   DirectoryListSchema,
   DirectoryParamSchema,
   UnitSchema,
@@ -162,6 +163,9 @@ export function openApiDocument() {
       },
       '/supervision/stats': {
         get: { operationId: 'statistics', tags: ['supervision'], summary: '办复率, 按时办结率, 满意率, 沟通率/见面率 and commitments per session and unit (committee)', parameters: queryParams(StatsQuerySchema), responses: { 200: ok(StatsSchema), ...readErrors } },
+      },
+      '/supervision/overview': {
+        get: { operationId: 'sessionOverview', tags: ['supervision'], summary: 'A session at a glance (committee): proposals by stage and by unit, duties overdue and due within three working days, the weekly trend', parameters: queryParams(ReportQuerySchema), responses: { 200: ok(SessionOverviewSchema), ...readErrors } },
       },
       '/supervision/report.xlsx': {
         get: {

@@ -17,6 +17,11 @@ export class SupervisionController {
     private readonly supervision: SupervisionService,
   ) {}
 
+  @Get('overview')
+  overview(@Query() query: unknown) {
+    return this.supervision.overview(parse(ReportQuerySchema, query, 'query').session);
+  }
+
   @Get('overdue')
   overdue(@CurrentPrincipal() p: Principal, @Query() query: unknown) {
     const q = parse(StatsQuerySchema, query, 'query');

@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TasksModule } from '../tasks/tasks.module';
+import { CalendarModule } from '../calendar/calendar.module';
 import { SupervisionController } from './supervision.controller';
 import { SupervisionService } from './supervision.service';
 
 /** The committee's view: what is overdue, and each unit's figures. */
-@Module({ imports: [TasksModule], controllers: [SupervisionController], providers: [SupervisionService] })
+@Module({ imports: [TasksModule, CalendarModule], controllers: [SupervisionController], providers: [SupervisionService] })
 export class SupervisionModule {}

@@ -6,10 +6,19 @@ import { PG_POOL } from '../connections';
 import { Problem } from '../http/problem';
 import { sessionReport } from './session-report';
 import { statistics } from './statistics';
+import { CalendarService } from '../calendar/calendar.service';
+import { sessionOverview } from './session-overview';
 
 @Injectable()
 export class SupervisionService {
-  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    private readonly calendar: CalendarService,
+  ) {}
+
+  async overview(session: string) {
+    return sessionOverview(this.pool, session, await this.calendar.current());
+  }
 
   private async summaries(session: string | undefined, unit: string | undefined): Promise<ProposalSummary[]> {
     const { rows } = await this.pool.query<{ summary: ProposalSummary }>(

@@ -1,5 +1,5 @@
 /** 总览: the session's figures with their definitions, what is overdue, and each unit side by side. */
-import { Card, Col, Empty, Row, Select, Space, Statistic, Table, Tooltip, Typography } from 'antd';
+import { Card, Col, Empty, Row, Select, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { type Answer, api } from '../api/client';
@@ -7,7 +7,7 @@ import { useLive } from '../live';
 import { UrgencyTag } from '../components/UrgencyTag';
 import { Chart, type ChartOption } from '../components/Chart';
 import { statDefinitions } from '../definitions';
-import { DUTY_ZH, useT } from '../i18n';
+import { DUTY_ZH, STAGE_ZH, useT } from '../i18n';
 
 type Stats = NonNullable<Awaited<ReturnType<typeof loadStats>>>;
 const loadStats = async (session?: string) => (await api.GET('/supervision/stats', { params: { query: session ? { session } : {} } })).data;
@@ -20,6 +20,7 @@ export default function Overview() {
   const [stats, setStats] = useState<Stats>();
   const [overdue, setOverdue] = useState<Answer<'/supervision/overdue'>['items']>([]);
   const [definitions, setDefinitions] = useState<Record<string, string>>({});
+  const [glance, setGlance] = useState<Answer<'/supervision/overview'>>();
 
   const live = useLive();
   // The first answer covers every session: the first session's figures are taken from it, so the
@@ -37,6 +38,7 @@ export default function Overview() {
   useEffect(() => {
     if (!session) return;
     void api.GET('/supervision/overdue', { params: { query: { session } } }).then(({ data }) => setOverdue(data?.items ?? []));
+    void api.GET('/supervision/overview', { params: { query: { session } } }).then(({ data }) => setGlance(data));
     if (asked > 0 || live > 0) void loadStats(session).then(setStats);
     // asked: a session chosen by the reader, not the one the first answer already covered.
   }, [session, live, asked]);
@@ -55,13 +57,29 @@ export default function Overview() {
       </Card>
     </Col>
   );
+  const trend = useMemo<ChartOption | undefined>(
+    () =>
+      glance && {
+        tooltip: { trigger: 'axis' },
+        legend: { top: 0, data: [t('交办', 'Assigned'), t('答复', 'Replied'), t('办结', 'Closed')] },
+        grid: { left: 40, right: 16, top: 36, bottom: 30 },
+        xAxis: { type: 'category', data: glance.weekly.map((w) => w.week) },
+        yAxis: { type: 'value', minInterval: 1 },
+        series: [
+          { name: t('交办', 'Assigned'), type: 'line', data: glance.weekly.map((w) => w.assigned) },
+          { name: t('答复', 'Replied'), type: 'line', data: glance.weekly.map((w) => w.replied) },
+          { name: t('办结', 'Closed'), type: 'line', data: glance.weekly.map((w) => w.closed) },
+        ],
+      },
+    [glance, t],
+  );
   const chart = useMemo<ChartOption | undefined>(
     () =>
       stats && {
         tooltip: { trigger: 'axis', valueFormatter: (v) => `${(Number(v) * 100).toFixed(1)}%` },
         legend: { data: [t('办复率', 'Reply rate'), t('按时办结率', 'On-time rate'), t('满意率', 'Satisfaction')] },
         grid: { left: 40, right: 16, bottom: 80 },
-        xAxis: { type: 'category', data: stats.rows.map((r) => r.unitId), axisLabel: { rotate: 40 } },
+        xAxis: { type: 'category', data: stats.rows.map((r) => `${r.unitId}（${r.assigned}）`), axisLabel: { rotate: 40 } },
         yAxis: { type: 'value', max: 1, axisLabel: { formatter: (v: number) => `${v * 100}%` } },
         series: [
           { name: t('办复率', 'Reply rate'), type: 'bar', data: stats.rows.map((r) => r.replyRate ?? 0) },
@@ -92,10 +110,38 @@ export default function Overview() {
             {figure('commitmentsDelivered', '承诺已兑现', 'Commitments delivered', total.commitmentsDelivered)}
             {figure('commitmentsOverdue', '承诺逾期', 'Commitments overdue', total.commitmentsOverdue)}
           </Row>
-          <Card title={t('各承办单位', 'By unit')} size="small">
+          {glance && (
+            <Row gutter={[16, 16]}>
+              <Col xs={12} md={6}>
+                <Card size="small">
+                  <Statistic title={t('逾期事项', 'Overdue duties')} value={glance.overdue} valueStyle={{ color: '#a8071a' }} />
+                </Card>
+              </Col>
+              <Col xs={12} md={6}>
+                <Card size="small">
+                  <Statistic title={t('三个工作日内到期', 'Due within 3 working days')} value={glance.dueSoon} valueStyle={{ color: '#ad4e00' }} />
+                </Card>
+              </Col>
+              <Col xs={24} md={12}>
+                <Card size="small" title={t('按环节', 'By stage')}>
+                  <Space wrap>
+                    {glance.byStage.map((x) => (
+                      <Tag key={x.stage}>{`${t(STAGE_ZH[x.stage] ?? x.stage, x.stage)} ${x.count}`}</Tag>
+                    ))}
+                  </Space>
+                </Card>
+              </Col>
+            </Row>
+          )}
+          <Card title={t('各承办单位（括号内为交办件数）', 'By unit (proposals in brackets)')} size="small">
             {chart && <Chart option={chart} label={t('各承办单位办复率、按时办结率、满意率', 'Reply, on-time and satisfaction rates by unit')} />}
           </Card>
         </>
+      )}
+      {trend && (
+        <Card title={t('每周趋势（近十二周）', 'Weekly trend (last twelve weeks)')} size="small">
+          <Chart option={trend} height={260} label={t('每周交办、答复、办结件数', 'Proposals assigned, replied and closed each week')} />
+        </Card>
       )}
       <Card
         size="small"

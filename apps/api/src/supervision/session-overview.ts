@@ -1,0 +1,45 @@
+/**
+ * A session at a glance for the committee's 总览: proposals by stage and by unit, the duties
+ * overdue and those due within three working days (by the holiday calendar), and the weekly
+ * trend of assignments, replies and closings. One round of grouped queries on the read model.
+ */
+import type { Pool } from 'pg';
+import { addWorkingDays, type Calendar, localDate } from '../../../../workflows/domain/calendar';
+
+/** Three working days, as the console's amber means it. */
+export const DUE_SOON_WORKING_DAYS = 3;
+
+export async function sessionOverview(pool: Pool, session: string, calendar: Calendar, now = new Date()) {
+  const soonUntil = addWorkingDays(localDate(now.toISOString(), calendar), DUE_SOON_WORKING_DAYS, calendar);
+  const [stages, units, duties, weekly] = await Promise.all([
+    pool.query<{ stage: string; count: number }>('select stage, count(*)::int as count from proposals where session_id = $1 group by stage order by count desc', [session]),
+    pool.query<{ unit_id: string; count: number }>('select u as unit_id, count(*)::int as count from proposals, unnest(unit_ids) as u where session_id = $1 group by u order by count desc, u', [session]),
+    pool.query<{ overdue: number; due_soon: number }>(
+      `select count(*) filter (where t.due_at <= $2)::int as overdue,
+              count(*) filter (where t.due_at > $2 and t.due_date <= $3::date)::int as due_soon
+       from unit_tasks t join proposals p on p.id = t.proposal_id
+       where p.session_id = $1 and not t.is_window and not t.is_optional`,
+      [session, now, soonUntil],
+    ),
+    pool.query<{ week: string; assigned: number; replied: number; closed: number }>(
+      `select to_char(w, 'YYYY-MM-DD') as week,
+              count(*) filter (where kind = 'assigned')::int as assigned,
+              count(*) filter (where kind = 'replied')::int as replied,
+              count(*) filter (where kind = 'closed')::int as closed
+       from (select date_trunc('week', at at time zone 'Asia/Shanghai') as w, kind
+             from proposals, lateral (values ('assigned', assigned_at), ('replied', replied_at), ('closed', closed_at)) as e(kind, at)
+             where session_id = $1 and at is not null and at > $2::timestamptz - interval '12 weeks') x
+       group by w order by w`,
+      [session, now],
+    ),
+  ]);
+  return {
+    session,
+    byStage: stages.rows,
+    byUnit: units.rows.map((u) => ({ unitId: u.unit_id, count: u.count })),
+    overdue: duties.rows[0]?.overdue ?? 0,
+    dueSoon: duties.rows[0]?.due_soon ?? 0,
+    dueSoonUntil: soonUntil,
+    weekly: weekly.rows,
+  };
+}
