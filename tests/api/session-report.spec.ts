@@ -98,6 +98,13 @@ test("the session's report equals its statistics, and a silent co-handler's head
     expect(rows.find((row) => row[1] === 202)![5]).toBeInstanceOf(Date);
   });
   expect(book.worksheets.map((s) => s.name)).toEqual(['汇总', '三门峡市发展和改革委员会', '三门峡市科技局']);
+  // The list by due date: the proposal owing a duty first, the closed one (owing nothing) last.
+  const byDue = (await http(ctx.current, 'GET', `/proposals?session=${session.id}&sort=due`, { as: 'committee-clerk' })).body.items as { number: number; nextDueAt: string | null }[];
+  expect(byDue.map((p) => [p.number, p.nextDueAt === null])).toEqual([[8203, false], [202, true]]);
+  // A page's history without Temporal's own events.
+  const light = (await http(ctx.current, 'GET', `/proposals/${id}/history?raw=false`, { as: 'committee-clerk' })).body;
+  expect([light.timeline.length > 0, 'temporal' in light]).toEqual([true, false]);
+
   // The same session at a glance, as the console's 总览 shows it.
   const glance = (await http(ctx.current, 'GET', `/supervision/overview?session=${session.id}`, { as: 'committee-clerk' })).body;
   expect(glance.byStage).toEqual(expect.arrayContaining([{ stage: 'closed', count: 1 }, { stage: 'drafting', count: 1 }]));

@@ -7,7 +7,7 @@ import { referenceCase } from '../../seeds/reference-case';
 import { setPassword } from '../../apps/api/src/sign-in/passwords';
 import { http, useStack } from '../support/api';
 
-const ctx = useStack({ SIGN_IN_PER_MINUTE: 25 });
+const ctx = useStack({ SIGN_IN_PER_MINUTE: 25, TEMPORAL_UI_URL: 'http://127.0.0.1:8233' });
 const c202 = referenceCase();
 
 beforeAll(async () => {
@@ -59,7 +59,11 @@ test('a change sent with the cookie needs the CSRF token; an officer cannot open
   expect((await asBrowser(committee.cookie, 'POST', `/proposals/${id}/registration`, committee.body.csrfToken, register)).status).toBe(200);
   expect((await asBrowser(committee.cookie, 'POST', `/proposals/${id}/assignment`, committee.body.csrfToken, { assignment: c202.assignment })).status).toBe(200);
 
+  // The committee's pages link each workflow in Temporal's web UI; a unit's do not.
+  expect(committee.body).toMatchObject({ temporalWorkflows: 'http://127.0.0.1:8233/namespaces/default/workflows/' });
+
   const edu = await signIn('edu-officer', 'demo-edu-officer-2024');
+  expect(edu.body).not.toHaveProperty('temporalWorkflows');
   expect((await asBrowser(edu.cookie, 'GET', `/proposals/${id}`)).status).toBe(404);
   const drc = await signIn('drc-officer', 'demo-drc-officer-2024');
   expect((await asBrowser(drc.cookie, 'GET', `/proposals/${id}`)).status).toBe(200);

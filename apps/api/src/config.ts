@@ -16,6 +16,8 @@ const EnvSchema = z.object({
   /** Tokens living longer than this, or issued further in the future than the skew, are refused. */
   TOKEN_MAX_LIFETIME_SECONDS: z.coerce.number().int().min(60).max(30 * 86400).default(86400),
   TOKEN_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(600).default(60),
+  /** Where operators open Temporal's web UI: the committee's proposal pages link each workflow there. */
+  TEMPORAL_UI_URL: z.url().optional(),
   /** The city's OpenID Connect provider, whose RS256 tokens are taken beside ours: issuer and JWKS address, both or neither. */
   OIDC_ISSUER: z.url().optional(),
   OIDC_JWKS_URL: z.url().optional(),

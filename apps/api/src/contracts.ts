@@ -27,6 +27,8 @@ export const ConsoleSessionSchema = z.object({
   /** Sent back as the X-CSRF-Token header on every request that changes something. */
   csrfToken: z.string().optional(),
   expiresAt: z.string().optional(),
+  /** For the committee: the Temporal web UI's workflows of this namespace (append a workflow ID). */
+  temporalWorkflows: z.string().optional(),
 });
 
 /** 人员与单位: the directory the committee keeps. */
@@ -123,10 +125,14 @@ export const ListQuerySchema = z.strictObject({
   class: z.string().regex(/^[A-Z]$/, 'must be one capital letter').optional(),
   overdue: boolString.optional(),
   q: text(100).optional(),
+  /** `due`: the proposal with the soonest owed duty first (those owing nothing last). */
+  sort: z.enum(['number', 'due']).default('number'),
   page: z.coerce.number().int().min(1).max(10000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
 export type ListQuery = z.infer<typeof ListQuerySchema>;
+/** `raw=false`: the readable timeline and the domain events without Temporal's own history (a page needs no more). */
+export const HistoryQuerySchema = z.strictObject({ raw: boolString.default(true) });
 
 export const ProposalListItemSchema = z
   .object({
@@ -145,6 +151,8 @@ export const ProposalListItemSchema = z
     repliedAt: z.string().nullable(),
     closedAt: z.string().nullable(),
     overdueDuties: z.number().int(),
+    /** The soonest due date of a duty owed on it, if any. */
+    nextDueAt: z.string().nullable(),
     version: z.number().int(),
   });
 

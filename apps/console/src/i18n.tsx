@@ -14,6 +14,8 @@ export function useT() {
 const DATE = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
 const TIME = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
 export const shanghaiDate = (at: string | null | undefined) => (at ? DATE.format(new Date(at)) : '—');
+/** A duty's due date from its instant, which is the start of the day after it. */
+export const dueDateOf = (at: string | null | undefined) => (at ? DATE.format(new Date(Date.parse(at) - 1)) : '—');
 export const shanghaiTime = (at: string | null | undefined) => (at ? TIME.format(new Date(at)) : '—');
 
 export const STAGE_ZH: Record<string, string> = {

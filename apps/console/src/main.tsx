@@ -100,7 +100,7 @@ function Console() {
   useEffect(() => {
     void api.GET('/session').then(({ data }) => {
       setCsrfToken(data?.csrfToken);
-      setPrincipal(data?.principal as Signed | undefined);
+      setPrincipal(data && ({ ...data.principal, temporalWorkflows: data.temporalWorkflows } as Signed));
       setLoading(false);
     });
   }, []);

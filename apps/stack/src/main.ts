@@ -92,7 +92,7 @@ async function main() {
     stops.push(worker.stop);
 
     console.log('• API process');
-    const api = startNode(path.join(DIST, 'api/src/main.js'), { LOG_LEVEL: 'warn', ...shared, PORT: String(apiPort), HOST: '127.0.0.1', API_TOKEN_SECRET: secret }, supervised('the API'));
+    const api = startNode(path.join(DIST, 'api/src/main.js'), { LOG_LEVEL: 'warn', ...shared, PORT: String(apiPort), HOST: '127.0.0.1', API_TOKEN_SECRET: secret, TEMPORAL_UI_URL: temporal.uiUrl }, supervised('the API'));
     stops.push(api.stop);
     const base = `http://127.0.0.1:${apiPort}`;
     await waitForHttp(`${base}/readyz`, 'the API', api.child);

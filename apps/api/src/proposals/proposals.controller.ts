@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, UseIntercepto
 import type { Request } from 'express';
 import { CurrentPrincipal } from '../auth/auth.guard';
 import type { Principal } from '../auth/principals';
-import { IntakeQuerySchema, ListQuerySchema } from '../contracts';
+import { HistoryQuerySchema, IntakeQuerySchema, ListQuerySchema } from '../contracts';
 import { parse } from '../http/parse';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
 import { ProposalsService } from './proposals.service';
@@ -30,8 +30,8 @@ export class ProposalsController {
   }
 
   @Get(':id/history')
-  history(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
-    return this.proposals.history(p, id);
+  history(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Query() query: unknown) {
+    return this.proposals.history(p, id, parse(HistoryQuerySchema, query, 'query').raw);
   }
 
   @Post(':id/:action')

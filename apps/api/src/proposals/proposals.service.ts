@@ -136,7 +136,7 @@ export class ProposalsService {
     return view;
   }
 
-  async history(principal: Principal, proposalId: string) {
+  async history(principal: Principal, proposalId: string, raw = true) {
     const view = await this.view(principal, proposalId);
     const handle = this.temporal.workflow.getHandle(proposalId);
     return this.bounded(async () => {
@@ -144,7 +144,7 @@ export class ProposalsService {
       const readable = { timeline: timelineRows(events, view.policy), events };
       // Temporal's own history names processes and carries every payload (a co-handler's internal
       // opinion among them): the committee's supervisors see it, units and members do not.
-      if (principal.role !== 'committee') return readable;
+      if (principal.role !== 'committee' || !raw) return readable;
       // A proposal followed up for years spans several runs (continue-as-new): walk back to the first.
       const runs: { runId: string; events: Record<string, unknown>[] }[] = [];
       for (let runId: string | undefined = (await handle.describe()).runId; runId; ) {
@@ -159,6 +159,7 @@ export class ProposalsService {
   async list(principal: Principal, q: ListQuery) {
     const visible = readableSql(principal, 7);
     const overdue = `exists (select 1 from unit_tasks t where t.proposal_id = p.id and ${overdueTask('t')})`;
+    const nextDue = `(select min(t.due_at) from unit_tasks t where t.proposal_id = p.id and not t.is_window and not t.is_optional)`;
     const where = `($1::text is null or p.session_id = $1)
          and ($2::text is null or p.unit_ids @> array[$2::text])
          and ($3::text is null or p.stage = $3)
@@ -171,9 +172,10 @@ export class ProposalsService {
       this.pool.query(
         `select p.id, p.session_id, p.number, p.title, p.category, p.status, p.stage, p.lead_unit_id, p.unit_ids, p.reply_class,
                 p.filed_at, p.assigned_at, p.replied_at, p.closed_at, p.version,
-                (select count(*)::int from unit_tasks t where t.proposal_id = p.id and ${overdueTask('t')}) as overdue_duties
+                (select count(*)::int from unit_tasks t where t.proposal_id = p.id and ${overdueTask('t')}) as overdue_duties,
+                ${nextDue} as next_due_at
          from proposals p where ${where}
-         order by p.session_id, p.number
+         order by ${q.sort === 'due' ? `${nextDue} asc nulls last, ` : ''}p.session_id, p.number
          limit $8 offset $9`,
         [...filters, q.pageSize, (q.page - 1) * q.pageSize],
       ),
@@ -193,6 +195,7 @@ export class ProposalsService {
         replyClass: r.reply_class,
         filedAt: r.filed_at.toISOString(),
         assignedAt: r.assigned_at?.toISOString() ?? null,
+        nextDueAt: r.next_due_at?.toISOString() ?? null,
         repliedAt: r.replied_at?.toISOString() ?? null,
         closedAt: r.closed_at?.toISOString() ?? null,
         overdueDuties: r.overdue_duties,

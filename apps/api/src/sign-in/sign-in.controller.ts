@@ -31,13 +31,19 @@ export class SignInController {
     const { account, password } = parse(SignInSchema, body ?? {}, 'body');
     const { principal, session } = await this.signIn.signIn(account, password, req.ip ?? 'unknown');
     res.setHeader('Set-Cookie', serialize(SESSION_COOKIE, session.token, this.cookie(req, this.config.SESSION_MAX_HOURS * 3600)));
-    return { principal: view(principal), csrfToken: session.csrfToken, expiresAt: session.expiresAt };
+    return this.answer(principal, session);
+  }
+
+  private answer(p: Principal, session?: { csrfToken: string; expiresAt: string }) {
+    const ui = this.config.TEMPORAL_UI_URL;
+    const temporalWorkflows = ui && p.role === 'committee' ? `${ui.replace(/\/$/, '')}/namespaces/${this.config.TEMPORAL_NAMESPACE}/workflows/` : undefined;
+    return { principal: view(p), csrfToken: session?.csrfToken, expiresAt: session?.expiresAt, temporalWorkflows };
   }
 
   /** Who is signed in, and the CSRF token the console sends back (a reloaded page asks here). */
   @Get()
   current(@CurrentPrincipal() p: Principal, @Req() req: Request) {
-    return { principal: view(p), csrfToken: req.consoleSession?.csrfToken, expiresAt: req.consoleSession?.expiresAt };
+    return this.answer(p, req.consoleSession);
   }
 
   /** Sign-out: the session ends on the server, and the cookie is cleared. */

@@ -67,7 +67,7 @@ export default function ProposalDetail() {
   const [history, setHistory] = useState<History>();
   const load = useCallback(() => {
     void api.GET('/proposals/{id}', { params: { path: { id } } }).then(({ data }) => setView(data ?? null));
-    void api.GET('/proposals/{id}/history', { params: { path: { id } } }).then(({ data }) => setHistory(data));
+    void api.GET('/proposals/{id}/history', { params: { path: { id }, query: { raw: 'false' } } }).then(({ data }) => setHistory(data));
   }, [id]);
   const live = useLive();
   useEffect(load, [load, live]);
@@ -84,7 +84,7 @@ export default function ProposalDetail() {
       <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
         {`第${s.intake.number}号提案 ${s.intake.title}`} <Tag>{t(STAGE_ZH[view.stage] ?? view.stage, view.stage)}</Tag>
       </Typography.Title>
-      <Card size="small" title={t('提案', 'Proposal')}>
+      <Card size="small" title={t('提案', 'Proposal')} extra={principal.temporalWorkflows && <a href={`${principal.temporalWorkflows}${encodeURIComponent(id)}`} target="_blank" rel="noreferrer">{t('在 Temporal 中查看流程', 'The workflow in Temporal')}</a>}>
         <Descriptions size="small" column={2}>
           <Descriptions.Item label={t('届次', 'Session')}>{s.intake.session.name}</Descriptions.Item>
           <Descriptions.Item label={t('类别', 'Category')}>{s.intake.category}</Descriptions.Item>

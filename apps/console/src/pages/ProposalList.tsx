@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { type Answer, api } from '../api/client';
 import { UrgencyTag } from '../components/UrgencyTag';
-import { STAGE_ZH, shanghaiDate, useT } from '../i18n';
+import { STAGE_ZH, dueDateOf, shanghaiDate, useT } from '../i18n';
 
 type Page = Answer<'/proposals'>;
 
@@ -19,7 +19,7 @@ export default function ProposalList() {
     setLoading(true);
     const { page: p, pageSize, overdue, ...rest } = Object.fromEntries(params.entries()) as Record<string, string>;
     void api
-      .GET('/proposals', { params: { query: { ...rest, ...(overdue ? { overdue: 'true' as const } : {}), page: Number(p ?? 1), pageSize: Number(pageSize ?? 20) } } })
+      .GET('/proposals', { params: { query: { ...rest, sort: rest.sort === 'due' ? 'due' : 'number', ...(overdue ? { overdue: 'true' as const } : {}), page: Number(p ?? 1), pageSize: Number(pageSize ?? 20) } } })
       .then(({ data }) => {
         setPage(data);
         setLoading(false);
@@ -54,6 +54,9 @@ export default function ProposalList() {
         <Form.Item name="q" label={t('关键词', 'Text')}>
           <Input style={{ width: 160 }} />
         </Form.Item>
+        <Form.Item name="sort" label={t('排序', 'Order')}>
+          <Select style={{ width: 120 }} options={[{ value: 'number', label: t('按提案号', 'By number') }, { value: 'due', label: t('按到期日', 'By due date') }]} />
+        </Form.Item>
         <Form.Item name="overdue" valuePropName="checked">
           <Checkbox>{t('仅看逾期', 'Overdue only')}</Checkbox>
         </Form.Item>
@@ -86,6 +89,7 @@ export default function ProposalList() {
           { title: t('答复类别', 'Class'), dataIndex: 'replyClass', width: 90 },
           { title: t('逾期事项', 'Overdue'), render: (_, p) => (p.overdueDuties > 0 ? <UrgencyTag urgency="overdue">{p.overdueDuties}</UrgencyTag> : '—'), width: 90 },
           { title: t('交办日期', 'Assigned'), render: (_, p) => shanghaiDate(p.assignedAt), width: 120 },
+          { title: t('最近到期', 'Next due'), render: (_, p) => dueDateOf(p.nextDueAt), width: 120 },
         ]}
       />
     </Space>

@@ -17,7 +17,7 @@ export default function SignIn() {
     setBusy(false);
     if (!data) return setError(problemMessage(problem as Problem | undefined));
     setCsrfToken(data.csrfToken);
-    signedIn(data.principal as Signed);
+    signedIn({ ...data.principal, temporalWorkflows: data.temporalWorkflows } as Signed);
   };
   return (
     <main style={{ display: 'flex', justifyContent: 'center', paddingTop: '12vh' }}>
