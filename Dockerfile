@@ -1,4 +1,5 @@
-# The application image for production: the worker (and, once it exists, the API) run from it.
+# The application image for production: the worker, the API (serving the console) and the
+# dispatcher run from it.
 # Temporal and PostgreSQL are separate services (docker-compose.yml); no embedded server here.
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
@@ -9,6 +10,8 @@ COPY apps apps
 COPY workflows workflows
 COPY activities activities
 COPY seeds seeds
+# The console's API types are generated from the API's OpenAPI document at build time.
+COPY scripts scripts
 RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
