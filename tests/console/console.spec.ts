@@ -194,6 +194,11 @@ test("live: the Science Bureau's open inbox hears its opinion fall due and lists
   await stb.getByText('逾期提醒').first().waitFor({ timeout: 20_000 });
   // The inbox reloaded itself: the new proposal's opinion is listed.
   await stb.locator('tbody tr', { hasText: '9202' }).filter({ hasText: '会办意见' }).waitFor({ timeout: 5_000 });
+  // The committee's page of the proposal lists the alerts as they come, the escalation to the head with its notice.
+  const committee = await signedIn('committee-clerk');
+  await committee.goto(`${ctx.current.base}/p/${handle.workflowId}`);
+  await committee.getByRole('link', { name: '催办通知书' }).first().waitFor({ timeout: 20_000 });
+  await checkAndKeep(committee, 'proposal-alerts');
   await handle.terminate('test done');
 }, 60_000);
 
@@ -212,3 +217,21 @@ test('人员与单位: the committee resets an officer’s password, who signs i
   const res = await fetch(`${ctx.current.base}/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ account: 'edu-officer', password: 'demo-edu-officer-new' }) });
   expect(res.status).toBe(200);
 });
+
+test('交办异议: a co-handler asks to be reassigned in its form, the committee keeps it with a reason in its own', async () => {
+  const filed = await http(ctx.current, 'POST', '/proposals', { as: 'committee-clerk', body: { ...c202.intake, number: 7202 } });
+  const id = filed.body.proposalId as string;
+  await http(ctx.current, 'POST', `/proposals/${id}/registration`, { as: 'committee-clerk', body: { review: { outcome: 'register' } } });
+  await http(ctx.current, 'POST', `/proposals/${id}/assignment`, { as: 'committee-clerk', body: { assignment: c202.assignment } });
+  const stb = await signedIn('stb-officer');
+  await stb.goto(`${ctx.current.base}/p/${id}`);
+  await stb.getByLabel('理由').fill('本局职能与提案内容关联不大');
+  await stb.getByRole('button', { name: '提出异议' }).click();
+  await stb.getByText('smx-stb 提出交办异议：本局职能与提案内容关联不大').waitFor();
+  const committee = await signedIn('committee-clerk');
+  await committee.goto(`${ctx.current.base}/p/${id}`);
+  const card = committee.locator('.ant-card', { hasText: '交办异议：smx-stb' });
+  await card.getByLabel('理由').fill('科技创新平台建设属科技局职责');
+  await card.getByRole('button', { name: '作出决定' }).click();
+  await committee.getByText('维持 smx-stb 的交办，理由：科技创新平台建设属科技局职责').waitFor();
+}, 60_000);

@@ -11,6 +11,8 @@ export interface CommitteeView {
   status: string;
   /** Each unit's reply stage, and its commitments. */
   tracks: { unitId: string; stage: string; commitments: { no: number; title: string; status: string }[] }[];
+  /** 交办异议 waiting for the committee, by unit. */
+  reassignmentRequests: Record<string, { reason: string; status: string }>;
   onDone: () => void;
 }
 
@@ -26,7 +28,7 @@ function ReasonField() {
   );
 }
 
-export function CommitteeActions({ proposalId, status, tracks, onDone }: CommitteeView) {
+export function CommitteeActions({ proposalId, status, tracks, reassignmentRequests, onDone }: CommitteeView) {
   const t = useT();
   const common = { proposalId, onDone };
   const cards = [];
@@ -71,6 +73,39 @@ export function CommitteeActions({ proposalId, status, tracks, onDone }: Committ
           <Form.Item name="coHandlers" label={t('会办单位', 'Co-handling units')}>
             <Select mode="tags" open={false} placeholder="smx-stb" />
           </Form.Item>
+        </ActionForm>
+      </Card>,
+    );
+  }
+  for (const [unitId, request] of Object.entries(reassignmentRequests).filter(([, r]) => r.status === 'pending')) {
+    cards.push(
+      <Card key={`reassign-${unitId}`} size="small" title={`${t('交办异议', 'Reassignment request')}：${unitId}`}>
+        <p>{request.reason}</p>
+        <ActionForm<{ decision: string; lead?: string; coHandlers?: string[]; reason: string }>
+          {...common}
+          path="/proposals/{id}/reassignment-decisions"
+          submitLabel={t('作出决定', 'Decide')}
+          initialValues={{ decision: 'keep' }}
+          toBody={(v) => ({ unitId, decision: v.decision === 'keep' ? { decision: 'keep', reason: v.reason } : { decision: 'reassign', reason: v.reason, assignment: { mode: 'joint', lead: v.lead, coHandlers: v.coHandlers ?? [] } } })}
+        >
+          <Form.Item name="decision" label={t('决定', 'Decision')}>
+            <Radio.Group options={[{ value: 'keep', label: t('维持交办', 'Keep') }, { value: 'reassign', label: t('重新交办', 'Reassign') }]} />
+          </Form.Item>
+          <Form.Item noStyle shouldUpdate>
+            {({ getFieldValue }) =>
+              getFieldValue('decision') === 'reassign' && (
+                <>
+                  <Form.Item name="lead" label={t('主办单位', 'Lead unit')} rules={[{ required: true, message: t('请选择主办单位', 'Pick the lead unit') }]}>
+                    <Input />
+                  </Form.Item>
+                  <Form.Item name="coHandlers" label={t('会办单位', 'Co-handling units')}>
+                    <Select mode="tags" open={false} />
+                  </Form.Item>
+                </>
+              )
+            }
+          </Form.Item>
+          <ReasonField />
         </ActionForm>
       </Card>,
     );

@@ -28,6 +28,17 @@ export function UnitActions({ proposalId, owes, trackStage, commitments, replyDe
   const t = useT();
   const common = { proposalId, onDone };
   const cards = [];
+  if (owes.includes('reassignmentWindow')) {
+    cards.push(
+      <Card key="reassignment" size="small" title={t('交办异议', 'Ask to be reassigned')}>
+        <ActionForm<{ reason: string }> {...common} path="/proposals/{id}/reassignment-requests" submitLabel={t('提出异议', 'Ask')} toBody={(v) => v}>
+          <Form.Item name="reason" label={t('理由', 'Reason')} rules={required(t('请说明理由', 'Give the reason'))}>
+            <Input.TextArea rows={2} />
+          </Form.Item>
+        </ActionForm>
+      </Card>,
+    );
+  }
   if (owes.includes('coHandlerOpinion')) {
     cards.push(
       <Card key="opinion" size="small" title={t('会办意见', 'Opinion')}>

@@ -36,10 +36,13 @@ interface State {
   assignedAt?: string;
   tracks: Record<string, Track>;
   alertsRaised: Record<string, string>;
+  reassignmentRequests: Record<string, { reason: string; status: string }>;
 }
 type View = Answer<'/proposals/{id}'>;
 type History = Answer<'/proposals/{id}/history'>;
 
+const ALERT_ZH: Record<string, string> = { warning: '临期提醒', overdue: '逾期提醒', escalation: '督办' };
+const AUDIENCE_ZH: Record<string, string> = { officer: '经办人', proposer: '提案人', unitHead: '单位负责人', committee: '提案委员会', assessment: '年度考核' };
 const RATING_ZH: Record<string, string> = { satisfied: '满意', basicallySatisfied: '基本满意', unsatisfied: '不满意' };
 
 /** The stretch of time the duties' bands are drawn against: their earliest start to their latest due date, and now. */
@@ -65,9 +68,11 @@ export default function ProposalDetail() {
   const principal = usePrincipal();
   const [view, setView] = useState<View | null>();
   const [history, setHistory] = useState<History>();
+  const [alerts, setAlerts] = useState<Answer<'/alerts'>['items']>([]);
   const load = useCallback(() => {
     void api.GET('/proposals/{id}', { params: { path: { id } } }).then(({ data }) => setView(data ?? null));
     void api.GET('/proposals/{id}/history', { params: { path: { id }, query: { raw: 'false' } } }).then(({ data }) => setHistory(data));
+    void api.GET('/alerts', { params: { query: { limit: 500 } } }).then(({ data }) => setAlerts((data?.items ?? []).filter((a) => a.proposalId === id)));
   }, [id]);
   const live = useLive();
   useEffect(load, [load, live]);
@@ -97,7 +102,7 @@ export default function ProposalDetail() {
         <Typography.Paragraph style={{ marginTop: 8 }}>{s.intake.content}</Typography.Paragraph>
       </Card>
 
-      {committee && <CommitteeActions proposalId={id} status={s.status} tracks={Object.values(s.tracks)} onDone={load} />}
+      {committee && <CommitteeActions proposalId={id} status={s.status} tracks={Object.values(s.tracks)} reassignmentRequests={s.reassignmentRequests} onDone={load} />}
       {principal.role === 'officer' && s.assignment && (
         <UnitActions
           proposalId={id}
@@ -153,6 +158,33 @@ export default function ProposalDetail() {
             </Typography.Paragraph>
           </Card>
         ))}
+
+      {alerts.length > 0 && (
+        <Card size="small" title={t('提醒与督办', 'Alerts raised')}>
+          <Table
+            size="small"
+            rowKey="id"
+            pagination={false}
+            dataSource={alerts}
+            columns={[
+              { title: t('时间', 'When'), render: (_, a) => shanghaiTime(a.raisedAt) },
+              { title: t('类型', 'Kind'), render: (_, a) => t(ALERT_ZH[a.kind] ?? a.kind, a.kind) + (a.level > 0 ? ` ${a.level}` : '') },
+              { title: t('事项', 'Duty'), render: (_, a) => t(DUTY_ZH[a.dutyKind] ?? a.dutyKind, a.dutyKind) },
+              { title: t('对象', 'To'), render: (_, a) => `${a.unitId ?? a.proposerId ?? ''} ${t(AUDIENCE_ZH[a.audience] ?? a.audience, a.audience)}` },
+              { title: t('期限', 'Due'), dataIndex: 'dueDate' },
+              {
+                title: '',
+                render: (_, a) =>
+                  a.audience === 'unitHead' && (
+                    <a href={`/alerts/${a.id}/notice.pdf`} target="_blank" rel="noreferrer">
+                      {t('催办通知书', 'Supervision notice')}
+                    </a>
+                  ),
+              },
+            ]}
+          />
+        </Card>
+      )}
 
       <Card size="small" title={t('办理过程', 'History')}>
         <Timeline items={(history?.timeline ?? []).map((row) => ({ children: `${shanghaiTime(row.time)}  ${t(row.what, row.whatEn)}` }))} />
