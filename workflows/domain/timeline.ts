@@ -1,4 +1,5 @@
 /** A proposal's history as people read it: when, what, which unit, the stage after, and what is due next. */
+import { AUDIENCE_NAME_ZH, RATING_NAME_ZH } from './chinese-names';
 import type { Assignment } from './contracts';
 import { openDuties } from './duties';
 import type { RecordedEvent } from './events';
@@ -9,11 +10,9 @@ import { type ProposalState, evolve, initialState, stageOf } from './state';
 export const localTime = (iso: string, utcOffsetMinutes: number) =>
   new Date(Date.parse(iso) + utcOffsetMinutes * 60_000).toISOString().slice(0, 19).replace('T', ' ');
 
-const ZH_RATING = { satisfied: '满意', basicallySatisfied: '基本满意', unsatisfied: '不满意' } as const;
 const ZH_FORM = { faceToFace: '当面', phone: '电话', written: '书面', siteVisit: '实地走访' } as const;
 const ZH_PHASE = { beforeHandling: '办前面商', duringHandling: '办中沟通', afterReply: '办后回访' } as const;
 const ZH_OUTCOME = { rehandle: '重新办理', committeeDecides: '不满意，待提案委员会决定', consult: '当面协商', followUp: '进入跟踪办理', done: '办结' } as const;
-const ZH_AUDIENCE = { officer: '经办人', proposer: '提案人', unitHead: '单位负责人', committee: '提案委员会', assessment: '年度考核' } as const;
 
 const who = (e: RecordedEvent) => (e.by.role === 'officer' ? `${e.by.id} (${e.by.unitId})` : e.by.id);
 const assignmentText = (a: Assignment) =>
@@ -55,7 +54,7 @@ export function describeEvent(e: RecordedEvent): { zh: string; en: string } {
       return { zh: `审核通过${cls.zh}${note.zh}`, en: `reply approved by ${by}${cls.en}${note.en}` };
     }
     case 'ReplyIssued': return { zh: `${e.unitId} 答复 ${e.documentNumber}（${e.replyClass}类），${e.signer.title}签发`, en: `reply ${e.documentNumber} issued (class ${e.replyClass}), signed by ${e.signer.title}` };
-    case 'ReplyEvaluated': return { zh: `${e.proposerId} 评价：${ZH_RATING[e.rating]}${e.comments ? `（${e.comments}）` : ''}`, en: `rated ${e.rating} by ${e.proposerId}${e.comments ? ` (${e.comments})` : ''}` };
+    case 'ReplyEvaluated': return { zh: `${e.proposerId} 评价：${RATING_NAME_ZH[e.rating]}${e.comments ? `（${e.comments}）` : ''}`, en: `rated ${e.rating} by ${e.proposerId}${e.comments ? ` (${e.comments})` : ''}` };
     case 'EvaluationConcluded': return { zh: `评价结束${e.windowClosed ? '（评价期满）' : ''}：${ZH_OUTCOME[e.outcome]}`, en: `evaluation concluded → ${e.outcome}${e.windowClosed ? ' (window closed)' : ''}` };
     case 'RehandlingDecided': return e.decision === 'sendBack'
       ? { zh: `提案委员会退回 ${e.unitId} 重新办理：${e.note}`, en: `the committee sent ${e.unitId}'s reply back for re-handling: ${e.note}` }
@@ -75,7 +74,7 @@ export function describeEvent(e: RecordedEvent): { zh: string; en: string } {
       const what = `${a.dutyKind}${a.commitmentNo ? ` #${a.commitmentNo}` : ''} ${a.unitId ?? a.proposerId ?? ''}`.trim();
       if (a.kind === 'warning') return { zh: `⚠ 预警：${what} 将于 ${a.dueDate} 到期`, en: `⚠ warning: ${what} due ${a.dueDate}` };
       if (a.kind === 'overdue') return { zh: `⏰ 逾期：${what} 已于 ${a.dueDate} 到期`, en: `⏰ overdue: ${what} due ${a.dueDate}` };
-      return { zh: `⬆ 督办升级至${ZH_AUDIENCE[a.audience]}：${what}（${a.dueDate} 到期）`, en: `⬆ escalated to ${a.audience}: ${what} due ${a.dueDate}` };
+      return { zh: `⬆ 督办升级至${AUDIENCE_NAME_ZH[a.audience]}：${what}（${a.dueDate} 到期）`, en: `⬆ escalated to ${a.audience}: ${what} due ${a.dueDate}` };
     }
     case 'CalendarYearAdded': return { zh: `载入 ${e.calendarYear.year} 年节假日安排（${by}）`, en: `the ${e.calendarYear.year} holiday calendar loaded by ${by}` };
     case 'ProposalClosed': return { zh: '办结', en: 'proposal closed' };

@@ -5,7 +5,7 @@
  * free of import circles.
  */
 import { z } from 'zod';
-export { DUTY_NAME_ZH } from './duty-names';
+export { DUTY_NAME_ZH } from './chinese-names';
 
 /** Everything someone owes on a proposal, and the windows in which a right may be used. */
 export const DutyKindSchema = z.enum([

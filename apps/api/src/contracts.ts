@@ -221,6 +221,8 @@ export const TaskListSchema = z.object({ items: z.array(TaskSchema) });
 
 export const AlertQuerySchema = z.strictObject({
   unread: boolString.default(false),
+  /** One proposal's alerts (a proposal page's list). */
+  proposal: z.string().regex(/^proposal-[a-z0-9-]{1,80}$/, 'must be a proposal ID').optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 

@@ -1,6 +1,6 @@
 /** Chinese by default, English as a switch; dates and times always in Beijing time. */
 import { createContext, useContext } from 'react';
-import { DUTY_NAME_ZH } from '../../../workflows/domain/duty-names';
+import { DUTY_NAME_ZH } from '../../../workflows/domain/chinese-names';
 
 export type Lang = 'zh' | 'en';
 export const LangContext = createContext<{ lang: Lang; setLang: (l: Lang) => void }>({ lang: 'zh', setLang: () => undefined });

@@ -14,7 +14,7 @@ export class AlertsController {
   @Get()
   async list(@CurrentPrincipal() p: Principal, @Query() query: unknown) {
     const q = parse(AlertQuerySchema, query, 'query');
-    return { items: await this.alerts.list(p, q.unread, q.limit) };
+    return { items: await this.alerts.list(p, q.unread, q.limit, q.proposal) };
   }
 
   @Post(':id/read')

@@ -67,13 +67,13 @@ export class AlertsService implements OnModuleInit, BeforeApplicationShutdown, O
     for (const { id } of rows) this.announce(id);
   }
 
-  async list(p: Principal, unreadOnly: boolean, limit: number): Promise<AlertItem[]> {
+  async list(p: Principal, unreadOnly: boolean, limit: number, proposalId?: string): Promise<AlertItem[]> {
     const { rows } = await this.pool.query(
       `select a.*, to_char(a.due_date, 'YYYY-MM-DD') as due_date, (r.alert_id is not null) as read
        from alert_outbox a left join alert_reads r on r.alert_id = a.id and r.principal_id = $1
-       where ${VISIBLE} and (not $4 or r.alert_id is null)
+       where ${VISIBLE} and (not $4 or r.alert_id is null) and ($6::text is null or a.proposal_id = $6)
        order by a.id desc limit $5`,
-      [p.id, p.role, owner(p), unreadOnly, limit],
+      [p.id, p.role, owner(p), unreadOnly, limit, proposalId ?? null],
     );
     return rows.map(row);
   }

@@ -9,7 +9,8 @@ import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import { assignedUnits } from '../../../../workflows/domain/contracts';
 import type { ProposalSummary } from '../../../../workflows/domain/summary';
-import { DUTY_NAME_ZH, ON_TIME_DUTIES, type Rating } from '../../../../workflows/domain/vocabulary';
+import { DUTY_NAME_ZH, RATING_NAME_ZH } from '../../../../workflows/domain/chinese-names';
+import { ON_TIME_DUTIES } from '../../../../workflows/domain/vocabulary';
 import type { SessionTotalsSchema, UnitStatsSchema } from '../contracts';
 import { UnitStatsSchema as Definitions } from '../contracts';
 import { chinaDate } from '../documents/official-document';
@@ -47,7 +48,6 @@ const FIGURES: [Figure, string][] = [
   ['commitmentsUndeliverable', '承诺·无法兑现'],
 ];
 const RATES = new Set<Figure>(['replyRate', 'onTimeRate', 'satisfactionRate', 'firstReplySatisfactionRate', 'contactRate', 'meetingRate']);
-const RATING_ZH: Record<Rating, string> = { satisfied: '满意', basicallySatisfied: '基本满意', unsatisfied: '不满意' };
 export const DUTY_STATUS = { onTime: '按时', late: '逾期办结', undone: '逾期未办', pending: '未到期' } as const;
 
 /** A due instant is the start of the day after the due date. */
@@ -95,7 +95,7 @@ function unitSheet(book: ExcelJS.Workbook, input: SessionReportInput, unitId: st
     const role = a.mode === 'separate' ? '分办' : a.lead === unitId ? '主办' : '会办';
     const reply = s.replies.find((r) => r.unitId === unitId);
     const proposal = [s.number, s.title, s.proposers.find((p) => p.leadSigner)?.name ?? s.proposers[0]?.name ?? '', role, day(s.assignedAt && chinaDate(s.assignedAt))];
-    const tail = [day(reply?.firstIssuedAt ? chinaDate(reply.firstIssuedAt) : null), reply?.replyClass ?? '', reply?.rating ? RATING_ZH[reply.rating] : ''];
+    const tail = [day(reply?.firstIssuedAt ? chinaDate(reply.firstIssuedAt) : null), reply?.replyClass ?? '', reply?.rating ? RATING_NAME_ZH[reply.rating] : ''];
     const counted = (d: { kind: (typeof ON_TIME_DUTIES)[number]; unitId: string | null }) => d.unitId === unitId && ON_TIME_DUTIES.includes(d.kind);
     const duties = [
       ...s.duties.settled.filter(counted).map((d) => ({ ...d, status: d.doneAt === null ? DUTY_STATUS.undone : Date.parse(d.doneAt) < Date.parse(d.dueAt) ? DUTY_STATUS.onTime : DUTY_STATUS.late })),

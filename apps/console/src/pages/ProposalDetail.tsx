@@ -7,6 +7,7 @@ import { useLive } from '../live';
 import { UrgencyTag } from '../components/UrgencyTag';
 import { CommitteeActions } from '../components/CommitteeActions';
 import { UnitActions } from '../components/UnitActions';
+import { AUDIENCE_NAME_ZH, RATING_NAME_ZH } from '../../../../workflows/domain/chinese-names';
 import { DUTY_ZH, STAGE_ZH, shanghaiDate, shanghaiTime, useT } from '../i18n';
 import { usePrincipal } from '../session';
 
@@ -42,8 +43,6 @@ type View = Answer<'/proposals/{id}'>;
 type History = Answer<'/proposals/{id}/history'>;
 
 const ALERT_ZH: Record<string, string> = { warning: '临期提醒', overdue: '逾期提醒', escalation: '督办' };
-const AUDIENCE_ZH: Record<string, string> = { officer: '经办人', proposer: '提案人', unitHead: '单位负责人', committee: '提案委员会', assessment: '年度考核' };
-const RATING_ZH: Record<string, string> = { satisfied: '满意', basicallySatisfied: '基本满意', unsatisfied: '不满意' };
 
 /** The stretch of time the duties' bands are drawn against: their earliest start to their latest due date, and now. */
 function bandSpan(instants: string[], now: string): [number, number] {
@@ -72,7 +71,7 @@ export default function ProposalDetail() {
   const load = useCallback(() => {
     void api.GET('/proposals/{id}', { params: { path: { id } } }).then(({ data }) => setView(data ?? null));
     void api.GET('/proposals/{id}/history', { params: { path: { id }, query: { raw: 'false' } } }).then(({ data }) => setHistory(data));
-    void api.GET('/alerts', { params: { query: { limit: 500 } } }).then(({ data }) => setAlerts((data?.items ?? []).filter((a) => a.proposalId === id)));
+    void api.GET('/alerts', { params: { query: { proposal: id, limit: 500 } } }).then(({ data }) => setAlerts(data?.items ?? []));
   }, [id]);
   const live = useLive();
   useEffect(load, [load, live]);
@@ -154,7 +153,7 @@ export default function ProposalDetail() {
             />
             <Typography.Paragraph style={{ marginTop: 8 }}>
               {t('评价：', 'Ratings: ')}
-              {Object.entries(tr.ratings).map(([who, r]) => `${who} ${t(RATING_ZH[r] ?? r, r)}`).join('；') || '—'}
+              {Object.entries(tr.ratings).map(([who, r]) => `${who} ${t((RATING_NAME_ZH as Record<string, string>)[r] ?? r, r)}`).join('；') || '—'}
             </Typography.Paragraph>
           </Card>
         ))}
@@ -170,7 +169,7 @@ export default function ProposalDetail() {
               { title: t('时间', 'When'), render: (_, a) => shanghaiTime(a.raisedAt) },
               { title: t('类型', 'Kind'), render: (_, a) => t(ALERT_ZH[a.kind] ?? a.kind, a.kind) + (a.level > 0 ? ` ${a.level}` : '') },
               { title: t('事项', 'Duty'), render: (_, a) => t(DUTY_ZH[a.dutyKind] ?? a.dutyKind, a.dutyKind) },
-              { title: t('对象', 'To'), render: (_, a) => `${a.unitId ?? a.proposerId ?? ''} ${t(AUDIENCE_ZH[a.audience] ?? a.audience, a.audience)}` },
+              { title: t('对象', 'To'), render: (_, a) => `${a.unitId ?? a.proposerId ?? ''} ${t(AUDIENCE_NAME_ZH[a.audience], a.audience)}` },
               { title: t('期限', 'Due'), dataIndex: 'dueDate' },
               {
                 title: '',

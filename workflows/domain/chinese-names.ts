@@ -1,0 +1,24 @@
+/**
+ * The Chinese names of duties, ratings and audiences, as the timeline, the committee's documents
+ * and reports and the console write them: apart from the vocabulary's schemas so a browser bundle
+ * can take the names without zod.
+ */
+import type { Audience, DutyKind, Rating } from './vocabulary';
+
+export const DUTY_NAME_ZH: Record<DutyKind, string> = {
+  reassignmentWindow: '交办异议',
+  coHandlerOpinion: '会办意见',
+  contactBeforeHandling: '办前面商',
+  countersign: '会签',
+  reply: '答复',
+  evaluation: '答复评价',
+  rehandlingDecision: '重新办理决定',
+  followUpReport: '承诺事项跟踪办理情况报告',
+  annualSummary: '承诺事项年度办理情况总结',
+  commitmentDelivery: '承诺事项兑现',
+  lookBack: '回头看',
+};
+
+export const RATING_NAME_ZH: Record<Rating, string> = { satisfied: '满意', basicallySatisfied: '基本满意', unsatisfied: '不满意' };
+
+export const AUDIENCE_NAME_ZH: Record<Audience, string> = { officer: '经办人', proposer: '提案人', unitHead: '单位负责人', committee: '提案委员会', assessment: '年度考核' };
