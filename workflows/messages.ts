@@ -7,6 +7,7 @@ import type { Actor } from './domain/commands';
 import type { CalendarYear } from './domain/calendar';
 import type { Intake, Proposer } from './domain/contracts';
 import type { Duty } from './domain/duties';
+import type { SettledDuty } from './domain/ledger';
 import type { Urgency } from './domain/vocabulary';
 import type { RecordedEvent } from './domain/events';
 import type { HandlingPolicy } from './domain/policy';
@@ -43,6 +44,8 @@ export interface ProposalView {
   stage: string;
   state: ProposalState;
   duties: (Duty & { urgency: Urgency })[];
+  /** The duties owed and no longer open: done (on time or late), or let go past due. */
+  settled: SettledDuty[];
   /** The workflow's clock when the view was taken. */
   asOf: string;
 }

@@ -110,6 +110,7 @@ export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOu
       stage: stageOf(state),
       state,
       duties: openDuties(state, policy, asOf).map((d) => ({ ...d, urgency: urgency(d.due, asOf) })),
+      settled,
       asOf,
     };
   };

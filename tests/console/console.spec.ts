@@ -16,7 +16,9 @@ import { CONSOLE_DIR } from '../../apps/api/src/http/console';
 import { compressedPolicy } from '../../seeds/policy';
 import { referenceCase } from '../../seeds/reference-case';
 import { http, useStack } from '../support/api';
-import { startProposal } from '../support/proposals';
+import { act, startProposal } from '../support/proposals';
+import { referenceSteps } from '../../seeds/reference-steps';
+import { defaultPolicy } from '../../seeds/policy';
 
 const OUT = path.resolve(__dirname, '../../test-output/console');
 let browser: Browser;
@@ -25,13 +27,14 @@ let browser: Browser;
 afterAll(async () => {
   await browser?.close();
 });
-const ctx = useStack();
+// Every test signs its people in from one address: more than the 30 a minute a real address gets.
+const ctx = useStack({ SIGN_IN_PER_MINUTE: 300 });
 const c202 = referenceCase();
 
 beforeAll(async () => {
   if (!fs.existsSync(path.join(CONSOLE_DIR, 'index.html'))) throw new Error('the console is not built: npm run console:build');
   fs.mkdirSync(OUT, { recursive: true });
-  for (const p of ['committee-clerk', 'drc-officer', 'stb-officer', 'edu-officer', 'wang-fengjie', 'sun-yurong', 'li-baosong']) await setPassword(ctx.current.db.pool, p, `demo-${p}`);
+  for (const p of ['committee-clerk', 'drc-officer', 'stb-officer', 'edu-officer', 'wang-fengjie', 'sun-yurong', 'li-baosong', 'another-member']) await setPassword(ctx.current.db.pool, p, `demo-${p}`);
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
@@ -50,9 +53,14 @@ async function signedIn(account: string): Promise<Page> {
   return page;
 }
 
+/** The card whose title is `title`. */
+const card = (page: Page, title: string) => page.locator('.ant-card').filter({ has: page.locator('.ant-card-head-title', { hasText: new RegExp(`^${title}$`) }) });
+
 /** No serious or critical accessibility violation, and the page saved as a screenshot. */
 async function checkAndKeep(page: Page, name: string) {
   await page.waitForLoadState('networkidle');
+  // A colour half-way through a transition is no colour anyone reads: let them end first.
+  await page.evaluate('Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined)))');
   const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   await page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage: true });
@@ -90,11 +98,15 @@ test('proposal 202 through the console: reviewed, assigned, answered, countersig
 
   await committee.getByRole('radio', { name: '立案', exact: true }).check();
   await committee.getByRole('button', { name: '提交审查结果' }).click();
-  await committee.getByLabel('主办单位').fill('smx-drc');
-  await committee.getByLabel('会办单位').fill('smx-stb');
-  await committee.keyboard.press('Enter');
+  // Units are picked by name: typed letters filter the directory's units.
+  await committee.getByLabel('主办单位').fill('发展和改革');
+  await committee.locator('.ant-select-item-option', { hasText: '三门峡市发展和改革委员会' }).click();
+  await committee.getByLabel('会办单位').fill('科技');
+  await committee.locator('.ant-select-item-option', { hasText: '三门峡市科技局' }).click();
+  await committee.keyboard.press('Escape');
   await committee.getByRole('button', { name: /^交\s?办$/ }).click();
-  await committee.getByText('主办 smx-drc', { exact: true }).waitFor();
+  await committee.getByText('主办 三门峡市发展和改革委员会', { exact: true }).waitFor();
+  await committee.getByText('会办 三门峡市科技局', { exact: true }).waitFor();
   await checkAndKeep(committee, 'proposal-202-assigned');
 
   const drc = await signedIn('drc-officer');
@@ -109,7 +121,7 @@ test('proposal 202 through the console: reviewed, assigned, answered, countersig
   await stb.goto(`${ctx.current.base}/p/${id}`);
   await stb.getByLabel('意见', { exact: true }).fill('建议加大对新材料企业研发投入的支持。');
   await stb.getByRole('button', { name: '报送会办意见' }).click();
-  await stb.getByText('smx-stb 向 smx-drc 提交会办意见', { exact: false }).waitFor();
+  await stb.getByText('三门峡市科技局 向 三门峡市发展和改革委员会 提交会办意见', { exact: false }).waitFor();
 
   await drc.goto(`${ctx.current.base}/p/${id}`);
   await drc.getByLabel('时间').fill(new Date(Date.now() - 3600_000).toISOString().slice(0, 19).replace('T', ' '));
@@ -118,7 +130,7 @@ test('proposal 202 through the console: reviewed, assigned, answered, countersig
   await drc.keyboard.press('Enter');
   await drc.getByLabel('沟通情况').fill('当面听取提案人意见。');
   await drc.getByRole('button', { name: '记录沟通' }).click();
-  await drc.getByText('smx-drc 办前面商（当面）').waitFor();
+  await drc.getByText('三门峡市发展和改革委员会 办前面商（当面）').waitFor();
 
   await drc.getByLabel('文号').fill('三发改提〔2024〕202号');
   await drc.getByLabel('开头').fill('您提出的关于进一步着力发展新材料产业的提案收悉，现答复如下：');
@@ -138,10 +150,10 @@ test('proposal 202 through the console: reviewed, assigned, answered, countersig
 
   await stb.goto(`${ctx.current.base}/p/${id}`);
   await stb.getByRole('button', { name: '同意会签' }).click();
-  await stb.getByText('smx-stb 会签 smx-drc 的答复稿').waitFor();
+  await stb.getByText('三门峡市科技局 会签 三门峡市发展和改革委员会 的答复稿').waitFor();
   await drc.goto(`${ctx.current.base}/p/${id}`);
   await drc.getByRole('button', { name: '提交答复送审' }).click();
-  await drc.getByText('smx-drc 提交答复送审').waitFor();
+  await drc.getByText('三门峡市发展和改革委员会 提交答复送审').waitFor();
   await committee.goto(`${ctx.current.base}/p/${id}`);
   await committee.getByRole('button', { name: '提交审核意见' }).click();
   await committee.getByText('审核通过').waitFor();
@@ -149,7 +161,7 @@ test('proposal 202 through the console: reviewed, assigned, answered, countersig
   await drc.getByLabel('签发人').fill('张三');
   await drc.getByLabel('职务').fill('三门峡市发展和改革委员会主任');
   await drc.getByRole('button', { name: /^签\s?发$/ }).click();
-  await drc.getByText('smx-drc 答复 三发改提〔2024〕202号', { exact: false }).waitFor();
+  await drc.locator('.ant-timeline-item-content', { hasText: '三门峡市发展和改革委员会 答复 三发改提〔2024〕202号' }).waitFor();
 
   await committee.goto(`${ctx.current.base}/overview`);
   await committee.getByText('办复率').first().waitFor();
@@ -159,10 +171,12 @@ test('proposal 202 through the console: reviewed, assigned, answered, countersig
   for (const member of ['wang-fengjie', 'sun-yurong', 'li-baosong']) {
     const page = await signedIn(member);
     await page.getByText('请在').waitFor();
+    // The reply as it was issued, beside the form that rates it.
+    await page.getByText('您提出的关于进一步着力发展新材料产业的提案收悉，现答复如下：').waitFor();
     if (member === 'wang-fengjie') await checkAndKeep(page, 'rating-form');
     await page.getByRole('radio', { name: '满意', exact: true }).check();
     await page.getByRole('button', { name: '提交评价' }).click();
-    await page.getByText('查看答复（公文）').waitFor();
+    await page.getByText('答复（公文）').waitFor();
     await page.getByText('请在').waitFor({ state: 'detached' });
   }
 
@@ -179,7 +193,7 @@ test('proposal 202 through the console: reviewed, assigned, answered, countersig
   }
   expect([satisfactionBefore, await satisfaction.textContent()]).toEqual([expect.stringMatching(/满意率.*—/), expect.stringMatching(/满意率.*100/)]);
   await committee.goto(`${ctx.current.base}/p/${id}`);
-  await committee.getByText(/^评价：wang-fengjie 满意；sun-yurong 满意；li-baosong 满意$/).waitFor();
+  await committee.getByText(/^评价：王凤杰 满意；孙钰蓉 满意；李宝松 满意$/).waitFor();
   await checkAndKeep(committee, 'proposal-202');
 }, 180_000);
 
@@ -227,11 +241,96 @@ test('交办异议: a co-handler asks to be reassigned in its form, the committe
   await stb.goto(`${ctx.current.base}/p/${id}`);
   await stb.getByLabel('理由').fill('本局职能与提案内容关联不大');
   await stb.getByRole('button', { name: '提出异议' }).click();
-  await stb.getByText('smx-stb 提出交办异议：本局职能与提案内容关联不大').waitFor();
+  await stb.getByText('三门峡市科技局 提出交办异议：本局职能与提案内容关联不大').waitFor();
   const committee = await signedIn('committee-clerk');
   await committee.goto(`${ctx.current.base}/p/${id}`);
-  const card = committee.locator('.ant-card', { hasText: '交办异议：smx-stb' });
-  await card.getByLabel('理由').fill('科技创新平台建设属科技局职责');
-  await card.getByRole('button', { name: '作出决定' }).click();
-  await committee.getByText('维持 smx-stb 的交办，理由：科技创新平台建设属科技局职责').waitFor();
+  const decision = card(committee, '交办异议：三门峡市科技局');
+  await decision.getByLabel('理由').fill('科技创新平台建设属科技局职责');
+  await decision.getByRole('button', { name: '作出决定' }).click();
+  await committee.getByText('维持 三门峡市科技局 的交办，理由：科技创新平台建设属科技局职责').waitFor();
 }, 60_000);
+
+test('sign-in: five wrong passwords lock the account; a session that ends under an open form signs in again over it, the form kept; a change without the CSRF token is refused', async () => {
+  const page = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
+  await page.goto(`${ctx.current.base}/`);
+  await page.getByLabel('账号').fill('another-member');
+  const attempt = async (password: string) => {
+    await page.getByLabel('密码').fill(password);
+    await Promise.all([page.waitForResponse((r) => new URL(r.url()).pathname === '/session' && r.request().method() === 'POST'), page.getByRole('button', { name: /登\s?录/ }).click()]);
+    return page.getByRole('alert').textContent();
+  };
+  for (let i = 0; i < 5; i++) expect(await attempt(`guess-${i}`)).toContain('账号或密码错误');
+  expect(await attempt('demo-another-member')).toContain('账号已锁定');
+
+  // The DRC officer records a contact just after the session ended (idle past its limit).
+  const c = referenceCase();
+  const handle = await startProposal(ctx.current.env.client, { ...c.intake, number: 5202 }, defaultPolicy());
+  for (const step of referenceSteps(c, () => new Date().toISOString()).slice(0, 2)) await act(handle, step.command);
+  const drc = await signedIn('drc-officer');
+  await drc.goto(`${ctx.current.base}/p/${handle.workflowId}`);
+  await drc.getByLabel('时间').fill(new Date(Date.now() - 3600_000).toISOString().slice(0, 19).replace('T', ' '));
+  await drc.keyboard.press('Enter');
+  await drc.getByLabel('参加人员').fill('王凤杰');
+  await drc.keyboard.press('Enter');
+  await drc.getByLabel('沟通情况').fill('电话联系提案人，约定面商时间。');
+  await ctx.current.db.pool.query(`update console_sessions set last_seen_at = now() - interval '31 minutes' where principal_id = 'drc-officer'`);
+  await drc.getByRole('button', { name: '记录沟通' }).click();
+  const dialog = drc.getByRole('dialog', { name: '登录已失效，请重新登录' });
+  await dialog.waitFor();
+  await checkAndKeep(drc, 'session-ended');
+  await dialog.getByLabel('密码').fill('demo-drc-officer');
+  await dialog.getByRole('button', { name: /登\s?录/ }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  expect(await drc.getByLabel('沟通情况').inputValue()).toBe('电话联系提案人，约定面商时间。');
+  await drc.getByRole('button', { name: '记录沟通' }).click();
+  await drc.getByText('三门峡市发展和改革委员会 办前面商（当面）').waitFor();
+
+  // A change sent with the session cookie but without the CSRF token the console holds: refused.
+  const refused = await drc.evaluate(async (id) => {
+    const res = await fetch(`/proposals/${id}/opinions`, { method: 'POST', headers: { 'content-type': 'application/json', 'Idempotency-Key': 'csrf-test-0001' }, body: JSON.stringify({ text: '伪造的请求' }) });
+    return { status: res.status, type: ((await res.json()) as { type: string }).type };
+  }, handle.workflowId);
+  expect(refused).toEqual({ status: 403, type: 'urn:proposals:problem:csrf-token' });
+  await handle.terminate('test done');
+}, 90_000);
+
+test('refusals keep the form: a reassignment request after its window, an opinion from a unit taken off the proposal', async () => {
+  const c = referenceCase();
+  // The window for 交办异议 is a few seconds here; everything else runs on working days.
+  const base = defaultPolicy();
+  const policy = { ...base, periods: { ...base.periods, reassignmentWindow: { unit: 'seconds' as const, count: 6 } } };
+  const handle = await startProposal(ctx.current.env.client, { ...c.intake, number: 6202 }, policy);
+  const steps = referenceSteps(c, () => new Date().toISOString());
+  for (const step of steps.slice(0, 2)) await act(handle, step.command);
+  // The Science Bureau asks in time; the DRC opens its form in time and sends it too late.
+  await act(handle, { type: 'requestReassignment', actor: { role: 'officer', id: 'stb-officer', unitId: 'smx-stb' }, reason: '本局职能与提案内容关联不大' });
+  const drc = await signedIn('drc-officer');
+  await drc.goto(`${ctx.current.base}/p/${handle.workflowId}`);
+  const ask = card(drc, '交办异议');
+  await ask.getByLabel('理由').fill('主办单位应为工信局');
+  await new Promise((r) => setTimeout(r, 7_000));
+  await ask.getByRole('button', { name: '提出异议' }).click();
+  await ask.getByRole('alert').waitFor();
+  expect(await ask.getByRole('alert').textContent()).toMatch(/^未能办理办理时限已过，不能再提出/);
+  expect(await ask.getByLabel('理由').inputValue()).toBe('主办单位应为工信局');
+  await checkAndKeep(drc, 'refused-late-reassignment');
+
+  // The Science Bureau types its opinion and, before it sends it, the committee grants its request:
+  // the co-handling goes to the Education Bureau. The Science Bureau's page is now stale.
+  const stb = await signedIn('stb-officer');
+  await stb.goto(`${ctx.current.base}/p/${handle.workflowId}`);
+  const opinion = card(stb, '会办意见');
+  await opinion.getByLabel('意见', { exact: true }).fill('建议加大对新材料企业研发投入的支持。');
+  await act(handle, {
+    type: 'decideReassignment',
+    actor: { role: 'committee', id: 'committee-clerk' },
+    unitId: 'smx-stb',
+    decision: { decision: 'reassign', reason: '改由教育局会办', assignment: { mode: 'joint', lead: 'smx-drc', coHandlers: ['smx-edu'] } },
+  });
+  await opinion.getByRole('button', { name: '报送会办意见' }).click();
+  await opinion.getByRole('alert').waitFor();
+  expect(await opinion.getByRole('alert').textContent()).toMatch(/本单位不是该提案的承办单位/);
+  expect(await opinion.getByLabel('意见', { exact: true }).inputValue()).toBe('建议加大对新材料企业研发投入的支持。');
+  await checkAndKeep(stb, 'refused-countersign');
+  await handle.terminate('test done');
+}, 120_000);

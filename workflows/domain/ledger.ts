@@ -13,6 +13,8 @@ export interface SettledDuty {
   key: string;
   kind: DutyKind;
   unitId: string | null;
+  /** When it began to be owed (absent in summaries recorded before it was kept). */
+  startedAt?: string;
   dueAt: string;
   /** When the one who owed it did it; null when it was let go undone. */
   doneAt: string | null;
@@ -59,7 +61,7 @@ export function settle(state: ProposalState, event: ProposalEvent, policy: Handl
   const settled = before
     .filter((d) => !still.has(d.key))
     .flatMap((d): SettledDuty[] => {
-      const record = { key: d.key, kind: d.kind, unitId: d.unitId, dueAt: d.due.at };
+      const record = { key: d.key, kind: d.kind, unitId: d.unitId, startedAt: d.startedAt, dueAt: d.due.at };
       if (doneBy(event, d)) return [{ ...record, doneAt: event.at }];
       return Date.parse(d.due.at) <= Date.parse(event.at) ? [{ ...record, doneAt: null }] : [];
     });

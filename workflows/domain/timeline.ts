@@ -1,5 +1,5 @@
 /** A proposal's history as people read it: when, what, which unit, the stage after, and what is due next. */
-import { AUDIENCE_NAME_ZH, RATING_NAME_ZH } from './chinese-names';
+import { AUDIENCE_NAME_ZH, DUTY_NAME_ZH, RATING_NAME_ZH } from './chinese-names';
 import type { Assignment } from './contracts';
 import { openDuties } from './duties';
 import type { RecordedEvent } from './events';
@@ -14,69 +14,74 @@ const ZH_FORM = { faceToFace: '当面', phone: '电话', written: '书面', site
 const ZH_PHASE = { beforeHandling: '办前面商', duringHandling: '办中沟通', afterReply: '办后回访' } as const;
 const ZH_OUTCOME = { rehandle: '重新办理', committeeDecides: '不满意，待提案委员会决定', consult: '当面协商', followUp: '进入跟踪办理', done: '办结' } as const;
 
+/** A unit's or a person's name for its id, where the reader has a directory; the id otherwise. */
+export type Namer = (id: string) => string;
+
 const who = (e: RecordedEvent) => (e.by.role === 'officer' ? `${e.by.id} (${e.by.unitId})` : e.by.id);
-const assignmentText = (a: Assignment) =>
+const assignmentText = (a: Assignment, n: Namer = (id) => id) =>
   a.mode === 'joint'
-    ? { zh: `主办 ${a.lead}，会办 ${a.coHandlers.join('、') || '无'}`, en: `lead ${a.lead}, co-handling ${a.coHandlers.join(', ') || 'none'}` }
-    : { zh: `分办 ${a.units.join('、')}`, en: `separately to ${a.units.join(', ')}` };
+    ? { zh: `主办 ${n(a.lead)}，会办 ${a.coHandlers.map(n).join('、') || '无'}`, en: `lead ${a.lead}, co-handling ${a.coHandlers.join(', ') || 'none'}` }
+    : { zh: `分办 ${a.units.map(n).join('、')}`, en: `separately to ${a.units.join(', ')}` };
 
 /** What a supervisor needs of each event: who, what changed, and why; in Chinese and English. */
-export function describeEvent(e: RecordedEvent): { zh: string; en: string } {
+export function describeEvent(e: RecordedEvent, n: Namer = (id) => id): { zh: string; en: string } {
   const by = who(e);
+  const byZh = e.by.role === 'officer' ? `${n(e.by.id)}（${n(e.by.unitId)}）` : n(e.by.id);
   switch (e.type) {
-    case 'ProposalFiled': return { zh: `受理：第${e.intake.number}号 ${e.intake.title}（${by}）`, en: `filed: No. ${e.intake.number} ${e.intake.title} (by ${by})` };
-    case 'ProposalRegistered': return { zh: `立案（${by}）`, en: `registered (by ${by})` };
+    case 'ProposalFiled': return { zh: `受理：第${e.intake.number}号 ${e.intake.title}（${byZh}）`, en: `filed: No. ${e.intake.number} ${e.intake.title} (by ${by})` };
+    case 'ProposalRegistered': return { zh: `立案（${byZh}）`, en: `registered (by ${by})` };
     case 'ProposalMerged': return { zh: `并入第${e.intoNumber}号提案，理由：${e.reason}`, en: `merged into No. ${e.intoNumber} by ${by}: ${e.reason}` };
     case 'ProposalNotRegistered': return { zh: `不予立案，理由：${e.reason}`, en: `not registered by ${by}: ${e.reason}` };
     case 'ProposalConvertedToReport': return { zh: `转社情民意，理由：${e.reason}`, en: `turned into a report by ${by}: ${e.reason}` };
     case 'MergedProposalJoined': return { zh: `第${e.number}号提案并入，提案人 ${e.proposers.map((p) => p.name).join('、')} 同收答复`, en: `No. ${e.number} merged in: ${e.proposers.map((p) => p.name).join(', ')} receive the reply` };
-    case 'ProposalAssigned': { const a = assignmentText(e.assignment); return { zh: `交办：${a.zh}`, en: `assigned: ${a.en}` }; }
-    case 'ProposalReassigned': { const a = assignmentText(e.assignment); return { zh: `应 ${e.unitId} 异议调整交办：${a.zh}，理由：${e.reason}`, en: `reassigned on ${e.unitId}'s request: ${a.en}; reason: ${e.reason}` }; }
-    case 'ReassignmentRequested': return { zh: `${e.unitId} 提出交办异议：${e.reason}`, en: `${e.unitId} asked for reassignment: ${e.reason}` };
-    case 'ReassignmentRefused': return { zh: `维持 ${e.unitId} 的交办，理由：${e.reason}`, en: `${e.unitId} kept on the proposal: ${e.reason}` };
-    case 'OpinionSubmitted': return { zh: `${e.unitId} 向 ${e.leadUnitId} 提交会办意见`, en: `${e.unitId} sent its opinion to ${e.leadUnitId}` };
-    case 'ProposerContacted': return { zh: `${e.unitId} ${ZH_PHASE[e.contact.phase]}（${ZH_FORM[e.contact.form]}）`, en: `${e.unitId} contacted the proposers (${e.contact.phase}, ${e.contact.form})` };
+    case 'ProposalAssigned': { const a = assignmentText(e.assignment); const az = assignmentText(e.assignment, n); return { zh: `交办：${az.zh}`, en: `assigned: ${a.en}` }; }
+    case 'ProposalReassigned': { const a = assignmentText(e.assignment); const az = assignmentText(e.assignment, n); return { zh: `应 ${n(e.unitId)} 异议调整交办：${az.zh}，理由：${e.reason}`, en: `reassigned on ${e.unitId}'s request: ${a.en}; reason: ${e.reason}` }; }
+    case 'ReassignmentRequested': return { zh: `${n(e.unitId)} 提出交办异议：${e.reason}`, en: `${e.unitId} asked for reassignment: ${e.reason}` };
+    case 'ReassignmentRefused': return { zh: `维持 ${n(e.unitId)} 的交办，理由：${e.reason}`, en: `${e.unitId} kept on the proposal: ${e.reason}` };
+    case 'OpinionSubmitted': return { zh: `${n(e.unitId)} 向 ${n(e.leadUnitId)} 提交会办意见`, en: `${e.unitId} sent its opinion to ${e.leadUnitId}` };
+    case 'ProposerContacted': return { zh: `${n(e.unitId)} ${ZH_PHASE[e.contact.phase]}（${ZH_FORM[e.contact.form]}）`, en: `${e.unitId} contacted the proposers (${e.contact.phase}, ${e.contact.form})` };
     case 'ReplyDrafted': {
-      const silent = e.withoutOpinionsOf?.length ? { zh: `；${e.withoutOpinionsOf.join('、')} 逾期未提交会办意见`, en: `; without the overdue opinion of ${e.withoutOpinionsOf.join(', ')}` } : { zh: '', en: '' };
+      const silent = e.withoutOpinionsOf?.length ? { zh: `；${e.withoutOpinionsOf.map(n).join('、')} 逾期未提交会办意见`, en: `; without the overdue opinion of ${e.withoutOpinionsOf.join(', ')}` } : { zh: '', en: '' };
       return {
-        zh: `${by} 草拟答复 ${e.draft.documentNumber}：${e.draft.replyClass}类，承诺事项 ${e.draft.commitments.length} 项${silent.zh}`,
+        zh: `${byZh} 草拟答复 ${e.draft.documentNumber}：${e.draft.replyClass}类，承诺事项 ${e.draft.commitments.length} 项${silent.zh}`,
         en: `${by} drafted reply ${e.draft.documentNumber}: class ${e.draft.replyClass}, ${e.draft.commitments.length} commitment(s)${silent.en}`,
       };
     }
-    case 'DraftCountersigned': return { zh: `${e.unitId} 会签 ${e.leadUnitId} 的答复稿`, en: `${e.unitId} countersigned ${e.leadUnitId}'s draft` };
-    case 'DraftChangesRequested': return { zh: `${e.unitId} 要求修改答复稿：${e.comments}`, en: `${e.unitId} asked for changes: ${e.comments}` };
-    case 'CountersignReleased': return { zh: `提案委员会免予 ${e.unitId} 逾期会签，理由：${e.reason}`, en: `the committee released ${e.unitId}'s overdue countersign: ${e.reason}` };
-    case 'ReplySubmitted': return { zh: `${e.unitId} 提交答复送审`, en: `${e.unitId} submitted the reply for review` };
+    case 'DraftCountersigned': return { zh: `${n(e.unitId)} 会签 ${n(e.leadUnitId)} 的答复稿`, en: `${e.unitId} countersigned ${e.leadUnitId}'s draft` };
+    case 'DraftChangesRequested': return { zh: `${n(e.unitId)} 要求修改答复稿：${e.comments}`, en: `${e.unitId} asked for changes: ${e.comments}` };
+    case 'CountersignReleased': return { zh: `提案委员会免予 ${n(e.unitId)} 逾期会签，理由：${e.reason}`, en: `the committee released ${e.unitId}'s overdue countersign: ${e.reason}` };
+    case 'ReplySubmitted': return { zh: `${n(e.unitId)} 提交答复送审`, en: `${e.unitId} submitted the reply for review` };
     case 'ReplyReturned': return { zh: `答复退回修改：${e.comments}`, en: `reply returned by ${by}: ${e.comments}` };
     case 'ReplyApproved': {
       const cls = e.correctedFrom ? { zh: `，类别由 ${e.correctedFrom} 改为 ${e.replyClass}`, en: `, class corrected ${e.correctedFrom}→${e.replyClass}` } : { zh: `，${e.replyClass}类`, en: `, class ${e.replyClass}` };
       const note = e.comments ? { zh: `；意见：${e.comments}`, en: `; ${e.comments}` } : { zh: '', en: '' };
       return { zh: `审核通过${cls.zh}${note.zh}`, en: `reply approved by ${by}${cls.en}${note.en}` };
     }
-    case 'ReplyIssued': return { zh: `${e.unitId} 答复 ${e.documentNumber}（${e.replyClass}类），${e.signer.title}签发`, en: `reply ${e.documentNumber} issued (class ${e.replyClass}), signed by ${e.signer.title}` };
-    case 'ReplyEvaluated': return { zh: `${e.proposerId} 评价：${RATING_NAME_ZH[e.rating]}${e.comments ? `（${e.comments}）` : ''}`, en: `rated ${e.rating} by ${e.proposerId}${e.comments ? ` (${e.comments})` : ''}` };
+    case 'ReplyIssued': return { zh: `${n(e.unitId)} 答复 ${e.documentNumber}（${e.replyClass}类），${e.signer.title}签发`, en: `reply ${e.documentNumber} issued (class ${e.replyClass}), signed by ${e.signer.title}` };
+    case 'ReplyEvaluated': return { zh: `${n(e.proposerId)} 评价：${RATING_NAME_ZH[e.rating]}${e.comments ? `（${e.comments}）` : ''}`, en: `rated ${e.rating} by ${e.proposerId}${e.comments ? ` (${e.comments})` : ''}` };
     case 'EvaluationConcluded': return { zh: `评价结束${e.windowClosed ? '（评价期满）' : ''}：${ZH_OUTCOME[e.outcome]}`, en: `evaluation concluded → ${e.outcome}${e.windowClosed ? ' (window closed)' : ''}` };
     case 'RehandlingDecided': return e.decision === 'sendBack'
-      ? { zh: `提案委员会退回 ${e.unitId} 重新办理：${e.note}`, en: `the committee sent ${e.unitId}'s reply back for re-handling: ${e.note}` }
+      ? { zh: `提案委员会退回 ${n(e.unitId)} 重新办理：${e.note}`, en: `the committee sent ${e.unitId}'s reply back for re-handling: ${e.note}` }
       : { zh: `提案委员会认可评价，不再重办：${e.note}`, en: `the committee accepted the rating without re-handling: ${e.note}` };
     case 'ConsultationHeld': return { zh: `当面协商：${e.summary}`, en: `consultation held: ${e.summary}` };
-    case 'FollowUpReported': return { zh: `${by} 报告承诺 ${e.commitmentNo}：${e.done ? '已完成' : '进展'}——${e.progress}`, en: `${by} reported commitment ${e.commitmentNo}: ${e.done ? 'delivered' : 'progress'}: ${e.progress}` };
-    case 'CommitmentDeclaredUndeliverable': return { zh: `${by} 说明承诺 ${e.commitmentNo} 无法兑现：${e.reason}`, en: `${by} declared commitment ${e.commitmentNo} undeliverable: ${e.reason}` };
+    case 'FollowUpReported': return { zh: `${byZh} 报告承诺 ${e.commitmentNo}：${e.done ? '已完成' : '进展'}——${e.progress}`, en: `${by} reported commitment ${e.commitmentNo}: ${e.done ? 'delivered' : 'progress'}: ${e.progress}` };
+    case 'CommitmentDeclaredUndeliverable': return { zh: `${byZh} 说明承诺 ${e.commitmentNo} 无法兑现：${e.reason}`, en: `${by} declared commitment ${e.commitmentNo} undeliverable: ${e.reason}` };
     case 'CommitmentClosed': return e.by.role === 'clock'
       ? { zh: `承诺 ${e.commitmentNo} 跟踪期满失效（旧规则）`, en: `commitment ${e.commitmentNo} lapsed by the clock at the follow-up limit (legacy rules)` }
       : { zh: `提案委员会认可承诺 ${e.commitmentNo} 无法兑现：${e.reason}`, en: `the committee accepted commitment ${e.commitmentNo} as undeliverable: ${e.reason}` };
     case 'UndeliverableRejected': return { zh: `提案委员会不认可承诺 ${e.commitmentNo} 无法兑现：${e.reason}`, en: `the committee rejected the declaration on commitment ${e.commitmentNo}: ${e.reason}` };
-    case 'AnnualSummarySubmitted': return { zh: `${e.unitId} 提交 ${e.year} 年度承诺落实情况总结`, en: `${e.unitId} sent its ${e.year} annual summary` };
+    case 'AnnualSummarySubmitted': return { zh: `${n(e.unitId)} 提交 ${e.year} 年度承诺落实情况总结`, en: `${e.unitId} sent its ${e.year} annual summary` };
     case 'LookBackRecorded': return { zh: `提案委员会回头看：${e.summary}`, en: `the committee's look back: ${e.summary}` };
     case 'ReplyDeadlineExtended': return { zh: `答复期限延长 ${e.months} 个月，理由：${e.reason}`, en: `reply deadline extended by ${e.months} month(s) by ${by}: ${e.reason}` };
     case 'AlertRaised': {
       const a = e.alert;
       const what = `${a.dutyKind}${a.commitmentNo ? ` #${a.commitmentNo}` : ''} ${a.unitId ?? a.proposerId ?? ''}`.trim();
-      if (a.kind === 'warning') return { zh: `⚠ 预警：${what} 将于 ${a.dueDate} 到期`, en: `⚠ warning: ${what} due ${a.dueDate}` };
-      if (a.kind === 'overdue') return { zh: `⏰ 逾期：${what} 已于 ${a.dueDate} 到期`, en: `⏰ overdue: ${what} due ${a.dueDate}` };
-      return { zh: `⬆ 督办升级至${AUDIENCE_NAME_ZH[a.audience]}：${what}（${a.dueDate} 到期）`, en: `⬆ escalated to ${a.audience}: ${what} due ${a.dueDate}` };
+      const whatZh = `${n(a.unitId ?? a.proposerId ?? '')} ${DUTY_NAME_ZH[a.dutyKind]}${a.commitmentNo ? ` 第${a.commitmentNo}项` : ''}`.trim();
+      if (a.kind === 'warning') return { zh: `⚠ 预警：${whatZh} 将于 ${a.dueDate} 到期`, en: `⚠ warning: ${what} due ${a.dueDate}` };
+      if (a.kind === 'overdue') return { zh: `⏰ 逾期：${whatZh} 已于 ${a.dueDate} 到期`, en: `⏰ overdue: ${what} due ${a.dueDate}` };
+      return { zh: `⬆ 督办升级至${AUDIENCE_NAME_ZH[a.audience]}：${whatZh}（${a.dueDate} 到期）`, en: `⬆ escalated to ${a.audience}: ${what} due ${a.dueDate}` };
     }
-    case 'CalendarYearAdded': return { zh: `载入 ${e.calendarYear.year} 年节假日安排（${by}）`, en: `the ${e.calendarYear.year} holiday calendar loaded by ${by}` };
+    case 'CalendarYearAdded': return { zh: `载入 ${e.calendarYear.year} 年节假日安排（${byZh}）`, en: `the ${e.calendarYear.year} holiday calendar loaded by ${by}` };
     case 'ProposalClosed': return { zh: '办结', en: 'proposal closed' };
   }
 }
@@ -96,11 +101,11 @@ export interface TimelineRow {
  * One row per event, with the stage and the earliest due date as they stood right after it:
  * the events are folded again with the proposal's policy, the same rules the workflow ran.
  */
-export function timelineRows(events: RecordedEvent[], policy: HandlingPolicy, before: ProposalState = initialState()): TimelineRow[] {
+export function timelineRows(events: RecordedEvent[], policy: HandlingPolicy, before: ProposalState = initialState(), name?: Namer): TimelineRow[] {
   let state = before;
   return events.map((e) => {
     state = evolve(state, e);
-    const { zh, en } = describeEvent(e);
+    const { zh, en } = describeEvent(e, name);
     const due = openDuties(state, policy, e.at)
       .filter((d) => !d.window)
       .sort((a, b) => a.due.at.localeCompare(b.due.at))[0];

@@ -39,8 +39,12 @@ export const PersonSchema = z.discriminatedUnion('role', [
   z.strictObject({ role: z.enum(['committee', 'proposer']), name: text(50), active: z.boolean().default(true) }),
 ]);
 export const PasswordResetSchema = z.strictObject({ password: z.string().min(10, 'must be at least 10 characters').max(200) });
+const DirectoryUnitSchema = z.object({ id: z.string(), name: z.string(), kind: z.enum(['committee', 'bureau']) });
+/** Units by name, for pickers and for showing a unit by its name rather than its id. */
+export const UnitListSchema = z.array(DirectoryUnitSchema);
+
 export const DirectoryListSchema = z.object({
-  units: z.array(z.object({ id: z.string(), name: z.string(), kind: z.enum(['committee', 'bureau']) })),
+  units: UnitListSchema,
   people: z.array(z.object({ id: z.string(), name: z.string(), role: z.string(), unitId: z.string().nullable(), active: z.boolean(), hasPassword: z.boolean(), locked: z.boolean() })),
 });
 
@@ -180,6 +184,9 @@ export const ProposalViewSchema = z
     stage: z.string(),
     state: z.record(z.string(), z.unknown()),
     duties: z.array(DutySchema),
+    settled: z
+      .array(z.object({ key: z.string(), kind: DutyKindSchema, unitId: z.string().nullable(), startedAt: z.string().optional(), dueAt: z.string(), doneAt: z.string().nullable() }))
+      .describe('Duties owed and no longer open: done (doneAt), or let go past due (doneAt null)'),
     policy: z.record(z.string(), z.unknown()),
     asOf: z.string(),
   });

@@ -17,7 +17,8 @@ const LiveContext = createContext(0);
 /** A number that changes whenever an alert arrives: put it in a loading effect's dependencies. */
 export const useLive = () => useContext(LiveContext);
 
-export function LiveProvider({ children }: { children: React.ReactNode }) {
+/** `session` changes when someone signs in again: the stream the ended session had is closed by then. */
+export function LiveProvider({ session, children }: { session: number; children: React.ReactNode }) {
   const t = useT();
   const { notification } = App.useApp();
   const [tick, setTick] = useState(0);
@@ -30,6 +31,6 @@ export function LiveProvider({ children }: { children: React.ReactNode }) {
       setTick((n) => n + 1);
     });
     return () => source.close();
-  }, [notification, t]);
+  }, [notification, t, session]);
   return <LiveContext.Provider value={tick}>{children}</LiveContext.Provider>;
 }

@@ -2,18 +2,19 @@
  * The console: the committee's overview and lists, the bureau officer's inbox, the member's
  * proposals. Each page is its own chunk, loaded when first opened.
  */
-import { App as AntApp, Button, ConfigProvider, Layout, Menu, Space, Spin, Typography } from 'antd';
+import { App as AntApp, Button, ConfigProvider, Layout, Menu, Modal, Space, Spin, Typography } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { StrictMode, Suspense, lazy, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Link, Navigate, Route, Routes, useLocation } from 'react-router-dom';
-import { api, setCsrfToken } from './api/client';
+import { api, setCsrfToken, whenSessionEnds } from './api/client';
 import { LangContext, type Lang, useT } from './i18n';
 import { LiveProvider } from './live';
 import { SessionContext, type Signed } from './session';
 
 const SignIn = lazy(() => import('./pages/SignIn'));
+const SignInForm = lazy(() => import('./pages/SignIn').then((m) => ({ default: m.SignInForm })));
 const Overview = lazy(() => import('./pages/Overview'));
 const ProposalList = lazy(() => import('./pages/ProposalList'));
 const ProposalDetail = lazy(() => import('./pages/ProposalDetail'));
@@ -25,6 +26,9 @@ const People = lazy(() => import('./pages/People'));
 const A11Y_TOKENS = {
   colorPrimary: '#0958d9',
   colorLink: '#0958d9', colorTextTertiary: 'rgba(0, 0, 0, 0.62)', colorTextDescription: 'rgba(0, 0, 0, 0.62)', colorTextQuaternary: 'rgba(0, 0, 0, 0.58)', colorTextPlaceholder: 'rgba(0, 0, 0, 0.58)' };
+
+/** Ant Design's animations off for people who asked their system for less motion. */
+const REDUCED_MOTION = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 const HOME: Record<Signed['role'], string> = { committee: '/overview', officer: '/inbox', proposer: '/mine' };
 
@@ -89,10 +93,34 @@ function LangSwitch() {
   );
 }
 
+function SessionEnded({ open, account }: { open: boolean; account: string }) {
+  const t = useT();
+  return (
+    <Modal open={open} closable={false} maskClosable={false} keyboard={false} footer={null} title={t('登录已失效，请重新登录', 'Your session has ended: sign in again')} destroyOnHidden>
+      <Typography.Paragraph>{t('页面上填写的内容仍然保留，重新登录后可以继续提交。', 'What you typed on the page is kept: sign in and send it again.')}</Typography.Paragraph>
+      <Suspense fallback={<Spin />}>
+        <SignInForm account={account} />
+      </Suspense>
+    </Modal>
+  );
+}
+
 function Console() {
   const [lang, setLang] = useState<Lang>(() => (localStorage.getItem('lang') as Lang | null) ?? 'zh');
   const [principal, setPrincipal] = useState<Signed | undefined>();
   const [loading, setLoading] = useState(true);
+  // A session that ended under an open page: sign in again over it; `sessions` restarts the alert stream.
+  const [ended, setEnded] = useState(false);
+  const [sessions, setSessions] = useState(0);
+  useEffect(() => {
+    whenSessionEnds(() => setEnded(true));
+    return () => whenSessionEnds(undefined);
+  }, []);
+  const signedIn = (p: Signed | undefined) => {
+    setEnded(false);
+    setSessions((n) => n + 1);
+    setPrincipal(p);
+  };
   useEffect(() => {
     localStorage.setItem('lang', lang);
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
@@ -111,15 +139,18 @@ function Console() {
   };
   return (
     <LangContext.Provider value={{ lang, setLang }}>
-      <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={{ token: A11Y_TOKENS }}>
+      <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={{ token: { ...A11Y_TOKENS, motion: !REDUCED_MOTION } }}>
         <AntApp>
-          <SessionContext.Provider value={{ principal, signedIn: setPrincipal }}>
+          <SessionContext.Provider value={{ principal, signedIn }}>
             {loading ? (
               <Spin fullscreen />
             ) : principal ? (
-              <LiveProvider>
-                <Shell principal={principal} onSignOut={signOut} />
-              </LiveProvider>
+              <>
+                <LiveProvider session={sessions}>
+                  <Shell principal={principal} onSignOut={signOut} />
+                </LiveProvider>
+                <SessionEnded open={ended} account={principal.id} />
+              </>
             ) : (
               <Suspense fallback={<Spin fullscreen />}>
                 <SignIn />

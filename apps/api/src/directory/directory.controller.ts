@@ -15,6 +15,12 @@ export class DirectoryController {
     return this.directory.list();
   }
 
+  @Get('units')
+  @Roles('committee', 'officer', 'proposer')
+  units() {
+    return this.directory.units();
+  }
+
   @Put('units/:id')
   unit(@Param() params: unknown, @Body() body: unknown) {
     return this.directory.putUnit(parse(DirectoryParamSchema, params, 'path').id, parse(UnitSchema, body ?? {}, 'body'));

@@ -15,13 +15,17 @@ import { setPassword } from '../sign-in/passwords';
 export class DirectoryService {
   constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
 
+  async units() {
+    return (await this.pool.query<{ id: string; name: string; kind: 'committee' | 'bureau' }>('select id, name, kind from units order by id')).rows;
+  }
+
   async list() {
-    const units = await this.pool.query<{ id: string; name: string; kind: 'committee' | 'bureau' }>('select id, name, kind from units order by id');
+    const units = await this.units();
     const people = await this.pool.query<{ id: string; name: string; role: string; unit_id: string | null; active: boolean; has_password: boolean; locked: boolean }>(
       `select id, name, role, unit_id, active, password_hash is not null as has_password, coalesce(locked_until > now(), false) as locked from principals order by role, id`,
     );
     return {
-      units: units.rows,
+      units,
       people: people.rows.map((p) => ({ id: p.id, name: p.name, role: p.role, unitId: p.unit_id, active: p.active, hasPassword: p.has_password, locked: p.locked })),
     };
   }

@@ -32,6 +32,7 @@ import {
   HistoryQuerySchema,
   SessionOverviewSchema,
   DirectoryListSchema,
+  UnitListSchema,
   DirectoryParamSchema,
   UnitSchema,
   PersonSchema,
@@ -221,6 +222,9 @@ export function openApiDocument() {
       },
       '/directory': {
         get: { operationId: 'directory', tags: ['directory'], summary: '人员与单位: every unit and person, with whether each has a password and is locked (committee)', responses: { 200: ok(DirectoryListSchema), ...readErrors } },
+      },
+      '/directory/units': {
+        get: { operationId: 'units', tags: ['directory'], summary: 'Every unit with its name (anyone signed in: units are named on every page)', responses: { 200: ok(UnitListSchema), ...readErrors } },
       },
       '/directory/units/{id}': {
         put: {

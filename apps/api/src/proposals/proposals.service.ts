@@ -8,6 +8,7 @@ import type { Command } from '../../../../workflows/domain/commands';
 import { assignedUnits } from '../../../../workflows/domain/contracts';
 import { recipients } from '../../../../workflows/domain/state';
 import { timelineRows } from '../../../../workflows/domain/timeline';
+import { directoryNamer } from '../directory/names';
 import { type ProposalView, actUpdate, eventsQuery, intakeOptions, viewQuery } from '../../../../workflows/messages';
 import { proposalWorkflow } from '../../../../workflows';
 import { type Principal, unknownUnits } from '../auth/principals';
@@ -140,8 +141,8 @@ export class ProposalsService {
     const view = await this.view(principal, proposalId);
     const handle = this.temporal.workflow.getHandle(proposalId);
     return this.bounded(async () => {
-      const events = await handle.query(eventsQuery);
-      const readable = { timeline: timelineRows(events, view.policy), events };
+      const [events, name] = await Promise.all([handle.query(eventsQuery), directoryNamer(this.pool, view.state.intake?.proposers)]);
+      const readable = { timeline: timelineRows(events, view.policy, undefined, name), events };
       // Temporal's own history names processes and carries every payload (a co-handler's internal
       // opinion among them): the committee's supervisors see it, units and members do not.
       if (principal.role !== 'committee' || !raw) return readable;

@@ -14,11 +14,22 @@ export const setCsrfToken = (token: string | undefined) => {
   csrfToken = token;
 };
 
+let sessionEnded: (() => void) | undefined;
+/** Called when the API says the session has ended (idle, too old, or signed out elsewhere). */
+export const whenSessionEnds = (f: (() => void) | undefined) => {
+  sessionEnded = f;
+};
+
 const security: Middleware = {
   onRequest({ request }) {
     if (request.method !== 'GET' && csrfToken) request.headers.set('X-CSRF-Token', csrfToken);
     if (request.method === 'POST' && !request.headers.has('Idempotency-Key')) request.headers.set('Idempotency-Key', crypto.randomUUID());
     return request;
+  },
+  onResponse({ request, response }) {
+    // The sign-in's own 401 is a wrong password, not an ended session.
+    if (response.status === 401 && new URL(request.url).pathname !== '/session') sessionEnded?.();
+    return response;
   },
 };
 

@@ -4,6 +4,7 @@
  */
 import { Card, Form, Input, InputNumber, Radio, Select } from 'antd';
 import { useT } from '../i18n';
+import { UnitPicker, useUnitName } from '../units';
 import { ActionForm } from './ActionForm';
 
 export interface CommitteeView {
@@ -28,8 +29,29 @@ function ReasonField() {
   );
 }
 
+/** 主办 and 会办 picked by name from the directory; a unit is not both. */
+function UnitFields() {
+  const t = useT();
+  return (
+    <>
+      <Form.Item name="lead" label={t('主办单位', 'Lead unit')} rules={[{ required: true, message: t('请选择主办单位', 'Pick the lead unit') }]}>
+        <UnitPicker />
+      </Form.Item>
+      <Form.Item
+        name="coHandlers"
+        label={t('会办单位', 'Co-handling units')}
+        dependencies={['lead']}
+        rules={[({ getFieldValue }) => ({ validator: (_, v?: string[]) => (v?.includes(getFieldValue('lead')) ? Promise.reject(new Error(t('主办单位不能同时会办', 'The lead unit cannot also co-handle'))) : Promise.resolve()) })]}
+      >
+        <UnitPicker multiple />
+      </Form.Item>
+    </>
+  );
+}
+
 export function CommitteeActions({ proposalId, status, tracks, reassignmentRequests, onDone }: CommitteeView) {
   const t = useT();
+  const unitName = useUnitName();
   const common = { proposalId, onDone };
   const cards = [];
   if (status === 'filed') {
@@ -67,19 +89,14 @@ export function CommitteeActions({ proposalId, status, tracks, reassignmentReque
     cards.push(
       <Card key="assign" size="small" title={t('交办', 'Assign')}>
         <ActionForm<{ lead: string; coHandlers?: string[] }> {...common} path="/proposals/{id}/assignment" submitLabel={t('交办', 'Assign')} toBody={(v) => ({ assignment: { mode: 'joint', lead: v.lead, coHandlers: v.coHandlers ?? [] } })}>
-          <Form.Item name="lead" label={t('主办单位', 'Lead unit')} rules={[{ required: true, message: t('请选择主办单位', 'Pick the lead unit') }]}>
-            <Input placeholder="smx-drc" />
-          </Form.Item>
-          <Form.Item name="coHandlers" label={t('会办单位', 'Co-handling units')}>
-            <Select mode="tags" open={false} placeholder="smx-stb" />
-          </Form.Item>
+          <UnitFields />
         </ActionForm>
       </Card>,
     );
   }
   for (const [unitId, request] of Object.entries(reassignmentRequests).filter(([, r]) => r.status === 'pending')) {
     cards.push(
-      <Card key={`reassign-${unitId}`} size="small" title={`${t('交办异议', 'Reassignment request')}：${unitId}`}>
+      <Card key={`reassign-${unitId}`} size="small" title={`${t('交办异议', 'Reassignment request')}：${unitName(unitId)}`}>
         <p>{request.reason}</p>
         <ActionForm<{ decision: string; lead?: string; coHandlers?: string[]; reason: string }>
           {...common}
@@ -95,12 +112,7 @@ export function CommitteeActions({ proposalId, status, tracks, reassignmentReque
             {({ getFieldValue }) =>
               getFieldValue('decision') === 'reassign' && (
                 <>
-                  <Form.Item name="lead" label={t('主办单位', 'Lead unit')} rules={[{ required: true, message: t('请选择主办单位', 'Pick the lead unit') }]}>
-                    <Input />
-                  </Form.Item>
-                  <Form.Item name="coHandlers" label={t('会办单位', 'Co-handling units')}>
-                    <Select mode="tags" open={false} />
-                  </Form.Item>
+                  <UnitFields />
                 </>
               )
             }
@@ -114,7 +126,7 @@ export function CommitteeActions({ proposalId, status, tracks, reassignmentReque
     const unit = { unitId: track.unitId };
     if (track.stage === 'underReview') {
       cards.push(
-        <Card key={`review-${track.unitId}`} size="small" title={`${t('答复审核', 'Reply review')}：${track.unitId}`}>
+        <Card key={`review-${track.unitId}`} size="small" title={`${t('答复审核', 'Reply review')}：${unitName(track.unitId)}`}>
           <ActionForm<{ decision: string; correctedClass?: string; comments?: string }>
             {...common}
             path="/proposals/{id}/reply-review"
@@ -137,7 +149,7 @@ export function CommitteeActions({ proposalId, status, tracks, reassignmentReque
     }
     if (['drafting', 'countersigning', 'drafted'].includes(track.stage)) {
       cards.push(
-        <Card key={`extend-${track.unitId}`} size="small" title={`${t('延长答复期限', 'Extend the reply deadline')}：${track.unitId}`}>
+        <Card key={`extend-${track.unitId}`} size="small" title={`${t('延长答复期限', 'Extend the reply deadline')}：${unitName(track.unitId)}`}>
           <ActionForm<{ months: number; reason: string }> {...common} path="/proposals/{id}/deadline-extensions" submitLabel={t('延期', 'Extend')} initialValues={{ months: 1 }} toBody={(v) => ({ ...unit, months: v.months, reason: v.reason })}>
             <Form.Item name="months" label={t('延长月数', 'Months')} rules={[{ required: true, message: t('请填写月数', 'Give the months') }]}>
               <InputNumber min={1} max={12} />
@@ -150,7 +162,7 @@ export function CommitteeActions({ proposalId, status, tracks, reassignmentReque
     const declared = track.commitments.filter((c) => c.status === 'declaredUndeliverable');
     if (declared.length > 0) {
       cards.push(
-        <Card key={`close-${track.unitId}`} size="small" title={`${t('承诺无法兑现的认定', 'Undeliverable commitments')}：${track.unitId}`}>
+        <Card key={`close-${track.unitId}`} size="small" title={`${t('承诺无法兑现的认定', 'Undeliverable commitments')}：${unitName(track.unitId)}`}>
           <ActionForm<{ commitmentNo: number; decision: string; reason: string }> {...common} path="/proposals/{id}/commitment-closures" submitLabel={t('提交认定', 'Decide')} initialValues={{ decision: 'accept' }} toBody={(v) => ({ ...unit, ...v })}>
             <Form.Item name="commitmentNo" label={t('承诺事项', 'Commitment')} rules={[{ required: true, message: t('请选择承诺事项', 'Pick the commitment') }]}>
               <Select options={declared.map((c) => ({ value: c.no, label: `${c.no}. ${c.title}` }))} />

@@ -6,10 +6,10 @@
 import { Button, Card, Col, DatePicker, Form, Input, Row, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import type { Block } from '../../../api/src/documents/official-document';
 import { replyDocument } from '../../../api/src/documents/reply-document';
 import { useT } from '../i18n';
 import { ActionForm } from './ActionForm';
+import { DocumentView } from './DocumentView';
 
 interface DraftForm {
   issuingUnits?: string[];
@@ -46,31 +46,11 @@ function toDraft(v: Partial<DraftForm>) {
   };
 }
 
-const STYLE: Record<Block['kind'], React.CSSProperties> = {
-  issuer: { color: '#c00000', fontWeight: 700, fontSize: 20, textAlign: 'center' },
-  number: { textAlign: 'center', borderBottom: '2px solid #c00000', paddingBottom: 6 },
-  title: { fontWeight: 700, fontSize: 19, textAlign: 'center', margin: '12px 0' },
-  salutation: {},
-  body: { textIndent: '2em' },
-  heading: { textIndent: '2em', fontFamily: 'sans-serif' },
-  signature: { textAlign: 'right' },
-  note: {},
-  copies: { borderTop: '1px solid #000', fontSize: 13 },
-};
-
 function Preview({ values }: { values: Partial<DraftForm> }) {
   const t = useT();
   const draft = toDraft(values);
   const blocks = replyDocument({ draft, documentNumber: draft.documentNumber, replyClass: draft.replyClass, copiedTo: [], recipients: [], at: '', signer: { name: '', title: '', level: 'head' } } as never, (id) => id);
-  return (
-    <Card size="small" title={t('公文预览', 'As the document')} styles={{ body: { fontFamily: '"Noto Serif CJK SC", serif', lineHeight: 1.9 } }}>
-      {blocks.map((b, i) => (
-        <div key={i} style={STYLE[b.kind]}>
-          {b.text}
-        </div>
-      ))}
-    </Card>
-  );
+  return <DocumentView blocks={blocks} title={t('公文预览', 'As the document')} />;
 }
 
 export function ReplyEditor({ proposalId, defaults, onDone }: { proposalId: string; defaults: Partial<DraftForm>; onDone: () => void }) {

@@ -1,14 +1,43 @@
-/** 我的提案: a member's proposals, each issued reply, and the rating form with the window's end. */
-import { Card, Empty, Form, Radio, Space, Tag, Typography } from 'antd';
+/** 我的提案: a member's proposals, each reply as it was issued, and the rating form with the window's end. */
+import { Card, Collapse, Empty, Form, Input, Radio, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { type Answer, api } from '../api/client';
 import { useLive } from '../live';
 import { ActionForm } from '../components/ActionForm';
+import { IssuedReplyView } from '../components/DocumentView';
+import type { IssuedReply } from '../../../../workflows/domain/state';
 import { STAGE_ZH, useT } from '../i18n';
 
 type Item = Answer<'/proposals'>['items'][number];
 type Tasks = Answer<'/tasks'>['items'];
+
+/** The replies issued on a proposal, each as the document the member received. */
+function Replies({ proposalId }: { proposalId: string }) {
+  const t = useT();
+  const [tracks, setTracks] = useState<{ unitId: string; issued?: IssuedReply }[]>();
+  useEffect(() => {
+    void api.GET('/proposals/{id}', { params: { path: { id: proposalId } } }).then(({ data }) => setTracks(Object.values((data?.state as { tracks?: Record<string, { unitId: string; issued?: IssuedReply }> } | undefined)?.tracks ?? {})));
+  }, [proposalId]);
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      {tracks
+        ?.filter((tr) => tr.issued)
+        .map((tr) => (
+          <IssuedReplyView
+            key={tr.unitId}
+            reply={tr.issued!}
+            title={`${tr.issued!.documentNumber}（${tr.issued!.replyClass}类）`}
+            extra={
+              <a href={`/proposals/${proposalId}/reply.pdf?unit=${tr.unitId}`} target="_blank" rel="noreferrer">
+                {t('下载 PDF', 'PDF')}
+              </a>
+            }
+          />
+        ))}
+    </Space>
+  );
+}
 
 export default function MyProposals() {
   const t = useT();
@@ -30,16 +59,21 @@ export default function MyProposals() {
         const rating = tasks.find((x) => x.proposalId === p.id && x.kind === 'evaluation');
         return (
           <Card key={p.id} size="small" title={<Link to={`/p/${p.id}`}>{`第${p.number}号 ${p.title}`}</Link>} extra={<Tag>{t(STAGE_ZH[p.stage] ?? p.stage, p.stage)}</Tag>}>
-            {p.repliedAt && (
-              <a href={`/proposals/${p.id}/reply.pdf`} target="_blank" rel="noreferrer">
-                {t('查看答复（公文）', 'Read the reply (document)')}
-              </a>
-            )}
+            {p.repliedAt && <Collapse key={rating ? 'to-rate' : 'rated'} size="small" defaultActiveKey={rating ? ['reply'] : []} items={[{ key: 'reply', label: t('答复（公文）', 'The reply (document)'), children: <Replies proposalId={p.id} /> }]} style={{ marginBottom: 12 }} />}
             {rating && (
-              <ActionForm<{ rating: string }> proposalId={p.id} path="/proposals/{id}/evaluation" submitLabel={t('提交评价', 'Rate')} toBody={(v) => ({ rating: v.rating, ...(rating.unitId ? { unitId: rating.unitId } : {}) })} onDone={load}>
+              <ActionForm<{ rating: string; comments?: string }>
+                proposalId={p.id}
+                path="/proposals/{id}/evaluation"
+                submitLabel={t('提交评价', 'Rate')}
+                toBody={(v) => ({ rating: v.rating, ...(v.comments?.trim() ? { comments: v.comments } : {}), ...(rating.unitId ? { unitId: rating.unitId } : {}) })}
+                onDone={load}
+              >
                 <Typography.Paragraph>{t(`请在 ${rating.dueDate} 前评价答复`, `Rate the reply by ${rating.dueDate}`)}</Typography.Paragraph>
                 <Form.Item name="rating" label={t('评价', 'Rating')} rules={[{ required: true, message: t('请选择评价', 'Choose a rating') }]}>
                   <Radio.Group options={[{ value: 'satisfied', label: t('满意', 'Satisfied') }, { value: 'basicallySatisfied', label: t('基本满意', 'Basically satisfied') }, { value: 'unsatisfied', label: t('不满意', 'Unsatisfied') }]} />
+                </Form.Item>
+                <Form.Item name="comments" label={t('意见和建议', 'Comments')}>
+                  <Input.TextArea rows={2} />
                 </Form.Item>
               </ActionForm>
             )}

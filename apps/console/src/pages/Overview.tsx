@@ -8,6 +8,7 @@ import { UrgencyTag } from '../components/UrgencyTag';
 import { Chart, type ChartOption } from '../components/Chart';
 import { statDefinitions } from '../definitions';
 import { DUTY_ZH, STAGE_ZH, useT } from '../i18n';
+import { useUnitName } from '../units';
 
 type Stats = NonNullable<Awaited<ReturnType<typeof loadStats>>>;
 const loadStats = async (session?: string) => (await api.GET('/supervision/stats', { params: { query: session ? { session } : {} } })).data;
@@ -15,6 +16,7 @@ const pct = (v: number | null | undefined) => (v === null || v === undefined ? '
 
 export default function Overview() {
   const t = useT();
+  const unitName = useUnitName();
   const [sessions, setSessions] = useState<string[]>([]);
   const [session, setSession] = useState<string>();
   const [stats, setStats] = useState<Stats>();
@@ -79,7 +81,7 @@ export default function Overview() {
         tooltip: { trigger: 'axis', valueFormatter: (v) => `${(Number(v) * 100).toFixed(1)}%` },
         legend: { data: [t('办复率', 'Reply rate'), t('按时办结率', 'On-time rate'), t('满意率', 'Satisfaction')] },
         grid: { left: 40, right: 16, bottom: 80 },
-        xAxis: { type: 'category', data: stats.rows.map((r) => `${r.unitId}（${r.assigned}）`), axisLabel: { rotate: 40 } },
+        xAxis: { type: 'category', data: stats.rows.map((r) => `${unitName(r.unitId)}（${r.assigned}）`), axisLabel: { rotate: 40 } },
         yAxis: { type: 'value', max: 1, axisLabel: { formatter: (v: number) => `${v * 100}%` } },
         series: [
           { name: t('办复率', 'Reply rate'), type: 'bar', data: stats.rows.map((r) => r.replyRate ?? 0) },
@@ -87,7 +89,7 @@ export default function Overview() {
           { name: t('满意率', 'Satisfaction'), type: 'bar', data: stats.rows.map((r) => r.satisfactionRate ?? 0) },
         ],
       },
-    [stats, t],
+    [stats, t, unitName],
   );
 
   return (
@@ -160,7 +162,7 @@ export default function Overview() {
           columns={[
             { title: t('提案', 'Proposal'), render: (_, d) => <Link to={`/p/${d.proposalId}`}>{`${d.number} ${d.title}`}</Link> },
             { title: t('事项', 'Duty'), render: (_, d) => DUTY_ZH[d.kind] ?? d.kind },
-            { title: t('单位', 'Unit'), dataIndex: 'unitId' },
+            { title: t('单位', 'Unit'), render: (_, d) => unitName(d.unitId) },
             { title: t('期限', 'Due'), render: (_, d) => <UrgencyTag urgency="overdue">{d.dueDate}</UrgencyTag> },
             { title: t('逾期天数', 'Days overdue'), dataIndex: 'daysOverdue' },
           ]}

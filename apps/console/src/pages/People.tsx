@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { type Answer, type Problem, api } from '../api/client';
 import { useT } from '../i18n';
 import { problemMessage } from '../problem';
+import { reloadUnits } from '../units';
 
 type Directory = Answer<'/directory'>;
 type Editing =
@@ -33,6 +34,7 @@ export default function People() {
     if (!response.ok) return setError(problemMessage(problem as Problem | undefined));
     setEditing(undefined);
     setError(undefined);
+    if (editing.what === 'unit') void reloadUnits();
     load();
   };
 

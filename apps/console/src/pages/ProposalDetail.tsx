@@ -7,7 +7,11 @@ import { useLive } from '../live';
 import { UrgencyTag } from '../components/UrgencyTag';
 import { CommitteeActions } from '../components/CommitteeActions';
 import { UnitActions } from '../components/UnitActions';
-import { AUDIENCE_NAME_ZH, RATING_NAME_ZH } from '../../../../workflows/domain/chinese-names';
+import { AUDIENCE_NAME_ZH, COMMITMENT_STATUS_ZH, RATING_NAME_ZH } from '../../../../workflows/domain/chinese-names';
+import type { CommitmentStatus } from '../../../../workflows/domain/vocabulary';
+import type { IssuedReply } from '../../../../workflows/domain/state';
+import { IssuedReplyView } from '../components/DocumentView';
+import { useUnitName } from '../units';
 import { DUTY_ZH, STAGE_ZH, shanghaiDate, shanghaiTime, useT } from '../i18n';
 import { usePrincipal } from '../session';
 
@@ -16,18 +20,12 @@ interface Proposer {
   name: string;
   leadSigner: boolean;
 }
-interface Issued {
-  documentNumber: string;
-  replyClass: string;
-  at: string;
-  draft: { sections: { heading: string; items: { heading?: string; text: string }[] }[]; commitments: { no: number; title: string; text: string }[] };
-}
 interface Track {
   unitId: string;
   stage: string;
-  issued?: Issued;
+  issued?: IssuedReply;
   ratings: Record<string, string>;
-  commitments: { no: number; title: string; status: string }[];
+  commitments: { no: number; title: string; status: CommitmentStatus; reportedAt: string[]; undeliverableReason?: string; settledAt?: string }[];
 }
 interface State {
   status: string;
@@ -50,13 +48,31 @@ function bandSpan(instants: string[], now: string): [number, number] {
   return [Math.min(...times), Math.max(...times)];
 }
 
-/** A duty as a band from when it began to when it is due; the part past due (now beyond it) in red. */
-function Band({ from, to, span: [start, end], urgency }: { from: string; to: string; span: [number, number]; urgency: string }) {
-  const x = (t: number) => `${(((t - start) / Math.max(end - start, 1)) * 100).toFixed(2)}%`;
-  const [a, b] = [Date.parse(from), Date.parse(to)];
+/** A duty's row in the chart: owed from `from`, due at `due`, done at `done` (still open: now; let go undone: null). */
+interface DutyRow {
+  key: string;
+  kind: string;
+  owner: string | null;
+  from: string;
+  due: string;
+  dueDate: string;
+  done: string | null;
+  open: boolean;
+  urgency: string;
+}
+
+/** A duty as a band from when it began to when it is due; the late part, from its due date to when it was done (or now), in red. */
+function Band({ row, now, span: [start, end] }: { row: DutyRow; now: string; span: [number, number] }) {
+  const x = (t: number) => ((t - start) / Math.max(end - start, 1)) * 100;
+  const [a, d] = [Date.parse(row.from), Date.parse(row.due)];
+  const finish = Date.parse(row.done ?? now);
+  const ontime = row.open ? (row.urgency === 'dueSoon' ? '#faad14' : '#1677ff') : '#52c41a';
+  const bar = (from: number, to: number, colour: string) => <div style={{ position: 'absolute', left: `${x(from).toFixed(2)}%`, width: `${Math.max(x(to) - x(from), 0.5).toFixed(2)}%`, height: 10, background: colour }} />;
   return (
     <div style={{ position: 'relative', height: 10, background: '#f0f0f0' }} aria-hidden>
-      <div style={{ position: 'absolute', left: x(a), width: `calc(${x(b)} - ${x(a)})`, height: 10, background: urgency === 'overdue' ? '#ff4d4f' : urgency === 'dueSoon' ? '#faad14' : '#1677ff' }} />
+      {bar(a, d, ontime)}
+      {finish > d && bar(d, finish, '#ff4d4f')}
+      {!row.open && row.done && <div style={{ position: 'absolute', left: `${x(finish).toFixed(2)}%`, top: -3, width: 2, height: 16, background: '#000' }} />}
     </div>
   );
 }
@@ -65,6 +81,7 @@ export default function ProposalDetail() {
   const { id } = useParams() as { id: string };
   const t = useT();
   const principal = usePrincipal();
+  const unitName = useUnitName();
   const [view, setView] = useState<View | null>();
   const [history, setHistory] = useState<History>();
   const [alerts, setAlerts] = useState<Answer<'/alerts'>['items']>([]);
@@ -81,7 +98,16 @@ export default function ProposalDetail() {
   const s = view.state as unknown as State;
   const units = s.assignment ? (s.assignment.mode === 'joint' ? [[s.assignment.lead, '主办'], ...s.assignment.coHandlers.map((u) => [u, '会办'])] : s.assignment.units.map((u) => [u, '分办'])) : [];
   const committee = principal.role === 'committee';
-  const span = bandSpan(view.duties.flatMap((d) => [d.startedAt, d.due.at]), view.asOf);
+  const proposerName = new Map(s.intake.proposers.map((p) => [p.id, p.name]));
+  const rows: DutyRow[] = [
+    ...view.settled.map((d) => ({ key: d.key, kind: d.kind, owner: d.unitId, from: d.startedAt ?? s.assignedAt ?? s.filedAt, due: d.dueAt, dueDate: shanghaiDate(new Date(Date.parse(d.dueAt) - 1).toISOString()), done: d.doneAt, open: false, urgency: '' })),
+    ...view.duties
+      .filter((d) => !d.window && !d.optional)
+      .map((d) => ({ key: d.key, kind: d.kind, owner: d.unitId ?? (d.proposerId && (proposerName.get(d.proposerId) ?? d.proposerId)), from: d.startedAt, due: d.due.at, dueDate: d.due.date, done: null, open: true, urgency: d.urgency })),
+  ];
+  const span = bandSpan(rows.flatMap((r) => [r.from, r.due, ...(r.done ? [r.done] : [])]), view.asOf);
+  const dutyStatus = (r: DutyRow) =>
+    r.open ? <UrgencyTag urgency={r.urgency}>{r.dueDate}</UrgencyTag> : r.done === null ? <UrgencyTag urgency="undone">{`${r.dueDate} ${t('逾期未办', 'not done')}`}</UrgencyTag> : Date.parse(r.done) < Date.parse(r.due) ? <UrgencyTag urgency="done">{`${r.dueDate} ${t('按时办结', 'on time')}`}</UrgencyTag> : <UrgencyTag urgency="late">{`${r.dueDate} ${t('逾期办结', 'done late')}`}</UrgencyTag>;
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
@@ -95,7 +121,7 @@ export default function ProposalDetail() {
           <Descriptions.Item label={t('提案人', 'Proposers')}>{s.intake.proposers.map((p) => `${p.name}${p.leadSigner ? t('（领衔）', ' (lead)') : ''}`).join('、')}</Descriptions.Item>
           <Descriptions.Item label={t('受理 / 交办', 'Filed / assigned')}>{`${shanghaiDate(s.filedAt)} / ${shanghaiDate(s.assignedAt)}`}</Descriptions.Item>
           <Descriptions.Item label={t('承办单位', 'Units')} span={2}>
-            {units.length ? units.map(([u, role]) => <Tag key={u}>{`${role} ${u}`}</Tag>) : '—'}
+            {units.length ? units.map(([u, role]) => <Tag key={u}>{`${role} ${unitName(u)}`}</Tag>) : '—'}
           </Descriptions.Item>
         </Descriptions>
         <Typography.Paragraph style={{ marginTop: 8 }}>{s.intake.content}</Typography.Paragraph>
@@ -119,12 +145,13 @@ export default function ProposalDetail() {
           size="small"
           pagination={false}
           rowKey="key"
-          dataSource={view.duties}
+          dataSource={rows}
           columns={[
-            { title: t('事项', 'Duty'), render: (_, d) => t(DUTY_ZH[d.kind] ?? d.kind, d.kind) },
-            { title: t('单位 / 提案人', 'Unit / proposer'), render: (_, d) => d.unitId ?? d.proposerId ?? '—' },
-            { title: t('期限', 'Due'), render: (_, d) => <UrgencyTag urgency={d.urgency}>{d.due.date}</UrgencyTag> },
-            { title: t('时间带', 'Band'), width: '40%', render: (_, d) => <Band from={d.startedAt} to={d.due.at} span={span} urgency={d.urgency} /> },
+            { title: t('事项', 'Duty'), render: (_, r) => t(DUTY_ZH[r.kind] ?? r.kind, r.kind) },
+            { title: t('单位 / 提案人', 'Unit / proposer'), render: (_, r) => unitName(r.owner) || '—' },
+            { title: t('期限', 'Due'), render: (_, r) => dutyStatus(r) },
+            { title: t('办结', 'Done'), render: (_, r) => (r.done ? shanghaiTime(r.done) : '—') },
+            { title: t('时间带（红：逾期部分）', 'Band (red: late)'), width: '36%', render: (_, r) => <Band row={r} now={view.asOf} span={span} /> },
           ]}
         />
       </Card>
@@ -132,15 +159,17 @@ export default function ProposalDetail() {
       {Object.values(s.tracks)
         .filter((tr) => tr.issued)
         .map((tr) => (
-          <Card key={tr.unitId} size="small" title={`${t('答复', 'Reply')} ${tr.issued!.documentNumber}（${tr.issued!.replyClass}类）`} extra={<a href={`/proposals/${id}/reply.pdf?unit=${tr.unitId}`} target="_blank" rel="noreferrer">{t('公文预览', 'As a document')}</a>}>
-            {tr.issued!.draft.sections.map((sec) => (
-              <div key={sec.heading}>
-                <Typography.Text strong>{sec.heading}</Typography.Text>
-                {sec.items.map((it, i) => (
-                  <Typography.Paragraph key={i}>{it.heading ? `${it.heading}。${it.text}` : it.text}</Typography.Paragraph>
-                ))}
-              </div>
-            ))}
+          <Space key={tr.unitId} direction="vertical" style={{ width: '100%' }}>
+            <IssuedReplyView
+              reply={tr.issued!}
+              title={`${unitName(tr.unitId)} ${t('答复', 'Reply')} ${tr.issued!.documentNumber}（${tr.issued!.replyClass}类）`}
+              extra={
+                <a href={`/proposals/${id}/reply.pdf?unit=${tr.unitId}`} target="_blank" rel="noreferrer">
+                  {t('下载 PDF', 'PDF')}
+                </a>
+              }
+            />
+            <Card size="small" title={t('承诺事项与跟踪办理', 'Commitments and their follow-up')}>
             <Table
               size="small"
               pagination={false}
@@ -148,14 +177,16 @@ export default function ProposalDetail() {
               dataSource={tr.commitments}
               columns={[
                 { title: t('承诺', 'Commitment'), render: (_, c) => `${c.no}. ${c.title}` },
-                { title: t('落实情况', 'Status'), render: (_, c) => <Tag>{c.status}</Tag> },
+                { title: t('落实情况', 'Status'), render: (_, c) => <UrgencyTag urgency={c.status === 'delivered' ? 'done' : c.status === 'open' ? 'open' : 'other'}>{t(COMMITMENT_STATUS_ZH[c.status], c.status)}</UrgencyTag> },
+                { title: t('跟踪办理', 'Follow-up'), render: (_, c) => [...c.reportedAt.map((at, i) => `${t(`第${i + 1}次报告`, `report ${i + 1}`)} ${shanghaiDate(at)}`), ...(c.undeliverableReason ? [`${t('无法兑现的理由：', 'why undeliverable: ')}${c.undeliverableReason}`] : []), ...(c.settledAt ? [`${t('办结', 'closed')} ${shanghaiDate(c.settledAt)}`] : [])].join('；') || '—' },
               ]}
             />
             <Typography.Paragraph style={{ marginTop: 8 }}>
               {t('评价：', 'Ratings: ')}
-              {Object.entries(tr.ratings).map(([who, r]) => `${who} ${t((RATING_NAME_ZH as Record<string, string>)[r] ?? r, r)}`).join('；') || '—'}
+              {Object.entries(tr.ratings).map(([who, r]) => `${proposerName.get(who) ?? who} ${t((RATING_NAME_ZH as Record<string, string>)[r] ?? r, r)}`).join('；') || '—'}
             </Typography.Paragraph>
-          </Card>
+            </Card>
+          </Space>
         ))}
 
       {alerts.length > 0 && (
@@ -169,7 +200,7 @@ export default function ProposalDetail() {
               { title: t('时间', 'When'), render: (_, a) => shanghaiTime(a.raisedAt) },
               { title: t('类型', 'Kind'), render: (_, a) => t(ALERT_ZH[a.kind] ?? a.kind, a.kind) + (a.level > 0 ? ` ${a.level}` : '') },
               { title: t('事项', 'Duty'), render: (_, a) => t(DUTY_ZH[a.dutyKind] ?? a.dutyKind, a.dutyKind) },
-              { title: t('对象', 'To'), render: (_, a) => `${a.unitId ?? a.proposerId ?? ''} ${t(AUDIENCE_NAME_ZH[a.audience], a.audience)}` },
+              { title: t('对象', 'To'), render: (_, a) => `${unitName(a.unitId) || (a.proposerId ? (proposerName.get(a.proposerId) ?? a.proposerId) : '')} ${t(AUDIENCE_NAME_ZH[a.audience], a.audience)}` },
               { title: t('期限', 'Due'), dataIndex: 'dueDate' },
               {
                 title: '',

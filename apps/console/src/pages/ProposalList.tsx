@@ -5,10 +5,12 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { type Answer, api } from '../api/client';
 import { UrgencyTag } from '../components/UrgencyTag';
 import { STAGE_ZH, dueDateOf, shanghaiDate, useT } from '../i18n';
+import { UnitPicker, useUnitName } from '../units';
 
 type Page = Answer<'/proposals'>;
 
 export default function ProposalList() {
+  const unitName = useUnitName();
   const t = useT();
   const [params, setParams] = useSearchParams();
   const [page, setPage] = useState<Page>();
@@ -43,7 +45,7 @@ export default function ProposalList() {
           <Input style={{ width: 120 }} />
         </Form.Item>
         <Form.Item name="unit" label={t('承办单位', 'Unit')}>
-          <Input style={{ width: 120 }} />
+          <UnitPicker style={{ width: 200 }} />
         </Form.Item>
         <Form.Item name="stage" label={t('环节', 'Stage')}>
           <Select allowClear style={{ width: 130 }} options={Object.entries(STAGE_ZH).map(([value, label]) => ({ value, label: t(label, value) }))} />
@@ -84,7 +86,7 @@ export default function ProposalList() {
           { title: t('提案号', 'No.'), dataIndex: 'number', width: 80 },
           { title: t('案由', 'Title'), render: (_, p) => <Link to={`/p/${p.id}`}>{p.title}</Link> },
           { title: t('环节', 'Stage'), render: (_, p) => <Tag>{t(STAGE_ZH[p.stage] ?? p.stage, p.stage)}</Tag>, width: 110 },
-          { title: t('主办单位', 'Lead unit'), dataIndex: 'leadUnitId', width: 120 },
+          { title: t('主办单位', 'Lead unit'), render: (_, p) => unitName(p.leadUnitId), width: 180 },
           { title: t('类别', 'Category'), dataIndex: 'category', width: 100 },
           { title: t('答复类别', 'Class'), dataIndex: 'replyClass', width: 90 },
           { title: t('逾期事项', 'Overdue'), render: (_, p) => (p.overdueDuties > 0 ? <UrgencyTag urgency="overdue">{p.overdueDuties}</UrgencyTag> : '—'), width: 90 },
