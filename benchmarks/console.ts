@@ -18,8 +18,12 @@ import { type Latencies, latencies } from './stats';
 
 export interface ConsoleFigures {
   proposalsInList: number;
+  /** From the navigation's start to the paint of the first figures, as the page measures it. */
   overview: Latencies;
   proposalPage: Latencies;
+  /** The same, from the driver's goto to its seeing the paint noted (its round trips and polling in). */
+  overviewSeenByDriver: Latencies;
+  proposalPageSeenByDriver: Latencies;
   listPageChange: Latencies;
   initialJsGzipKiB: number;
   largestRouteChunks: { file: string; gzipKiB: number }[];
@@ -64,12 +68,33 @@ export async function consoleInBrowser(stack: Stack, inList: number, samples = 8
       await shown();
       return performance.now() - t0;
     };
+    // First render as the page itself sees it: from the navigation's start to the frame that first
+    // paints the element (a MutationObserver notes it, the next animation frame is its paint), so
+    // neither the test driver's polling nor what the page does after that paint is counted.
+    await context.addInitScript(`
+      window.__renderedAt = (selector) => new Promise((resolve) => {
+        const seen = () => document.querySelector(selector) && (observer.disconnect(), requestAnimationFrame(() => resolve(performance.now())), true);
+        const observer = new MutationObserver(seen);
+        if (!seen()) observer.observe(document, { childList: true, subtree: true });
+      });
+      window.__firstRender = {};
+      for (const s of ['.ant-statistic', '.ant-descriptions']) window.__renderedAt(s).then((t) => (window.__firstRender[s] = t));
+    `);
+    const firstRender = async (url: string, selector: string, driver: number[]) => {
+      const t0 = performance.now();
+      await page.goto(url);
+      const at = await page.waitForFunction((s) => (globalThis as unknown as { __firstRender: Record<string, number> }).__firstRender[s], selector);
+      driver.push(performance.now() - t0);
+      return (await at.jsonValue()) as number;
+    };
     const overview: number[] = [];
+    const overviewDriver: number[] = [];
+    const proposalDriver: number[] = [];
     const proposal: number[] = [];
     const listChange: number[] = [];
     for (let i = 0; i < samples; i++) {
-      overview.push(await time(() => page.goto(`${stack.base}/overview`), () => page.locator('.ant-statistic').first().waitFor()));
-      proposal.push(await time(() => page.goto(`${stack.base}/p/${id}`), () => page.getByText('办理过程').waitFor()));
+      overview.push(await firstRender(`${stack.base}/overview`, '.ant-statistic', overviewDriver));
+      proposal.push(await firstRender(`${stack.base}/p/${id}`, '.ant-descriptions', proposalDriver));
       await page.goto(`${stack.base}/list?pageSize=20`);
       await page.locator('tbody tr').nth(19).waitFor();
       const before = await page.locator('tbody tr').first().textContent();
@@ -81,7 +106,7 @@ export async function consoleInBrowser(stack: Stack, inList: number, samples = 8
       );
     }
     const js = initialJavaScript();
-    return { proposalsInList: inList + 1, overview: latencies(overview), proposalPage: latencies(proposal), listPageChange: latencies(listChange), initialJsGzipKiB: js.initial, largestRouteChunks: js.chunks };
+    return { proposalsInList: inList + 1, overview: latencies(overview), proposalPage: latencies(proposal), overviewSeenByDriver: latencies(overviewDriver), proposalPageSeenByDriver: latencies(proposalDriver), listPageChange: latencies(listChange), initialJsGzipKiB: js.initial, largestRouteChunks: js.chunks };
   } finally {
     await browser.close();
   }

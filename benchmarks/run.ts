@@ -77,6 +77,8 @@ async function main() {
       console.log(`console in Chromium, ${figures.proposalsInList} proposals in the list (sessions of 250):`);
       console.log(line('overview, first render', figures.overview, 1000));
       console.log(line('proposal page, first render', figures.proposalPage, 1000));
+      console.log(line('  seen by the driver: overview', figures.overviewSeenByDriver, 1000));
+      console.log(line('  seen by the driver: proposal page', figures.proposalPageSeenByDriver, 1000));
       console.log(line('list, page change', figures.listPageChange, 300));
       console.log(`    initial JavaScript ${figures.initialJsGzipKiB} KiB gzip; largest chunks ${figures.largestRouteChunks.map((c) => `${c.file} ${c.gzipKiB} KiB`).join(', ')}`);
     } finally {

@@ -35,6 +35,8 @@ test('a deactivated person is refused, token and password alike; only the commit
   expect((await signIn('another-member', 'member-password-2024')).status).toBe(401);
 
   expect((await http(ctx.current, 'GET', '/directory', { as: 'drc-officer' })).status).toBe(403);
+  // Units' names are for everyone signed in: every page names units.
+  for (const as of ['drc-officer', 'wang-fengjie']) expect((await http(ctx.current, 'GET', '/directory/units', { as })).body).toContainEqual({ id: 'smx-stb', name: '三门峡市科技局', kind: 'bureau' });
   expect((await put('/directory/units/smx-drc', { name: '改名', kind: 'bureau' }, 'drc-officer')).status).toBe(403);
   expect((await put('/directory/people/drc-officer/password', { password: 'taken-over-2024' }, 'drc-officer')).status).toBe(403);
 });

@@ -104,6 +104,15 @@ test("the session's report equals its statistics, and a silent co-handler's head
   // A page's history without Temporal's own events.
   const light = (await http(ctx.current, 'GET', `/proposals/${id}/history?raw=false`, { as: 'committee-clerk' })).body;
   expect([light.timeline.length > 0, 'temporal' in light]).toEqual([true, false]);
+  // People read units and people by name: 交办：主办 三门峡市发展和改革委员会…
+  expect(light.timeline.map((r: { what: string }) => r.what)).toContain('交办：主办 三门峡市发展和改革委员会，会办 三门峡市科技局');
+  // The page's bands: the duties done, each with when it began, was due and was done.
+  const settled = (await http(ctx.current, 'GET', `/proposals/${id}`, { as: 'committee-clerk' })).body.settled as { kind: string; startedAt: string; dueAt: string; doneAt: string | null }[];
+  expect(settled.find((d) => d.kind === 'reply')).toEqual(expect.objectContaining({ startedAt: expect.any(String), dueAt: expect.any(String), doneAt: expect.any(String) }));
+  // The sessions the overview offers, the latest filed first.
+  const sessions = (await http(ctx.current, 'GET', '/supervision/sessions', { as: 'committee-clerk' })).body as { id: string; proposals: number }[];
+  expect(sessions.find((x) => x.id === session.id)).toEqual(expect.objectContaining({ name: session.name, proposals: 2 }));
+  expect((await http(ctx.current, 'GET', '/supervision/sessions', { as: 'drc-officer' })).status).toBe(403);
 
   // The same session at a glance, as the console's 总览 shows it.
   const glance = (await http(ctx.current, 'GET', `/supervision/overview?session=${session.id}`, { as: 'committee-clerk' })).body;

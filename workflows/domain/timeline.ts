@@ -26,7 +26,7 @@ const assignmentText = (a: Assignment, n: Namer = (id) => id) =>
 /** What a supervisor needs of each event: who, what changed, and why; in Chinese and English. */
 export function describeEvent(e: RecordedEvent, n: Namer = (id) => id): { zh: string; en: string } {
   const by = who(e);
-  const byZh = e.by.role === 'officer' ? `${n(e.by.id)}（${n(e.by.unitId)}）` : n(e.by.id);
+  const byZh = e.by.role === 'officer' ? `${n(e.by.id)} (${n(e.by.unitId)})` : n(e.by.id);
   switch (e.type) {
     case 'ProposalFiled': return { zh: `受理：第${e.intake.number}号 ${e.intake.title}（${byZh}）`, en: `filed: No. ${e.intake.number} ${e.intake.title} (by ${by})` };
     case 'ProposalRegistered': return { zh: `立案（${byZh}）`, en: `registered (by ${by})` };

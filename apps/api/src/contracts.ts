@@ -246,6 +246,9 @@ export const AlertListSchema = z.object({ items: z.array(AlertItemSchema) });
 
 export const StatsQuerySchema = z.strictObject({ session: Id.optional(), unit: Id.optional() });
 export const ReportQuerySchema = z.strictObject({ session: Id });
+export const SessionListSchema = z.array(
+  z.object({ id: z.string(), name: z.string(), proposals: z.number().int().describe('Proposals filed in the session'), lastFiledAt: z.string() }),
+).describe('Every session with a proposal filed, the most recently filed first');
 export const SessionOverviewSchema = z.object({
   session: z.string(),
   byStage: z.array(z.object({ stage: z.string(), count: z.number().int() })),

@@ -13,14 +13,27 @@ import { LangContext, type Lang, useT } from './i18n';
 import { LiveProvider } from './live';
 import { SessionContext, type Signed } from './session';
 
+const PAGES = {
+  '/overview': () => import('./pages/Overview'),
+  '/list': () => import('./pages/ProposalList'),
+  '/p/': () => import('./pages/ProposalDetail'),
+  '/inbox': () => import('./pages/Inbox'),
+  '/mine': () => import('./pages/MyProposals'),
+  '/people': () => import('./pages/People'),
+};
+// The page the address names starts loading now, alongside the session check, not after it.
+Object.entries(PAGES)
+  .find(([prefix]) => window.location.pathname.startsWith(prefix))?.[1]()
+  .catch(() => undefined);
+
 const SignIn = lazy(() => import('./pages/SignIn'));
 const SignInForm = lazy(() => import('./pages/SignIn').then((m) => ({ default: m.SignInForm })));
-const Overview = lazy(() => import('./pages/Overview'));
-const ProposalList = lazy(() => import('./pages/ProposalList'));
-const ProposalDetail = lazy(() => import('./pages/ProposalDetail'));
-const Inbox = lazy(() => import('./pages/Inbox'));
-const MyProposals = lazy(() => import('./pages/MyProposals'));
-const People = lazy(() => import('./pages/People'));
+const Overview = lazy(PAGES['/overview']);
+const ProposalList = lazy(PAGES['/list']);
+const ProposalDetail = lazy(PAGES['/p/']);
+const Inbox = lazy(PAGES['/inbox']);
+const MyProposals = lazy(PAGES['/mine']);
+const People = lazy(PAGES['/people']);
 
 /** Ant Design's lighter greys and its link blue fall short of WCAG AA contrast on white (axe says so): darker ones. */
 const A11Y_TOKENS = {

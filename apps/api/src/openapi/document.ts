@@ -33,6 +33,7 @@ import {
   SessionOverviewSchema,
   DirectoryListSchema,
   UnitListSchema,
+  SessionListSchema,
   DirectoryParamSchema,
   UnitSchema,
   PersonSchema,
@@ -165,6 +166,9 @@ export function openApiDocument() {
       },
       '/supervision/stats': {
         get: { operationId: 'statistics', tags: ['supervision'], summary: '办复率, 按时办结率, 满意率, 沟通率/见面率 and commitments per session and unit (committee)', parameters: queryParams(StatsQuerySchema), responses: { 200: ok(StatsSchema), ...readErrors } },
+      },
+      '/supervision/sessions': {
+        get: { operationId: 'sessions', tags: ['supervision'], summary: 'The sessions there are proposals of, the latest first (committee)', responses: { 200: ok(SessionListSchema), ...readErrors } },
       },
       '/supervision/overview': {
         get: { operationId: 'sessionOverview', tags: ['supervision'], summary: 'A session at a glance (committee): proposals by stage and by unit, duties overdue and due within three working days, the weekly trend', parameters: queryParams(ReportQuerySchema), responses: { 200: ok(SessionOverviewSchema), ...readErrors } },

@@ -17,6 +17,11 @@ export class SupervisionController {
     private readonly supervision: SupervisionService,
   ) {}
 
+  @Get('sessions')
+  sessions() {
+    return this.supervision.sessions();
+  }
+
   @Get('overview')
   overview(@Query() query: unknown) {
     return this.supervision.overview(parse(ReportQuerySchema, query, 'query').session);

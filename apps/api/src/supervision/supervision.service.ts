@@ -16,6 +16,14 @@ export class SupervisionService {
     private readonly calendar: CalendarService,
   ) {}
 
+  async sessions() {
+    const { rows } = await this.pool.query<{ id: string; name: string; proposals: number; last_filed_at: Date }>(
+      `select session_id as id, min(summary->>'sessionName') as name, count(*)::int as proposals, max(filed_at) as last_filed_at
+         from proposals group by session_id order by max(filed_at) desc, session_id`,
+    );
+    return rows.map((r) => ({ id: r.id, name: r.name, proposals: r.proposals, lastFiledAt: r.last_filed_at.toISOString() }));
+  }
+
   async overview(session: string) {
     return sessionOverview(this.pool, session, await this.calendar.current());
   }

@@ -11,7 +11,7 @@ use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, Canv
 
 export type ChartOption = ComposeOption<BarSeriesOption | LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption>;
 
-export function Chart({ option, height = 320, label }: { option: ChartOption; height?: number; label: string }) {
+export default function Chart({ option, height = 320, label }: { option: ChartOption; height?: number; label: string }) {
   const el = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const chart = init(el.current!);

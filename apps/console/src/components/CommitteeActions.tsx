@@ -49,7 +49,7 @@ function UnitFields() {
   );
 }
 
-export function CommitteeActions({ proposalId, status, tracks, reassignmentRequests, onDone }: CommitteeView) {
+export default function CommitteeActions({ proposalId, status, tracks, reassignmentRequests, onDone }: CommitteeView) {
   const t = useT();
   const unitName = useUnitName();
   const common = { proposalId, onDone };

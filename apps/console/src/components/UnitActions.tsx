@@ -24,7 +24,7 @@ export interface UnitView {
 
 const required = (message: string) => [{ required: true, whitespace: true, message }];
 
-export function UnitActions({ proposalId, owes, trackStage, commitments, replyDefaults, onDone }: UnitView) {
+export default function UnitActions({ proposalId, owes, trackStage, commitments, replyDefaults, onDone }: UnitView) {
   const t = useT();
   const common = { proposalId, onDone };
   const cards = [];

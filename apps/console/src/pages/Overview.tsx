@@ -1,23 +1,46 @@
 /** 总览: the session's figures with their definitions, what is overdue, and each unit side by side. */
 import { Card, Col, Empty, Row, Select, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { type Answer, api } from '../api/client';
 import { useLive } from '../live';
 import { UrgencyTag } from '../components/UrgencyTag';
-import { Chart, type ChartOption } from '../components/Chart';
+import type { ChartOption } from '../components/Chart';
+
+// ECharts is most of this page's weight: the figures are painted first, and ECharts is loaded and
+// run only after that paint (a frame, then a task), so it never holds the first render back.
+const EChart = lazy(() => import('../components/Chart'));
+function Chart(props: { option: ChartOption; height?: number; label: string }) {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setPainted(true))));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, []);
+  const space = <div style={{ height: props.height ?? 320 }} />;
+  return painted ? (
+    <Suspense fallback={space}>
+      <EChart {...props} />
+    </Suspense>
+  ) : (
+    space
+  );
+}
 import { statDefinitions } from '../definitions';
 import { DUTY_ZH, STAGE_ZH, useT } from '../i18n';
 import { useUnitName } from '../units';
 
 type Stats = NonNullable<Awaited<ReturnType<typeof loadStats>>>;
-const loadStats = async (session?: string) => (await api.GET('/supervision/stats', { params: { query: session ? { session } : {} } })).data;
+const loadStats = async (session: string) => (await api.GET('/supervision/stats', { params: { query: { session } } })).data;
 const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${(v * 100).toFixed(1)}%`);
 
 export default function Overview() {
   const t = useT();
   const unitName = useUnitName();
-  const [sessions, setSessions] = useState<string[]>([]);
+  const [sessions, setSessions] = useState<Answer<'/supervision/sessions'>>([]);
   const [session, setSession] = useState<string>();
   const [stats, setStats] = useState<Stats>();
   const [overdue, setOverdue] = useState<Answer<'/supervision/overdue'>['items']>([]);
@@ -25,29 +48,20 @@ export default function Overview() {
   const [glance, setGlance] = useState<Answer<'/supervision/overview'>>();
 
   const live = useLive();
-  // The first answer covers every session: the first session's figures are taken from it, so the
-  // page renders after one statistics request; choosing another session (or an alert) asks again.
+  // The sessions first (a cheap answer), the latest chosen; then its figures, each request for that session alone.
   useEffect(() => {
     void statDefinitions().then(setDefinitions);
-    void loadStats().then((all) => {
-      const ids = [...new Set((all?.totals ?? []).map((x) => x.sessionId))];
-      setSessions(ids);
-      setSession(ids[0]);
-      if (all && ids[0]) setStats({ ...all, rows: all.rows.filter((r) => r.sessionId === ids[0]), totals: all.totals.filter((x) => x.sessionId === ids[0]) });
+    void api.GET('/supervision/sessions').then(({ data }) => {
+      setSessions(data ?? []);
+      setSession((chosen) => chosen ?? data?.[0]?.id);
     });
   }, []);
-  const [asked, setAsked] = useState(0);
   useEffect(() => {
     if (!session) return;
+    void loadStats(session).then(setStats);
     void api.GET('/supervision/overdue', { params: { query: { session } } }).then(({ data }) => setOverdue(data?.items ?? []));
     void api.GET('/supervision/overview', { params: { query: { session } } }).then(({ data }) => setGlance(data));
-    if (asked > 0 || live > 0) void loadStats(session).then(setStats);
-    // asked: a session chosen by the reader, not the one the first answer already covered.
-  }, [session, live, asked]);
-  const choose = (s: string) => {
-    setSession(s);
-    setAsked((n) => n + 1);
-  };
+  }, [session, live]);
 
   const total = stats?.totals[0];
   const figure = (key: keyof NonNullable<typeof total>, zh: string, en: string, value: string | number) => (
@@ -98,7 +112,7 @@ export default function Overview() {
         <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
           {t('总览', 'Overview')}
         </Typography.Title>
-        <Select aria-label={t('届次', 'Session')} value={session} onChange={choose} options={sessions.map((s) => ({ value: s, label: s }))} style={{ minWidth: 160 }} />
+        <Select aria-label={t('届次', 'Session')} value={session} onChange={setSession} options={sessions.map((s) => ({ value: s.id, label: `${s.name}（${s.proposals}件）` }))} style={{ minWidth: 200 }} />
       </Space>
       {!total ? (
         <Empty description={t('本届次尚无交办的提案', 'No proposal assigned in this session yet')} />

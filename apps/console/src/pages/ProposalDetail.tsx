@@ -1,12 +1,10 @@
 /** 提案详情: the proposal, its units and duties, the reply and its ratings, the history; actions the role allows. */
 import { Card, Descriptions, Space, Table, Tag, Timeline, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { type Answer, api } from '../api/client';
 import { useLive } from '../live';
 import { UrgencyTag } from '../components/UrgencyTag';
-import { CommitteeActions } from '../components/CommitteeActions';
-import { UnitActions } from '../components/UnitActions';
 import { AUDIENCE_NAME_ZH, COMMITMENT_STATUS_ZH, RATING_NAME_ZH } from '../../../../workflows/domain/chinese-names';
 import type { CommitmentStatus } from '../../../../workflows/domain/vocabulary';
 import type { IssuedReply } from '../../../../workflows/domain/state';
@@ -39,6 +37,10 @@ interface State {
 }
 type View = Answer<'/proposals/{id}'>;
 type History = Answer<'/proposals/{id}/history'>;
+
+// The forms (date pickers, the reply editor) load beside the page, not before it shows.
+const CommitteeActions = lazy(() => import('../components/CommitteeActions'));
+const UnitActions = lazy(() => import('../components/UnitActions'));
 
 const ALERT_ZH: Record<string, string> = { warning: '临期提醒', overdue: '逾期提醒', escalation: '督办' };
 
@@ -127,18 +129,20 @@ export default function ProposalDetail() {
         <Typography.Paragraph style={{ marginTop: 8 }}>{s.intake.content}</Typography.Paragraph>
       </Card>
 
-      {committee && <CommitteeActions proposalId={id} status={s.status} tracks={Object.values(s.tracks)} reassignmentRequests={s.reassignmentRequests} onDone={load} />}
-      {principal.role === 'officer' && s.assignment && (
-        <UnitActions
-          proposalId={id}
-          unitId={principal.unitId!}
-          owes={view.duties.filter((d) => d.unitId === principal.unitId).map((d) => d.kind)}
-          trackStage={s.tracks[principal.unitId!]?.stage}
-          commitments={s.tracks[principal.unitId!]?.commitments ?? Object.values(s.tracks).flatMap((tr) => tr.commitments)}
-          replyDefaults={{ titleLine: `对${s.intake.session.name}第${s.intake.number}号提案的答复`, salutation: `${s.intake.proposers.map((p) => p.name).join('、')}委员：` }}
-          onDone={load}
-        />
-      )}
+      <Suspense fallback={null}>
+        {committee && <CommitteeActions proposalId={id} status={s.status} tracks={Object.values(s.tracks)} reassignmentRequests={s.reassignmentRequests} onDone={load} />}
+        {principal.role === 'officer' && s.assignment && (
+          <UnitActions
+            proposalId={id}
+            unitId={principal.unitId!}
+            owes={view.duties.filter((d) => d.unitId === principal.unitId).map((d) => d.kind)}
+            trackStage={s.tracks[principal.unitId!]?.stage}
+            commitments={s.tracks[principal.unitId!]?.commitments ?? Object.values(s.tracks).flatMap((tr) => tr.commitments)}
+            replyDefaults={{ titleLine: `对${s.intake.session.name}第${s.intake.number}号提案的答复`, salutation: `${s.intake.proposers.map((p) => p.name).join('、')}委员：` }}
+            onDone={load}
+          />
+        )}
+      </Suspense>
 
       <Card size="small" title={t('办理事项', 'Duties')}>
         <Table
