@@ -53,6 +53,9 @@ async function signedIn(account: string): Promise<Page> {
   return page;
 }
 
+/** An option of the select that is open (closed ones keep their options in the page). */
+const pick = (page: Page, option: string | RegExp) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: option }).click();
+
 /** The card whose title is `title`. */
 const card = (page: Page, title: string) => page.locator('.ant-card').filter({ has: page.locator('.ant-card-head-title', { hasText: new RegExp(`^${title}$`) }) });
 
@@ -100,9 +103,9 @@ test('proposal 202 through the console: reviewed, assigned, answered, countersig
   await committee.getByRole('button', { name: '提交审查结果' }).click();
   // Units are picked by name: typed letters filter the directory's units.
   await committee.getByLabel('主办单位').fill('发展和改革');
-  await committee.locator('.ant-select-item-option', { hasText: '三门峡市发展和改革委员会' }).click();
+  await pick(committee, '三门峡市发展和改革委员会');
   await committee.getByLabel('会办单位').fill('科技');
-  await committee.locator('.ant-select-item-option', { hasText: '三门峡市科技局' }).click();
+  await pick(committee, '三门峡市科技局');
   await committee.keyboard.press('Escape');
   await committee.getByRole('button', { name: /^交\s?办$/ }).click();
   await committee.getByText('主办 三门峡市发展和改革委员会', { exact: true }).waitFor();
@@ -332,5 +335,51 @@ test('refusals keep the form: a reassignment request after its window, an opinio
   expect(await opinion.getByRole('alert').textContent()).toMatch(/本单位不是该提案的承办单位/);
   expect(await opinion.getByLabel('意见', { exact: true }).inputValue()).toBe('建议加大对新材料企业研发投入的支持。');
   await checkAndKeep(stb, 'refused-countersign');
+  await handle.terminate('test done');
+}, 120_000);
+
+test('跟踪办理: the DRC reports a commitment delivered and declares another undeliverable, the committee accepts that and records its look back, each in its form', async () => {
+  const c = referenceCase();
+  const handle = await startProposal(ctx.current.env.client, { ...c.intake, number: 4202 }, defaultPolicy());
+  for (const step of referenceSteps(c, () => new Date(Date.now() - 1000).toISOString()).filter((s) => s.command.type !== 'reportFollowUp')) await act(handle, step.command);
+
+  const drc = await signedIn('drc-officer');
+  await drc.goto(`${ctx.current.base}/p/${handle.workflowId}`);
+  const report = card(drc, '承诺事项跟踪办理');
+  await report.getByLabel('承诺事项').click();
+  await pick(drc, /^1\./);
+  await report.getByLabel('办理情况').fill('中原关键金属实验室已挂牌运行。');
+  await report.getByLabel('已办结').check();
+  await report.getByRole('button', { name: '报送办理情况' }).click();
+  await drc.locator('.ant-timeline-item-content', { hasText: '报告承诺 1：已完成——中原关键金属实验室已挂牌运行。' }).waitFor();
+  const declare = card(drc, '承诺事项无法兑现');
+  await declare.getByLabel('承诺事项').click();
+  await pick(drc, /^2\./);
+  await declare.getByLabel('无法兑现的原因').fill('上级政策调整，项目取消。');
+  await declare.getByRole('button', { name: '提请认定' }).click();
+  await drc.locator('.ant-timeline-item-content', { hasText: '说明承诺 2 无法兑现：上级政策调整，项目取消。' }).waitFor();
+  await checkAndKeep(drc, 'follow-up');
+
+  const committee = await signedIn('committee-clerk');
+  await committee.goto(`${ctx.current.base}/p/${handle.workflowId}`);
+  const closing = card(committee, '承诺无法兑现的认定：三门峡市发展和改革委员会');
+  await closing.getByLabel('承诺事项').click();
+  await pick(committee, /^2\./);
+  await closing.getByLabel('理由').fill('情况属实');
+  await closing.getByRole('button', { name: '提交认定' }).click();
+  await committee.locator('.ant-timeline-item-content', { hasText: '提案委员会认可承诺 2 无法兑现：情况属实' }).waitFor();
+  const lookBack = card(committee, '回头看');
+  await lookBack.getByLabel('承诺事项落实情况').fill('承诺 1 已兑现，3、4 项正在推进。');
+  await lookBack.getByRole('button', { name: '记录回头看' }).click();
+  await committee.locator('.ant-timeline-item-content', { hasText: '提案委员会回头看：承诺 1 已兑现，3、4 项正在推进。' }).waitFor();
+  // The commitments as the proposal page lists them.
+  const commitments = card(committee, '承诺事项与跟踪办理');
+  expect(await commitments.locator('tbody tr').allInnerTexts()).toEqual([
+    expect.stringMatching(/^1\..*\t已兑现\t第1次报告 \d{4}\/\d{2}\/\d{2}；办结/),
+    expect.stringMatching(/^2\..*\t认定无法兑现\t无法兑现的理由：上级政策调整，项目取消。；办结/),
+    expect.stringMatching(/^3\..*\t跟踪办理中\t—$/),
+    expect.stringMatching(/^4\..*\t跟踪办理中\t—$/),
+  ]);
+  await checkAndKeep(committee, 'proposal-follow-up');
   await handle.terminate('test done');
 }, 120_000);

@@ -1,14 +1,14 @@
 /** Chinese by default, English as a switch; dates and times always in Beijing time. */
-import { createContext, useContext } from 'react';
+import { createContext, useCallback, useContext, useMemo } from 'react';
 import { DUTY_NAME_ZH } from '../../../workflows/domain/chinese-names';
 
 export type Lang = 'zh' | 'en';
 export const LangContext = createContext<{ lang: Lang; setLang: (l: Lang) => void }>({ lang: 'zh', setLang: () => undefined });
 
-/** The phrase in the reader's language: `t('提案列表', 'Proposals')`. */
+/** The phrase in the reader's language: `t('提案列表', 'Proposals')`. The same function until the language changes (effects depend on it). */
 export function useT() {
   const { lang } = useContext(LangContext);
-  return (zh: string, en: string) => (lang === 'zh' ? zh : en);
+  return useCallback((zh: string, en: string) => (lang === 'zh' ? zh : en), [lang]);
 }
 
 const DATE = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
@@ -38,3 +38,12 @@ export const STAGE_ZH: Record<string, string> = {
 };
 /** Duty names, as the documents and reports write them. */
 export const DUTY_ZH: Record<string, string> = DUTY_NAME_ZH;
+
+/** In English the vocabulary's own words read well enough: coHandlerOpinion → co handler opinion. */
+const words = (id: string) => id.replace(/([A-Z])/g, ' $1').toLowerCase();
+
+/** A duty's and a stage's name in the reader's language. */
+export function useNames() {
+  const t = useT();
+  return useMemo(() => ({ duty: (kind: string) => t(DUTY_ZH[kind] ?? kind, words(kind)), stage: (stage: string) => t(STAGE_ZH[stage] ?? stage, words(stage)) }), [t]);
+}

@@ -4,7 +4,7 @@
  */
 import { App } from 'antd';
 import { createContext, useContext, useEffect, useState } from 'react';
-import { DUTY_ZH, useT } from './i18n';
+import { useNames, useT } from './i18n';
 
 interface StreamedAlert {
   kind: 'warning' | 'overdue' | 'escalation';
@@ -20,6 +20,7 @@ export const useLive = () => useContext(LiveContext);
 /** `session` changes when someone signs in again: the stream the ended session had is closed by then. */
 export function LiveProvider({ session, children }: { session: number; children: React.ReactNode }) {
   const t = useT();
+  const names = useNames();
   const { notification } = App.useApp();
   const [tick, setTick] = useState(0);
   useEffect(() => {
@@ -27,10 +28,10 @@ export function LiveProvider({ session, children }: { session: number; children:
     source.addEventListener('alert', (e) => {
       const a = JSON.parse((e as MessageEvent<string>).data) as StreamedAlert;
       const what = { warning: t('临期提醒', 'Due soon'), overdue: t('逾期提醒', 'Overdue'), escalation: t('督办升级', 'Escalated') }[a.kind];
-      notification.warning({ message: what, description: `${t(DUTY_ZH[a.dutyKind] ?? a.dutyKind, a.dutyKind)} ${a.unitId ?? ''} ${t('期限', 'due')} ${a.dueDate}`, placement: 'bottomRight' });
+      notification.warning({ message: what, description: `${names.duty(a.dutyKind)} ${a.unitId ?? ''} ${t('期限', 'due')} ${a.dueDate}`, placement: 'bottomRight' });
       setTick((n) => n + 1);
     });
     return () => source.close();
-  }, [notification, t, session]);
+  }, [notification, t, names, session]);
   return <LiveContext.Provider value={tick}>{children}</LiveContext.Provider>;
 }

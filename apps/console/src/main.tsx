@@ -38,6 +38,9 @@ const People = lazy(PAGES['/people']);
 /** Ant Design's lighter greys and its link blue fall short of WCAG AA contrast on white (axe says so): darker ones. */
 const A11Y_TOKENS = {
   colorPrimary: '#0958d9',
+  // The hovered and pressed blues stay dark enough for white text (the pointer rests on a button just pressed).
+  colorPrimaryHover: '#003eb3',
+  colorPrimaryActive: '#002c8c',
   colorLink: '#0958d9', colorTextTertiary: 'rgba(0, 0, 0, 0.62)', colorTextDescription: 'rgba(0, 0, 0, 0.62)', colorTextQuaternary: 'rgba(0, 0, 0, 0.58)', colorTextPlaceholder: 'rgba(0, 0, 0, 0.58)' };
 
 /** Ant Design's animations off for people who asked their system for less motion. */

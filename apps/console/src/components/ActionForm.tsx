@@ -4,7 +4,7 @@
  * and on refusal the API's reason shown in words while the form keeps what was typed.
  */
 import { Alert, Button, Form, type FormProps } from 'antd';
-import { type ReactNode, useRef, useState } from 'react';
+import { type ReactNode, useId, useRef, useState } from 'react';
 import { type Problem, api } from '../api/client';
 import type { paths } from '../api/schema';
 import { useT } from '../i18n';
@@ -18,6 +18,8 @@ export function ActionForm<T extends object>({ proposalId, path, toBody, childre
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const sent = useRef<{ body: string; key: string }>(undefined);
+  // Two forms on a page may share field names (a commitment's number): the form's own name keeps their ids, and so their labels, apart.
+  const name = `f${useId().replace(/\W/g, '')}`;
   const submit = async (values: T) => {
     const body = toBody(values);
     if (sent.current?.body !== JSON.stringify(body)) sent.current = { body: JSON.stringify(body), key: crypto.randomUUID() };
@@ -30,7 +32,7 @@ export function ActionForm<T extends object>({ proposalId, path, toBody, childre
     onDone();
   };
   return (
-    <Form<T> layout="vertical" onFinish={submit} initialValues={initialValues} onValuesChange={onValuesChange}>
+    <Form<T> name={name} layout="vertical" onFinish={submit} initialValues={initialValues} onValuesChange={onValuesChange}>
       {error && <Alert type="error" showIcon message={t('未能办理', 'Refused')} description={error} style={{ marginBottom: 12 }} role="alert" />}
       {children}
       <Button type="primary" htmlType="submit" loading={busy}>

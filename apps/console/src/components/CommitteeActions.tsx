@@ -1,8 +1,11 @@
 /**
  * What the committee does on a proposal, offered by where it stands: review (立案, 并案, 不予立案,
- * 转参考), assignment, the reply's review, a deadline extension, a commitment declared undeliverable.
+ * 转参考), assignment, a reassignment request, an overdue countersign let go, the reply's review, a
+ * deadline extension, the decision on a 不满意 rating and the consultation after a second one, a
+ * commitment declared undeliverable, the look back (回头看) before the next session.
  */
-import { Card, Form, Input, InputNumber, Radio, Select } from 'antd';
+import { Card, DatePicker, Form, Input, InputNumber, Radio, Select } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { useT } from '../i18n';
 import { UnitPicker, useUnitName } from '../units';
 import { ActionForm } from './ActionForm';
@@ -11,7 +14,9 @@ export interface CommitteeView {
   proposalId: string;
   status: string;
   /** Each unit's reply stage, and its commitments. */
-  tracks: { unitId: string; stage: string; commitments: { no: number; title: string; status: string }[] }[];
+  tracks: { unitId: string; stage: string; countersigners: string[]; countersignedBy: string[]; commitments: { no: number; title: string; status: string }[] }[];
+  /** The proposal's open duties: which countersigns are overdue, whether a look back is owed. */
+  duties: { kind: string; unitId: string | null; urgency: string }[];
   /** 交办异议 waiting for the committee, by unit. */
   reassignmentRequests: Record<string, { reason: string; status: string }>;
   onDone: () => void;
@@ -49,7 +54,7 @@ function UnitFields() {
   );
 }
 
-export default function CommitteeActions({ proposalId, status, tracks, reassignmentRequests, onDone }: CommitteeView) {
+export default function CommitteeActions({ proposalId, status, tracks, duties, reassignmentRequests, onDone }: CommitteeView) {
   const t = useT();
   const unitName = useUnitName();
   const common = { proposalId, onDone };
@@ -159,6 +164,47 @@ export default function CommitteeActions({ proposalId, status, tracks, reassignm
         </Card>,
       );
     }
+    const late = duties.filter((d) => d.kind === 'countersign' && d.urgency === 'overdue' && track.countersigners.includes(d.unitId ?? '') && !track.countersignedBy.includes(d.unitId ?? ''));
+    if (track.stage === 'countersigning' && late.length > 0) {
+      cards.push(
+        <Card key={`release-${track.unitId}`} size="small" title={`${t('逾期未会签', 'Overdue countersign')}：${unitName(track.unitId)}`}>
+          <ActionForm<{ unitId: string; reason: string }> {...common} path="/proposals/{id}/countersign-releases" submitLabel={t('免予会签', 'Go on without it')} initialValues={{ unitId: late[0]!.unitId }} toBody={(v) => v}>
+            <Form.Item name="unitId" label={t('会办单位', 'Co-handling unit')}>
+              <Select options={late.map((d) => ({ value: d.unitId, label: unitName(d.unitId) }))} />
+            </Form.Item>
+            <ReasonField />
+          </ActionForm>
+        </Card>,
+      );
+    }
+    if (track.stage === 'rehandlingDecision') {
+      cards.push(
+        <Card key={`rehandle-${track.unitId}`} size="small" title={`${t('不满意答复的处理', 'An unsatisfied rating')}：${unitName(track.unitId)}`}>
+          <ActionForm<{ decision: string; note: string }> {...common} path="/proposals/{id}/rehandling-decisions" submitLabel={t('作出决定', 'Decide')} initialValues={{ decision: 'sendBack' }} toBody={(v) => ({ ...unit, ...v })}>
+            <Form.Item name="decision" label={t('决定', 'Decision')}>
+              <Radio.Group options={[{ value: 'sendBack', label: t('退回重新办理', 'Send back for re-handling') }, { value: 'acceptRating', label: t('认可评价，不再重办', 'Accept the rating') }]} />
+            </Form.Item>
+            <Form.Item name="note" label={t('说明', 'Note')} rules={required(t('请填写说明', 'Write a note'))}>
+              <Input.TextArea rows={2} />
+            </Form.Item>
+          </ActionForm>
+        </Card>,
+      );
+    }
+    if (track.stage === 'consultation') {
+      cards.push(
+        <Card key={`consult-${track.unitId}`} size="small" title={`${t('当面协商', 'Consultation')}：${unitName(track.unitId)}`}>
+          <ActionForm<{ occurredAt: Dayjs; summary: string }> {...common} path="/proposals/{id}/consultation" submitLabel={t('记录协商', 'Record it')} toBody={(v) => ({ ...unit, occurredAt: v.occurredAt.toISOString(), summary: v.summary })}>
+            <Form.Item name="occurredAt" label={t('时间', 'When')} rules={[{ required: true, message: t('请选择时间', 'Pick the time') }]}>
+              <DatePicker showTime />
+            </Form.Item>
+            <Form.Item name="summary" label={t('协商情况', 'Summary')} rules={required(t('请填写协商情况', 'Write a summary'))}>
+              <Input.TextArea rows={3} />
+            </Form.Item>
+          </ActionForm>
+        </Card>,
+      );
+    }
     const declared = track.commitments.filter((c) => c.status === 'declaredUndeliverable');
     if (declared.length > 0) {
       cards.push(
@@ -175,6 +221,17 @@ export default function CommitteeActions({ proposalId, status, tracks, reassignm
         </Card>,
       );
     }
+  }
+  if (duties.some((d) => d.kind === 'lookBack')) {
+    cards.push(
+      <Card key="look-back" size="small" title={t('回头看', 'Look back')}>
+        <ActionForm<{ summary: string }> {...common} path="/proposals/{id}/look-backs" submitLabel={t('记录回头看', 'Record it')} toBody={(v) => v}>
+          <Form.Item name="summary" label={t('承诺事项落实情况', 'How the commitments stand')} rules={required(t('请填写回头看情况', 'Write what was found'))}>
+            <Input.TextArea rows={3} />
+          </Form.Item>
+        </ActionForm>
+      </Card>,
+    );
   }
   return <>{cards}</>;
 }

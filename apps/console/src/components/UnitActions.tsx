@@ -1,7 +1,7 @@
 /**
  * What a bureau officer does on a proposal, offered by what the unit owes now: its opinion, a
  * contact with the proposers, countersigning or asking for changes, submitting and issuing the
- * reply, follow-up reports on commitments.
+ * reply, follow-up reports on commitments (or why one cannot be kept), the annual summary.
  */
 import { Card, Checkbox, DatePicker, Form, Input, Radio, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
@@ -135,6 +135,27 @@ export default function UnitActions({ proposalId, owes, trackStage, commitments,
           </Form.Item>
           <Form.Item name="done" valuePropName="checked">
             <Checkbox>{t('已办结', 'Delivered')}</Checkbox>
+          </Form.Item>
+        </ActionForm>
+      </Card>,
+      <Card key="undeliverable" size="small" title={t('承诺事项无法兑现', 'A commitment that cannot be kept')}>
+        <ActionForm<{ commitmentNo: number; reason: string }> {...common} path="/proposals/{id}/undeliverable-declarations" submitLabel={t('提请认定', 'Ask the committee')} toBody={(v) => v}>
+          <Form.Item name="commitmentNo" label={t('承诺事项', 'Commitment')} rules={[{ required: true, message: t('请选择承诺事项', 'Pick the commitment') }]}>
+            <Select options={open.map((c) => ({ value: c.no, label: `${c.no}. ${c.title}` }))} />
+          </Form.Item>
+          <Form.Item name="reason" label={t('无法兑现的原因', 'Why')} rules={required(t('请说明原因', 'Say why'))}>
+            <Input.TextArea rows={3} />
+          </Form.Item>
+        </ActionForm>
+      </Card>,
+    );
+  }
+  if (owes.includes('annualSummary')) {
+    cards.push(
+      <Card key="annual" size="small" title={t('承诺事项年度办理情况总结', 'Annual summary of the commitments')}>
+        <ActionForm<{ text: string }> {...common} path="/proposals/{id}/annual-summaries" submitLabel={t('报送年度总结', 'Send the summary')} toBody={(v) => v}>
+          <Form.Item name="text" label={t('总结', 'Summary')} rules={required(t('请填写总结', 'Write the summary'))}>
+            <Input.TextArea rows={5} />
           </Form.Item>
         </ActionForm>
       </Card>,

@@ -5,12 +5,13 @@ import { Link } from 'react-router-dom';
 import { type Answer, api } from '../api/client';
 import { useLive } from '../live';
 import { UrgencyTag } from '../components/UrgencyTag';
-import { DUTY_ZH, useT } from '../i18n';
+import { useNames, useT } from '../i18n';
 
 type Tasks = Answer<'/tasks'>['items'];
 
 export default function Inbox() {
   const t = useT();
+  const names = useNames();
   const [tasks, setTasks] = useState<Tasks>([]);
   const live = useLive();
   useEffect(() => {
@@ -33,7 +34,7 @@ export default function Inbox() {
         pagination={false}
         columns={[
           { title: t('提案', 'Proposal'), render: (_, x) => <Link to={`/p/${x.proposalId}`}>{`${x.number} ${x.title}`}</Link> },
-          { title: t('事项', 'Duty'), render: (_, x) => t(DUTY_ZH[x.kind] ?? x.kind, x.kind) + (x.commitmentNo ? ` #${x.commitmentNo}` : '') },
+          { title: t('事项', 'Duty'), render: (_, x) => names.duty(x.kind) + (x.commitmentNo ? ` #${x.commitmentNo}` : '') },
           { title: t('期限', 'Due'), render: (_, x) => <UrgencyTag urgency={x.urgency}>{x.dueDate}</UrgencyTag> },
         ]}
       />

@@ -7,7 +7,7 @@ import { useLive } from '../live';
 import { ActionForm } from '../components/ActionForm';
 import { IssuedReplyView } from '../components/DocumentView';
 import type { IssuedReply } from '../../../../workflows/domain/state';
-import { STAGE_ZH, useT } from '../i18n';
+import { useNames, useT } from '../i18n';
 
 type Item = Answer<'/proposals'>['items'][number];
 type Tasks = Answer<'/tasks'>['items'];
@@ -41,6 +41,7 @@ function Replies({ proposalId }: { proposalId: string }) {
 
 export default function MyProposals() {
   const t = useT();
+  const names = useNames();
   const [items, setItems] = useState<Item[]>();
   const [tasks, setTasks] = useState<Tasks>([]);
   const load = useCallback(() => {
@@ -58,7 +59,7 @@ export default function MyProposals() {
       {items?.map((p) => {
         const rating = tasks.find((x) => x.proposalId === p.id && x.kind === 'evaluation');
         return (
-          <Card key={p.id} size="small" title={<Link to={`/p/${p.id}`}>{`第${p.number}号 ${p.title}`}</Link>} extra={<Tag>{t(STAGE_ZH[p.stage] ?? p.stage, p.stage)}</Tag>}>
+          <Card key={p.id} size="small" title={<Link to={`/p/${p.id}`}>{`第${p.number}号 ${p.title}`}</Link>} extra={<Tag>{names.stage(p.stage)}</Tag>}>
             {p.repliedAt && <Collapse key={rating ? 'to-rate' : 'rated'} size="small" defaultActiveKey={rating ? ['reply'] : []} items={[{ key: 'reply', label: t('答复（公文）', 'The reply (document)'), children: <Replies proposalId={p.id} /> }]} style={{ marginBottom: 12 }} />}
             {rating && (
               <ActionForm<{ rating: string; comments?: string }>

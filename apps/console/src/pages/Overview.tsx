@@ -30,7 +30,7 @@ function Chart(props: { option: ChartOption; height?: number; label: string }) {
   );
 }
 import { statDefinitions } from '../definitions';
-import { DUTY_ZH, STAGE_ZH, useT } from '../i18n';
+import { useNames, useT } from '../i18n';
 import { useUnitName } from '../units';
 
 type Stats = NonNullable<Awaited<ReturnType<typeof loadStats>>>;
@@ -39,6 +39,7 @@ const pct = (v: number | null | undefined) => (v === null || v === undefined ? '
 
 export default function Overview() {
   const t = useT();
+  const names = useNames();
   const unitName = useUnitName();
   const [sessions, setSessions] = useState<Answer<'/supervision/sessions'>>([]);
   const [session, setSession] = useState<string>();
@@ -142,7 +143,7 @@ export default function Overview() {
                 <Card size="small" title={t('按环节', 'By stage')}>
                   <Space wrap>
                     {glance.byStage.map((x) => (
-                      <Tag key={x.stage}>{`${t(STAGE_ZH[x.stage] ?? x.stage, x.stage)} ${x.count}`}</Tag>
+                      <Tag key={x.stage}>{`${names.stage(x.stage)} ${x.count}`}</Tag>
                     ))}
                   </Space>
                 </Card>
@@ -175,7 +176,7 @@ export default function Overview() {
           pagination={{ pageSize: 10 }}
           columns={[
             { title: t('提案', 'Proposal'), render: (_, d) => <Link to={`/p/${d.proposalId}`}>{`${d.number} ${d.title}`}</Link> },
-            { title: t('事项', 'Duty'), render: (_, d) => DUTY_ZH[d.kind] ?? d.kind },
+            { title: t('事项', 'Duty'), render: (_, d) => names.duty(d.kind) },
             { title: t('单位', 'Unit'), render: (_, d) => unitName(d.unitId) },
             { title: t('期限', 'Due'), render: (_, d) => <UrgencyTag urgency="overdue">{d.dueDate}</UrgencyTag> },
             { title: t('逾期天数', 'Days overdue'), dataIndex: 'daysOverdue' },

@@ -10,7 +10,7 @@ import type { CommitmentStatus } from '../../../../workflows/domain/vocabulary';
 import type { IssuedReply } from '../../../../workflows/domain/state';
 import { IssuedReplyView } from '../components/DocumentView';
 import { useUnitName } from '../units';
-import { DUTY_ZH, STAGE_ZH, shanghaiDate, shanghaiTime, useT } from '../i18n';
+import { shanghaiDate, shanghaiTime, useNames, useT } from '../i18n';
 import { usePrincipal } from '../session';
 
 interface Proposer {
@@ -21,6 +21,8 @@ interface Proposer {
 interface Track {
   unitId: string;
   stage: string;
+  countersigners: string[];
+  countersignedBy: string[];
   issued?: IssuedReply;
   ratings: Record<string, string>;
   commitments: { no: number; title: string; status: CommitmentStatus; reportedAt: string[]; undeliverableReason?: string; settledAt?: string }[];
@@ -82,6 +84,7 @@ function Band({ row, now, span: [start, end] }: { row: DutyRow; now: string; spa
 export default function ProposalDetail() {
   const { id } = useParams() as { id: string };
   const t = useT();
+  const names = useNames();
   const principal = usePrincipal();
   const unitName = useUnitName();
   const [view, setView] = useState<View | null>();
@@ -114,7 +117,7 @@ export default function ProposalDetail() {
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
-        {`第${s.intake.number}号提案 ${s.intake.title}`} <Tag>{t(STAGE_ZH[view.stage] ?? view.stage, view.stage)}</Tag>
+        {`第${s.intake.number}号提案 ${s.intake.title}`} <Tag>{names.stage(view.stage)}</Tag>
       </Typography.Title>
       <Card size="small" title={t('提案', 'Proposal')} extra={principal.temporalWorkflows && <a href={`${principal.temporalWorkflows}${encodeURIComponent(id)}`} target="_blank" rel="noreferrer">{t('在 Temporal 中查看流程', 'The workflow in Temporal')}</a>}>
         <Descriptions size="small" column={2}>
@@ -130,7 +133,7 @@ export default function ProposalDetail() {
       </Card>
 
       <Suspense fallback={null}>
-        {committee && <CommitteeActions proposalId={id} status={s.status} tracks={Object.values(s.tracks)} reassignmentRequests={s.reassignmentRequests} onDone={load} />}
+        {committee && <CommitteeActions proposalId={id} status={s.status} tracks={Object.values(s.tracks)} duties={view.duties} reassignmentRequests={s.reassignmentRequests} onDone={load} />}
         {principal.role === 'officer' && s.assignment && (
           <UnitActions
             proposalId={id}
@@ -151,7 +154,7 @@ export default function ProposalDetail() {
           rowKey="key"
           dataSource={rows}
           columns={[
-            { title: t('事项', 'Duty'), render: (_, r) => t(DUTY_ZH[r.kind] ?? r.kind, r.kind) },
+            { title: t('事项', 'Duty'), render: (_, r) => names.duty(r.kind) },
             { title: t('单位 / 提案人', 'Unit / proposer'), render: (_, r) => unitName(r.owner) || '—' },
             { title: t('期限', 'Due'), render: (_, r) => dutyStatus(r) },
             { title: t('办结', 'Done'), render: (_, r) => (r.done ? shanghaiTime(r.done) : '—') },
@@ -203,7 +206,7 @@ export default function ProposalDetail() {
             columns={[
               { title: t('时间', 'When'), render: (_, a) => shanghaiTime(a.raisedAt) },
               { title: t('类型', 'Kind'), render: (_, a) => t(ALERT_ZH[a.kind] ?? a.kind, a.kind) + (a.level > 0 ? ` ${a.level}` : '') },
-              { title: t('事项', 'Duty'), render: (_, a) => t(DUTY_ZH[a.dutyKind] ?? a.dutyKind, a.dutyKind) },
+              { title: t('事项', 'Duty'), render: (_, a) => names.duty(a.dutyKind) },
               { title: t('对象', 'To'), render: (_, a) => `${unitName(a.unitId) || (a.proposerId ? (proposerName.get(a.proposerId) ?? a.proposerId) : '')} ${t(AUDIENCE_NAME_ZH[a.audience], a.audience)}` },
               { title: t('期限', 'Due'), dataIndex: 'dueDate' },
               {

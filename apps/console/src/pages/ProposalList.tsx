@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { type Answer, api } from '../api/client';
 import { UrgencyTag } from '../components/UrgencyTag';
-import { STAGE_ZH, dueDateOf, shanghaiDate, useT } from '../i18n';
+import { STAGE_ZH, dueDateOf, shanghaiDate, useNames, useT } from '../i18n';
 import { UnitPicker, useUnitName } from '../units';
 
 type Page = Answer<'/proposals'>;
@@ -12,6 +12,7 @@ type Page = Answer<'/proposals'>;
 export default function ProposalList() {
   const unitName = useUnitName();
   const t = useT();
+  const names = useNames();
   const [params, setParams] = useSearchParams();
   const [page, setPage] = useState<Page>();
   const [loading, setLoading] = useState(false);
@@ -48,7 +49,7 @@ export default function ProposalList() {
           <UnitPicker style={{ width: 200 }} />
         </Form.Item>
         <Form.Item name="stage" label={t('环节', 'Stage')}>
-          <Select allowClear style={{ width: 130 }} options={Object.entries(STAGE_ZH).map(([value, label]) => ({ value, label: t(label, value) }))} />
+          <Select allowClear style={{ width: 130 }} options={Object.keys(STAGE_ZH).map((value) => ({ value, label: names.stage(value) }))} />
         </Form.Item>
         <Form.Item name="class" label={t('答复类别', 'Class')}>
           <Select allowClear style={{ width: 80 }} options={['A', 'B', 'C'].map((c) => ({ value: c, label: c }))} />
@@ -85,7 +86,7 @@ export default function ProposalList() {
         columns={[
           { title: t('提案号', 'No.'), dataIndex: 'number', width: 80 },
           { title: t('案由', 'Title'), render: (_, p) => <Link to={`/p/${p.id}`}>{p.title}</Link> },
-          { title: t('环节', 'Stage'), render: (_, p) => <Tag>{t(STAGE_ZH[p.stage] ?? p.stage, p.stage)}</Tag>, width: 110 },
+          { title: t('环节', 'Stage'), render: (_, p) => <Tag>{names.stage(p.stage)}</Tag>, width: 110 },
           { title: t('主办单位', 'Lead unit'), render: (_, p) => unitName(p.leadUnitId), width: 180 },
           { title: t('类别', 'Category'), dataIndex: 'category', width: 100 },
           { title: t('答复类别', 'Class'), dataIndex: 'replyClass', width: 90 },
