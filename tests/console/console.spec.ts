@@ -16,7 +16,8 @@ import { CONSOLE_DIR } from '../../apps/api/src/http/console';
 import { compressedPolicy } from '../../seeds/policy';
 import { referenceCase } from '../../seeds/reference-case';
 import { http, useStack } from '../support/api';
-import { act, startProposal } from '../support/proposals';
+import { act as actNow, startProposal } from '../support/proposals';
+import type { Command } from '../../workflows/domain/commands';
 import { referenceSteps } from '../../seeds/reference-steps';
 import { defaultPolicy } from '../../seeds/policy';
 
@@ -52,6 +53,10 @@ async function signedIn(account: string): Promise<Page> {
   await page.getByRole('button', { name: '退 出' }).or(page.getByRole('button', { name: '退出' })).waitFor();
   return page;
 }
+
+/** An action sent straight to the workflow, answered within 30 s or failed naming it (a hang would only say "timeout"). */
+const act = (handle: Parameters<typeof actNow>[0], command: Command) =>
+  Promise.race([actNow(handle, command), new Promise((_, reject) => setTimeout(() => reject(new Error(`${command.type}: no answer in 30 s`)), 30_000).unref())]);
 
 /** An option of the select that is open (closed ones keep their options in the page). */
 const pick = (page: Page, option: string | RegExp) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: option }).click();

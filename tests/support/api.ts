@@ -37,8 +37,8 @@ export interface Stack {
 
 /** The API as tests run it: on a free port, quiet, tokens signed with `secret`. */
 export function testApiConfig(temporalAddress: string, databaseUrl: string, overrides: Partial<ApiConfig> = {}, secret = SECRET): ApiConfig {
-  // The service's own defaults, as it reads its environment.
-  const config = readApiConfig({ HOST: '127.0.0.1', PORT: '0', TEMPORAL_ADDRESS: temporalAddress, DATABASE_URL: databaseUrl, API_TOKEN_SECRET: secret, LOG_LEVEL: 'silent' });
+  // The service's own defaults, as it reads its environment; errors logged, so a 500 in a test names its cause.
+  const config = readApiConfig({ HOST: '127.0.0.1', PORT: '0', TEMPORAL_ADDRESS: temporalAddress, DATABASE_URL: databaseUrl, API_TOKEN_SECRET: secret, LOG_LEVEL: 'error' });
   return { ...config, ...overrides };
 }
 

@@ -3,7 +3,7 @@
  * same content is sent again (one Idempotency-Key per content: a changed form is a new request),
  * and on refusal the API's reason shown in words while the form keeps what was typed.
  */
-import { Alert, Button, Form, type FormProps } from 'antd';
+import { Alert, Button, Card, Form, type FormProps, Input } from 'antd';
 import { type ReactNode, useId, useRef, useState } from 'react';
 import { type Problem, api } from '../api/client';
 import type { paths } from '../api/schema';
@@ -39,5 +39,18 @@ export function ActionForm<T extends object>({ proposalId, path, toBody, childre
         {submitLabel}
       </Button>
     </Form>
+  );
+}
+
+/** The commonest action: a card with one text to write (a reason, an opinion, a summary), sent as `{ [field]: text }`. */
+export function TextAction({ title, field, label, missing, rows = 3, ...form }: { proposalId: string; path: ActionPath; submitLabel: string; onDone: () => void; title: string; field: string; label: string; missing: string; rows?: number }) {
+  return (
+    <Card size="small" title={title}>
+      <ActionForm<Record<string, string>> {...form} toBody={(v) => ({ [field]: v[field] })}>
+        <Form.Item name={field} label={label} rules={[{ required: true, whitespace: true, message: missing }]}>
+          <Input.TextArea rows={rows} />
+        </Form.Item>
+      </ActionForm>
+    </Card>
   );
 }

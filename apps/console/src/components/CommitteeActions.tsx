@@ -8,7 +8,7 @@ import { Card, DatePicker, Form, Input, InputNumber, Radio, Select } from 'antd'
 import type { Dayjs } from 'dayjs';
 import { useT } from '../i18n';
 import { UnitPicker, useUnitName } from '../units';
-import { ActionForm } from './ActionForm';
+import { ActionForm, TextAction } from './ActionForm';
 
 export interface CommitteeView {
   proposalId: string;
@@ -224,13 +224,7 @@ export default function CommitteeActions({ proposalId, status, tracks, duties, r
   }
   if (duties.some((d) => d.kind === 'lookBack')) {
     cards.push(
-      <Card key="look-back" size="small" title={t('回头看', 'Look back')}>
-        <ActionForm<{ summary: string }> {...common} path="/proposals/{id}/look-backs" submitLabel={t('记录回头看', 'Record it')} toBody={(v) => v}>
-          <Form.Item name="summary" label={t('承诺事项落实情况', 'How the commitments stand')} rules={required(t('请填写回头看情况', 'Write what was found'))}>
-            <Input.TextArea rows={3} />
-          </Form.Item>
-        </ActionForm>
-      </Card>,
+      <TextAction key="look-back" {...common} title={t('回头看', 'Look back')} path="/proposals/{id}/look-backs" submitLabel={t('记录回头看', 'Record it')} field="summary" label={t('承诺事项落实情况', 'How the commitments stand')} missing={t('请填写回头看情况', 'Write what was found')} rows={3} />,
     );
   }
   return <>{cards}</>;

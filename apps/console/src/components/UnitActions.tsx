@@ -6,7 +6,7 @@
 import { Card, Checkbox, DatePicker, Form, Input, Radio, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useT } from '../i18n';
-import { ActionForm } from './ActionForm';
+import { ActionForm, TextAction } from './ActionForm';
 import { ReplyEditor } from './ReplyEditor';
 
 export interface UnitView {
@@ -30,24 +30,12 @@ export default function UnitActions({ proposalId, owes, trackStage, commitments,
   const cards = [];
   if (owes.includes('reassignmentWindow')) {
     cards.push(
-      <Card key="reassignment" size="small" title={t('交办异议', 'Ask to be reassigned')}>
-        <ActionForm<{ reason: string }> {...common} path="/proposals/{id}/reassignment-requests" submitLabel={t('提出异议', 'Ask')} toBody={(v) => v}>
-          <Form.Item name="reason" label={t('理由', 'Reason')} rules={required(t('请说明理由', 'Give the reason'))}>
-            <Input.TextArea rows={2} />
-          </Form.Item>
-        </ActionForm>
-      </Card>,
+      <TextAction key="reassignment" {...common} title={t('交办异议', 'Ask to be reassigned')} path="/proposals/{id}/reassignment-requests" submitLabel={t('提出异议', 'Ask')} field="reason" label={t('理由', 'Reason')} missing={t('请说明理由', 'Give the reason')} rows={2} />,
     );
   }
   if (owes.includes('coHandlerOpinion')) {
     cards.push(
-      <Card key="opinion" size="small" title={t('会办意见', 'Opinion')}>
-        <ActionForm<{ text: string }> {...common} path="/proposals/{id}/opinions" submitLabel={t('报送会办意见', 'Send the opinion')} toBody={(v) => v}>
-          <Form.Item name="text" label={t('意见', 'Opinion')} rules={required(t('请填写意见', 'Write the opinion'))}>
-            <Input.TextArea rows={4} />
-          </Form.Item>
-        </ActionForm>
-      </Card>,
+      <TextAction key="opinion" {...common} title={t('会办意见', 'Opinion')} path="/proposals/{id}/opinions" submitLabel={t('报送会办意见', 'Send the opinion')} field="text" label={t('意见', 'Opinion')} missing={t('请填写意见', 'Write the opinion')} rows={4} />,
     );
   }
   if (owes.includes('contactBeforeHandling') || trackStage === 'drafting') {
@@ -152,13 +140,7 @@ export default function UnitActions({ proposalId, owes, trackStage, commitments,
   }
   if (owes.includes('annualSummary')) {
     cards.push(
-      <Card key="annual" size="small" title={t('承诺事项年度办理情况总结', 'Annual summary of the commitments')}>
-        <ActionForm<{ text: string }> {...common} path="/proposals/{id}/annual-summaries" submitLabel={t('报送年度总结', 'Send the summary')} toBody={(v) => v}>
-          <Form.Item name="text" label={t('总结', 'Summary')} rules={required(t('请填写总结', 'Write the summary'))}>
-            <Input.TextArea rows={5} />
-          </Form.Item>
-        </ActionForm>
-      </Card>,
+      <TextAction key="annual" {...common} title={t('承诺事项年度办理情况总结', 'Annual summary of the commitments')} path="/proposals/{id}/annual-summaries" submitLabel={t('报送年度总结', 'Send the summary')} field="text" label={t('总结', 'Summary')} missing={t('请填写总结', 'Write the summary')} rows={5} />,
     );
   }
   return <>{cards}</>;
