@@ -339,7 +339,7 @@ test('refusals keep the form: a reassignment request after its window, an opinio
   await opinion.getByRole('alert').waitFor();
   expect(await opinion.getByRole('alert').textContent()).toMatch(/本单位不是该提案的承办单位/);
   expect(await opinion.getByLabel('意见', { exact: true }).inputValue()).toBe('建议加大对新材料企业研发投入的支持。');
-  await checkAndKeep(stb, 'refused-countersign');
+  await checkAndKeep(stb, 'refused-stale-opinion');
   await handle.terminate('test done');
 }, 120_000);
 
