@@ -34,6 +34,7 @@ export const finished = (proposalId: string) =>
 
 export const notFound = (proposalId: string) => new Problem(404, 'proposal-not-found', 'No such proposal', `${proposalId} does not exist`);
 
+const CANCELLED = 1;
 const UNAVAILABLE = 14;
 const grpcCode = (err: unknown): number | undefined => {
   const e = err as { cause?: unknown };
@@ -46,10 +47,14 @@ const grpcCode = (err: unknown): number | undefined => {
  * Idempotency-Key stays valid (nothing is stored for it), so the retry applies the action once.
  */
 export async function withinDeadline<T>(client: Client, ms: number, fn: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + ms;
   try {
-    return await client.withDeadline(Date.now() + ms, fn);
+    return await client.withDeadline(deadline, fn);
   } catch (err) {
-    if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError || isGrpcDeadlineError(err)) {
+    // A Query past its deadline may come back as CANCELLED rather than DEADLINE_EXCEEDED (the
+    // client's retrying call is cancelled when the deadline fires): the same "not in time".
+    const cancelledByDeadline = grpcCode(err) === CANCELLED && Date.now() >= deadline - 20;
+    if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError || isGrpcDeadlineError(err) || cancelledByDeadline) {
       throw retryLater(503, 'not-completed', 'Not completed in time', `Temporal did not complete this within ${ms / 1000} s (is a worker running?): retry it with the same Idempotency-Key`, 5);
     }
     if (grpcCode(err) === UNAVAILABLE) {
