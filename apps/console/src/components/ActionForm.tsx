@@ -3,7 +3,7 @@
  * same content is sent again (one Idempotency-Key per content: a changed form is a new request),
  * and on refusal the API's reason shown in words while the form keeps what was typed.
  */
-import { Alert, Button, Card, Form, type FormProps, Input } from 'antd';
+import { Alert, Button, Card, Form, type FormProps, Input, Select } from 'antd';
 import { type ReactNode, useId, useRef, useState } from 'react';
 import { type Problem, api } from '../api/client';
 import type { paths } from '../api/schema';
@@ -42,12 +42,25 @@ export function ActionForm<T extends object>({ proposalId, path, toBody, childre
   );
 }
 
+/** A text that must be written, and not only spaces. */
+export const required = (message: string) => [{ required: true, whitespace: true, message }];
+
+/** 承诺事项: one of `commitments` picked by its number and title. */
+export function CommitmentField({ commitments }: { commitments: { no: number; title: string }[] }) {
+  const t = useT();
+  return (
+    <Form.Item name="commitmentNo" label={t('承诺事项', 'Commitment')} rules={[{ required: true, message: t('请选择承诺事项', 'Pick the commitment') }]}>
+      <Select options={commitments.map((c) => ({ value: c.no, label: `${c.no}. ${c.title}` }))} />
+    </Form.Item>
+  );
+}
+
 /** The commonest action: a card with one text to write (a reason, an opinion, a summary), sent as `{ [field]: text }`. */
 export function TextAction({ title, field, label, missing, rows = 3, ...form }: { proposalId: string; path: ActionPath; submitLabel: string; onDone: () => void; title: string; field: string; label: string; missing: string; rows?: number }) {
   return (
     <Card size="small" title={title}>
       <ActionForm<Record<string, string>> {...form} toBody={(v) => ({ [field]: v[field] })}>
-        <Form.Item name={field} label={label} rules={[{ required: true, whitespace: true, message: missing }]}>
+        <Form.Item name={field} label={label} rules={required(missing)}>
           <Input.TextArea rows={rows} />
         </Form.Item>
       </ActionForm>

@@ -8,7 +8,7 @@ import { Card, DatePicker, Form, Input, InputNumber, Radio, Select } from 'antd'
 import type { Dayjs } from 'dayjs';
 import { useT } from '../i18n';
 import { UnitPicker, useUnitName } from '../units';
-import { ActionForm, TextAction } from './ActionForm';
+import { ActionForm, CommitmentField, TextAction, required } from './ActionForm';
 
 export interface CommitteeView {
   proposalId: string;
@@ -21,8 +21,6 @@ export interface CommitteeView {
   reassignmentRequests: Record<string, { reason: string; status: string }>;
   onDone: () => void;
 }
-
-const required = (message: string) => [{ required: true, whitespace: true, message }];
 
 /** 理由: every decision of the committee gives one. */
 function ReasonField() {
@@ -210,9 +208,7 @@ export default function CommitteeActions({ proposalId, status, tracks, duties, r
       cards.push(
         <Card key={`close-${track.unitId}`} size="small" title={`${t('承诺无法兑现的认定', 'Undeliverable commitments')}：${unitName(track.unitId)}`}>
           <ActionForm<{ commitmentNo: number; decision: string; reason: string }> {...common} path="/proposals/{id}/commitment-closures" submitLabel={t('提交认定', 'Decide')} initialValues={{ decision: 'accept' }} toBody={(v) => ({ ...unit, ...v })}>
-            <Form.Item name="commitmentNo" label={t('承诺事项', 'Commitment')} rules={[{ required: true, message: t('请选择承诺事项', 'Pick the commitment') }]}>
-              <Select options={declared.map((c) => ({ value: c.no, label: `${c.no}. ${c.title}` }))} />
-            </Form.Item>
+            <CommitmentField commitments={declared} />
             <Form.Item name="decision" label={t('认定', 'Decision')}>
               <Radio.Group options={[{ value: 'accept', label: t('同意', 'Accept') }, { value: 'reject', label: t('不同意', 'Reject') }]} />
             </Form.Item>

@@ -7,6 +7,7 @@ import type { ReactNode } from 'react';
 import type { Block } from '../../../api/src/documents/official-document';
 import { replyDocument } from '../../../api/src/documents/reply-document';
 import type { IssuedReply } from '../../../../workflows/domain/state';
+import { useT } from '../i18n';
 import { useUnitName } from '../units';
 
 const STYLE: Record<Block['kind'], React.CSSProperties> = {
@@ -33,8 +34,14 @@ export function DocumentView({ blocks, title, extra }: { blocks: Block[]; title:
   );
 }
 
-/** An issued reply, as it was issued. */
-export function IssuedReplyView({ reply, title, extra }: { reply: IssuedReply; title: ReactNode; extra?: ReactNode }) {
+/** An issued reply, as it was issued, with the PDF the API draws of it. */
+export function IssuedReplyView({ proposalId, unitId, reply, title }: { proposalId: string; unitId: string; reply: IssuedReply; title: ReactNode }) {
+  const t = useT();
   const unitName = useUnitName();
-  return <DocumentView blocks={replyDocument(reply, unitName)} title={title} extra={extra} />;
+  const pdf = (
+    <a href={`/proposals/${proposalId}/reply.pdf?unit=${unitId}`} target="_blank" rel="noreferrer">
+      {t('下载 PDF', 'PDF')}
+    </a>
+  );
+  return <DocumentView blocks={replyDocument(reply, unitName)} title={title} extra={pdf} />;
 }

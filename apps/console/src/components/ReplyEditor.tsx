@@ -8,7 +8,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { replyDocument } from '../../../api/src/documents/reply-document';
 import { useT } from '../i18n';
-import { ActionForm } from './ActionForm';
+import { ActionForm, required } from './ActionForm';
 import { DocumentView } from './DocumentView';
 
 interface DraftForm {
@@ -56,7 +56,6 @@ function Preview({ values }: { values: Partial<DraftForm> }) {
 export function ReplyEditor({ proposalId, defaults, onDone }: { proposalId: string; defaults: Partial<DraftForm>; onDone: () => void }) {
   const t = useT();
   const [values, setValues] = useState<Partial<DraftForm>>(defaults);
-  const required = (message: string) => [{ required: true, whitespace: true, message }];
   return (
     <Card size="small" title={t('答复草拟', 'Draft the reply')}>
       <Row gutter={16}>

@@ -6,7 +6,7 @@
 import { Card, Checkbox, DatePicker, Form, Input, Radio, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useT } from '../i18n';
-import { ActionForm, TextAction } from './ActionForm';
+import { ActionForm, CommitmentField, TextAction, required } from './ActionForm';
 import { ReplyEditor } from './ReplyEditor';
 
 export interface UnitView {
@@ -21,8 +21,6 @@ export interface UnitView {
   replyDefaults: { titleLine: string; salutation: string };
   onDone: () => void;
 }
-
-const required = (message: string) => [{ required: true, whitespace: true, message }];
 
 export default function UnitActions({ proposalId, owes, trackStage, commitments, replyDefaults, onDone }: UnitView) {
   const t = useT();
@@ -115,9 +113,7 @@ export default function UnitActions({ proposalId, owes, trackStage, commitments,
     cards.push(
       <Card key="follow-up" size="small" title={t('承诺事项跟踪办理', 'Follow-up of commitments')}>
         <ActionForm<{ commitmentNo: number; progress: string; done?: boolean }> {...common} path="/proposals/{id}/follow-up-reports" submitLabel={t('报送办理情况', 'Report')} toBody={(v) => ({ commitmentNo: v.commitmentNo, progress: v.progress, done: Boolean(v.done) })}>
-          <Form.Item name="commitmentNo" label={t('承诺事项', 'Commitment')} rules={[{ required: true, message: t('请选择承诺事项', 'Pick the commitment') }]}>
-            <Select options={open.map((c) => ({ value: c.no, label: `${c.no}. ${c.title}` }))} />
-          </Form.Item>
+          <CommitmentField commitments={open} />
           <Form.Item name="progress" label={t('办理情况', 'Progress')} rules={required(t('请填写办理情况', 'Write the progress'))}>
             <Input.TextArea rows={3} />
           </Form.Item>
@@ -128,9 +124,7 @@ export default function UnitActions({ proposalId, owes, trackStage, commitments,
       </Card>,
       <Card key="undeliverable" size="small" title={t('承诺事项无法兑现', 'A commitment that cannot be kept')}>
         <ActionForm<{ commitmentNo: number; reason: string }> {...common} path="/proposals/{id}/undeliverable-declarations" submitLabel={t('提请认定', 'Ask the committee')} toBody={(v) => v}>
-          <Form.Item name="commitmentNo" label={t('承诺事项', 'Commitment')} rules={[{ required: true, message: t('请选择承诺事项', 'Pick the commitment') }]}>
-            <Select options={open.map((c) => ({ value: c.no, label: `${c.no}. ${c.title}` }))} />
-          </Form.Item>
+          <CommitmentField commitments={open} />
           <Form.Item name="reason" label={t('无法兑现的原因', 'Why')} rules={required(t('请说明原因', 'Say why'))}>
             <Input.TextArea rows={3} />
           </Form.Item>

@@ -14,7 +14,6 @@ type Tasks = Answer<'/tasks'>['items'];
 
 /** The replies issued on a proposal, each as the document the member received. */
 function Replies({ proposalId }: { proposalId: string }) {
-  const t = useT();
   const [tracks, setTracks] = useState<{ unitId: string; issued?: IssuedReply }[]>();
   useEffect(() => {
     void api.GET('/proposals/{id}', { params: { path: { id: proposalId } } }).then(({ data }) => setTracks(Object.values((data?.state as { tracks?: Record<string, { unitId: string; issued?: IssuedReply }> } | undefined)?.tracks ?? {})));
@@ -24,16 +23,7 @@ function Replies({ proposalId }: { proposalId: string }) {
       {tracks
         ?.filter((tr) => tr.issued)
         .map((tr) => (
-          <IssuedReplyView
-            key={tr.unitId}
-            reply={tr.issued!}
-            title={`${tr.issued!.documentNumber}（${tr.issued!.replyClass}类）`}
-            extra={
-              <a href={`/proposals/${proposalId}/reply.pdf?unit=${tr.unitId}`} target="_blank" rel="noreferrer">
-                {t('下载 PDF', 'PDF')}
-              </a>
-            }
-          />
+          <IssuedReplyView key={tr.unitId} proposalId={proposalId} unitId={tr.unitId} reply={tr.issued!} title={`${tr.issued!.documentNumber}（${tr.issued!.replyClass}类）`} />
         ))}
     </Space>
   );

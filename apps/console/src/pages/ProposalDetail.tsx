@@ -167,31 +167,23 @@ export default function ProposalDetail() {
         .filter((tr) => tr.issued)
         .map((tr) => (
           <Space key={tr.unitId} direction="vertical" style={{ width: '100%' }}>
-            <IssuedReplyView
-              reply={tr.issued!}
-              title={`${unitName(tr.unitId)} ${t('答复', 'Reply')} ${tr.issued!.documentNumber}（${tr.issued!.replyClass}类）`}
-              extra={
-                <a href={`/proposals/${id}/reply.pdf?unit=${tr.unitId}`} target="_blank" rel="noreferrer">
-                  {t('下载 PDF', 'PDF')}
-                </a>
-              }
-            />
+            <IssuedReplyView proposalId={id} unitId={tr.unitId} reply={tr.issued!} title={`${unitName(tr.unitId)} ${t('答复', 'Reply')} ${tr.issued!.documentNumber}（${tr.issued!.replyClass}类）`} />
             <Card size="small" title={t('承诺事项与跟踪办理', 'Commitments and their follow-up')}>
-            <Table
-              size="small"
-              pagination={false}
-              rowKey="no"
-              dataSource={tr.commitments}
-              columns={[
-                { title: t('承诺', 'Commitment'), render: (_, c) => `${c.no}. ${c.title}` },
-                { title: t('落实情况', 'Status'), render: (_, c) => <UrgencyTag urgency={c.status === 'delivered' ? 'done' : c.status === 'open' ? 'open' : 'other'}>{t(COMMITMENT_STATUS_ZH[c.status], c.status)}</UrgencyTag> },
-                { title: t('跟踪办理', 'Follow-up'), render: (_, c) => [...c.reportedAt.map((at, i) => `${t(`第${i + 1}次报告`, `report ${i + 1}`)} ${shanghaiDate(at)}`), ...(c.undeliverableReason ? [`${t('无法兑现的理由：', 'why undeliverable: ')}${c.undeliverableReason}`] : []), ...(c.settledAt ? [`${t('办结', 'closed')} ${shanghaiDate(c.settledAt)}`] : [])].join('；') || '—' },
-              ]}
-            />
-            <Typography.Paragraph style={{ marginTop: 8 }}>
-              {t('评价：', 'Ratings: ')}
-              {Object.entries(tr.ratings).map(([who, r]) => `${proposerName.get(who) ?? who} ${t((RATING_NAME_ZH as Record<string, string>)[r] ?? r, r)}`).join('；') || '—'}
-            </Typography.Paragraph>
+              <Table
+                size="small"
+                pagination={false}
+                rowKey="no"
+                dataSource={tr.commitments}
+                columns={[
+                  { title: t('承诺', 'Commitment'), render: (_, c) => `${c.no}. ${c.title}` },
+                  { title: t('落实情况', 'Status'), render: (_, c) => <UrgencyTag urgency={c.status === 'delivered' ? 'done' : c.status === 'open' ? 'open' : 'other'}>{t(COMMITMENT_STATUS_ZH[c.status], c.status)}</UrgencyTag> },
+                  { title: t('跟踪办理', 'Follow-up'), render: (_, c) => [...c.reportedAt.map((at, i) => `${t(`第${i + 1}次报告`, `report ${i + 1}`)} ${shanghaiDate(at)}`), ...(c.undeliverableReason ? [`${t('无法兑现的理由：', 'why undeliverable: ')}${c.undeliverableReason}`] : []), ...(c.settledAt ? [`${t('办结', 'closed')} ${shanghaiDate(c.settledAt)}`] : [])].join('；') || '—' },
+                ]}
+              />
+              <Typography.Paragraph style={{ marginTop: 8 }}>
+                {t('评价：', 'Ratings: ')}
+                {Object.entries(tr.ratings).map(([who, r]) => `${proposerName.get(who) ?? who} ${t((RATING_NAME_ZH as Record<string, string>)[r] ?? r, r)}`).join('；') || '—'}
+              </Typography.Paragraph>
             </Card>
           </Space>
         ))}
