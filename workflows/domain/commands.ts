@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 import { AssignmentSchema, ContactSchema, Id, Instant, ReplyDraftSchema, SignerSchema, text } from './contracts';
-import { RatingSchema } from './vocabulary';
+import { ReplyClassSchema } from './policy';
+import { RatingSchema, SignerLevelSchema } from './vocabulary';
 
 export const ActorSchema = z.discriminatedUnion('role', [
   /** 提案委员会: reviews, assigns, supervises, judges results. */
@@ -128,3 +129,33 @@ export const CommandSchema = z.discriminatedUnion('type', [
 ]);
 
 export type Command = z.infer<typeof CommandSchema>;
+
+const COMMAND_TYPES = Object.keys(CommandBodies) as [CommandType, ...CommandType[]];
+
+/** The choices a form may offer for an action, as the rule that judges it would accept them now. */
+export const OfferDetailsSchema = z.object({
+  /** The reply classes of the pinned policy's scheme (drafting, review). */
+  classes: z.array(ReplyClassSchema).optional(),
+  /** The signer levels this reply may be issued at (a key proposal: the head). */
+  signerLevels: z.array(SignerLevelSchema).optional(),
+  /** The commitments the action may name. */
+  commitments: z.array(z.object({ no: z.number().int(), title: z.string() })).optional(),
+  /** The decisions open on a reassignment request: reassigning ends once a reply is past drafting. */
+  decisions: z.array(z.enum(['keep', 'reassign'])).optional(),
+  /** The most months the reply period may still be extended by. */
+  maxMonths: z.number().int().optional(),
+  /** The last day of the window in which the action may be taken (Beijing date). */
+  until: z.string().optional(),
+  /** The year an annual summary is owed for. */
+  year: z.number().int().optional(),
+  /** Everyone the reply is addressed to, merged proposals' proposers included (the salutation names them all). */
+  recipients: z.array(z.string()).optional(),
+});
+export type OfferDetails = z.infer<typeof OfferDetailsSchema>;
+
+/** An action the caller may take now on the proposal; `unitId` names the reply or unit it concerns and goes in its body. */
+export const AllowedActionSchema = OfferDetailsSchema.extend({
+  action: z.enum(COMMAND_TYPES),
+  unitId: z.string().optional(),
+});
+export type AllowedAction = z.infer<typeof AllowedActionSchema>;

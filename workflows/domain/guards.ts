@@ -10,7 +10,7 @@ import type { CommitmentStatus } from './vocabulary';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; refusal: Refusal };
 
-const found = <T>(value: T): Checked<T> => ({ ok: true, value });
+export const found = <T>(value: T): Checked<T> => ({ ok: true, value });
 const no = (code: RefusalCode, message: string, path?: (string | number)[]): Checked<never> => refuse(code, message, path);
 
 export const unitOf = (actor: Actor): string => (actor.role === 'officer' ? actor.unitId : '');

@@ -5,16 +5,17 @@
  * same functions, and time comes in as `now`.
  */
 import { type CalendarYear, isOverdue } from './calendar';
-import type { Actor, Command, CommandType } from './commands';
+import type { Actor, AllowedAction, Command, CommandType, OfferDetails } from './commands';
 import { COMMAND_ROLES, CommandSchema } from './commands';
 import { type Assignment, type Intake, type Proposer } from './contracts';
 import { annualSummaryYear, evaluationWindow, opinionDue, countersignDue, reassignmentWindow } from './duties';
 import type { EventBody, ProposalEvent } from './events';
-import { assignedUnit, coHandledTrack, commitmentIn, followedTrack, handling, inFuture, namedTrack, ownTrack, unitOf } from './guards';
+import { type Checked, assignedUnit, coHandledTrack, commitmentIn, followedTrack, found, handling, inFuture, namedTrack, ownTrack, unitOf } from './guards';
 import { closeIfFinished, evaluationOutcome } from './outcomes';
 import type { HandlingPolicy } from './policy';
 import { type Decision, refuse } from './refusals';
-import { type ProposalState, REPLY_OWED, evolve, openCommitments, recipients } from './state';
+import { type ProposalState, REPLY_OWED, type Track, evolve, openCommitments, recipients } from './state';
+import type { CommitmentStatus } from './vocabulary';
 
 export interface Context {
   now: string;
@@ -26,7 +27,28 @@ export interface Context {
   deadlineAlerts?: boolean;
 }
 
-type Rule<T extends CommandType> = (command: Extract<Command, { type: T }>, state: ProposalState, ctx: Context) => Decision<EventBody>;
+/**
+ * One command's rule in two parts. `may` makes every check that reads only the state, who acts,
+ * which unit the command names and when: whether the action is open now at all. `decide` checks
+ * what the command carries and says what happens. The decider runs both; `allowedActions` runs
+ * `may` alone, so what a person is offered comes from the same guards that judge the action.
+ */
+interface Rule<T extends CommandType, X> {
+  /** The units an offer of this action names: none, each reply, each unit asking for reassignment, each co-handler. */
+  targets: Target;
+  may: (state: ProposalState, actor: Actor, ctx: Context, unitId: string | undefined) => Checked<X>;
+  decide: (command: Extract<Command, { type: T }>, found: X, state: ProposalState, ctx: Context) => Decision<EventBody>;
+  /**
+   * The choices the rule accepts now, for the form that offers the action; null when nothing the
+   * command could carry would be accepted (no commitment left to name).
+   */
+  offer?: (found: X, state: ProposalState, ctx: Context) => OfferDetails | null;
+}
+type Target = 'none' | 'reply' | 'requester' | 'coHandler';
+type AnyRule = Rule<CommandType, unknown>;
+
+const rule = <T extends CommandType, X>(r: Rule<T, X>) => r as unknown as Rule<T, unknown>;
+const nothing = found(null);
 
 const ok = (...events: EventBody[]): Decision<EventBody> => ({ ok: true, events });
 
@@ -49,8 +71,10 @@ export function decide(command: Command, state: ProposalState, ctx: Context): De
   if (!roles.includes(command.actor.role)) {
     return refuse('forbidden', `only ${roles.join(' or ')} may ${command.type}, not ${command.actor.role}`);
   }
-  const rule = RULES[command.type] as Rule<typeof command.type>;
-  const decision = rule(command, state, ctx);
+  const rule = RULES[command.type] as AnyRule;
+  const standing = rule.may(state, command.actor, ctx, 'unitId' in command ? command.unitId : undefined);
+  if (!standing.ok) return standing;
+  const decision = rule.decide(command, standing.value, state, ctx);
   if (!decision.ok) return decision;
   const events = decision.events.map((e) => ({ ...e, at: ctx.now, by: command.actor }) as ProposalEvent);
   return { ok: true, events: closeIfFinished(state, events, ctx.now) };
@@ -79,76 +103,100 @@ const roleIn = (a: Assignment, unitId: string) =>
 // ---- 审查, 交办 ----------------------------------------------------------------------------
 
 /** 审查: the committee registers, merges, rejects, or turns a filed proposal into a report. */
-const review: Rule<'review'> = ({ review: r }, state) => {
-  if (state.status !== 'filed') return refuse('wrongStage', `the proposal is ${state.status}; only a filed proposal is reviewed`);
-  switch (r.outcome) {
-    case 'register':
-      return ok({ type: 'ProposalRegistered' });
-    case 'merge':
-      if (r.intoNumber === state.intake!.number) return refuse('invalid', 'a proposal cannot be merged into itself', ['review', 'intoNumber']);
-      return ok({ type: 'ProposalMerged', intoNumber: r.intoNumber, reason: r.reason });
-    case 'notRegister':
-      return ok({ type: 'ProposalNotRegistered', reason: r.reason });
-    case 'convertToReport':
-      return ok({ type: 'ProposalConvertedToReport', reason: r.reason });
-  }
-};
+const review = rule<'review', null>({
+  targets: 'none',
+  may: (state) => (state.status === 'filed' ? nothing : refuse('wrongStage', `the proposal is ${state.status}; only a filed proposal is reviewed`)),
+  decide: ({ review: r }, _, state) => {
+    switch (r.outcome) {
+      case 'register':
+        return ok({ type: 'ProposalRegistered' });
+      case 'merge':
+        if (r.intoNumber === state.intake!.number) return refuse('invalid', 'a proposal cannot be merged into itself', ['review', 'intoNumber']);
+        return ok({ type: 'ProposalMerged', intoNumber: r.intoNumber, reason: r.reason });
+      case 'notRegister':
+        return ok({ type: 'ProposalNotRegistered', reason: r.reason });
+      case 'convertToReport':
+        return ok({ type: 'ProposalConvertedToReport', reason: r.reason });
+    }
+  },
+});
 
-/** 交办: only registered proposals are handled. */
-const assign: Rule<'assign'> = ({ assignment }, state) => {
-  if (state.status !== 'registered') return refuse('wrongStage', `the proposal is ${state.status}; only a registered proposal is assigned`);
-  return ok({ type: 'ProposalAssigned', assignment });
-};
+/** 交办: only registered proposals are handled, jointly (主办, 会办) or separately (分办). */
+const assign = rule<'assign', null>({
+  targets: 'none',
+  may: (state) => (state.status === 'registered' ? nothing : refuse('wrongStage', `the proposal is ${state.status}; only a registered proposal is assigned`)),
+  decide: ({ assignment }) => ok({ type: 'ProposalAssigned', assignment }),
+});
 
 /** 交办异议: within the unit's window, once; the unit keeps handling until the committee decides. */
-const requestReassignment: Rule<'requestReassignment'> = ({ actor, reason }, state, { now, policy }) => {
-  const unit = assignedUnit(state, actor);
-  if (!unit.ok) return unit;
-  const window = reassignmentWindow(state, unit.value, policy);
-  if (isOverdue(window, now)) return refuse('windowClosed', `requests for reassignment closed at the end of ${window.date}`);
-  if (state.reassignmentRequests[unit.value]) return refuse('alreadyDone', `${unit.value} has already asked for reassignment`);
-  return ok({ type: 'ReassignmentRequested', unitId: unit.value, reason });
-};
+const requestReassignment = rule<'requestReassignment', { unitId: string; closes: string }>({
+  targets: 'none',
+  may: (state, actor, { now, policy }) => {
+    const unit = assignedUnit(state, actor);
+    if (!unit.ok) return unit;
+    const window = reassignmentWindow(state, unit.value, policy);
+    if (isOverdue(window, now)) return refuse('windowClosed', `requests for reassignment closed at the end of ${window.date}`);
+    if (state.reassignmentRequests[unit.value]) return refuse('alreadyDone', `${unit.value} has already asked for reassignment`);
+    return found({ unitId: unit.value, closes: window.date });
+  },
+  decide: ({ reason }, { unitId }) => ok({ type: 'ReassignmentRequested', unitId, reason }),
+  offer: ({ closes }) => ({ until: closes }),
+});
+
+/** A reply already past drafting: from then on the proposal is no longer reassigned (legacy: at any stage). */
+const advancedReply = (state: ProposalState, policy: HandlingPolicy) => (policy.legacy ? undefined : Object.values(state.tracks).find((t) => t.stage !== 'drafting'));
 
 /**
  * The committee keeps the unit with a reason, or reassigns: before any reply is past drafting,
  * and the requesting unit must leave or change its role (a swap of lead and co-handler is one).
  */
-const decideReassignment: Rule<'decideReassignment'> = ({ unitId, decision: d }, state, { policy }) => {
-  const h = handling(state);
-  if (!h.ok) return h;
-  const request = state.reassignmentRequests[unitId];
-  if (!request || request.status !== 'pending') return refuse('notFound', `${unitId} has no pending reassignment request`, ['unitId']);
-  if (d.decision === 'keep') return ok({ type: 'ReassignmentRefused', unitId, reason: d.reason });
-  // Under the legacy rules a reassignment could come at any stage; proposals begun then keep that.
-  const advanced = policy.legacy ? undefined : Object.values(state.tracks).find((t) => t.stage !== 'drafting');
-  if (advanced) return refuse('wrongStage', `the reply of ${advanced.unitId} is already ${advanced.stage}; a proposal is reassigned only while it is drafted`);
-  if (roleIn(d.assignment, unitId) === roleIn(state.assignment!, unitId)) {
-    return refuse('invalid', `the new assignment leaves ${unitId} as it was; keep it instead`, ['decision', 'assignment']);
-  }
-  return ok({ type: 'ProposalReassigned', unitId, assignment: d.assignment, reason: d.reason, ...(policy.legacy ? {} : { onlyNamedUnits: true as const }) });
-};
+const decideReassignment = rule<'decideReassignment', string>({
+  targets: 'requester',
+  may: (state, _, __, unitId) => {
+    const h = handling(state);
+    if (!h.ok) return h;
+    const request = unitId === undefined ? undefined : state.reassignmentRequests[unitId];
+    if (!request || request.status !== 'pending') return refuse('notFound', `${unitId} has no pending reassignment request`, ['unitId']);
+    return found(unitId!);
+  },
+  decide: ({ decision: d }, unitId, state, { policy }) => {
+    if (d.decision === 'keep') return ok({ type: 'ReassignmentRefused', unitId, reason: d.reason });
+    const advanced = advancedReply(state, policy);
+    if (advanced) return refuse('wrongStage', `the reply of ${advanced.unitId} is already ${advanced.stage}; a proposal is reassigned only while it is drafted`);
+    if (roleIn(d.assignment, unitId) === roleIn(state.assignment!, unitId)) {
+      return refuse('invalid', `the new assignment leaves ${unitId} as it was; keep it instead`, ['decision', 'assignment']);
+    }
+    return ok({ type: 'ProposalReassigned', unitId, assignment: d.assignment, reason: d.reason, ...(policy.legacy ? {} : { onlyNamedUnits: true as const }) });
+  },
+  offer: (_, state, { policy }) => ({ decisions: advancedReply(state, policy) ? ['keep'] : ['keep', 'reassign'] }),
+});
 
 // ---- 会办, 沟通 ----------------------------------------------------------------------------
 
 /** 会办: each co-handler sends its written opinion to the lead unit, while the reply is owed. */
-const submitOpinion: Rule<'submitOpinion'> = ({ actor, text }, state) => {
-  const unit = assignedUnit(state, actor);
-  if (!unit.ok) return unit;
-  const track = coHandledTrack(state, unit.value);
-  if (!track.ok) return track;
-  if (state.opinions[unit.value]) return refuse('alreadyDone', `${unit.value} has already sent its opinion`);
-  if (!REPLY_OWED.includes(track.value.stage)) return refuse('wrongStage', `the reply of ${track.value.unitId} has been issued`);
-  return ok({ type: 'OpinionSubmitted', unitId: unit.value, leadUnitId: track.value.unitId, text });
-};
+const submitOpinion = rule<'submitOpinion', { unitId: string; leadUnitId: string }>({
+  targets: 'none',
+  may: (state, actor) => {
+    const unit = assignedUnit(state, actor);
+    if (!unit.ok) return unit;
+    const track = coHandledTrack(state, unit.value);
+    if (!track.ok) return track;
+    if (state.opinions[unit.value]) return refuse('alreadyDone', `${unit.value} has already sent its opinion`);
+    if (!REPLY_OWED.includes(track.value.stage)) return refuse('wrongStage', `the reply of ${track.value.unitId} has been issued`);
+    return found({ unitId: unit.value, leadUnitId: track.value.unitId });
+  },
+  decide: ({ text }, { unitId, leadUnitId }) => ok({ type: 'OpinionSubmitted', unitId, leadUnitId, text }),
+});
 
 /** 沟通/见面: any assigned unit may talk with the proposers, before, during and after. */
-const recordContact: Rule<'recordContact'> = ({ actor, contact }, state, { now }) => {
-  const unit = assignedUnit(state, actor);
-  if (!unit.ok) return unit;
-  if (inFuture(contact.occurredAt, now)) return refuse('invalid', 'a contact cannot be recorded before it happens', ['contact', 'occurredAt']);
-  return ok({ type: 'ProposerContacted', unitId: unit.value, contact });
-};
+const recordContact = rule<'recordContact', string>({
+  targets: 'none',
+  may: (state, actor) => assignedUnit(state, actor),
+  decide: ({ contact }, unitId, _, { now }) => {
+    if (inFuture(contact.occurredAt, now)) return refuse('invalid', 'a contact cannot be recorded before it happens', ['contact', 'occurredAt']);
+    return ok({ type: 'ProposerContacted', unitId, contact });
+  },
+});
 
 // ---- 答复草拟, 会签, 审核, 答复 ---------------------------------------------------------------
 
@@ -156,216 +204,277 @@ const recordContact: Rule<'recordContact'> = ({ actor, contact }, state, { now }
  * 答复草拟: every co-handler's opinion and enough contact come first; a co-handler silent past
  * its opinion period no longer holds the lead unit up (the silence stays on its own record).
  */
-const draftReply: Rule<'draftReply'> = ({ actor, draft }, state, { now, policy }) => {
-  const t = ownTrack(state, actor, 'drafting', 'countersigning', 'drafted');
-  if (!t.ok) return t;
-  const track = t.value;
-  if (!knownClass(policy, draft.replyClass)) return refuse('invalid', `class must be one of ${classes(policy)}`, ['draft', 'replyClass']);
-  const missing = track.countersigners.filter((u) => !state.opinions[u]);
-  const mayGoOn = !policy.legacy && policy.coHandling.draftWithoutOverdueOpinions;
-  const waiting = missing.filter((u) => !mayGoOn || !isOverdue(opinionDue(state, u, policy), now));
-  if (waiting.length > 0) {
-    return refuse('notReady', `waiting for the opinions of ${waiting.map((u) => `${u} (due ${opinionDue(state, u, policy).date})`).join(', ')}`);
-  }
-  const contacts = state.contacts.filter((c) => c.unitId === track.unitId).length;
-  if (contacts < policy.minContactsBeforeReply) {
-    return refuse('notReady', `${policy.minContactsBeforeReply} contact(s) with the proposers are needed before a reply; ${contacts} recorded`);
-  }
-  return ok({ type: 'ReplyDrafted', unitId: track.unitId, draft, ...(missing.length > 0 ? { withoutOpinionsOf: missing } : {}) });
-};
+const draftReply = rule<'draftReply', { track: Track; missing: string[] }>({
+  targets: 'none',
+  may: (state, actor, { now, policy }) => {
+    const t = ownTrack(state, actor, 'drafting', 'countersigning', 'drafted');
+    if (!t.ok) return t;
+    const track = t.value;
+    const missing = track.countersigners.filter((u) => !state.opinions[u]);
+    const mayGoOn = !policy.legacy && policy.coHandling.draftWithoutOverdueOpinions;
+    const waiting = missing.filter((u) => !mayGoOn || !isOverdue(opinionDue(state, u, policy), now));
+    if (waiting.length > 0) {
+      return refuse('notReady', `waiting for the opinions of ${waiting.map((u) => `${u} (due ${opinionDue(state, u, policy).date})`).join(', ')}`);
+    }
+    const contacts = state.contacts.filter((c) => c.unitId === track.unitId).length;
+    if (contacts < policy.minContactsBeforeReply) {
+      return refuse('notReady', `${policy.minContactsBeforeReply} contact(s) with the proposers are needed before a reply; ${contacts} recorded`);
+    }
+    return found({ track, missing });
+  },
+  decide: ({ draft }, { track, missing }, _, { policy }) => {
+    if (!knownClass(policy, draft.replyClass)) return refuse('invalid', `class must be one of ${classes(policy)}`, ['draft', 'replyClass']);
+    return ok({ type: 'ReplyDrafted', unitId: track.unitId, draft, ...(missing.length > 0 ? { withoutOpinionsOf: missing } : {}) });
+  },
+  offer: (_, state, { policy }) => ({ classes: policy.classScheme, recipients: recipients(state).map((p) => p.name) }),
+});
 
 /** The joint draft this officer's unit countersigns, waiting for it. */
-function draftToCountersign(state: ProposalState, actor: Actor) {
+function draftToCountersign(state: ProposalState, actor: Actor): Checked<{ unitId: string; leadUnitId: string }> {
   const unit = assignedUnit(state, actor);
   if (!unit.ok) return unit;
   const t = coHandledTrack(state, unit.value);
   if (!t.ok) return t;
   if (t.value.stage !== 'countersigning') return refuse('wrongStage', `the reply of ${t.value.unitId} is ${t.value.stage}; nothing waits for a countersign`);
   if (t.value.countersignedBy.includes(unit.value)) return refuse('alreadyDone', `${unit.value} has already countersigned this draft`);
-  return { ok: true as const, value: { track: t.value, unitId: unit.value } };
+  return found({ unitId: unit.value, leadUnitId: t.value.unitId });
 }
 
 /** 会签: every co-handler countersigns the joint draft, or asks for changes. */
-const countersign: Rule<'countersign'> = ({ actor }, state) => {
-  const d = draftToCountersign(state, actor);
-  if (!d.ok) return d;
-  return ok({ type: 'DraftCountersigned', unitId: d.value.unitId, leadUnitId: d.value.track.unitId });
-};
+const countersign = rule<'countersign', { unitId: string; leadUnitId: string }>({
+  targets: 'none',
+  may: (state, actor) => draftToCountersign(state, actor),
+  decide: (_, d) => ok({ type: 'DraftCountersigned', ...d }),
+});
 
-const requestChanges: Rule<'requestChanges'> = ({ actor, comments }, state) => {
-  const d = draftToCountersign(state, actor);
-  if (!d.ok) return d;
-  return ok({ type: 'DraftChangesRequested', unitId: d.value.unitId, leadUnitId: d.value.track.unitId, comments });
-};
+const requestChanges = rule<'requestChanges', { unitId: string; leadUnitId: string }>({
+  targets: 'none',
+  may: (state, actor) => draftToCountersign(state, actor),
+  decide: ({ comments }, d) => ok({ type: 'DraftChangesRequested', ...d, comments }),
+});
 
 /** The committee may let a draft go on without a countersign that is overdue, with a reason. */
-const releaseCountersign: Rule<'releaseCountersign'> = ({ unitId, reason }, state, { now, policy }) => {
-  if (policy.legacy || !policy.coHandling.committeeReleasesOverdueCountersign) {
-    return refuse('forbidden', 'under this handling policy the committee does not release countersigns');
-  }
-  const t = coHandledTrack(state, unitId);
-  if (!t.ok) return refuse(t.refusal.code, t.refusal.message, ['unitId']);
-  const track = t.value;
-  if (track.stage !== 'countersigning') return refuse('wrongStage', `the reply of ${track.unitId} is ${track.stage}; nothing waits for a countersign`);
-  if (track.countersignedBy.includes(unitId)) return refuse('alreadyDone', `${unitId} has already countersigned this draft`);
-  const due = countersignDue(track, policy);
-  if (!isOverdue(due, now)) return refuse('notReady', `the countersign of ${unitId} is not overdue: it is due by ${due.date}`);
-  return ok({ type: 'CountersignReleased', unitId, leadUnitId: track.unitId, reason });
-};
+const releaseCountersign = rule<'releaseCountersign', { unitId: string; leadUnitId: string }>({
+  targets: 'coHandler',
+  may: (state, _, { now, policy }, unitId) => {
+    if (policy.legacy || !policy.coHandling.committeeReleasesOverdueCountersign) {
+      return refuse('forbidden', 'under this handling policy the committee does not release countersigns');
+    }
+    const t = coHandledTrack(state, unitId ?? '');
+    if (!t.ok) return refuse(t.refusal.code, t.refusal.message, ['unitId']);
+    const track = t.value;
+    if (track.stage !== 'countersigning') return refuse('wrongStage', `the reply of ${track.unitId} is ${track.stage}; nothing waits for a countersign`);
+    if (track.countersignedBy.includes(unitId!)) return refuse('alreadyDone', `${unitId} has already countersigned this draft`);
+    const due = countersignDue(track, policy);
+    if (!isOverdue(due, now)) return refuse('notReady', `the countersign of ${unitId} is not overdue: it is due by ${due.date}`);
+    return found({ unitId: unitId!, leadUnitId: track.unitId });
+  },
+  decide: ({ reason }, d) => ok({ type: 'CountersignReleased', ...d, reason }),
+});
 
 /** A draft cannot be submitted while a co-handler has not countersigned (协办未会签). */
-const submitReply: Rule<'submitReply'> = ({ actor }, state) => {
-  const t = ownTrack(state, actor);
-  if (!t.ok) return t;
-  const track = t.value;
-  if (track.stage === 'countersigning') {
-    const pending = track.countersigners.filter((u) => !track.countersignedBy.includes(u));
-    return refuse('notReady', `not yet countersigned by ${pending.join(', ')}`);
-  }
-  const stage = ownTrack(state, actor, 'drafted');
-  if (!stage.ok) return stage;
-  return ok({ type: 'ReplySubmitted', unitId: track.unitId });
-};
+const submitReply = rule<'submitReply', Track>({
+  targets: 'none',
+  may: (state, actor) => {
+    const t = ownTrack(state, actor);
+    if (!t.ok) return t;
+    const track = t.value;
+    if (track.stage === 'countersigning') {
+      const pending = track.countersigners.filter((u) => !track.countersignedBy.includes(u));
+      return refuse('notReady', `not yet countersigned by ${pending.join(', ')}`);
+    }
+    return ownTrack(state, actor, 'drafted');
+  },
+  decide: (_, track) => ok({ type: 'ReplySubmitted', unitId: track.unitId }),
+});
 
 /** 审核: the committee accepts (possibly correcting the class) or returns it for rework. */
-const reviewReply: Rule<'reviewReply'> = ({ unitId, review: r }, state, { policy }) => {
-  const t = namedTrack(state, unitId, 'underReview');
-  if (!t.ok) return t;
-  if (r.decision === 'return') return ok({ type: 'ReplyReturned', unitId: t.value.unitId, comments: r.comments });
-  const drafted = t.value.draft!.replyClass;
-  if (r.correctedClass !== undefined && !knownClass(policy, r.correctedClass)) {
-    return refuse('invalid', `class must be one of ${classes(policy)}`, ['review', 'correctedClass']);
-  }
-  const replyClass = r.correctedClass ?? drafted;
-  return ok({
-    type: 'ReplyApproved',
-    unitId: t.value.unitId,
-    replyClass,
-    ...(replyClass !== drafted ? { correctedFrom: drafted } : {}),
-    ...(r.comments ? { comments: r.comments } : {}),
-  });
-};
+const reviewReply = rule<'reviewReply', Track>({
+  targets: 'reply',
+  may: (state, _, __, unitId) => namedTrack(state, unitId, 'underReview'),
+  decide: ({ review: r }, track, _, { policy }) => {
+    if (r.decision === 'return') return ok({ type: 'ReplyReturned', unitId: track.unitId, comments: r.comments });
+    const drafted = track.draft!.replyClass;
+    if (r.correctedClass !== undefined && !knownClass(policy, r.correctedClass)) {
+      return refuse('invalid', `class must be one of ${classes(policy)}`, ['review', 'correctedClass']);
+    }
+    const replyClass = r.correctedClass ?? drafted;
+    return ok({
+      type: 'ReplyApproved',
+      unitId: track.unitId,
+      replyClass,
+      ...(replyClass !== drafted ? { correctedFrom: drafted } : {}),
+      ...(r.comments ? { comments: r.comments } : {}),
+    });
+  },
+  offer: (_, __, { policy }) => ({ classes: policy.classScheme }),
+});
+
+const signerLevels = (state: ProposalState, policy: HandlingPolicy) => (state.intake!.key ? policy.signer.keyProposalLevels : policy.signer.levels);
 
 /**
  * 答复: signed at the level the policy requires, sent to every proposer (and those of merged
  * proposals), copied to the committee, the supervision office and the co-handlers.
  */
-const issueReply: Rule<'issueReply'> = ({ actor, signer }, state, { policy }) => {
-  const t = ownTrack(state, actor, 'approved');
-  if (!t.ok) return t;
-  const key = state.intake!.key;
-  const levels = key ? policy.signer.keyProposalLevels : policy.signer.levels;
-  if (!levels.includes(signer.level)) return refuse('invalid', `${key ? 'a key proposal' : 'a reply'} must be signed by: ${levels.join(' or ')}`, ['signer', 'level']);
-  return ok({
-    type: 'ReplyIssued',
-    unitId: t.value.unitId,
-    signer,
-    documentNumber: t.value.draft!.documentNumber,
-    replyClass: t.value.approvedClass!,
-    recipients: recipients(state).map((p) => p.id),
-    copiedTo: ['committee', 'supervisionOffice', ...t.value.countersigners],
-  });
-};
+const issueReply = rule<'issueReply', Track>({
+  targets: 'none',
+  may: (state, actor) => ownTrack(state, actor, 'approved'),
+  decide: ({ signer }, track, state, { policy }) => {
+    const levels = signerLevels(state, policy);
+    if (!levels.includes(signer.level)) return refuse('invalid', `${state.intake!.key ? 'a key proposal' : 'a reply'} must be signed by: ${levels.join(' or ')}`, ['signer', 'level']);
+    return ok({
+      type: 'ReplyIssued',
+      unitId: track.unitId,
+      signer,
+      documentNumber: track.draft!.documentNumber,
+      replyClass: track.approvedClass!,
+      recipients: recipients(state).map((p) => p.id),
+      copiedTo: ['committee', 'supervisionOffice', ...track.countersigners],
+    });
+  },
+  offer: (_, state, { policy }) => ({ signerLevels: signerLevels(state, policy) }),
+});
 
 // ---- 评价, 重新办理 --------------------------------------------------------------------------
 
 /** 评价: each recipient rates once per reply, within the window; the last rating concludes it. */
-const evaluate: Rule<'evaluate'> = ({ actor, unitId, rating, comments }, state, { now, policy }) => {
-  if (state.intake && !recipients(state).some((p) => p.id === actor.id)) return refuse('forbidden', `${actor.id} is not a proposer of this proposal`);
-  const t = namedTrack(state, unitId, 'replied');
-  if (!t.ok) return t;
-  const track = t.value;
-  const window = evaluationWindow(track, policy);
-  if (isOverdue(window, now)) return refuse('windowClosed', `rating closed at the end of ${window.date}`);
-  if (track.ratings[actor.id]) return refuse('alreadyDone', `${actor.id} has already rated this reply`);
-  const rated: EventBody = { type: 'ReplyEvaluated', unitId: track.unitId, proposerId: actor.id, rating, ...(comments ? { comments } : {}) };
-  const after = evolve(state, { ...rated, at: now, by: actor });
-  const ratedTrack = after.tracks[track.unitId]!;
-  if (!recipients(after).every((p) => ratedTrack.ratings[p.id])) return ok(rated);
-  return ok(rated, { type: 'EvaluationConcluded', unitId: track.unitId, outcome: evaluationOutcome(ratedTrack, policy), windowClosed: false });
-};
+const evaluate = rule<'evaluate', { track: Track; closes: string }>({
+  targets: 'reply',
+  may: (state, actor, { now, policy }, unitId) => {
+    if (state.intake && !recipients(state).some((p) => p.id === actor.id)) return refuse('forbidden', `${actor.id} is not a proposer of this proposal`);
+    const t = namedTrack(state, unitId, 'replied');
+    if (!t.ok) return t;
+    const window = evaluationWindow(t.value, policy);
+    if (isOverdue(window, now)) return refuse('windowClosed', `rating closed at the end of ${window.date}`);
+    if (t.value.ratings[actor.id]) return refuse('alreadyDone', `${actor.id} has already rated this reply`);
+    return found({ track: t.value, closes: window.date });
+  },
+  decide: ({ actor, rating, comments }, { track }, state, { now, policy }) => {
+    const rated: EventBody = { type: 'ReplyEvaluated', unitId: track.unitId, proposerId: actor.id, rating, ...(comments ? { comments } : {}) };
+    const after = evolve(state, { ...rated, at: now, by: actor });
+    const ratedTrack = after.tracks[track.unitId]!;
+    if (!recipients(after).every((p) => ratedTrack.ratings[p.id])) return ok(rated);
+    return ok(rated, { type: 'EvaluationConcluded', unitId: track.unitId, outcome: evaluationOutcome(ratedTrack, policy), windowClosed: false });
+  },
+  offer: ({ closes }) => ({ until: closes }),
+});
 
 /** 不满意: the committee sends the reply back for re-handling, or accepts the rating with a note. */
-const decideRehandling: Rule<'decideRehandling'> = ({ unitId, decision, note }, state) => {
-  const t = namedTrack(state, unitId, 'rehandlingDecision');
-  if (!t.ok) return t;
-  return ok({ type: 'RehandlingDecided', unitId: t.value.unitId, decision, note });
-};
+const decideRehandling = rule<'decideRehandling', Track>({
+  targets: 'reply',
+  may: (state, _, __, unitId) => namedTrack(state, unitId, 'rehandlingDecision'),
+  decide: ({ decision, note }, track) => ok({ type: 'RehandlingDecided', unitId: track.unitId, decision, note }),
+});
 
 /** Still 不满意 after re-handling: the committee arranges a face-to-face consultation. */
-const recordConsultation: Rule<'recordConsultation'> = ({ unitId, occurredAt, summary }, state, { now }) => {
-  const t = namedTrack(state, unitId, 'consultation');
-  if (!t.ok) return t;
-  if (inFuture(occurredAt, now)) return refuse('invalid', 'a consultation cannot be recorded before it happens', ['occurredAt']);
-  return ok({ type: 'ConsultationHeld', unitId: t.value.unitId, occurredAt, summary });
-};
+const recordConsultation = rule<'recordConsultation', Track>({
+  targets: 'reply',
+  may: (state, _, __, unitId) => namedTrack(state, unitId, 'consultation'),
+  decide: ({ occurredAt, summary }, track, _, { now }) => {
+    if (inFuture(occurredAt, now)) return refuse('invalid', 'a consultation cannot be recorded before it happens', ['occurredAt']);
+    return ok({ type: 'ConsultationHeld', unitId: track.unitId, occurredAt, summary });
+  },
+});
 
 // ---- 跟踪办理, 回头看 ------------------------------------------------------------------------
 
+/** The commitments an action may name: none left means no content of the command would be accepted. */
+function commitmentChoices(track: Track, statuses: readonly CommitmentStatus[]): OfferDetails | null {
+  const commitments = track.commitments.filter((c) => statuses.includes(c.status)).map((c) => ({ no: c.no, title: c.title }));
+  return commitments.length === 0 ? null : { commitments };
+}
+
 /** 跟踪办理: any assigned unit reports progress on a commitment, or its delivery. */
-const reportFollowUp: Rule<'reportFollowUp'> = ({ actor, unitId, commitmentNo, progress, done }, state) => {
-  const t = followedTrack(state, actor, unitId);
-  if (!t.ok) return t;
-  const c = commitmentIn(t.value, commitmentNo, 'open');
-  if (!c.ok) return c;
-  return ok({ type: 'FollowUpReported', unitId: t.value.unitId, commitmentNo, progress, done });
-};
+const reportFollowUp = rule<'reportFollowUp', Track>({
+  targets: 'reply',
+  may: (state, actor, _, unitId) => followedTrack(state, actor, unitId),
+  decide: ({ commitmentNo, progress, done }, track) => {
+    const c = commitmentIn(track, commitmentNo, 'open');
+    if (!c.ok) return c;
+    return ok({ type: 'FollowUpReported', unitId: track.unitId, commitmentNo, progress, done });
+  },
+  offer: (track) => commitmentChoices(track, ['open']),
+});
 
 /** A commitment that cannot be kept: the unit says why, and the committee decides. */
-const declareUndeliverable: Rule<'declareUndeliverable'> = ({ actor, unitId, commitmentNo, reason }, state) => {
-  const t = followedTrack(state, actor, unitId);
-  if (!t.ok) return t;
-  const c = commitmentIn(t.value, commitmentNo, 'open');
-  if (!c.ok) return c;
-  return ok({ type: 'CommitmentDeclaredUndeliverable', unitId: t.value.unitId, commitmentNo, reason });
-};
+const declareUndeliverable = rule<'declareUndeliverable', Track>({
+  targets: 'reply',
+  may: (state, actor, _, unitId) => followedTrack(state, actor, unitId),
+  decide: ({ commitmentNo, reason }, track) => {
+    const c = commitmentIn(track, commitmentNo, 'open');
+    if (!c.ok) return c;
+    return ok({ type: 'CommitmentDeclaredUndeliverable', unitId: track.unitId, commitmentNo, reason });
+  },
+  offer: (track) => commitmentChoices(track, ['open']),
+});
+
+/** Under the legacy rules the committee closed open commitments itself. */
+const closable = (policy: HandlingPolicy): readonly CommitmentStatus[] => (policy.legacy ? ['open', 'declaredUndeliverable'] : ['declaredUndeliverable']);
 
 /** The committee accepts the unit's declaration (the commitment is settled) or rejects it (it stays open). */
-const closeCommitment: Rule<'closeCommitment'> = ({ unitId, commitmentNo, decision, reason }, state, { policy }) => {
-  const t = namedTrack(state, unitId, 'followUp');
-  if (!t.ok) return t;
-  // Under the legacy rules the committee closed open commitments itself.
-  const c = commitmentIn(t.value, commitmentNo, ...(policy.legacy ? (['open', 'declaredUndeliverable'] as const) : (['declaredUndeliverable'] as const)));
-  if (!c.ok) return c.refusal.code === 'notReady' ? refuse('notReady', `${t.value.unitId} has not declared commitment ${commitmentNo} undeliverable`, ['commitmentNo']) : c;
-  if (decision === 'reject') return ok({ type: 'UndeliverableRejected', unitId: t.value.unitId, commitmentNo, reason });
-  return ok({ type: 'CommitmentClosed', unitId: t.value.unitId, commitmentNo, reason });
-};
+const closeCommitment = rule<'closeCommitment', Track>({
+  targets: 'reply',
+  may: (state, _, __, unitId) => namedTrack(state, unitId, 'followUp'),
+  decide: ({ commitmentNo, decision, reason }, track, _, { policy }) => {
+    const c = commitmentIn(track, commitmentNo, ...closable(policy));
+    if (!c.ok) return c.refusal.code === 'notReady' ? refuse('notReady', `${track.unitId} has not declared commitment ${commitmentNo} undeliverable`, ['commitmentNo']) : c;
+    if (decision === 'reject') return ok({ type: 'UndeliverableRejected', unitId: track.unitId, commitmentNo, reason });
+    return ok({ type: 'CommitmentClosed', unitId: track.unitId, commitmentNo, reason });
+  },
+  offer: (track, _, { policy }) => commitmentChoices(track, closable(policy)),
+});
 
 /** The annual summary of open commitments, for the earliest year the unit still owes. */
-const submitAnnualSummary: Rule<'submitAnnualSummary'> = ({ actor, unitId, text }, state, { now, policy }) => {
-  const t = unitId === undefined ? ownTrack(state, actor, 'followUp') : namedTrack(state, unitId, 'followUp');
-  if (!t.ok) return t;
-  if (t.value.unitId !== unitOf(actor)) return refuse('wrongUnit', `${unitOf(actor)} does not owe the summary of ${t.value.unitId}`, ['unitId']);
-  const year = annualSummaryYear(t.value, policy, now);
-  if (year === undefined) return refuse('notReady', 'no annual summary is owed');
-  return ok({ type: 'AnnualSummarySubmitted', unitId: t.value.unitId, year, text });
-};
+const submitAnnualSummary = rule<'submitAnnualSummary', { track: Track; year: number }>({
+  targets: 'reply',
+  may: (state, actor, { now, policy }, unitId) => {
+    const t = unitId === undefined ? ownTrack(state, actor, 'followUp') : namedTrack(state, unitId, 'followUp');
+    if (!t.ok) return t;
+    if (t.value.unitId !== unitOf(actor)) return refuse('wrongUnit', `${unitOf(actor)} does not owe the summary of ${t.value.unitId}`, ['unitId']);
+    const year = annualSummaryYear(t.value, policy, now);
+    if (year === undefined) return refuse('notReady', 'no annual summary is owed');
+    return found({ track: t.value, year });
+  },
+  decide: ({ text }, { track, year }) => ok({ type: 'AnnualSummarySubmitted', unitId: track.unitId, year, text }),
+  offer: ({ year }) => ({ year }),
+});
 
 /** 回头看: before the next session the committee checks the commitments still open. */
-const recordLookBack: Rule<'recordLookBack'> = ({ summary }, state, { policy }) => {
-  const h = handling(state);
-  if (!h.ok) return h;
-  if (state.lookBackAt) return refuse('alreadyDone', 'the look back (回头看) of this proposal is recorded');
-  const open = Object.values(state.tracks).some((t) => t.stage === 'followUp' && openCommitments(t).length > 0);
-  if (policy.legacy || !open) return refuse('notReady', 'no commitment of this proposal is being followed up');
-  return ok({ type: 'LookBackRecorded', summary });
-};
+const recordLookBack = rule<'recordLookBack', null>({
+  targets: 'none',
+  may: (state, _, { policy }) => {
+    const h = handling(state);
+    if (!h.ok) return h;
+    if (state.lookBackAt) return refuse('alreadyDone', 'the look back (回头看) of this proposal is recorded');
+    const open = Object.values(state.tracks).some((t) => t.stage === 'followUp' && openCommitments(t).length > 0);
+    if (policy.legacy || !open) return refuse('notReady', 'no commitment of this proposal is being followed up');
+    return nothing;
+  },
+  decide: ({ summary }) => ok({ type: 'LookBackRecorded', summary }),
+});
 
 /** The committee may extend the first reply period, with a reason, up to the policy's limit. */
-const extendReplyDeadline: Rule<'extendReplyDeadline'> = ({ unitId, months, reason }, state, { policy }) => {
-  const t = namedTrack(state, unitId, ...REPLY_OWED);
-  if (!t.ok) return t;
-  const track = t.value;
-  if (track.round > 1) return refuse('wrongStage', 're-handling has its own period and is not extended');
-  const reply = policy.periods.reply;
-  const total = (reply.unit === 'months' ? reply.count : 0) + track.extensionMonths + months;
-  if (total > policy.maxReplyMonths) {
-    return refuse('invalid', `the reply period may be at most ${policy.maxReplyMonths} months in all; this would make ${total}`, ['months']);
-  }
-  return ok({ type: 'ReplyDeadlineExtended', unitId: track.unitId, months, reason });
-};
+const extendReplyDeadline = rule<'extendReplyDeadline', { track: Track; monthsLeft: number }>({
+  targets: 'reply',
+  may: (state, _, { policy }, unitId) => {
+    const t = namedTrack(state, unitId, ...REPLY_OWED);
+    if (!t.ok) return t;
+    const track = t.value;
+    if (track.round > 1) return refuse('wrongStage', 're-handling has its own period and is not extended');
+    const reply = policy.periods.reply;
+    const monthsLeft = policy.maxReplyMonths - (reply.unit === 'months' ? reply.count : 0) - track.extensionMonths;
+    return found({ track, monthsLeft });
+  },
+  decide: ({ months, reason }, { track, monthsLeft }, _, { policy }) => {
+    if (months > monthsLeft) {
+      return refuse('invalid', `the reply period may be at most ${policy.maxReplyMonths} months in all; this would make ${policy.maxReplyMonths - monthsLeft + months}`, ['months']);
+    }
+    return ok({ type: 'ReplyDeadlineExtended', unitId: track.unitId, months, reason });
+  },
+  offer: ({ monthsLeft }) => (monthsLeft > 0 ? { maxMonths: monthsLeft } : null),
+});
 
-const RULES: { [T in CommandType]: Rule<T> } = {
+const RULES: { [T in CommandType]: Rule<T, unknown> } = {
   review,
   assign,
   requestReassignment,
@@ -389,3 +498,34 @@ const RULES: { [T in CommandType]: Rule<T> } = {
   recordLookBack,
   extendReplyDeadline,
 };
+
+/** The units an offer of an action may name, for each kind of target. */
+function targetsOf(target: Target, state: ProposalState): (string | undefined)[] {
+  switch (target) {
+    case 'none':
+      return [undefined];
+    case 'reply':
+      return Object.keys(state.tracks);
+    case 'requester':
+      return Object.keys(state.reassignmentRequests);
+    case 'coHandler':
+      return [...new Set(Object.values(state.tracks).flatMap((t) => t.countersigners))];
+  }
+}
+
+/**
+ * The actions this actor may take now, each with the choices its form may offer: exactly those
+ * whose rule's `may` passes, so a form is offered only when the decider would take it up.
+ */
+export function allowedActions(state: ProposalState, actor: Actor, ctx: Context): AllowedAction[] {
+  return (Object.keys(RULES) as CommandType[])
+    .filter((type) => COMMAND_ROLES[type].includes(actor.role))
+    .flatMap((type) => {
+      const rule = RULES[type] as AnyRule;
+      return targetsOf(rule.targets, state).flatMap((unitId) => {
+        const standing = rule.may(state, actor, ctx, unitId);
+        const details = !standing.ok ? null : rule.offer ? rule.offer(standing.value, state, ctx) : {};
+        return details === null ? [] : [{ action: type, ...(unitId === undefined ? {} : { unitId }), ...details }];
+      });
+    });
+}
