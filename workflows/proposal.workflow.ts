@@ -109,7 +109,7 @@ export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOu
       policy,
       stage: stageOf(state),
       state,
-      duties: openDuties(state, policy, asOf).map((d) => ({ ...d, urgency: urgency(d.due, asOf) })),
+      duties: openDuties(state, policy, asOf).map((d) => ({ ...d, urgency: urgency(d.due, asOf, policy.calendar) })),
       settled,
       asOf,
     };

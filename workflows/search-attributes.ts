@@ -4,7 +4,8 @@
  * registers them: the main job's dev server, the tests' servers and docker-compose.yml.
  */
 import { type SearchAttributeUpdatePair, SearchAttributeType, TypedSearchAttributes, defineSearchAttributeKey } from '@temporalio/common';
-import { type Duty, urgency } from './domain/duties';
+import { isOverdue } from './domain/calendar';
+import type { Duty } from './domain/duties';
 import { type ProposalState, stageOf } from './domain/state';
 
 export const ProposalSession = defineSearchAttributeKey('ProposalSession', SearchAttributeType.KEYWORD);
@@ -30,6 +31,6 @@ export function searchAttributesOf(state: ProposalState, duties: Duty[], now: st
     { key: ProposalStage, value: stageOf(state) },
     { key: LeadUnit, value: a?.mode === 'joint' ? a.lead : null },
     { key: CoHandlingUnits, value: a ? (a.mode === 'joint' ? a.coHandlers : a.units) : null },
-    { key: ProposalOverdue, value: duties.some((d) => !d.window && urgency(d.due, now) === 'overdue') },
+    { key: ProposalOverdue, value: duties.some((d) => !d.window && isOverdue(d.due, now)) },
   ] as SearchAttributeUpdatePair[];
 }

@@ -9,6 +9,7 @@ import { http, useStack, waitFor } from '../support/api';
 
 const c202 = referenceCase();
 const ctx = useStack();
+const offered = async (id: string, as: string) => ((await http(ctx.current, 'GET', `/proposals/${id}`, { as })).body.allowedActions as { action: string }[]).map((a) => a.action);
 
 test('proposal 202 from intake to closed over HTTP, with tasks, history, lists and statistics along the way', async () => {
   const filed = await http(ctx.current, 'POST', '/proposals', { as: 'committee-clerk', body: c202.intake });
@@ -30,15 +31,27 @@ test('proposal 202 from intake to closed over HTTP, with tasks, history, lists a
       expect(tasks.body.items.every((t: { urgency: string }) => ['onTime', 'dueSoon', 'overdue'].includes(t.urgency))).toBe(true);
       const stb = await http(ctx.current, 'GET', '/tasks', { as: 'stb-officer' });
       expect(stb.body.items.map((t: { kind: string }) => t.kind)).toEqual(['coHandlerOpinion']);
+      // What each may do now, as the rules answer it: the DRC drafts only once the opinion and a contact are in.
+      expect(await offered(id, 'drc-officer')).toEqual(['requestReassignment', 'recordContact']);
+      expect(await offered(id, 'stb-officer')).toEqual(['requestReassignment', 'submitOpinion', 'recordContact']);
+      expect(await offered(id, 'committee-clerk')).toEqual(['extendReplyDeadline']);
+      expect(await offered(id, 'wang-fengjie')).toEqual([]);
+    }
+    if (step.command.type === 'submitOpinion') {
+      expect(await offered(id, 'drc-officer')).toEqual(['requestReassignment', 'recordContact', 'draftReply']);
     }
     if (step.command.type === 'issueReply') {
       const mine = await waitFor(() => http(ctx.current, 'GET', '/tasks', { as: 'wang-fengjie', headers: {} }), (r) => r.body.items?.length > 0);
       expect(mine.body.items).toEqual([expect.objectContaining({ kind: 'evaluation', proposerId: 'wang-fengjie' })]);
+      const rate = (await http(ctx.current, 'GET', `/proposals/${id}`, { as: 'wang-fengjie' })).body.allowedActions;
+      expect(rate).toEqual([{ action: 'evaluate', unitId: 'smx-drc', until: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) }]);
     }
   }
 
   const view = await http(ctx.current, 'GET', `/proposals/${id}`, { as: 'wang-fengjie' });
   expect(view.status).toBe(200);
+  expect(view.body.allowedActions).toEqual([]);
+  expect(await offered(id, 'committee-clerk')).toEqual([]);
   expect(view.body.state.status).toBe('closed');
   expect(view.body.state.tracks['smx-drc'].issued.replyClass).toBe('B');
 

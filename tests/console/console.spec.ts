@@ -141,6 +141,8 @@ test('proposal 202 through the console: reviewed, assigned, answered, countersig
   await drc.getByText('三门峡市发展和改革委员会 办前面商（当面）').waitFor();
 
   await drc.getByLabel('文号').fill('三发改提〔2024〕202号');
+  await drc.getByLabel('答复类别').click();
+  await pick(drc, /^B：/);
   await drc.getByLabel('开头').fill('您提出的关于进一步着力发展新材料产业的提案收悉，现答复如下：');
   await drc.getByLabel('小标题').fill('一、工作开展情况');
   await drc.getByLabel('内容', { exact: true }).first().fill('我市新材料产业政策支持进一步完善。');
@@ -386,5 +388,53 @@ test('跟踪办理: the DRC reports a commitment delivered and declares another 
     expect.stringMatching(/^4\..*\t跟踪办理中\t—$/),
   ]);
   await checkAndKeep(committee, 'proposal-follow-up');
+  await handle.terminate('test done');
+}, 120_000);
+
+test('the forms are what the rules allow: 分办 from the console, an extension while the reply is under review, a contact after drafting, the policy’s own classes', async () => {
+  const c = referenceCase();
+  const base = defaultPolicy();
+  const fourClasses = { ...base, classScheme: [{ code: 'A', label: '已经解决' }, { code: 'B', label: '正在解决' }, { code: 'C', label: '计划解决' }, { code: 'D', label: '留作参考' }] };
+  const handle = await startProposal(ctx.current.env.client, { ...c.intake, number: 8202 }, fourClasses);
+  const committeeActor = { role: 'committee' as const, id: 'committee-clerk' };
+  await act(handle, { type: 'review', actor: committeeActor, review: { outcome: 'register' } });
+
+  const committee = await signedIn('committee-clerk');
+  await committee.goto(`${ctx.current.base}/p/${handle.workflowId}`);
+  await committee.getByRole('radio', { name: '分办' }).check();
+  await committee.getByLabel('分办单位').fill('发展和改革');
+  await pick(committee, '三门峡市发展和改革委员会');
+  await committee.getByLabel('分办单位').fill('科技');
+  await pick(committee, '三门峡市科技局');
+  await committee.keyboard.press('Escape');
+  await committee.getByRole('button', { name: /^交\s?办$/ }).click();
+  await committee.getByText('分办 三门峡市发展和改革委员会', { exact: true }).waitFor();
+  await committee.getByText('分办 三门峡市科技局', { exact: true }).waitFor();
+  // Each separately handling unit owes its own reply, and each may be extended.
+  await card(committee, '延长答复期限：三门峡市发展和改革委员会').waitFor();
+  await card(committee, '延长答复期限：三门峡市科技局').waitFor();
+
+  const drcActor = { role: 'officer' as const, id: 'drc-officer', unitId: 'smx-drc' };
+  await act(handle, { type: 'recordContact', actor: drcActor, contact: { ...c.contacts[0]!.contact, occurredAt: new Date(Date.now() - 60_000).toISOString() } });
+  const drc = await signedIn('drc-officer');
+  await drc.goto(`${ctx.current.base}/p/${handle.workflowId}`);
+  await drc.getByLabel('答复类别').click();
+  expect(await drc.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').allInnerTexts()).toEqual(['A：已经解决', 'B：正在解决', 'C：计划解决', 'D：留作参考']);
+  await drc.keyboard.press('Escape');
+  await act(handle, { type: 'draftReply', actor: drcActor, draft: { ...c.draft, replyClass: 'D' } });
+  await act(handle, { type: 'submitReply', actor: drcActor });
+
+  // Under review: the DRC may still meet the proposers; the committee may still extend, and corrects the class within the scheme.
+  await drc.reload();
+  await card(drc, '与提案人沟通').waitFor();
+  expect(await drc.getByRole('button', { name: '保存答复稿' }).count()).toBe(0);
+  await committee.reload();
+  await card(committee, '延长答复期限：三门峡市发展和改革委员会').waitFor();
+  const review = card(committee, '答复审核：三门峡市发展和改革委员会');
+  await review.getByLabel('更正答复类别').click();
+  await pick(committee, /^C：/);
+  await review.getByRole('button', { name: '提交审核意见' }).click();
+  await committee.locator('.ant-timeline-item-content', { hasText: '类别由 D 改为 C' }).waitFor();
+  await checkAndKeep(committee, 'separate-handling');
   await handle.terminate('test done');
 }, 120_000);

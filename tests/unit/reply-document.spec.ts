@@ -46,8 +46,15 @@ test('the document has the reply in the order of the real one, and the fields it
     '三门峡市科技局',
     '2024年6月14日',
     `（联系人：${c.draft.contactPerson.name}，联系电话：${c.draft.contactPerson.phone}）`,
-    `抄送：市政协提案委员会，市政府督查室，${names.get('smx-stb')}。`,
+    '抄送：市政协提案委员会，市政府督查室。',
   ]);
+});
+
+test('a co-handler that issues the reply with the lead unit is in the header and the signature, never among the copies', () => {
+  const soleIssuer = replyDocument({ ...issued, draft: { ...c.draft, issuingUnits: [names.get('smx-drc')!] } }, (id) => names.get(id) ?? id);
+  expect(soleIssuer.filter((b) => b.kind === 'copies').map((b) => b.text)).toEqual([`抄送：市政协提案委员会，市政府督查室，${names.get('smx-stb')}。`]);
+  const copies = blocks.find((b) => b.kind === 'copies')!.text;
+  for (const unit of c.draft.issuingUnits!) expect(copies).not.toContain(unit);
 });
 
 test('the Word file holds the document paragraph by paragraph', async () => {

@@ -4,7 +4,7 @@
  * moves its due date with it. Periodic duties (progress reports, annual summaries) are each
  * period's own duty: the ones whose period has begun, and the next one once the last is done.
  */
-import { type Due, addDays, addMonths, dueAfter, isWorkingDay, localDate, nextWorkingDayOnOrAfter, startOfLocalDay, type Period } from './calendar';
+import { type Calendar, type Due, addDays, addMonths, addWorkingDays, dueAfter, isOverdue, isWorkingDay, localDate, nextWorkingDayOnOrAfter, startOfLocalDay, type Period } from './calendar';
 import type { HandlingPolicy } from './policy';
 import { REPLY_OWED, type ProposalState, type Track, openCommitments, recipients } from './state';
 import type { DutyKind, Urgency } from './vocabulary';
@@ -223,8 +223,14 @@ export function openDuties(state: ProposalState, policy: HandlingPolicy, now: st
   return duties;
 }
 
-/** How close a due date is, for colouring task lists: due soon within `soonDays` calendar days. */
-export function urgency(due: Pick<Due, 'at'>, now: string, soonDays = 5): Urgency {
-  if (Date.parse(now) >= Date.parse(due.at)) return 'overdue';
-  return Date.parse(due.at) - Date.parse(now) <= soonDays * 86_400_000 ? 'dueSoon' : 'onTime';
+/** Due soon: due within this many working days of today, by the holiday calendar. */
+export const DUE_SOON_WORKING_DAYS = 3;
+
+/** The last date a duty due soon may fall on, seen from `now`: the task lists' amber and the overview's count alike. */
+export const dueSoonUntil = (now: string, calendar: Calendar): string => addWorkingDays(localDate(now, calendar), DUE_SOON_WORKING_DAYS, calendar);
+
+/** How close a due date is, for colouring task lists and counting the overview's figures. */
+export function urgency(due: Due, now: string, calendar: Calendar): Urgency {
+  if (isOverdue(due, now)) return 'overdue';
+  return due.date <= dueSoonUntil(now, calendar) ? 'dueSoon' : 'onTime';
 }

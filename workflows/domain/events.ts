@@ -1,4 +1,5 @@
 /** What has happened to a proposal: the only thing its state is folded from. */
+import { z } from 'zod';
 import type { EventActor } from './commands';
 import type { Assignment, Contact, Intake, Proposer, ReplyDraft, Signer } from './contracts';
 import type { CalendarYear } from './calendar';
@@ -11,12 +12,13 @@ import type { Alert, Rating } from './vocabulary';
 export type EvaluationOutcome = 'rehandle' | 'committeeDecides' | 'consult' | 'followUp' | 'done';
 
 /** Who an issued reply goes to and who is copied (DOMAIN.md, 答复). */
-export interface Distribution {
+export const DistributionSchema = z.object({
   /** Every proposer, and the proposers of proposals merged into this one. */
-  recipients: string[];
+  recipients: z.array(z.string()),
   /** The committee, the supervision office and, for a joint reply, the co-handlers. */
-  copiedTo: string[];
-}
+  copiedTo: z.array(z.string()),
+});
+export type Distribution = z.infer<typeof DistributionSchema>;
 
 export type EventBody =
   | { type: 'ProposalFiled'; intake: Intake }

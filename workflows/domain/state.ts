@@ -1,22 +1,24 @@
 /** A proposal's state, folded from its events. `evolve` records facts; it never refuses. */
-import type { Assignment, Contact, Intake, Proposer, ReplyDraft, Signer } from './contracts';
-import { assignedUnits, replyingUnits } from './contracts';
-import type { CalendarYear } from './calendar';
-import type { Distribution, ProposalEvent } from './events';
-import type { CommitmentStatus, Rating } from './vocabulary';
+import { z } from 'zod';
+import { type Assignment, AssignmentSchema, ContactSchema, IntakeSchema, type Proposer, ProposerSchema, ReplyDraftSchema, SignerSchema, assignedUnits, replyingUnits } from './contracts';
+import { CalendarYearSchema } from './calendar';
+import { DistributionSchema, type ProposalEvent } from './events';
+import { CommitmentStatusSchema, RatingSchema } from './vocabulary';
 
-export type ProposalStatus =
-  | 'new'
-  | 'filed' // 受理, awaiting review
-  | 'registered' // 立案, awaiting assignment
-  | 'merged' // 并案
-  | 'notRegistered' // 不立案
-  | 'convertedToReport' // 转社情民意
-  | 'handling' // assigned; units at work
-  | 'closed'; // 办结
+export const ProposalStatusSchema = z.enum([
+  'new',
+  'filed', // 受理, awaiting review
+  'registered', // 立案, awaiting assignment
+  'merged', // 并案
+  'notRegistered', // 不立案
+  'convertedToReport', // 转社情民意
+  'handling', // assigned; units at work
+  'closed', // 办结
+]);
+export type ProposalStatus = z.infer<typeof ProposalStatusSchema>;
 
 /** The stages of one unit's reply, in the order they are reached. */
-export const TRACK_STAGES = [
+export const TrackStageSchema = z.enum([
   'drafting',
   'countersigning', // 会签: waiting for co-handlers
   'drafted', // ready to submit
@@ -27,98 +29,108 @@ export const TRACK_STAGES = [
   'consultation', // still 不满意 after re-handling: the committee arranges a meeting
   'followUp', // 跟踪办理 of open commitments
   'done',
-] as const;
-export type TrackStage = (typeof TRACK_STAGES)[number];
+]);
+export const TRACK_STAGES = TrackStageSchema.options;
+export type TrackStage = z.infer<typeof TrackStageSchema>;
 
 /** Before the reply is issued: the stages in which the reply is owed. */
 export const REPLY_OWED: readonly TrackStage[] = ['drafting', 'countersigning', 'drafted', 'underReview', 'approved'];
 
-export interface CommitmentState {
-  no: number;
-  title: string;
-  text: string;
-  status: CommitmentStatus;
+export const CommitmentStateSchema = z.object({
+  no: z.number().int(),
+  title: z.string(),
+  text: z.string(),
+  status: CommitmentStatusSchema,
   /** Progress reports (any assigned unit's), oldest first. */
-  reportedAt: string[];
+  reportedAt: z.array(z.string()),
   /** Why the unit says it cannot be kept, while the committee decides, and after it accepted. */
-  undeliverableReason?: string;
-  settledAt?: string;
-}
+  undeliverableReason: z.string().optional(),
+  settledAt: z.string().optional(),
+});
+export type CommitmentState = z.infer<typeof CommitmentStateSchema>;
 
-export interface IssuedReply extends Distribution {
-  at: string;
-  signer: Signer;
-  documentNumber: string;
-  replyClass: string;
-  draft: ReplyDraft;
-}
+export const IssuedReplySchema = DistributionSchema.extend({
+  at: z.string(),
+  signer: SignerSchema,
+  documentNumber: z.string(),
+  replyClass: z.string(),
+  draft: ReplyDraftSchema,
+});
+export type IssuedReply = z.infer<typeof IssuedReplySchema>;
 
-export interface RoundResult {
-  round: number;
-  issuedAt: string;
-  replyClass: string;
-  ratings: Record<string, Rating>;
-  outcome: string;
-}
+const Ratings = z.record(z.string(), RatingSchema);
+
+export const RoundResultSchema = z.object({
+  round: z.number().int(),
+  issuedAt: z.string(),
+  replyClass: z.string(),
+  ratings: Ratings,
+  outcome: z.string(),
+});
+export type RoundResult = z.infer<typeof RoundResultSchema>;
 
 /** One reply owed to the proposers: the lead unit's joint reply, or one separate unit's. */
-export interface Track {
-  unitId: string;
-  countersigners: string[];
-  stage: TrackStage;
+export const TrackSchema = z.object({
+  unitId: z.string(),
+  countersigners: z.array(z.string()),
+  stage: TrackStageSchema,
   /** 1 for the first reply; each re-handling after 不满意 starts another. */
-  round: number;
-  roundStartedAt: string;
-  draft?: ReplyDraft;
-  draftedAt?: string;
+  round: z.number().int(),
+  roundStartedAt: z.string(),
+  draft: ReplyDraftSchema.optional(),
+  draftedAt: z.string().optional(),
   /** Co-handlers that countersigned the current draft, or whose countersign the committee released. */
-  countersignedBy: string[];
-  released: string[];
-  approvedClass?: string;
-  issued?: IssuedReply;
+  countersignedBy: z.array(z.string()),
+  released: z.array(z.string()),
+  approvedClass: z.string().optional(),
+  issued: IssuedReplySchema.optional(),
   /** When the evaluation of the latest reply concluded. */
-  concludedAt?: string;
-  ratings: Record<string, Rating>;
-  commitments: CommitmentState[];
+  concludedAt: z.string().optional(),
+  ratings: Ratings,
+  commitments: z.array(CommitmentStateSchema),
   /** Years whose annual summary of open commitments was sent. */
-  annualSummaries: number[];
-  extensionMonths: number;
-  rounds: RoundResult[];
-}
+  annualSummaries: z.array(z.number().int()),
+  extensionMonths: z.number().int(),
+  rounds: z.array(RoundResultSchema),
+});
+export type Track = z.infer<typeof TrackSchema>;
 
-export interface ReassignmentRequest {
-  reason: string;
-  at: string;
-  status: 'pending' | 'refused' | 'granted';
-  decisionReason?: string;
-}
+export const ReassignmentRequestSchema = z.object({
+  reason: z.string(),
+  at: z.string(),
+  status: z.enum(['pending', 'refused', 'granted']),
+  decisionReason: z.string().optional(),
+});
+export type ReassignmentRequest = z.infer<typeof ReassignmentRequestSchema>;
 
-export interface ProposalState {
-  status: ProposalStatus;
-  version: number;
-  intake?: Intake;
-  filedAt?: string;
-  reviewedAt?: string;
-  reviewReason?: string;
-  mergedInto?: number;
+/** The folded state, as the workflow's view Query answers it and the API documents it. */
+export const ProposalStateSchema = z.object({
+  status: ProposalStatusSchema,
+  version: z.number().int(),
+  intake: IntakeSchema.optional(),
+  filedAt: z.string().optional(),
+  reviewedAt: z.string().optional(),
+  reviewReason: z.string().optional(),
+  mergedInto: z.number().int().optional(),
   /** Proposals merged into this one (并案): their proposers are recipients too. */
-  merged: { number: number; proposers: Proposer[] }[];
-  assignment?: Assignment;
+  merged: z.array(z.object({ number: z.number().int(), proposers: z.array(ProposerSchema) })),
+  assignment: AssignmentSchema.optional(),
   /** The first assignment. */
-  assignedAt?: string;
+  assignedAt: z.string().optional(),
   /** When each unit joined the proposal: its periods run from then, and a reassignment keeps them. */
-  unitAssignedAt: Record<string, string>;
-  reassignmentRequests: Record<string, ReassignmentRequest>;
-  opinions: Record<string, { text: string; at: string }>;
-  contacts: { unitId: string; at: string; contact: Contact }[];
-  tracks: Record<string, Track>;
-  lookBackAt?: string;
+  unitAssignedAt: z.record(z.string(), z.string()),
+  reassignmentRequests: z.record(z.string(), ReassignmentRequestSchema),
+  opinions: z.record(z.string(), z.object({ text: z.string(), at: z.string() })),
+  contacts: z.array(z.object({ unitId: z.string(), at: z.string(), contact: ContactSchema })),
+  tracks: z.record(z.string(), TrackSchema),
+  lookBackAt: z.string().optional(),
   /** Years added to the pinned calendar since the proposal began (years it did not cover). */
-  calendarYears: CalendarYear[];
+  calendarYears: z.array(CalendarYearSchema),
   /** Alerts raised so far, by key: each is raised once. */
-  alertsRaised: Record<string, string>;
-  closedAt?: string;
-}
+  alertsRaised: z.record(z.string(), z.string()),
+  closedAt: z.string().optional(),
+});
+export type ProposalState = z.infer<typeof ProposalStateSchema>;
 
 export const initialState = (): ProposalState => ({
   status: 'new',

@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 import { policies } from '../../../seeds/policy';
-import { ActorSchema } from '../../../workflows/domain/commands';
+import { ActorSchema, AllowedActionSchema } from '../../../workflows/domain/commands';
+import { ProposalStateSchema } from '../../../workflows/domain/state';
 import { Id, IntakeSchema, SessionSchema, text } from '../../../workflows/domain/contracts';
 import { AlertSchema, DutyKindSchema, OperatorAlertSchema, UrgencySchema } from '../../../workflows/domain/vocabulary';
 import { CalendarYearDaysSchema } from '../../../workflows/domain/calendar';
@@ -142,6 +143,8 @@ export const ProposalListItemSchema = z
   .object({
     id: z.string(),
     sessionId: z.string(),
+    /** The session as people name it (八届二次会议): the same number recurs in every session. */
+    sessionName: z.string(),
     number: z.number().int(),
     title: z.string(),
     category: z.string(),
@@ -182,8 +185,9 @@ export const ProposalViewSchema = z
   .object({
     proposalId: z.string(),
     stage: z.string(),
-    state: z.record(z.string(), z.unknown()),
+    state: ProposalStateSchema,
     duties: z.array(DutySchema),
+    allowedActions: z.array(AllowedActionSchema).describe('What the caller may do on the proposal now, as the rules would accept it, with the choices each form may offer'),
     settled: z
       .array(z.object({ key: z.string(), kind: DutyKindSchema, unitId: z.string().nullable(), startedAt: z.string().optional(), dueAt: z.string(), doneAt: z.string().nullable() }))
       .describe('Duties owed and no longer open: done (doneAt), or let go past due (doneAt null)'),

@@ -30,6 +30,8 @@ export function replyDocument(reply: IssuedReply, nameOf: NameOf): Block[] {
   for (const unit of units) add('signature', unit);
   add('signature', documentDate(d.date));
   add('note', `（联系人：${d.contactPerson.name}，联系电话：${d.contactPerson.phone}）`);
-  if (reply.copiedTo.length > 0) add('copies', `抄送：${reply.copiedTo.map((id) => OFFICES[id] ?? nameOf(id)).join('，')}。`);
+  // A unit that issued the reply jointly (联合答复) stands in its header and signature: it is not copied too.
+  const copies = reply.copiedTo.map((id) => OFFICES[id] ?? nameOf(id)).filter((name) => !units.includes(name));
+  if (copies.length > 0) add('copies', `抄送：${copies.join('，')}。`);
   return blocks;
 }

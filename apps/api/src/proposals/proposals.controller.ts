@@ -26,7 +26,7 @@ export class ProposalsController {
 
   @Get(':id')
   view(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
-    return this.proposals.view(p, id);
+    return this.proposals.viewFor(p, id);
   }
 
   @Get(':id/history')

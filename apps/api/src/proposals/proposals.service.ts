@@ -6,6 +6,8 @@ import type { Pool } from 'pg';
 import { defaultPolicy, policies } from '../../../../seeds/policy';
 import type { Command } from '../../../../workflows/domain/commands';
 import { assignedUnits } from '../../../../workflows/domain/contracts';
+import { type AllowedAction } from '../../../../workflows/domain/commands';
+import { allowedActions } from '../../../../workflows/domain/lifecycle';
 import { recipients } from '../../../../workflows/domain/state';
 import { timelineRows } from '../../../../workflows/domain/timeline';
 import { directoryNamer } from '../directory/names';
@@ -137,6 +139,12 @@ export class ProposalsService {
     return view;
   }
 
+  /** The view as its reader sees it: with the actions the rules would accept from them now. */
+  async viewFor(principal: Principal, proposalId: string): Promise<ProposalView & { allowedActions: AllowedAction[] }> {
+    const view = await this.view(principal, proposalId);
+    return { ...view, allowedActions: allowedActions(view.state, principal, { now: new Date().toISOString(), policy: view.policy }) };
+  }
+
   async history(principal: Principal, proposalId: string, raw = true) {
     const view = await this.view(principal, proposalId);
     const handle = this.temporal.workflow.getHandle(proposalId);
@@ -171,7 +179,7 @@ export class ProposalsService {
     const filters = [q.session ?? null, q.unit ?? null, q.stage ?? null, q.class ?? null, q.overdue ?? null, q.q ?? null, visible.param];
     const [{ rows }, counted] = await Promise.all([
       this.pool.query(
-        `select p.id, p.session_id, p.number, p.title, p.category, p.status, p.stage, p.lead_unit_id, p.unit_ids, p.reply_class,
+        `select p.id, p.session_id, p.summary->>'sessionName' as session_name, p.number, p.title, p.category, p.status, p.stage, p.lead_unit_id, p.unit_ids, p.reply_class,
                 p.filed_at, p.assigned_at, p.replied_at, p.closed_at, p.version,
                 (select count(*)::int from unit_tasks t where t.proposal_id = p.id and ${overdueTask('t')}) as overdue_duties,
                 ${nextDue} as next_due_at
@@ -186,6 +194,7 @@ export class ProposalsService {
       items: rows.map((r) => ({
         id: r.id,
         sessionId: r.session_id,
+        sessionName: r.session_name,
         number: r.number,
         title: r.title,
         category: r.category,

@@ -1,16 +1,14 @@
 /**
  * A session at a glance for the committee's 总览: proposals by stage and by unit, the duties
- * overdue and those due within three working days (by the holiday calendar), and the weekly
+ * overdue and those due soon (`dueSoonUntil`: within three working days by the holiday calendar), and the weekly
  * trend of assignments, replies and closings. One round of grouped queries on the read model.
  */
 import type { Pool } from 'pg';
-import { addWorkingDays, type Calendar, localDate } from '../../../../workflows/domain/calendar';
-
-/** Three working days, as the console's amber means it. */
-export const DUE_SOON_WORKING_DAYS = 3;
+import type { Calendar } from '../../../../workflows/domain/calendar';
+import { dueSoonUntil } from '../../../../workflows/domain/duties';
 
 export async function sessionOverview(pool: Pool, session: string, calendar: Calendar, now = new Date()) {
-  const soonUntil = addWorkingDays(localDate(now.toISOString(), calendar), DUE_SOON_WORKING_DAYS, calendar);
+  const soonUntil = dueSoonUntil(now.toISOString(), calendar);
   const [stages, units, duties, weekly] = await Promise.all([
     pool.query<{ stage: string; count: number }>('select stage, count(*)::int as count from proposals where session_id = $1 group by stage order by count desc', [session]),
     pool.query<{ unit_id: string; count: number }>('select u as unit_id, count(*)::int as count from proposals, unnest(unit_ids) as u where session_id = $1 group by u order by count desc, u', [session]),

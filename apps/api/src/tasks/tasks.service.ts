@@ -4,6 +4,7 @@ import type { Pool } from 'pg';
 import { urgency } from '../../../../workflows/domain/duties';
 import type { Principal } from '../auth/principals';
 import { PG_POOL } from '../connections';
+import { CalendarService } from '../calendar/calendar.service';
 import { overdueTask } from './overdue';
 
 export interface TaskFilter {
@@ -16,7 +17,10 @@ export interface TaskFilter {
 
 @Injectable()
 export class TasksService {
-  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    private readonly calendar: CalendarService,
+  ) {}
 
   /** The committee sees every unit's; an officer the unit's; a proposer the ratings they owe. */
   async list(principal: Principal, f: TaskFilter) {
@@ -35,6 +39,7 @@ export class TasksService {
       [owner, principal.role, f.kind ?? null, f.includeOptional, f.overdueOnly ?? false, f.session ?? null, f.unit ?? null],
     );
     const now = new Date().toISOString();
+    const calendar = await this.calendar.current();
     return {
       items: rows.map((r) => {
         const dueAt = (r.due_at as Date).toISOString();
@@ -51,7 +56,7 @@ export class TasksService {
           dueAt,
           window: r.is_window,
           optional: r.is_optional,
-          urgency: urgency({ at: dueAt }, now),
+          urgency: urgency({ date: r.due_date, at: dueAt }, now, calendar),
           // The first day past the due date is one day overdue.
           daysOverdue: late >= 0 ? Math.floor(late / 86_400_000) + 1 : 0,
         };

@@ -3,10 +3,11 @@
  * same content is sent again (one Idempotency-Key per content: a changed form is a new request),
  * and on refusal the API's reason shown in words while the form keeps what was typed.
  */
-import { Alert, Button, Card, Form, type FormProps, Input, Select } from 'antd';
+import { Alert, Button, Card, Form, type FormProps, Input, Select, Typography } from 'antd';
 import { type ReactNode, useId, useRef, useState } from 'react';
 import { type Problem, api } from '../api/client';
 import type { paths } from '../api/schema';
+import type { Answer } from '../api/client';
 import { useT } from '../i18n';
 import { problemMessage } from '../problem';
 
@@ -42,6 +43,14 @@ export function ActionForm<T extends object>({ proposalId, path, toBody, childre
   );
 }
 
+/** An action the rules let the signed-in person take now, with the choices its form may offer. */
+export type Offer = Answer<'/proposals/{id}'>['allowedActions'][number];
+
+/** A reply class of the proposal's own scheme, shown with its wording. */
+export function ClassPicker({ classes = [], ...props }: { classes?: { code: string; label: string }[]; allowClear?: boolean; id?: string; value?: string; onChange?: (v: string) => void }) {
+  return <Select {...props} style={{ minWidth: 80 }} popupMatchSelectWidth={false} options={classes.map((c) => ({ value: c.code, label: c.code, title: c.label }))} optionRender={(o) => `${o.value}：${(o.data as { title: string }).title}`} />;
+}
+
 /** A text that must be written, and not only spaces. */
 export const required = (message: string) => [{ required: true, whitespace: true, message }];
 
@@ -56,10 +65,11 @@ export function CommitmentField({ commitments }: { commitments: { no: number; ti
 }
 
 /** The commonest action: a card with one text to write (a reason, an opinion, a summary), sent as `{ [field]: text }`. */
-export function TextAction({ title, field, label, missing, rows = 3, ...form }: { proposalId: string; path: ActionPath; submitLabel: string; onDone: () => void; title: string; field: string; label: string; missing: string; rows?: number }) {
+export function TextAction({ title, hint, field, label, missing, rows = 3, ...form }: { proposalId: string; path: ActionPath; submitLabel: string; onDone: () => void; title: string; hint?: string; field: string; label: string; missing: string; rows?: number }) {
   return (
     <Card size="small" title={title}>
       <ActionForm<Record<string, string>> {...form} toBody={(v) => ({ [field]: v[field] })}>
+        {hint && <Typography.Paragraph>{hint}</Typography.Paragraph>}
         <Form.Item name={field} label={label} rules={required(missing)}>
           <Input.TextArea rows={rows} />
         </Form.Item>

@@ -4,21 +4,18 @@
  * deadline extension, the decision on a 不满意 rating and the consultation after a second one, a
  * commitment declared undeliverable, the look back (回头看) before the next session.
  */
-import { Card, DatePicker, Form, Input, InputNumber, Radio, Select } from 'antd';
+import { Card, DatePicker, Form, Input, InputNumber, Radio } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useT } from '../i18n';
 import { UnitPicker, useUnitName } from '../units';
-import { ActionForm, CommitmentField, TextAction, required } from './ActionForm';
+import { ActionForm, ClassPicker, CommitmentField, type Offer, TextAction, required } from './ActionForm';
 
 export interface CommitteeView {
   proposalId: string;
-  status: string;
-  /** Each unit's reply stage, and its commitments. */
-  tracks: { unitId: string; stage: string; countersigners: string[]; countersignedBy: string[]; commitments: { no: number; title: string; status: string }[] }[];
-  /** The proposal's open duties: which countersigns are overdue, whether a look back is owed. */
-  duties: { kind: string; unitId: string | null; urgency: string }[];
-  /** 交办异议 waiting for the committee, by unit. */
-  reassignmentRequests: Record<string, { reason: string; status: string }>;
+  /** What the rules let the committee do now, with each form's choices. */
+  offers: Offer[];
+  /** 交办异议, by unit: the reason shown beside the decision. */
+  reassignmentRequests: Record<string, { reason: string }>;
   onDone: () => void;
 }
 
@@ -32,8 +29,41 @@ function ReasonField() {
   );
 }
 
-/** 主办 and 会办 picked by name from the directory; a unit is not both. */
+interface AssignmentValues {
+  mode: 'joint' | 'separate';
+  lead?: string;
+  coHandlers?: string[];
+  units?: string[];
+}
+
+/** The assignment the form describes: 主办 with 会办, or units handling separately (分办). */
+const assignmentOf = (v: AssignmentValues) => (v.mode === 'separate' ? { mode: 'separate' as const, units: v.units ?? [] } : { mode: 'joint' as const, lead: v.lead ?? '', coHandlers: v.coHandlers ?? [] });
+
+/** 主办 and 会办 picked by name from the directory (a unit is not both), or the units that handle it separately. */
 function UnitFields() {
+  const t = useT();
+  return (
+    <>
+      <Form.Item name="mode" label={t('办理方式', 'Handling')}>
+        <Radio.Group options={[{ value: 'joint', label: t('主办、会办', 'Lead and co-handlers') }, { value: 'separate', label: t('分办', 'Separately') }]} />
+      </Form.Item>
+      <Form.Item noStyle shouldUpdate={(a, b) => a.mode !== b.mode}>
+        {({ getFieldValue }) => (getFieldValue('mode') === 'separate' ? <SeparateUnits /> : <JointUnits />)}
+      </Form.Item>
+    </>
+  );
+}
+
+function SeparateUnits() {
+  const t = useT();
+  return (
+    <Form.Item name="units" label={t('分办单位', 'Units handling separately')} rules={[{ required: true, type: 'array', min: 2, message: t('分办至少选择两个单位', 'Pick at least two units') }]}>
+      <UnitPicker multiple />
+    </Form.Item>
+  );
+}
+
+function JointUnits() {
   const t = useT();
   return (
     <>
@@ -52,176 +82,158 @@ function UnitFields() {
   );
 }
 
-export default function CommitteeActions({ proposalId, status, tracks, duties, reassignmentRequests, onDone }: CommitteeView) {
+export default function CommitteeActions({ proposalId, offers, reassignmentRequests, onDone }: CommitteeView) {
   const t = useT();
   const unitName = useUnitName();
   const common = { proposalId, onDone };
-  const cards = [];
-  if (status === 'filed') {
-    cards.push(
-      <Card key="review" size="small" title={t('审查', 'Review')}>
-        <ActionForm<{ outcome: string; reason?: string; intoNumber?: number }>
-          {...common}
-          path="/proposals/{id}/registration"
-          submitLabel={t('提交审查结果', 'Submit the review')}
-          initialValues={{ outcome: 'register' }}
-          toBody={(v) => ({ review: v.outcome === 'register' ? { outcome: 'register' } : v.outcome === 'merge' ? { outcome: 'merge', intoNumber: Number(v.intoNumber), reason: v.reason } : { outcome: v.outcome, reason: v.reason } })}
-        >
-          <Form.Item name="outcome" label={t('审查结果', 'Outcome')}>
-            <Radio.Group options={[{ value: 'register', label: '立案' }, { value: 'merge', label: '并案' }, { value: 'notRegister', label: '不予立案' }, { value: 'convertToReport', label: '转参考' }]} />
-          </Form.Item>
-          <Form.Item noStyle shouldUpdate>
-            {({ getFieldValue }) =>
-              getFieldValue('outcome') !== 'register' && (
-                <>
-                  {getFieldValue('outcome') === 'merge' && (
-                    <Form.Item name="intoNumber" label={t('并入提案号', 'Merge into No.')} rules={[{ required: true, pattern: /^\d+$/, message: t('请填写提案号', 'Give the number') }]}>
-                      <Input />
-                    </Form.Item>
-                  )}
-                  <ReasonField />
-                </>
-              )
-            }
-          </Form.Item>
-        </ActionForm>
-      </Card>,
-    );
-  }
-  if (status === 'registered') {
-    cards.push(
-      <Card key="assign" size="small" title={t('交办', 'Assign')}>
-        <ActionForm<{ lead: string; coHandlers?: string[] }> {...common} path="/proposals/{id}/assignment" submitLabel={t('交办', 'Assign')} toBody={(v) => ({ assignment: { mode: 'joint', lead: v.lead, coHandlers: v.coHandlers ?? [] } })}>
-          <UnitFields />
-        </ActionForm>
-      </Card>,
-    );
-  }
-  for (const [unitId, request] of Object.entries(reassignmentRequests).filter(([, r]) => r.status === 'pending')) {
-    cards.push(
-      <Card key={`reassign-${unitId}`} size="small" title={`${t('交办异议', 'Reassignment request')}：${unitName(unitId)}`}>
-        <p>{request.reason}</p>
-        <ActionForm<{ decision: string; lead?: string; coHandlers?: string[]; reason: string }>
-          {...common}
-          path="/proposals/{id}/reassignment-decisions"
-          submitLabel={t('作出决定', 'Decide')}
-          initialValues={{ decision: 'keep' }}
-          toBody={(v) => ({ unitId, decision: v.decision === 'keep' ? { decision: 'keep', reason: v.reason } : { decision: 'reassign', reason: v.reason, assignment: { mode: 'joint', lead: v.lead, coHandlers: v.coHandlers ?? [] } } })}
-        >
-          <Form.Item name="decision" label={t('决定', 'Decision')}>
-            <Radio.Group options={[{ value: 'keep', label: t('维持交办', 'Keep') }, { value: 'reassign', label: t('重新交办', 'Reassign') }]} />
-          </Form.Item>
-          <Form.Item noStyle shouldUpdate>
-            {({ getFieldValue }) =>
-              getFieldValue('decision') === 'reassign' && (
-                <>
-                  <UnitFields />
-                </>
-              )
-            }
-          </Form.Item>
-          <ReasonField />
-        </ActionForm>
-      </Card>,
-    );
-  }
-  for (const track of tracks) {
-    const unit = { unitId: track.unitId };
-    if (track.stage === 'underReview') {
-      cards.push(
-        <Card key={`review-${track.unitId}`} size="small" title={`${t('答复审核', 'Reply review')}：${unitName(track.unitId)}`}>
-          <ActionForm<{ decision: string; correctedClass?: string; comments?: string }>
-            {...common}
-            path="/proposals/{id}/reply-review"
-            submitLabel={t('提交审核意见', 'Submit the review')}
-            initialValues={{ decision: 'accept' }}
-            toBody={(v) => ({ ...unit, review: v.decision === 'accept' ? { decision: 'accept', ...(v.correctedClass ? { correctedClass: v.correctedClass } : {}), ...(v.comments ? { comments: v.comments } : {}) } : { decision: 'return', comments: v.comments } })}
-          >
-            <Form.Item name="decision" label={t('审核结果', 'Decision')}>
-              <Radio.Group options={[{ value: 'accept', label: t('通过', 'Accept') }, { value: 'return', label: t('退回', 'Return') }]} />
-            </Form.Item>
-            <Form.Item name="correctedClass" label={t('更正答复类别', 'Corrected class')}>
-              <Select allowClear options={['A', 'B', 'C'].map((c) => ({ value: c, label: c }))} />
-            </Form.Item>
-            <Form.Item name="comments" label={t('意见', 'Comments')}>
-              <Input.TextArea rows={2} />
-            </Form.Item>
-          </ActionForm>
-        </Card>,
-      );
+  const card = (offer: Offer) => {
+    const unit = offer.unitId ? { unitId: offer.unitId } : {};
+    const of = offer.unitId ? `：${unitName(offer.unitId)}` : '';
+    const key = `${offer.action}-${offer.unitId ?? ''}`;
+    switch (offer.action) {
+      case 'review':
+        return (
+          <Card key={key} size="small" title={t('审查', 'Review')}>
+            <ActionForm<{ outcome: string; reason?: string; intoNumber?: number }>
+              {...common}
+              path="/proposals/{id}/registration"
+              submitLabel={t('提交审查结果', 'Submit the review')}
+              initialValues={{ outcome: 'register' }}
+              toBody={(v) => ({ review: v.outcome === 'register' ? { outcome: 'register' } : v.outcome === 'merge' ? { outcome: 'merge', intoNumber: Number(v.intoNumber), reason: v.reason } : { outcome: v.outcome, reason: v.reason } })}
+            >
+              <Form.Item name="outcome" label={t('审查结果', 'Outcome')}>
+                <Radio.Group options={[{ value: 'register', label: '立案' }, { value: 'merge', label: '并案' }, { value: 'notRegister', label: '不予立案' }, { value: 'convertToReport', label: '转参考' }]} />
+              </Form.Item>
+              <Form.Item noStyle shouldUpdate>
+                {({ getFieldValue }) =>
+                  getFieldValue('outcome') !== 'register' && (
+                    <>
+                      {getFieldValue('outcome') === 'merge' && (
+                        <Form.Item name="intoNumber" label={t('并入提案号', 'Merge into No.')} rules={[{ required: true, pattern: /^\d+$/, message: t('请填写提案号', 'Give the number') }]}>
+                          <Input />
+                        </Form.Item>
+                      )}
+                      <ReasonField />
+                    </>
+                  )
+                }
+              </Form.Item>
+            </ActionForm>
+          </Card>
+        );
+      case 'assign':
+        return (
+          <Card key={key} size="small" title={t('交办', 'Assign')}>
+            <ActionForm<AssignmentValues> {...common} path="/proposals/{id}/assignment" submitLabel={t('交办', 'Assign')} initialValues={{ mode: 'joint' }} toBody={(v) => ({ assignment: assignmentOf(v) })}>
+              <UnitFields />
+            </ActionForm>
+          </Card>
+        );
+      case 'decideReassignment':
+        return (
+          <Card key={key} size="small" title={`${t('交办异议', 'Reassignment request')}${of}`}>
+            <p>{reassignmentRequests[offer.unitId!]?.reason}</p>
+            <ActionForm<AssignmentValues & { decision: string; reason: string }>
+              {...common}
+              path="/proposals/{id}/reassignment-decisions"
+              submitLabel={t('作出决定', 'Decide')}
+              initialValues={{ decision: 'keep', mode: 'joint' }}
+              toBody={(v) => ({ unitId: offer.unitId, decision: v.decision === 'keep' ? { decision: 'keep', reason: v.reason } : { decision: 'reassign', reason: v.reason, assignment: assignmentOf(v) } })}
+            >
+              <Form.Item name="decision" label={t('决定', 'Decision')}>
+                <Radio.Group options={(offer.decisions ?? []).map((d) => ({ value: d, label: d === 'keep' ? t('维持交办', 'Keep') : t('重新交办', 'Reassign') }))} />
+              </Form.Item>
+              <Form.Item noStyle shouldUpdate>
+                {({ getFieldValue }) => getFieldValue('decision') === 'reassign' && <UnitFields />}
+              </Form.Item>
+              <ReasonField />
+            </ActionForm>
+          </Card>
+        );
+      case 'reviewReply':
+        return (
+          <Card key={key} size="small" title={`${t('答复审核', 'Reply review')}${of}`}>
+            <ActionForm<{ decision: string; correctedClass?: string; comments?: string }>
+              {...common}
+              path="/proposals/{id}/reply-review"
+              submitLabel={t('提交审核意见', 'Submit the review')}
+              initialValues={{ decision: 'accept' }}
+              toBody={(v) => ({ ...unit, review: v.decision === 'accept' ? { decision: 'accept', ...(v.correctedClass ? { correctedClass: v.correctedClass } : {}), ...(v.comments ? { comments: v.comments } : {}) } : { decision: 'return', comments: v.comments } })}
+            >
+              <Form.Item name="decision" label={t('审核结果', 'Decision')}>
+                <Radio.Group options={[{ value: 'accept', label: t('通过', 'Accept') }, { value: 'return', label: t('退回', 'Return') }]} />
+              </Form.Item>
+              <Form.Item name="correctedClass" label={t('更正答复类别', 'Corrected class')}>
+                <ClassPicker classes={offer.classes} allowClear />
+              </Form.Item>
+              <Form.Item name="comments" label={t('意见', 'Comments')}>
+                <Input.TextArea rows={2} />
+              </Form.Item>
+            </ActionForm>
+          </Card>
+        );
+      case 'extendReplyDeadline':
+        return (
+          <Card key={key} size="small" title={`${t('延长答复期限', 'Extend the reply deadline')}${of}`}>
+            <ActionForm<{ months: number; reason: string }> {...common} path="/proposals/{id}/deadline-extensions" submitLabel={t('延期', 'Extend')} initialValues={{ months: 1 }} toBody={(v) => ({ ...unit, months: v.months, reason: v.reason })}>
+              <Form.Item name="months" label={t(`延长月数（至多 ${offer.maxMonths} 个月）`, `Months (at most ${offer.maxMonths})`)} rules={[{ required: true, message: t('请填写月数', 'Give the months') }]}>
+                <InputNumber min={1} max={offer.maxMonths} />
+              </Form.Item>
+              <ReasonField />
+            </ActionForm>
+          </Card>
+        );
+      case 'releaseCountersign':
+        return (
+          <Card key={key} size="small" title={`${t('逾期未会签', 'Overdue countersign')}${of}`}>
+            <ActionForm<{ reason: string }> {...common} path="/proposals/{id}/countersign-releases" submitLabel={t('免予会签', 'Go on without it')} toBody={(v) => ({ unitId: offer.unitId, reason: v.reason })}>
+              <ReasonField />
+            </ActionForm>
+          </Card>
+        );
+      case 'decideRehandling':
+        return (
+          <Card key={key} size="small" title={`${t('不满意答复的处理', 'An unsatisfied rating')}${of}`}>
+            <ActionForm<{ decision: string; note: string }> {...common} path="/proposals/{id}/rehandling-decisions" submitLabel={t('作出决定', 'Decide')} initialValues={{ decision: 'sendBack' }} toBody={(v) => ({ ...unit, ...v })}>
+              <Form.Item name="decision" label={t('决定', 'Decision')}>
+                <Radio.Group options={[{ value: 'sendBack', label: t('退回重新办理', 'Send back for re-handling') }, { value: 'acceptRating', label: t('认可评价，不再重办', 'Accept the rating') }]} />
+              </Form.Item>
+              <Form.Item name="note" label={t('说明', 'Note')} rules={required(t('请填写说明', 'Write a note'))}>
+                <Input.TextArea rows={2} />
+              </Form.Item>
+            </ActionForm>
+          </Card>
+        );
+      case 'recordConsultation':
+        return (
+          <Card key={key} size="small" title={`${t('当面协商', 'Consultation')}${of}`}>
+            <ActionForm<{ occurredAt: Dayjs; summary: string }> {...common} path="/proposals/{id}/consultation" submitLabel={t('记录协商', 'Record it')} toBody={(v) => ({ ...unit, occurredAt: v.occurredAt.toISOString(), summary: v.summary })}>
+              <Form.Item name="occurredAt" label={t('时间', 'When')} rules={[{ required: true, message: t('请选择时间', 'Pick the time') }]}>
+                <DatePicker showTime />
+              </Form.Item>
+              <Form.Item name="summary" label={t('协商情况', 'Summary')} rules={required(t('请填写协商情况', 'Write a summary'))}>
+                <Input.TextArea rows={3} />
+              </Form.Item>
+            </ActionForm>
+          </Card>
+        );
+      case 'closeCommitment':
+        return (
+          <Card key={key} size="small" title={`${t('承诺无法兑现的认定', 'Undeliverable commitments')}${of}`}>
+            <ActionForm<{ commitmentNo: number; decision: string; reason: string }> {...common} path="/proposals/{id}/commitment-closures" submitLabel={t('提交认定', 'Decide')} initialValues={{ decision: 'accept' }} toBody={(v) => ({ ...unit, ...v })}>
+              <CommitmentField commitments={offer.commitments ?? []} />
+              <Form.Item name="decision" label={t('认定', 'Decision')}>
+                <Radio.Group options={[{ value: 'accept', label: t('同意', 'Accept') }, { value: 'reject', label: t('不同意', 'Reject') }]} />
+              </Form.Item>
+              <ReasonField />
+            </ActionForm>
+          </Card>
+        );
+      case 'recordLookBack':
+        return <TextAction key={key} {...common} title={t('回头看', 'Look back')} path="/proposals/{id}/look-backs" submitLabel={t('记录回头看', 'Record it')} field="summary" label={t('承诺事项落实情况', 'How the commitments stand')} missing={t('请填写回头看情况', 'Write what was found')} rows={3} />;
+      default:
+        return null;
     }
-    if (['drafting', 'countersigning', 'drafted'].includes(track.stage)) {
-      cards.push(
-        <Card key={`extend-${track.unitId}`} size="small" title={`${t('延长答复期限', 'Extend the reply deadline')}：${unitName(track.unitId)}`}>
-          <ActionForm<{ months: number; reason: string }> {...common} path="/proposals/{id}/deadline-extensions" submitLabel={t('延期', 'Extend')} initialValues={{ months: 1 }} toBody={(v) => ({ ...unit, months: v.months, reason: v.reason })}>
-            <Form.Item name="months" label={t('延长月数', 'Months')} rules={[{ required: true, message: t('请填写月数', 'Give the months') }]}>
-              <InputNumber min={1} max={12} />
-            </Form.Item>
-            <ReasonField />
-          </ActionForm>
-        </Card>,
-      );
-    }
-    const late = duties.filter((d) => d.kind === 'countersign' && d.urgency === 'overdue' && track.countersigners.includes(d.unitId ?? '') && !track.countersignedBy.includes(d.unitId ?? ''));
-    if (track.stage === 'countersigning' && late.length > 0) {
-      cards.push(
-        <Card key={`release-${track.unitId}`} size="small" title={`${t('逾期未会签', 'Overdue countersign')}：${unitName(track.unitId)}`}>
-          <ActionForm<{ unitId: string; reason: string }> {...common} path="/proposals/{id}/countersign-releases" submitLabel={t('免予会签', 'Go on without it')} initialValues={{ unitId: late[0]!.unitId }} toBody={(v) => v}>
-            <Form.Item name="unitId" label={t('会办单位', 'Co-handling unit')}>
-              <Select options={late.map((d) => ({ value: d.unitId, label: unitName(d.unitId) }))} />
-            </Form.Item>
-            <ReasonField />
-          </ActionForm>
-        </Card>,
-      );
-    }
-    if (track.stage === 'rehandlingDecision') {
-      cards.push(
-        <Card key={`rehandle-${track.unitId}`} size="small" title={`${t('不满意答复的处理', 'An unsatisfied rating')}：${unitName(track.unitId)}`}>
-          <ActionForm<{ decision: string; note: string }> {...common} path="/proposals/{id}/rehandling-decisions" submitLabel={t('作出决定', 'Decide')} initialValues={{ decision: 'sendBack' }} toBody={(v) => ({ ...unit, ...v })}>
-            <Form.Item name="decision" label={t('决定', 'Decision')}>
-              <Radio.Group options={[{ value: 'sendBack', label: t('退回重新办理', 'Send back for re-handling') }, { value: 'acceptRating', label: t('认可评价，不再重办', 'Accept the rating') }]} />
-            </Form.Item>
-            <Form.Item name="note" label={t('说明', 'Note')} rules={required(t('请填写说明', 'Write a note'))}>
-              <Input.TextArea rows={2} />
-            </Form.Item>
-          </ActionForm>
-        </Card>,
-      );
-    }
-    if (track.stage === 'consultation') {
-      cards.push(
-        <Card key={`consult-${track.unitId}`} size="small" title={`${t('当面协商', 'Consultation')}：${unitName(track.unitId)}`}>
-          <ActionForm<{ occurredAt: Dayjs; summary: string }> {...common} path="/proposals/{id}/consultation" submitLabel={t('记录协商', 'Record it')} toBody={(v) => ({ ...unit, occurredAt: v.occurredAt.toISOString(), summary: v.summary })}>
-            <Form.Item name="occurredAt" label={t('时间', 'When')} rules={[{ required: true, message: t('请选择时间', 'Pick the time') }]}>
-              <DatePicker showTime />
-            </Form.Item>
-            <Form.Item name="summary" label={t('协商情况', 'Summary')} rules={required(t('请填写协商情况', 'Write a summary'))}>
-              <Input.TextArea rows={3} />
-            </Form.Item>
-          </ActionForm>
-        </Card>,
-      );
-    }
-    const declared = track.commitments.filter((c) => c.status === 'declaredUndeliverable');
-    if (declared.length > 0) {
-      cards.push(
-        <Card key={`close-${track.unitId}`} size="small" title={`${t('承诺无法兑现的认定', 'Undeliverable commitments')}：${unitName(track.unitId)}`}>
-          <ActionForm<{ commitmentNo: number; decision: string; reason: string }> {...common} path="/proposals/{id}/commitment-closures" submitLabel={t('提交认定', 'Decide')} initialValues={{ decision: 'accept' }} toBody={(v) => ({ ...unit, ...v })}>
-            <CommitmentField commitments={declared} />
-            <Form.Item name="decision" label={t('认定', 'Decision')}>
-              <Radio.Group options={[{ value: 'accept', label: t('同意', 'Accept') }, { value: 'reject', label: t('不同意', 'Reject') }]} />
-            </Form.Item>
-            <ReasonField />
-          </ActionForm>
-        </Card>,
-      );
-    }
-  }
-  if (duties.some((d) => d.kind === 'lookBack')) {
-    cards.push(
-      <TextAction key="look-back" {...common} title={t('回头看', 'Look back')} path="/proposals/{id}/look-backs" submitLabel={t('记录回头看', 'Record it')} field="summary" label={t('承诺事项落实情况', 'How the commitments stand')} missing={t('请填写回头看情况', 'Write what was found')} rows={3} />,
-    );
-  }
-  return <>{cards}</>;
+  };
+  return <>{offers.map(card)}</>;
 }

@@ -8,7 +8,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { replyDocument } from '../../../api/src/documents/reply-document';
 import { useT } from '../i18n';
-import { ActionForm, required } from './ActionForm';
+import { ActionForm, ClassPicker, required } from './ActionForm';
 import { DocumentView } from './DocumentView';
 
 interface DraftForm {
@@ -53,7 +53,7 @@ function Preview({ values }: { values: Partial<DraftForm> }) {
   return <DocumentView blocks={blocks} title={t('公文预览', 'As the document')} />;
 }
 
-export function ReplyEditor({ proposalId, defaults, onDone }: { proposalId: string; defaults: Partial<DraftForm>; onDone: () => void }) {
+export function ReplyEditor({ proposalId, classes, defaults, onDone }: { proposalId: string; classes: { code: string; label: string }[]; defaults: Partial<DraftForm>; onDone: () => void }) {
   const t = useT();
   const [values, setValues] = useState<Partial<DraftForm>>(defaults);
   return (
@@ -64,7 +64,7 @@ export function ReplyEditor({ proposalId, defaults, onDone }: { proposalId: stri
             proposalId={proposalId}
             path="/proposals/{id}/reply-draft"
             submitLabel={t('保存答复稿', 'Save the draft')}
-            initialValues={{ date: dayjs(), replyClass: 'B', sections: [{}], ...defaults }}
+            initialValues={{ date: dayjs(), sections: [{}], ...defaults }}
             onValuesChange={(_, all) => setValues(all)}
             toBody={(v) => ({ draft: toDraft(v) })}
             onDone={onDone}
@@ -76,8 +76,8 @@ export function ReplyEditor({ proposalId, defaults, onDone }: { proposalId: stri
               <Form.Item name="documentNumber" label={t('文号', 'Document number')} rules={required(t('请填写文号', 'Give the number'))}>
                 <Input />
               </Form.Item>
-              <Form.Item name="replyClass" label={t('答复类别', 'Class')}>
-                <Select style={{ width: 80 }} options={['A', 'B', 'C'].map((c) => ({ value: c, label: c }))} />
+              <Form.Item name="replyClass" label={t('答复类别', 'Class')} rules={[{ required: true, message: t('请选择答复类别', 'Pick the class') }]}>
+                <ClassPicker classes={classes} />
               </Form.Item>
               <Form.Item name="date" label={t('成文日期', 'Date')} rules={[{ required: true, message: t('请选择日期', 'Pick the date') }]}>
                 <DatePicker />

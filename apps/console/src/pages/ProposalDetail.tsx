@@ -6,37 +6,11 @@ import { type Answer, api } from '../api/client';
 import { useLive } from '../live';
 import { UrgencyTag } from '../components/UrgencyTag';
 import { AUDIENCE_NAME_ZH, COMMITMENT_STATUS_ZH, RATING_NAME_ZH } from '../../../../workflows/domain/chinese-names';
-import type { CommitmentStatus } from '../../../../workflows/domain/vocabulary';
-import type { IssuedReply } from '../../../../workflows/domain/state';
 import { IssuedReplyView } from '../components/DocumentView';
 import { useUnitName } from '../units';
 import { shanghaiDate, shanghaiTime, useNames, useT } from '../i18n';
 import { usePrincipal } from '../session';
 
-interface Proposer {
-  id: string;
-  name: string;
-  leadSigner: boolean;
-}
-interface Track {
-  unitId: string;
-  stage: string;
-  countersigners: string[];
-  countersignedBy: string[];
-  issued?: IssuedReply;
-  ratings: Record<string, string>;
-  commitments: { no: number; title: string; status: CommitmentStatus; reportedAt: string[]; undeliverableReason?: string; settledAt?: string }[];
-}
-interface State {
-  status: string;
-  intake: { number: number; title: string; category: string; content: string; session: { id: string; name: string }; proposers: Proposer[] };
-  assignment?: { mode: 'joint'; lead: string; coHandlers: string[] } | { mode: 'separate'; units: string[] };
-  filedAt: string;
-  assignedAt?: string;
-  tracks: Record<string, Track>;
-  alertsRaised: Record<string, string>;
-  reassignmentRequests: Record<string, { reason: string; status: string }>;
-}
 type View = Answer<'/proposals/{id}'>;
 type History = Answer<'/proposals/{id}/history'>;
 
@@ -100,12 +74,13 @@ export default function ProposalDetail() {
 
   if (view === null) return <Typography.Text type="danger">{t('未找到该提案，或无权查看', 'No such proposal, or not yours to read')}</Typography.Text>;
   if (!view) return null;
-  const s = view.state as unknown as State;
+  const s = view.state;
+  const intake = s.intake!;
   const units = s.assignment ? (s.assignment.mode === 'joint' ? [[s.assignment.lead, '主办'], ...s.assignment.coHandlers.map((u) => [u, '会办'])] : s.assignment.units.map((u) => [u, '分办'])) : [];
   const committee = principal.role === 'committee';
-  const proposerName = new Map(s.intake.proposers.map((p) => [p.id, p.name]));
+  const proposerName = new Map(intake.proposers.map((p) => [p.id, p.name]));
   const rows: DutyRow[] = [
-    ...view.settled.map((d) => ({ key: d.key, kind: d.kind, owner: d.unitId, from: d.startedAt ?? s.assignedAt ?? s.filedAt, due: d.dueAt, dueDate: shanghaiDate(new Date(Date.parse(d.dueAt) - 1).toISOString()), done: d.doneAt, open: false, urgency: '' })),
+    ...view.settled.map((d) => ({ key: d.key, kind: d.kind, owner: d.unitId, from: d.startedAt ?? s.assignedAt ?? s.filedAt ?? d.dueAt, due: d.dueAt, dueDate: shanghaiDate(new Date(Date.parse(d.dueAt) - 1).toISOString()), done: d.doneAt, open: false, urgency: '' })),
     ...view.duties
       .filter((d) => !d.window && !d.optional)
       .map((d) => ({ key: d.key, kind: d.kind, owner: d.unitId ?? (d.proposerId && (proposerName.get(d.proposerId) ?? d.proposerId)), from: d.startedAt, due: d.due.at, dueDate: d.due.date, done: null, open: true, urgency: d.urgency })),
@@ -117,31 +92,29 @@ export default function ProposalDetail() {
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
-        {`第${s.intake.number}号提案 ${s.intake.title}`} <Tag>{names.stage(view.stage)}</Tag>
+        {`第${intake.number}号提案 ${intake.title}`} <Tag>{names.stage(view.stage)}</Tag>
       </Typography.Title>
       <Card size="small" title={t('提案', 'Proposal')} extra={principal.temporalWorkflows && <a href={`${principal.temporalWorkflows}${encodeURIComponent(id)}`} target="_blank" rel="noreferrer">{t('在 Temporal 中查看流程', 'The workflow in Temporal')}</a>}>
         <Descriptions size="small" column={2}>
-          <Descriptions.Item label={t('届次', 'Session')}>{s.intake.session.name}</Descriptions.Item>
-          <Descriptions.Item label={t('类别', 'Category')}>{s.intake.category}</Descriptions.Item>
-          <Descriptions.Item label={t('提案人', 'Proposers')}>{s.intake.proposers.map((p) => `${p.name}${p.leadSigner ? t('（领衔）', ' (lead)') : ''}`).join('、')}</Descriptions.Item>
+          <Descriptions.Item label={t('届次', 'Session')}>{intake.session.name}</Descriptions.Item>
+          <Descriptions.Item label={t('类别', 'Category')}>{intake.category}</Descriptions.Item>
+          <Descriptions.Item label={t('提案人', 'Proposers')}>{intake.proposers.map((p) => `${p.name}${p.leadSigner ? t('（领衔）', ' (lead)') : ''}`).join('、')}</Descriptions.Item>
           <Descriptions.Item label={t('受理 / 交办', 'Filed / assigned')}>{`${shanghaiDate(s.filedAt)} / ${shanghaiDate(s.assignedAt)}`}</Descriptions.Item>
           <Descriptions.Item label={t('承办单位', 'Units')} span={2}>
             {units.length ? units.map(([u, role]) => <Tag key={u}>{`${role} ${unitName(u)}`}</Tag>) : '—'}
           </Descriptions.Item>
         </Descriptions>
-        <Typography.Paragraph style={{ marginTop: 8 }}>{s.intake.content}</Typography.Paragraph>
+        <Typography.Paragraph style={{ marginTop: 8 }}>{intake.content}</Typography.Paragraph>
       </Card>
 
       <Suspense fallback={null}>
-        {committee && <CommitteeActions proposalId={id} status={s.status} tracks={Object.values(s.tracks)} duties={view.duties} reassignmentRequests={s.reassignmentRequests} onDone={load} />}
-        {principal.role === 'officer' && s.assignment && (
+        {committee && <CommitteeActions proposalId={id} offers={view.allowedActions} reassignmentRequests={s.reassignmentRequests} onDone={load} />}
+        {principal.role === 'officer' && (
           <UnitActions
             proposalId={id}
-            unitId={principal.unitId!}
-            owes={view.duties.filter((d) => d.unitId === principal.unitId).map((d) => d.kind)}
-            trackStage={s.tracks[principal.unitId!]?.stage}
-            commitments={s.tracks[principal.unitId!]?.commitments ?? Object.values(s.tracks).flatMap((tr) => tr.commitments)}
-            replyDefaults={{ titleLine: `对${s.intake.session.name}第${s.intake.number}号提案的答复`, salutation: `${s.intake.proposers.map((p) => p.name).join('、')}委员：` }}
+            offers={view.allowedActions}
+            owesFirstContact={view.duties.some((d) => d.kind === 'contactBeforeHandling' && d.unitId === principal.unitId)}
+            titleLine={`对${intake.session.name}第${intake.number}号提案的答复`}
             onDone={load}
           />
         )}
