@@ -53,7 +53,8 @@ describe('who may do what: every endpoint for every kind of principal', () => {
     ['commitment-closures', { commitmentNo: 1, reason: '无法推进' }, committee],
     ['annual-summaries', { text: '年度落实情况' }, only('drc-officer')],
     ['look-backs', { summary: '回头看' }, committee],
-    ['deadline-extensions', { months: 1, reason: '跨年度项目' }, committee],
+    ['extension-requests', { months: 1, reason: '跨年度项目' }, only('drc-officer')],
+    ['extension-decisions', { decision: 'grant', reason: '同意' }, committee],
   ];
 
   test('actions: allowed principals get past authorization (2xx, or 404/409 from the stage), the others get 403', async () => {
@@ -139,7 +140,8 @@ describe('refusals keep their typed reason and map to a status', () => {
     ['notReady → 409 (opinions missing)', 'reply-draft', 'drc-officer', { draft: c202.draft }, 409, 'notReady'],
     ['wrongUnit → 403 (a co-handler drafts)', 'reply-draft', 'stb-officer', { draft: c202.draft }, 403, 'wrongUnit'],
     ['notFound → 404', 'reassignment-decisions', 'committee-clerk', { unitId: 'smx-stb', decision: { decision: 'keep', reason: 'x' } }, 404, 'notFound'],
-    ['invalid → 422 (an extension beyond six months in all)', 'deadline-extensions', 'committee-clerk', { months: 9, reason: '超过六个月' }, 422, 'invalid'],
+    ['invalid → 422 (an extension beyond six months in all)', 'extension-requests', 'drc-officer', { months: 9, reason: '超过六个月' }, 422, 'invalid'],
+    ['forbidden → 403 (the committee extends on its own where the policy says so, not under the default)', 'deadline-extensions', 'committee-clerk', { months: 1, reason: '跨年度项目' }, 403, 'forbidden'],
   ])('%s', async (_name, action, who, body, status, code) => {
     const id = await assignedProposal();
     const before = await versionOf(id);

@@ -32,13 +32,13 @@ test('proposal 202 from intake to closed over HTTP, with tasks, history, lists a
       const stb = await http(ctx.current, 'GET', '/tasks', { as: 'stb-officer' });
       expect(stb.body.items.map((t: { kind: string }) => t.kind)).toEqual(['coHandlerOpinion']);
       // What each may do now, as the rules answer it: the DRC drafts only once the opinion and a contact are in.
-      expect(await offered(id, 'drc-officer')).toEqual(['requestReassignment', 'recordContact']);
+      expect(await offered(id, 'drc-officer')).toEqual(['requestReassignment', 'recordContact', 'requestExtension']);
       expect(await offered(id, 'stb-officer')).toEqual(['requestReassignment', 'submitOpinion', 'recordContact']);
-      expect(await offered(id, 'committee-clerk')).toEqual(['extendReplyDeadline']);
+      expect(await offered(id, 'committee-clerk')).toEqual([]);
       expect(await offered(id, 'wang-fengjie')).toEqual([]);
     }
     if (step.command.type === 'submitOpinion') {
-      expect(await offered(id, 'drc-officer')).toEqual(['requestReassignment', 'recordContact', 'draftReply']);
+      expect(await offered(id, 'drc-officer')).toEqual(['requestReassignment', 'recordContact', 'draftReply', 'requestExtension']);
     }
     if (step.command.type === 'issueReply') {
       const mine = await waitFor(() => http(ctx.current, 'GET', '/tasks', { as: 'wang-fengjie', headers: {} }), (r) => r.body.items?.length > 0);

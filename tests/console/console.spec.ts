@@ -391,7 +391,7 @@ test('跟踪办理: the DRC reports a commitment delivered and declares another 
   await handle.terminate('test done');
 }, 120_000);
 
-test('the forms are what the rules allow: 分办 from the console, an extension while the reply is under review, a contact after drafting, the policy’s own classes', async () => {
+test('the forms are what the rules allow: 分办 from the console, an extension asked for while the reply is under review and granted, a contact after drafting, the policy’s own classes', async () => {
   const c = referenceCase();
   const base = defaultPolicy();
   const fourClasses = { ...base, classScheme: [{ code: 'A', label: '已经解决' }, { code: 'B', label: '正在解决' }, { code: 'C', label: '计划解决' }, { code: 'D', label: '留作参考' }] };
@@ -410,9 +410,8 @@ test('the forms are what the rules allow: 分办 from the console, an extension 
   await committee.getByRole('button', { name: /^交\s?办$/ }).click();
   await committee.getByText('分办 三门峡市发展和改革委员会', { exact: true }).waitFor();
   await committee.getByText('分办 三门峡市科技局', { exact: true }).waitFor();
-  // Each separately handling unit owes its own reply, and each may be extended.
-  await card(committee, '延长答复期限：三门峡市发展和改革委员会').waitFor();
-  await card(committee, '延长答复期限：三门峡市科技局').waitFor();
+  // Under the default policy the committee does not extend on its own: the unit asks.
+  expect(await committee.getByText('延长答复期限').count()).toBe(0);
 
   const drcActor = { role: 'officer' as const, id: 'drc-officer', unitId: 'smx-drc' };
   await act(handle, { type: 'recordContact', actor: drcActor, contact: { ...c.contacts[0]!.contact, occurredAt: new Date(Date.now() - 60_000).toISOString() } });
@@ -424,12 +423,21 @@ test('the forms are what the rules allow: 分办 from the console, an extension 
   await act(handle, { type: 'draftReply', actor: drcActor, draft: { ...c.draft, replyClass: 'D' } });
   await act(handle, { type: 'submitReply', actor: drcActor });
 
-  // Under review: the DRC may still meet the proposers; the committee may still extend, and corrects the class within the scheme.
+  // Under review: the DRC may still meet the proposers, and asks for more time before its reply is due; the committee grants it.
   await drc.reload();
   await card(drc, '与提案人沟通').waitFor();
   expect(await drc.getByRole('button', { name: '保存答复稿' }).count()).toBe(0);
+  const ask = card(drc, '申请延长答复期限');
+  await ask.getByLabel(/^延长月数/).fill('2');
+  await ask.getByLabel('延期理由').fill('涉及跨年度项目，需协调省级资金');
+  await ask.getByRole('button', { name: '提出申请' }).click();
+  await drc.locator('.ant-timeline-item-content', { hasText: '三门峡市发展和改革委员会 申请延长答复期限 2 个月' }).waitFor();
   await committee.reload();
-  await card(committee, '延长答复期限：三门峡市发展和改革委员会').waitFor();
+  const extension = card(committee, '延期申请：三门峡市发展和改革委员会');
+  await extension.getByText('申请延长 2 个月：涉及跨年度项目，需协调省级资金').waitFor();
+  await extension.getByLabel('理由').fill('理由充分');
+  await extension.getByRole('button', { name: '作出决定' }).click();
+  await committee.locator('.ant-timeline-item-content', { hasText: '答复期限延长 2 个月，理由：理由充分' }).waitFor();
   const review = card(committee, '答复审核：三门峡市发展和改革委员会');
   await review.getByLabel('更正答复类别').click();
   await pick(committee, /^C：/);

@@ -62,6 +62,11 @@ export const issue = (actor: Actor = drc): Command => ({ type: 'issueReply', act
 export const rate = (actor: Actor, rating: 'satisfied' | 'basicallySatisfied' | 'unsatisfied' = 'satisfied'): Command => ({ type: 'evaluate', actor, rating });
 export const report = (no: number, done = true, actor: Actor = drc): Command => ({ type: 'reportFollowUp', actor, commitmentNo: no, progress: done ? '已完成' : '按计划推进', done });
 
+/** 延期: the unit asks for more months before its reply is due, and the committee grants them. */
+export const askExtension = (months: number, actor: Actor = drc): Command => ({ type: 'requestExtension', actor, months, reason: '涉及跨年度项目' });
+export const grantExtension: Command = { type: 'decideExtension', actor: committee, decision: 'grant', reason: '同意延期' };
+export const extension = (months: number): Command[] => [askExtension(months), grantExtension];
+
 export const toAssigned = [register, assign()];
 export const toDraftable = [...toAssigned, recordContact(), opinion()];
 export const toCountersigning = [...toDraftable, draftReply()];

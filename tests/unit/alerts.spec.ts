@@ -9,7 +9,7 @@ import { elapse, nextWakeUp, schedule } from '../../workflows/domain/schedule';
 import { ownerOf } from '../../workflows/domain/duties';
 import { type ProposalState, fold } from '../../workflows/domain/state';
 import type { Alert } from '../../workflows/domain/vocabulary';
-import { T0, c202, committee, drc, given, policy, stb } from '../support/decider';
+import { T0, c202, committee, drc, extension, given, policy, stb } from '../support/decider';
 
 const assigned = () => given([
   { type: 'review', actor: committee, review: { outcome: 'register' } },
@@ -64,7 +64,7 @@ test('after a stretch with no clock (a worker down for weeks), every missed aler
 });
 
 test('a moved due date arms new alerts: an extension of the reply period', () => {
-  const s = given([{ type: 'extendReplyDeadline', actor: committee, months: 1, reason: '跨年度项目' }], T0, assigned());
+  const s = given(extension(1), T0, assigned());
   const overdue = scheduledAlerts(s, policy).find((a) => a.dutyKind === 'reply' && a.kind === 'overdue')!;
   expect([overdue.dueDate, overdue.key]).toEqual(['2024-07-22', 'reply:smx-drc:-:-#1|overdue|0|2024-07-22T16:00:00.000Z']);
 });

@@ -9,7 +9,7 @@ import type { HandlingPolicy } from '../../workflows/domain/policy';
 import type { ProposalState } from '../../workflows/domain/state';
 import {
   T0, assign, c202, filed, committee, contact, draft, drc, edu, given, later, li, on, opinion, policy, rate, recordContact, register, report, stb, stranger, sun, toAssigned,
-  toCountersigning, toDraftable, toFollowUp, toReplied, toUnderReview, wang, draftReply, countersign, submit, accept,
+  toCountersigning, toDraftable, toFollowUp, askExtension, extension, toReplied, toUnderReview, wang, draftReply, countersign, submit, accept,
 } from '../support/decider';
 
 const ACTORS: Actor[] = [committee, drc, stb, edu, wang, li, stranger];
@@ -41,6 +41,8 @@ function sample(type: CommandType, actor: Actor, now: string, offer: Partial<All
     submitAnnualSummary: { ...unit, text: '总结' },
     recordLookBack: { summary: '回头看' },
     extendReplyDeadline: { ...unit, months: 1, reason: '延期' },
+    requestExtension: { months: 1, reason: '跨年度项目' },
+    decideExtension: { ...unit, decision: 'grant', reason: '同意' },
   };
   return { type, actor, ...bodies[type] } as Command;
 }
@@ -91,13 +93,14 @@ describe('the actions offered are the ones the decider accepts', () => {
     ['following up', given(toFollowUp), T0],
     ['a commitment declared undeliverable', given([...toFollowUp, report(1), undeliverable]), T0],
     ['an 不满意 rating waiting for the committee', given(unhappy), T0],
+    ['an extension asked for', given([...toAssigned, askExtension(2)]), T0],
     ['handled separately', given([register, assign({ mode: 'separate', units: ['smx-drc', 'smx-stb'] }), recordContact(), recordContact(stb)]), T0],
   ];
   test.each(states)('%s', (_, s, now) => agrees(s, now));
 });
 
 describe('the drifts the console had, answered by the rules', () => {
-  test('a reply deadline may be extended in all five stages before the reply is issued, and no further than the policy allows', () => {
+  test('the lead unit may ask for an extension in all five stages before the reply is issued, by its due date; the committee then decides', () => {
     const stages: [ProposalState, string][] = [
       [given(toAssigned), 'drafting'],
       [given(toCountersigning), 'countersigning'],
@@ -107,11 +110,17 @@ describe('the drifts the console had, answered by the rules', () => {
     ];
     for (const [s, stage] of stages) {
       expect(s.tracks['smx-drc']!.stage).toBe(stage);
-      expect(actions(s, committee).find((a) => a.action === 'extendReplyDeadline')).toEqual({ action: 'extendReplyDeadline', unitId: 'smx-drc', maxMonths: 3 });
+      expect(actions(s, drc).find((a) => a.action === 'requestExtension')).toEqual({ action: 'requestExtension', maxMonths: 3, until: '2024-06-21' });
+      expect(names(s, stb)).not.toContain('requestExtension');
+      expect(names(s, committee)).not.toContain('decideExtension');
     }
-    const extended = given([...toAssigned, { type: 'extendReplyDeadline', actor: committee, months: 3, reason: '需要调研' }]);
-    expect(names(extended, committee)).not.toContain('extendReplyDeadline');
-    expect(names(given(toReplied), committee)).not.toContain('extendReplyDeadline');
+    const asked = given([...toAssigned, askExtension(2)]);
+    expect(actions(asked, committee).find((a) => a.action === 'decideExtension')).toEqual({ action: 'decideExtension', unitId: 'smx-drc', maxMonths: 2 });
+    expect(names(asked, drc)).not.toContain('requestExtension');
+    expect(names(given(toAssigned), drc, on('2024-06-22'))).not.toContain('requestExtension');
+    const extended = given([...toAssigned, ...extension(3)]);
+    expect(names(extended, drc)).not.toContain('requestExtension');
+    expect(names(given(toReplied), drc)).not.toContain('requestExtension');
   });
 
   test('any assigned unit may record a contact at any stage; a unit not assigned may not', () => {

@@ -19,7 +19,7 @@ import { statistics } from '../../apps/api/src/supervision/statistics';
 import { compressedPolicy } from '../../seeds/policy';
 import {
   T0, accept, assign, c202, committee, countersign, draft, draftReply, drc, edu, filed, given, issue, li, on, opinion, policy, rate,
-  recordContact, refusal, register, report, stb, submit, sun, then, tick, toAssigned, toFollowUp, toReplied, wang,
+  recordContact, refusal, register, report, stb, submit, sun, then, tick, toAssigned, toFollowUp, toReplied, wang, askExtension, extension,
 } from '../support/decider';
 
 /** Acts as the workflow does: each command at its own time, the clock run up to it, and every settled duty kept. */
@@ -124,11 +124,11 @@ describe('3. extensions are counted from the assignment', () => {
     const assigned = given(toAssigned, on('2024-07-01'));
     // 1 October is National Day: three months end on Tue 8 October.
     expect(replyDue(assigned.tracks['smx-drc']!, policy).date).toBe('2024-10-08');
-    const extended = given([{ type: 'extendReplyDeadline', actor: committee, months: 3, reason: '涉及跨年度项目' }], on('2024-07-02'), assigned);
+    const extended = given(extension(3), on('2024-07-02'), assigned);
     // Six months from 1 July is New Year's Day 2025: due Thu 2 January.
     expect(replyDue(extended.tracks['smx-drc']!, policy).date).toBe('2025-01-02');
     expect(replyDue(extended.tracks['smx-drc']!, { ...policy, legacy: true }).date).toBe('2025-01-08');
-    expect(refusal(extended, { type: 'extendReplyDeadline', actor: committee, months: 1, reason: 'x' })).toEqual({
+    expect(refusal(extended, askExtension(1))).toEqual({
       code: 'invalid', message: 'the reply period may be at most 6 months in all; this would make 7', path: ['months'],
     });
   });

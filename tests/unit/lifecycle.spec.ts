@@ -12,8 +12,9 @@ import { type ProposalState, stageOf } from '../../workflows/domain/state';
 import {
   T0, accept, assign, c202, committee, contact, countersign, draft, draftReply, drc, edu, given, issue, joint, later, li, opinion, policy,
   rate, recordContact, refusal, register, report, stb, stranger, submit, sun, then, toAssigned, toCountersigning, toDraftable, toFollowUp,
-  toReplied, toUnderReview, typesOf, wang, filed,
+  toReplied, toUnderReview, typesOf, wang, filed, askExtension, grantExtension, on,
 } from '../support/decider';
+import { type HandlingPolicy, pinnedPolicy } from '../../workflows/domain/policy';
 
 const events = (state: ProposalState, command: Command | unknown, now = T0) => typesOf(then(state, command, now));
 /** The refusal's code and the field at fault (none unless given). */
@@ -312,19 +313,43 @@ describe('follow-up (跟踪办理) and closing (办结)', () => {
   });
 });
 
-describe('extension of the reply period', () => {
-  const extend = (months: number): Command => ({ type: 'extendReplyDeadline', actor: committee, months, reason: '涉及跨年度项目' });
-
-  test('the committee extends with a reason, up to six months in all, and the due date moves', () => {
-    const s = given([...toAssigned, extend(2)]);
+describe('extension of the reply period (延期)', () => {
+  test('the unit asks before its reply is due, the committee grants the months asked, up to six in all, and the due date moves', () => {
+    const asked = given([...toAssigned, askExtension(2)]);
+    expect(asked.tracks['smx-drc']!.extensionRequest).toMatchObject({ months: 2, reason: '涉及跨年度项目' });
+    expect(then(asked, grantExtension)).toEqual([{ type: 'ReplyDeadlineExtended', unitId: 'smx-drc', months: 2, reason: '同意延期' }]);
+    const s = given([grantExtension], T0, asked);
     expect(replyDue(s.tracks['smx-drc']!, policy).date).toBe('2024-08-21');
-    expect(then(s, extend(1))).toEqual([{ type: 'ReplyDeadlineExtended', unitId: 'smx-drc', months: 1, reason: '涉及跨年度项目' }]);
-    expect(refusal(s, extend(2))).toMatchObject({ code: 'invalid', path: ['months'] });
+    expect(then(s, askExtension(1))).toEqual([{ type: 'ExtensionRequested', unitId: 'smx-drc', months: 1, reason: '涉及跨年度项目' }]);
+    expect(refusal(s, askExtension(2))).toMatchObject({ code: 'invalid', path: ['months'] });
   });
 
-  test('refusals: not by a unit, not once the reply is issued', () => {
-    refused(given(toAssigned), { ...extend(1), actor: drc }, 'forbidden');
-    refused(given(toReplied), extend(1), 'wrongStage');
+  test('the committee refuses with a reason: the due date stays, and the unit may ask again', () => {
+    const refusedOnce = given([...toAssigned, askExtension(1), { type: 'decideExtension', actor: committee, decision: 'refuse', reason: '无正当理由' }]);
+    expect(refusedOnce.tracks['smx-drc']!.extensionRequest).toBeUndefined();
+    expect(replyDue(refusedOnce.tracks['smx-drc']!, policy).date).toBe('2024-06-21');
+    expect(typesOf(then(refusedOnce, askExtension(1)))).toEqual(['ExtensionRequested']);
+  });
+
+  test('refusals: a request after the due date, a second request while one waits, a decision with nothing asked, the wrong people, once the reply is issued', () => {
+    // Assigned 21 March: the reply is due by 21 June; on 22 June the reply is already late.
+    expect(refusal(given(toAssigned), askExtension(1), on('2024-06-22'))).toMatchObject({ code: 'windowClosed' });
+    expect(typesOf(then(given(toAssigned), askExtension(1), on('2024-06-21')))).toEqual(['ExtensionRequested']);
+    refused(given([...toAssigned, askExtension(1)]), askExtension(1), 'alreadyDone');
+    refused(given(toAssigned), grantExtension, 'notFound', T0, ['unitId']);
+    refused(given(toAssigned), askExtension(1, stb), 'wrongUnit');
+    refused(given(toAssigned), { ...grantExtension, actor: drc }, 'forbidden');
+    refused(given(toReplied), askExtension(1), 'wrongStage');
+    // Under this policy the committee does not extend on its own.
+    refused(given(toAssigned), { type: 'extendReplyDeadline', actor: committee, months: 1, reason: 'x' }, 'forbidden');
+  });
+
+  test('a proposal pinned before units asked keeps the committee extending on its own', () => {
+    const pinned = pinnedPolicy({ ...policy, extensions: undefined } as unknown as HandlingPolicy, false);
+    expect(pinned.extensions).toBe('committeeExtends');
+    const extend: Command = { type: 'extendReplyDeadline', actor: committee, months: 1, reason: '涉及跨年度项目' };
+    expect(then(given(toAssigned, T0, undefined, pinned), extend, T0, pinned)).toEqual([{ type: 'ReplyDeadlineExtended', unitId: 'smx-drc', months: 1, reason: '涉及跨年度项目' }]);
+    expect(refusal(given(toAssigned, T0, undefined, pinned), askExtension(1), T0, pinned)).toMatchObject({ code: 'forbidden' });
   });
 });
 

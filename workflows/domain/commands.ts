@@ -70,6 +70,8 @@ export const CommandBodies = {
   submitAnnualSummary: z.strictObject({ ...replyUnit, text: text(20000) }),
   recordLookBack: z.strictObject({ summary: text(20000) }),
   extendReplyDeadline: z.strictObject({ ...replyUnit, months: z.number().int().min(1).max(12), reason: text(2000) }),
+  requestExtension: z.strictObject({ months: z.number().int().min(1).max(12), reason: text(2000) }),
+  decideExtension: z.strictObject({ ...replyUnit, decision: z.enum(['grant', 'refuse']), reason: text(2000) }),
 };
 export type CommandType = keyof typeof CommandBodies;
 
@@ -97,6 +99,8 @@ export const COMMAND_ROLES: Record<CommandType, readonly Actor['role'][]> = {
   submitAnnualSummary: ['officer'],
   recordLookBack: ['committee'],
   extendReplyDeadline: ['committee'],
+  requestExtension: ['officer'],
+  decideExtension: ['committee'],
 };
 
 function command<T extends CommandType, S extends z.ZodRawShape>(type: T, body: z.ZodObject<S, z.core.$strict>) {
@@ -126,6 +130,8 @@ export const CommandSchema = z.discriminatedUnion('type', [
   command('submitAnnualSummary', CommandBodies.submitAnnualSummary),
   command('recordLookBack', CommandBodies.recordLookBack),
   command('extendReplyDeadline', CommandBodies.extendReplyDeadline),
+  command('requestExtension', CommandBodies.requestExtension),
+  command('decideExtension', CommandBodies.decideExtension),
 ]);
 
 export type Command = z.infer<typeof CommandSchema>;

@@ -61,6 +61,9 @@ export type EventBody =
   | { type: 'AnnualSummarySubmitted'; unitId: string; year: number; text: string }
   | { type: 'LookBackRecorded'; summary: string }
   | { type: 'ReplyDeadlineExtended'; unitId: string; months: number; reason: string }
+  /** The unit asks, before its reply is due, for a longer reply period; the committee grants (ReplyDeadlineExtended) or refuses. */
+  | { type: 'ExtensionRequested'; unitId: string; months: number; reason: string }
+  | { type: 'ExtensionRefused'; unitId: string; reason: string }
   | { type: 'AlertRaised'; alert: Alert }
   /** A year the pinned calendar did not cover, loaded by an operator since: its due dates now know its holidays. */
   | { type: 'CalendarYearAdded'; calendarYear: CalendarYear }

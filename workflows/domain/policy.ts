@@ -78,8 +78,14 @@ export const HandlingPolicySchema = z.strictObject({
       { after: { unit: 'workingDays', count: 20 }, audience: 'assessment' },
     ],
   }),
-  /** The committee may extend the reply period, with a reason, up to this many months in all. */
+  /** The reply period may be extended, with a reason, up to this many months in all. */
   maxReplyMonths: z.number().int().min(1).max(24),
+  /**
+   * Who starts an extension: the unit asks before its reply is due and the committee grants or
+   * refuses (DOMAIN.md, the committee's year), or the committee extends on its own, as proposals
+   * pinned before this item did.
+   */
+  extensions: z.enum(['unitRequests', 'committeeExtends']).default('unitRequests'),
   /** Move a due date that falls on a day off to the next working day. */
   rollDueToWorkingDay: z.boolean(),
   /** Contacts with proposers needed before a reply may be drafted. */
@@ -119,6 +125,8 @@ export function pinnedPolicy(pinned: HandlingPolicy, legacy: boolean): HandlingP
     satisfactionBasis: pinned.satisfactionBasis ?? shape.satisfactionBasis.parse(undefined),
     annualSummaryBefore: pinned.annualSummaryBefore ?? shape.annualSummaryBefore.parse(undefined),
     lookBackBefore: pinned.lookBackBefore ?? shape.lookBackBefore.parse(undefined),
+    // Pinned before units asked for extensions: the committee went on extending by itself.
+    extensions: pinned.extensions ?? 'committeeExtends',
     ...(legacy ? { legacy: true as const } : {}),
   };
 }

@@ -91,6 +91,8 @@ export const TrackSchema = z.object({
   /** Years whose annual summary of open commitments was sent. */
   annualSummaries: z.array(z.number().int()),
   extensionMonths: z.number().int(),
+  /** The unit's request for a longer reply period, while the committee decides. */
+  extensionRequest: z.object({ months: z.number().int(), reason: z.string(), at: z.string() }).optional(),
   rounds: z.array(RoundResultSchema),
 });
 export type Track = z.infer<typeof TrackSchema>;
@@ -334,7 +336,11 @@ export function evolve(state: ProposalState, event: ProposalEvent): ProposalStat
     case 'LookBackRecorded':
       return { ...s, lookBackAt: event.at };
     case 'ReplyDeadlineExtended':
-      return withTrack(s, event.unitId, (t) => ({ extensionMonths: t.extensionMonths + event.months }));
+      return withTrack(s, event.unitId, (t) => ({ extensionMonths: t.extensionMonths + event.months, extensionRequest: undefined }));
+    case 'ExtensionRequested':
+      return withTrack(s, event.unitId, () => ({ extensionRequest: { months: event.months, reason: event.reason, at: event.at } }));
+    case 'ExtensionRefused':
+      return withTrack(s, event.unitId, () => ({ extensionRequest: undefined }));
     case 'CalendarYearAdded':
       return { ...s, calendarYears: [...s.calendarYears, event.calendarYear] };
     case 'AlertRaised':

@@ -73,6 +73,8 @@ export function describeEvent(e: RecordedEvent, n: Namer = (id) => id): { zh: st
     case 'AnnualSummarySubmitted': return { zh: `${n(e.unitId)} 提交 ${e.year} 年度承诺落实情况总结`, en: `${e.unitId} sent its ${e.year} annual summary` };
     case 'LookBackRecorded': return { zh: `提案委员会回头看：${e.summary}`, en: `the committee's look back: ${e.summary}` };
     case 'ReplyDeadlineExtended': return { zh: `答复期限延长 ${e.months} 个月，理由：${e.reason}`, en: `reply deadline extended by ${e.months} month(s) by ${by}: ${e.reason}` };
+    case 'ExtensionRequested': return { zh: `${n(e.unitId)} 申请延长答复期限 ${e.months} 个月，理由：${e.reason}`, en: `${e.unitId} asked for ${e.months} more month(s) to reply: ${e.reason}` };
+    case 'ExtensionRefused': return { zh: `提案委员会不同意 ${n(e.unitId)} 延期，理由：${e.reason}`, en: `the committee refused ${e.unitId}'s extension: ${e.reason}` };
     case 'AlertRaised': {
       const a = e.alert;
       const what = `${a.dutyKind}${a.commitmentNo ? ` #${a.commitmentNo}` : ''} ${a.unitId ?? a.proposerId ?? ''}`.trim();

@@ -23,7 +23,9 @@ export const ACTIONS = {
   'commitment-closures': { command: 'closeCommitment', summary: 'The committee accepts (or rejects) a unit’s declaration that a commitment cannot be kept' },
   'annual-summaries': { command: 'submitAnnualSummary', summary: 'A unit with open commitments sends its annual summary (before 10 October)' },
   'look-backs': { command: 'recordLookBack', summary: '回头看: the committee records its check of the open commitments before the next session' },
-  'deadline-extensions': { command: 'extendReplyDeadline', summary: 'The committee extends the reply period, with a reason' },
+  'deadline-extensions': { command: 'extendReplyDeadline', summary: 'The committee extends the reply period, with a reason, where the handling policy has it extend on its own' },
+  'extension-requests': { command: 'requestExtension', summary: '延期申请: the replying unit asks for a longer reply period, with a reason, before its reply is due' },
+  'extension-decisions': { command: 'decideExtension', summary: "The committee grants the unit's request for an extension, or refuses it, with a reason" },
 } as const satisfies Record<string, { command: CommandType; summary: string }>;
 
 export type ActionName = keyof typeof ACTIONS;

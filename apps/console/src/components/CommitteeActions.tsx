@@ -8,14 +8,15 @@ import { Card, DatePicker, Form, Input, InputNumber, Radio } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useT } from '../i18n';
 import { UnitPicker, useUnitName } from '../units';
+import type { Answer } from '../api/client';
 import { ActionForm, ClassPicker, CommitmentField, type Offer, TextAction, required } from './ActionForm';
 
 export interface CommitteeView {
   proposalId: string;
   /** What the rules let the committee do now, with each form's choices. */
   offers: Offer[];
-  /** 交办异议, by unit: the reason shown beside the decision. */
-  reassignmentRequests: Record<string, { reason: string }>;
+  /** The proposal's state: the requests (交办异议, 延期) shown beside their decisions. */
+  state: Answer<'/proposals/{id}'>['state'];
   onDone: () => void;
 }
 
@@ -82,7 +83,7 @@ function JointUnits() {
   );
 }
 
-export default function CommitteeActions({ proposalId, offers, reassignmentRequests, onDone }: CommitteeView) {
+export default function CommitteeActions({ proposalId, offers, state, onDone }: CommitteeView) {
   const t = useT();
   const unitName = useUnitName();
   const common = { proposalId, onDone };
@@ -132,7 +133,7 @@ export default function CommitteeActions({ proposalId, offers, reassignmentReque
       case 'decideReassignment':
         return (
           <Card key={key} size="small" title={`${t('交办异议', 'Reassignment request')}${of}`}>
-            <p>{reassignmentRequests[offer.unitId!]?.reason}</p>
+            <p>{state.reassignmentRequests[offer.unitId!]?.reason}</p>
             <ActionForm<AssignmentValues & { decision: string; reason: string }>
               {...common}
               path="/proposals/{id}/reassignment-decisions"
@@ -183,6 +184,20 @@ export default function CommitteeActions({ proposalId, offers, reassignmentReque
             </ActionForm>
           </Card>
         );
+      case 'decideExtension': {
+        const request = state.tracks[offer.unitId!]?.extensionRequest;
+        return (
+          <Card key={key} size="small" title={`${t('延期申请', 'Extension request')}${of}`}>
+            <p>{t(`申请延长 ${request?.months} 个月：${request?.reason}`, `${request?.months} more month(s): ${request?.reason}`)}</p>
+            <ActionForm<{ decision: string; reason: string }> {...common} path="/proposals/{id}/extension-decisions" submitLabel={t('作出决定', 'Decide')} initialValues={{ decision: 'grant' }} toBody={(v) => ({ ...unit, ...v })}>
+              <Form.Item name="decision" label={t('决定', 'Decision')}>
+                <Radio.Group options={[{ value: 'grant', label: t('同意延期', 'Grant') }, { value: 'refuse', label: t('不同意', 'Refuse') }]} />
+              </Form.Item>
+              <ReasonField />
+            </ActionForm>
+          </Card>
+        );
+      }
       case 'releaseCountersign':
         return (
           <Card key={key} size="small" title={`${t('逾期未会签', 'Overdue countersign')}${of}`}>

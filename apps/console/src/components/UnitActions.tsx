@@ -3,7 +3,7 @@
  * contact with the proposers, countersigning or asking for changes, submitting and issuing the
  * reply, follow-up reports on commitments (or why one cannot be kept), the annual summary.
  */
-import { Card, Checkbox, DatePicker, Form, Input, Radio, Select, Space } from 'antd';
+import { Card, Checkbox, DatePicker, Form, Input, InputNumber, Radio, Select, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useT } from '../i18n';
 import { useUnitName } from '../units';
@@ -33,6 +33,20 @@ export default function UnitActions({ proposalId, offers, owesFirstContact, titl
     switch (offer.action) {
       case 'requestReassignment':
         return <TextAction key={key} {...common} title={t('交办异议', 'Ask to be reassigned')} hint={t(`请在 ${offer.until} 前提出`, `Ask by ${offer.until}`)} path="/proposals/{id}/reassignment-requests" submitLabel={t('提出异议', 'Ask')} field="reason" label={t('理由', 'Reason')} missing={t('请说明理由', 'Give the reason')} rows={2} />;
+      case 'requestExtension':
+        return (
+          <Card key={key} size="small" title={t('申请延长答复期限', 'Ask for more time to reply')}>
+            <ActionForm<{ months: number; reason: string }> {...common} path="/proposals/{id}/extension-requests" submitLabel={t('提出申请', 'Ask')} initialValues={{ months: 1 }} toBody={(v) => v}>
+              <Typography.Paragraph>{t(`答复期限为 ${offer.until}，须在此前申请`, `The reply is due by ${offer.until}; ask before then`)}</Typography.Paragraph>
+              <Form.Item name="months" label={t(`延长月数（至多 ${offer.maxMonths} 个月）`, `Months (at most ${offer.maxMonths})`)} rules={[{ required: true, message: t('请填写月数', 'Give the months') }]}>
+                <InputNumber min={1} max={offer.maxMonths} />
+              </Form.Item>
+              <Form.Item name="reason" label={t('延期理由', 'Why')} rules={required(t('请说明理由', 'Give the reason'))}>
+                <Input.TextArea rows={2} />
+              </Form.Item>
+            </ActionForm>
+          </Card>
+        );
       case 'submitOpinion':
         return <TextAction key={key} {...common} title={t('会办意见', 'Opinion')} path="/proposals/{id}/opinions" submitLabel={t('报送会办意见', 'Send the opinion')} field="text" label={t('意见', 'Opinion')} missing={t('请填写意见', 'Write the opinion')} rows={4} />;
       case 'recordContact':

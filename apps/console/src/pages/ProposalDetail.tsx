@@ -108,7 +108,7 @@ export default function ProposalDetail() {
       </Card>
 
       <Suspense fallback={null}>
-        {committee && <CommitteeActions proposalId={id} offers={view.allowedActions} reassignmentRequests={s.reassignmentRequests} onDone={load} />}
+        {committee && <CommitteeActions proposalId={id} offers={view.allowedActions} state={s} onDone={load} />}
         {principal.role === 'officer' && (
           <UnitActions
             proposalId={id}
