@@ -82,7 +82,7 @@ test('sign-in: a wrong password is said in words and the account stays typed', a
   await page.getByLabel('密码').fill('wrong');
   await page.getByRole('button', { name: /登\s?录/ }).click();
   await page.getByRole('alert').waitFor();
-  expect(await page.getByRole('alert').textContent()).toContain('账号或密码错误');
+  expect(await page.getByRole('alert').textContent()).toBe('账号或密码错误');
   expect(await page.getByLabel('账号').inputValue()).toBe('committee-clerk');
   await checkAndKeep(page, 'sign-in');
 });
@@ -100,7 +100,8 @@ test('proposal 202 through the console: reviewed, assigned, answered, countersig
   await committee.getByLabel('理由').fill('内容相近');
   await committee.getByRole('button', { name: '提交审查结果' }).click();
   await committee.getByRole('alert').waitFor();
-  expect(await committee.getByRole('alert').textContent()).toMatch(/^未能办理.*proposal No. 202 is filed, not registered/);
+  // In Chinese only: the problem's own sentence and the field at fault, not the API's English detail.
+  expect(await committee.getByRole('alert').textContent()).toBe('未能办理只能并入本届会议已立案的提案（字段：review.intoNumber）');
   expect(await committee.getByLabel('理由').inputValue()).toBe('内容相近');
   await checkAndKeep(committee, 'proposal-refused-review');
 

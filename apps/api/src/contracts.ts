@@ -214,7 +214,10 @@ export const TaskQuerySchema = z.strictObject({
 export const TaskSchema = z
   .object({
     proposalId: z.string(),
+    sessionName: z.string(),
     number: z.number().int(),
+    /** The owing unit's part in the proposal: 主办 (lead), 会办 (coHandler) or 分办 (separate); null for a proposer's or the committee's duty. */
+    role: z.enum(['lead', 'coHandler', 'separate']).nullable(),
     title: z.string(),
     kind: DutyKindSchema,
     unitId: z.string().nullable(),

@@ -5,6 +5,9 @@ import { DUTY_NAME_ZH } from '../../../workflows/domain/chinese-names';
 export type Lang = 'zh' | 'en';
 export const LangContext = createContext<{ lang: Lang; setLang: (l: Lang) => void }>({ lang: 'zh', setLang: () => undefined });
 
+/** The reader's language. */
+export const useLang = () => useContext(LangContext).lang;
+
 /** The phrase in the reader's language: `t('提案列表', 'Proposals')`. The same function until the language changes (effects depend on it). */
 export function useT() {
   const { lang } = useContext(LangContext);

@@ -1,5 +1,9 @@
-/** A refusal from the API as a sentence people read: each problem type mapped, the API's detail kept. */
+/**
+ * A refusal from the API as a sentence people read, in the console's language: in Chinese each
+ * problem type's own sentence and the fields at fault; in English the API's title and detail.
+ */
 import type { Problem } from './api/client';
+import type { Lang } from './i18n';
 
 const MESSAGES: Record<string, string> = {
   'sign-in-failed': '账号或密码错误',
@@ -22,11 +26,24 @@ const MESSAGES: Record<string, string> = {
   'temporal-unavailable': '流程服务暂时不可用，请稍后重试',
   'not-completed': '操作尚未完成，请稍后重试',
   'database-unavailable': '数据库暂时不可用，请稍后重试',
+  'merge-target': '只能并入本届会议已立案的提案',
+  'unknown-unit': '所选单位不在单位名录中',
+  'invalid-encoding': '提交的内容编码有误',
+  'malformed-json': '提交的内容格式有误',
+  'payload-too-large': '提交的内容过大',
+  'idempotency-key-reused': '同一请求标识已用于不同的内容，请刷新后重试',
+  'unreadable-file': '无法读取上传的文件',
+  'person-not-found': '未找到该人员',
+  'not-found': '未找到相应的内容',
 };
 
-export function problemMessage(p: Problem | undefined): string {
-  if (!p) return '请求失败';
+export function problemMessage(p: Problem | undefined, lang: Lang): string {
+  if (!p) return lang === 'zh' ? '请求失败' : 'The request failed';
   const code = p.type.replace(/^urn:proposals:problem:/, '');
-  const fields = p.errors?.map((e) => `${e.path}：${e.message}`).join('；');
-  return `${MESSAGES[code] ?? p.title}${p.detail ? `（${p.detail}）` : ''}${fields ? `：${fields}` : ''}`;
+  if (lang === 'en') {
+    const fields = p.errors?.map((e) => `${e.path}: ${e.message}`).join('; ');
+    return `${p.title}${p.detail ? ` (${p.detail})` : ''}${fields ? `: ${fields}` : ''}`;
+  }
+  const fields = [...new Set(p.errors?.map((e) => e.path).filter(Boolean))].join('、');
+  return `${MESSAGES[code] ?? '未能办理，请检查后重试'}${fields ? `（字段：${fields}）` : ''}`;
 }

@@ -26,7 +26,8 @@ export class TasksService {
   async list(principal: Principal, f: TaskFilter) {
     const owner = principal.role === 'officer' ? principal.unitId : principal.role === 'proposer' ? principal.id : null;
     const { rows } = await this.pool.query(
-      `select t.proposal_id, p.number, p.title, t.kind, t.unit_id, t.proposer_id, t.commitment_no,
+      `select t.proposal_id, p.summary->>'sessionName' as session_name, p.number, p.title, t.kind,
+              case when t.unit_id is null then null when p.assignment_mode = 'separate' then 'separate' when p.lead_unit_id = t.unit_id then 'lead' else 'coHandler' end as role, t.unit_id, t.proposer_id, t.commitment_no,
               to_char(t.due_date, 'YYYY-MM-DD') as due_date, t.due_at, t.is_window, t.is_optional
        from unit_tasks t join proposals p on p.id = t.proposal_id
        where ($1::text is null or ($2 = 'officer' and t.unit_id = $1) or ($2 = 'proposer' and t.proposer_id = $1))
@@ -46,7 +47,9 @@ export class TasksService {
         const late = Date.parse(now) - Date.parse(dueAt);
         return {
           proposalId: r.proposal_id,
+          sessionName: r.session_name,
           number: r.number,
+          role: r.role,
           title: r.title,
           kind: r.kind,
           unitId: r.unit_id,

@@ -8,7 +8,7 @@ import { type ReactNode, useId, useRef, useState } from 'react';
 import { type Problem, api } from '../api/client';
 import type { paths } from '../api/schema';
 import type { Answer } from '../api/client';
-import { useT } from '../i18n';
+import { useLang, useT } from '../i18n';
 import { problemMessage } from '../problem';
 
 /** Every action the document lists: POST /proposals/{id}/… */
@@ -16,6 +16,7 @@ type ActionPath = { [P in keyof paths]: P extends `/proposals/{id}/${string}` ? 
 
 export function ActionForm<T extends object>({ proposalId, path, toBody, children, submitLabel, onDone, initialValues, onValuesChange }: { proposalId: string; path: ActionPath; toBody: (values: T) => object; children: ReactNode; submitLabel: string; onDone: () => void; initialValues?: FormProps['initialValues']; onValuesChange?: FormProps<T>['onValuesChange'] }) {
   const t = useT();
+  const lang = useLang();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const sent = useRef<{ body: string; key: string }>(undefined);
@@ -28,7 +29,7 @@ export function ActionForm<T extends object>({ proposalId, path, toBody, childre
     setError(undefined);
     const { data, error: problem } = await api.POST(path, { params: { path: { id: proposalId }, header: { 'Idempotency-Key': sent.current.key } }, body: body as never });
     setBusy(false);
-    if (!data) return setError(problemMessage(problem as Problem | undefined));
+    if (!data) return setError(problemMessage(problem as Problem | undefined, lang));
     sent.current = undefined;
     onDone();
   };

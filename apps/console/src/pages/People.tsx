@@ -2,7 +2,7 @@
 import { Alert, Button, Form, Input, Modal, Radio, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { type Answer, type Problem, api } from '../api/client';
-import { useT } from '../i18n';
+import { useLang, useT } from '../i18n';
 import { problemMessage } from '../problem';
 import { reloadUnits } from '../units';
 
@@ -16,6 +16,7 @@ const ROLE_ZH: Record<string, string> = { committee: '提案委员会', officer:
 
 export default function People() {
   const t = useT();
+  const lang = useLang();
   const [directory, setDirectory] = useState<Directory>();
   const [editing, setEditing] = useState<Editing>();
   const [error, setError] = useState<string>();
@@ -31,7 +32,7 @@ export default function People() {
         : editing.what === 'person'
           ? await api.PUT('/directory/people/{id}', { params: { path: { id } }, body: (values.role === 'officer' ? { role: 'officer', name: values.name, unitId: values.unitId, active: values.active } : { role: values.role, name: values.name, active: values.active }) as never })
           : await api.PUT('/directory/people/{id}/password', { params: { path: { id } }, body: { password: values.password as string } });
-    if (!response.ok) return setError(problemMessage(problem as Problem | undefined));
+    if (!response.ok) return setError(problemMessage(problem as Problem | undefined, lang));
     setEditing(undefined);
     setError(undefined);
     if (editing.what === 'unit') void reloadUnits();

@@ -6,12 +6,13 @@
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useContext, useState } from 'react';
 import { type Problem, api, setCsrfToken } from '../api/client';
-import { useT } from '../i18n';
+import { useLang, useT } from '../i18n';
 import { problemMessage } from '../problem';
 import { SessionContext, type Signed } from '../session';
 
 export function SignInForm({ account }: { account?: string }) {
   const t = useT();
+  const lang = useLang();
   const { signedIn } = useContext(SessionContext);
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -19,7 +20,7 @@ export function SignInForm({ account }: { account?: string }) {
     setBusy(true);
     const { data, error: problem } = await api.POST('/session', { body: values });
     setBusy(false);
-    if (!data) return setError(problemMessage(problem as Problem | undefined));
+    if (!data) return setError(problemMessage(problem as Problem | undefined, lang));
     setCsrfToken(data.csrfToken);
     signedIn({ ...data.principal, temporalWorkflows: data.temporalWorkflows } as Signed);
   };
