@@ -7,8 +7,8 @@ import type { Principal } from '../auth/principals';
 import { API_CONFIG, type ApiConfig } from '../config';
 import { PG_POOL } from '../connections';
 import { Problem } from '../http/problem';
+import { rowOwners, visibleTo } from '../read-model/predicates';
 
-const VISIBLE = `(($2::text = 'committee') or ($2 = 'officer' and a.unit_id = $3) or ($2 = 'proposer' and a.proposer_id = $3))`;
 
 const row = (r: Record<string, unknown>) => ({
   id: String(r.id),
@@ -26,7 +26,8 @@ const row = (r: Record<string, unknown>) => ({
 });
 export type AlertItem = ReturnType<typeof row>;
 
-const owner = (p: Principal) => (p.role === 'officer' ? p.unitId : p.id);
+/** The alerts a principal sees: the committee all; a unit's officers the unit's; a member their own. */
+const visible = (p: Principal) => visibleTo(p, 2, rowOwners('a'));
 
 @Injectable()
 export class AlertsService implements OnModuleInit, BeforeApplicationShutdown, OnApplicationShutdown {
@@ -71,9 +72,9 @@ export class AlertsService implements OnModuleInit, BeforeApplicationShutdown, O
     const { rows } = await this.pool.query(
       `select a.*, to_char(a.due_date, 'YYYY-MM-DD') as due_date, (r.alert_id is not null) as read
        from alert_outbox a left join alert_reads r on r.alert_id = a.id and r.principal_id = $1
-       where ${VISIBLE} and (not $4 or r.alert_id is null) and ($6::text is null or a.proposal_id = $6)
-       order by a.id desc limit $5`,
-      [p.id, p.role, owner(p), unreadOnly, limit, proposalId ?? null],
+       where ${visible(p).sql} and (not $3 or r.alert_id is null) and ($5::text is null or a.proposal_id = $5)
+       order by a.id desc limit $4`,
+      [p.id, visible(p).param, unreadOnly, limit, proposalId ?? null],
     );
     return rows.map(row);
   }
@@ -83,8 +84,8 @@ export class AlertsService implements OnModuleInit, BeforeApplicationShutdown, O
     const { rows } = await this.pool.query(
       `select a.*, to_char(a.due_date, 'YYYY-MM-DD') as due_date, (r.alert_id is not null) as read
        from alert_outbox a left join alert_reads r on r.alert_id = a.id and r.principal_id = $1
-       where ${VISIBLE} and a.id = $4::bigint`,
-      [p.id, p.role, owner(p), id],
+       where ${visible(p).sql} and a.id = $3::bigint`,
+      [p.id, visible(p).param, id],
     );
     return rows[0] ? row(rows[0]) : undefined;
   }

@@ -21,8 +21,7 @@ import { PG_POOL, TEMPORAL } from '../connections';
 import { IntakeBodySchema, type ListQuery } from '../contracts';
 import { Problem } from '../http/problem';
 import { parse } from '../http/parse';
-import { overdueTask } from '../tasks/overdue';
-import { ensureMayRead, readableSql } from './access';
+import { ensureMayRead, overdueDuty, owedDuty, proposalOwners, visibleTo } from '../read-model/predicates';
 import { ACTIONS, actionBody, actionRoles, isAction } from './actions';
 import { updateIdOf } from './idempotency';
 import { finished, fromTemporal, notFound, withinDeadline } from './temporal-errors';
@@ -166,11 +165,11 @@ export class ProposalsService {
   }
 
   async list(principal: Principal, q: ListQuery) {
-    const visible = readableSql(principal, 7);
-    const overdue = `exists (select 1 from unit_tasks t where t.proposal_id = p.id and ${overdueTask('t')})`;
-    const nextDue = `(select min(t.due_at) from unit_tasks t where t.proposal_id = p.id and not t.is_window and not t.is_optional)`;
+    const visible = visibleTo(principal, 7, proposalOwners);
+    const overdue = `exists (select 1 from unit_tasks t where t.proposal_id = p.id and ${overdueDuty('t')})`;
+    const nextDue = `(select min(t.due_at) from unit_tasks t where t.proposal_id = p.id and ${owedDuty('t')})`;
     const where = `($1::text is null or p.session_id = $1)
-         and ($2::text is null or p.unit_ids @> array[$2::text])
+         and ($2::text is null or ${proposalOwners.unit('$2')})
          and ($3::text is null or p.stage = $3)
          and ($4::text is null or p.reply_class = $4)
          and ($5::boolean is null or ${overdue} = $5)
@@ -181,7 +180,7 @@ export class ProposalsService {
       this.pool.query(
         `select p.id, p.session_id, p.summary->>'sessionName' as session_name, p.number, p.title, p.category, p.status, p.stage, p.lead_unit_id, p.unit_ids, p.reply_class,
                 p.filed_at, p.assigned_at, p.replied_at, p.closed_at, p.version,
-                (select count(*)::int from unit_tasks t where t.proposal_id = p.id and ${overdueTask('t')}) as overdue_duties,
+                (select count(*)::int from unit_tasks t where t.proposal_id = p.id and ${overdueDuty('t')}) as overdue_duties,
                 ${nextDue} as next_due_at
          from proposals p where ${where}
          order by ${q.sort === 'due' ? `${nextDue} asc nulls last, ` : ''}p.session_id, p.number

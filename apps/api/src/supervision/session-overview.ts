@@ -6,6 +6,7 @@
 import type { Pool } from 'pg';
 import type { Calendar } from '../../../../workflows/domain/calendar';
 import { dueSoonUntil } from '../../../../workflows/domain/duties';
+import { dueSoonDuty, overdueDuty, owedDuty } from '../read-model/predicates';
 
 export async function sessionOverview(pool: Pool, session: string, calendar: Calendar, now = new Date()) {
   const soonUntil = dueSoonUntil(now.toISOString(), calendar);
@@ -13,10 +14,10 @@ export async function sessionOverview(pool: Pool, session: string, calendar: Cal
     pool.query<{ stage: string; count: number }>('select stage, count(*)::int as count from proposals where session_id = $1 group by stage order by count desc', [session]),
     pool.query<{ unit_id: string; count: number }>('select u as unit_id, count(*)::int as count from proposals, unnest(unit_ids) as u where session_id = $1 group by u order by count desc, u', [session]),
     pool.query<{ overdue: number; due_soon: number }>(
-      `select count(*) filter (where t.due_at <= $2)::int as overdue,
-              count(*) filter (where t.due_at > $2 and t.due_date <= $3::date)::int as due_soon
+      `select count(*) filter (where ${overdueDuty('t', '$2')})::int as overdue,
+              count(*) filter (where ${dueSoonDuty('t', '$2', '$3')})::int as due_soon
        from unit_tasks t join proposals p on p.id = t.proposal_id
-       where p.session_id = $1 and not t.is_window and not t.is_optional`,
+       where p.session_id = $1 and ${owedDuty('t')}`,
       [session, now, soonUntil],
     ),
     pool.query<{ week: string; assigned: number; replied: number; closed: number }>(

@@ -5,7 +5,7 @@ import { urgency } from '../../../../workflows/domain/duties';
 import type { Principal } from '../auth/principals';
 import { PG_POOL } from '../connections';
 import { CalendarService } from '../calendar/calendar.service';
-import { overdueTask } from './overdue';
+import { overdueDuty, rowOwners, visibleTo } from '../read-model/predicates';
 
 export interface TaskFilter {
   kind?: string;
@@ -24,20 +24,20 @@ export class TasksService {
 
   /** The committee sees every unit's; an officer the unit's; a proposer the ratings they owe. */
   async list(principal: Principal, f: TaskFilter) {
-    const owner = principal.role === 'officer' ? principal.unitId : principal.role === 'proposer' ? principal.id : null;
+    const visible = visibleTo(principal, 1, rowOwners('t'));
     const { rows } = await this.pool.query(
       `select t.proposal_id, p.summary->>'sessionName' as session_name, p.number, p.title, t.kind,
               case when t.unit_id is null then null when p.assignment_mode = 'separate' then 'separate' when p.lead_unit_id = t.unit_id then 'lead' else 'coHandler' end as role, t.unit_id, t.proposer_id, t.commitment_no,
               to_char(t.due_date, 'YYYY-MM-DD') as due_date, t.due_at, t.is_window, t.is_optional
        from unit_tasks t join proposals p on p.id = t.proposal_id
-       where ($1::text is null or ($2 = 'officer' and t.unit_id = $1) or ($2 = 'proposer' and t.proposer_id = $1))
-         and ($3::text is null or t.kind = $3)
-         and ($4 or not t.is_optional)
-         and (not $5 or ${overdueTask('t')})
-         and ($6::text is null or p.session_id = $6)
-         and ($7::text is null or t.unit_id = $7)
+       where ${visible.sql}
+         and ($2::text is null or t.kind = $2)
+         and ($3 or not t.is_optional)
+         and (not $4 or ${overdueDuty('t')})
+         and ($5::text is null or p.session_id = $5)
+         and ($6::text is null or t.unit_id = $6)
        order by t.due_at, p.number`,
-      [owner, principal.role, f.kind ?? null, f.includeOptional, f.overdueOnly ?? false, f.session ?? null, f.unit ?? null],
+      [visible.param, f.kind ?? null, f.includeOptional, f.overdueOnly ?? false, f.session ?? null, f.unit ?? null],
     );
     const now = new Date().toISOString();
     const calendar = await this.calendar.current();
