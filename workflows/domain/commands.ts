@@ -17,8 +17,6 @@ export const ActorSchema = z.discriminatedUnion('role', [
 ]);
 export type Actor = z.infer<typeof ActorSchema>;
 
-/** Events that time, not a person, causes are recorded as done by the clock. */
-export type EventActor = Actor | { role: 'clock'; id: 'clock' };
 
 /** The unit whose reply an action concerns; needed only when units handle separately (分办). */
 const replyUnit = { unitId: Id.optional() };

@@ -1,15 +1,19 @@
-/** What has happened to a proposal: the only thing its state is folded from. */
+/**
+ * What has happened to a proposal: the only thing its state is folded from. Each event's zod
+ * schema defines its type and the API's contract for the history it serves.
+ */
 import { z } from 'zod';
-import type { EventActor } from './commands';
-import type { Assignment, Contact, Intake, Proposer, ReplyDraft, Signer } from './contracts';
-import type { CalendarYear } from './calendar';
-import type { Alert, Rating } from './vocabulary';
+import { ActorSchema } from './commands';
+import { AssignmentSchema, ContactSchema, IntakeSchema, ProposerSchema, ReplyDraftSchema, SignerSchema } from './contracts';
+import { CalendarYearSchema } from './calendar';
+import { AlertSchema, RatingSchema } from './vocabulary';
 
 /**
  * How a round of evaluation ends: sent back, to the committee's decision on an 不满意, to a
  * consultation, into follow-up, or done.
  */
-export type EvaluationOutcome = 'rehandle' | 'committeeDecides' | 'consult' | 'followUp' | 'done';
+export const EvaluationOutcomeSchema = z.enum(['rehandle', 'committeeDecides', 'consult', 'followUp', 'done']);
+export type EvaluationOutcome = z.infer<typeof EvaluationOutcomeSchema>;
 
 /** Who an issued reply goes to and who is copied (DOMAIN.md, 答复). */
 export const DistributionSchema = z.object({
@@ -20,57 +24,70 @@ export const DistributionSchema = z.object({
 });
 export type Distribution = z.infer<typeof DistributionSchema>;
 
-export type EventBody =
-  | { type: 'ProposalFiled'; intake: Intake }
-  | { type: 'ProposalRegistered' }
-  | { type: 'ProposalMerged'; intoNumber: number; reason: string }
-  | { type: 'ProposalNotRegistered'; reason: string }
-  | { type: 'ProposalConvertedToReport'; reason: string }
+const event = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) => z.object({ type: z.literal(type), ...shape });
+const unit = { unitId: z.string() };
+const reason = { reason: z.string() };
+const commitment = { unitId: z.string(), commitmentNo: z.number().int() };
+
+export const EventBodySchema = z.discriminatedUnion('type', [
+  event('ProposalFiled', { intake: IntakeSchema }),
+  event('ProposalRegistered', {}),
+  event('ProposalMerged', { intoNumber: z.number().int(), ...reason }),
+  event('ProposalNotRegistered', reason),
+  event('ProposalConvertedToReport', reason),
   /** A proposal merged into this one: its proposers receive this reply and may rate it. */
-  | { type: 'MergedProposalJoined'; number: number; proposers: Proposer[] }
-  | { type: 'ProposalAssigned'; assignment: Assignment }
-  | { type: 'ReassignmentRequested'; unitId: string; reason: string }
-  | { type: 'ReassignmentRefused'; unitId: string; reason: string }
+  event('MergedProposalJoined', { number: z.number().int(), proposers: z.array(ProposerSchema) }),
+  event('ProposalAssigned', { assignment: AssignmentSchema }),
+  event('ReassignmentRequested', { ...unit, ...reason }),
+  event('ReassignmentRefused', { ...unit, ...reason }),
   /**
    * `onlyNamedUnits`: the decision touches only the units it changes. Events decided under the
    * legacy rules lack it, and fold as they did then: every period started afresh.
    */
-  | { type: 'ProposalReassigned'; unitId: string; assignment: Assignment; reason: string; onlyNamedUnits?: true }
-  | { type: 'OpinionSubmitted'; unitId: string; leadUnitId: string; text: string }
-  | { type: 'ProposerContacted'; unitId: string; contact: Contact }
+  event('ProposalReassigned', { ...unit, assignment: AssignmentSchema, ...reason, onlyNamedUnits: z.literal(true).optional() }),
+  event('OpinionSubmitted', { ...unit, leadUnitId: z.string(), text: z.string() }),
+  event('ProposerContacted', { ...unit, contact: ContactSchema }),
   /** `withoutOpinionsOf`: co-handlers whose opinion period had passed in silence. */
-  | { type: 'ReplyDrafted'; unitId: string; draft: ReplyDraft; withoutOpinionsOf?: string[] }
-  | { type: 'DraftCountersigned'; unitId: string; leadUnitId: string }
-  | { type: 'DraftChangesRequested'; unitId: string; leadUnitId: string; comments: string }
+  event('ReplyDrafted', { ...unit, draft: ReplyDraftSchema, withoutOpinionsOf: z.array(z.string()).optional() }),
+  event('DraftCountersigned', { ...unit, leadUnitId: z.string() }),
+  event('DraftChangesRequested', { ...unit, leadUnitId: z.string(), comments: z.string() }),
   /** The committee lets a draft go on without a co-handler's overdue countersign. */
-  | { type: 'CountersignReleased'; unitId: string; leadUnitId: string; reason: string }
-  | { type: 'ReplySubmitted'; unitId: string }
-  | { type: 'ReplyReturned'; unitId: string; comments: string }
-  | { type: 'ReplyApproved'; unitId: string; replyClass: string; correctedFrom?: string; comments?: string }
-  | ({ type: 'ReplyIssued'; unitId: string; signer: Signer; documentNumber: string; replyClass: string } & Partial<Distribution>)
-  | { type: 'ReplyEvaluated'; unitId: string; proposerId: string; rating: Rating; comments?: string }
-  | { type: 'EvaluationConcluded'; unitId: string; outcome: EvaluationOutcome; windowClosed: boolean }
-  | { type: 'RehandlingDecided'; unitId: string; decision: 'sendBack' | 'acceptRating'; note: string }
-  | { type: 'ConsultationHeld'; unitId: string; occurredAt: string; summary: string }
+  event('CountersignReleased', { ...unit, leadUnitId: z.string(), ...reason }),
+  event('ReplySubmitted', unit),
+  event('ReplyReturned', { ...unit, comments: z.string() }),
+  event('ReplyApproved', { ...unit, replyClass: z.string(), correctedFrom: z.string().optional(), comments: z.string().optional() }),
+  /** Recipients and copies: absent on replies issued before they were recorded. */
+  event('ReplyIssued', { ...unit, signer: SignerSchema, documentNumber: z.string(), replyClass: z.string(), ...DistributionSchema.partial().shape }),
+  event('ReplyEvaluated', { ...unit, proposerId: z.string(), rating: RatingSchema, comments: z.string().optional() }),
+  event('EvaluationConcluded', { ...unit, outcome: EvaluationOutcomeSchema, windowClosed: z.boolean() }),
+  event('RehandlingDecided', { ...unit, decision: z.enum(['sendBack', 'acceptRating']), note: z.string() }),
+  event('ConsultationHeld', { ...unit, occurredAt: z.string(), summary: z.string() }),
   /** `unitId` is the reply's unit; the reporting unit (lead or co-handler) is `by`. */
-  | { type: 'FollowUpReported'; unitId: string; commitmentNo: number; progress: string; done: boolean }
-  | { type: 'CommitmentDeclaredUndeliverable'; unitId: string; commitmentNo: number; reason: string }
+  event('FollowUpReported', { ...commitment, progress: z.string(), done: z.boolean() }),
+  event('CommitmentDeclaredUndeliverable', { ...commitment, ...reason }),
   /** The committee accepts a declaration (or, by the clock under the legacy rules, a lapse). */
-  | { type: 'CommitmentClosed'; unitId: string; commitmentNo: number; reason: string }
-  | { type: 'UndeliverableRejected'; unitId: string; commitmentNo: number; reason: string }
-  | { type: 'AnnualSummarySubmitted'; unitId: string; year: number; text: string }
-  | { type: 'LookBackRecorded'; summary: string }
-  | { type: 'ReplyDeadlineExtended'; unitId: string; months: number; reason: string }
+  event('CommitmentClosed', { ...commitment, ...reason }),
+  event('UndeliverableRejected', { ...commitment, ...reason }),
+  event('AnnualSummarySubmitted', { ...unit, year: z.number().int(), text: z.string() }),
+  event('LookBackRecorded', { summary: z.string() }),
+  event('ReplyDeadlineExtended', { ...unit, months: z.number().int(), ...reason }),
   /** The unit asks, before its reply is due, for a longer reply period; the committee grants (ReplyDeadlineExtended) or refuses. */
-  | { type: 'ExtensionRequested'; unitId: string; months: number; reason: string }
-  | { type: 'ExtensionRefused'; unitId: string; reason: string }
-  | { type: 'AlertRaised'; alert: Alert }
+  event('ExtensionRequested', { ...unit, months: z.number().int(), ...reason }),
+  event('ExtensionRefused', { ...unit, ...reason }),
+  event('AlertRaised', { alert: AlertSchema }),
   /** A year the pinned calendar did not cover, loaded by an operator since: its due dates now know its holidays. */
-  | { type: 'CalendarYearAdded'; calendarYear: CalendarYear }
-  | { type: 'ProposalClosed' };
+  event('CalendarYearAdded', { calendarYear: CalendarYearSchema }),
+  event('ProposalClosed', {}),
+]);
+export type EventBody = z.infer<typeof EventBodySchema>;
 
+/** Events that time, not a person, causes are recorded as done by the clock. */
+export const EventActorSchema = z.union([ActorSchema, z.object({ role: z.literal('clock'), id: z.literal('clock') })]);
+
+/** An event as stored in the proposal's log: when, by whom, and its position, which makes every projection idempotent. */
+export const RecordedEventSchema = z.intersection(EventBodySchema, z.object({ at: z.string(), by: EventActorSchema, seq: z.number().int() }));
+
+export type EventActor = z.infer<typeof EventActorSchema>;
 export type ProposalEvent = EventBody & { at: string; by: EventActor };
 export type EventType = ProposalEvent['type'];
-
-/** An event as stored in the proposal's log: its position makes every projection idempotent. */
 export type RecordedEvent = ProposalEvent & { seq: number };

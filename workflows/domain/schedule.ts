@@ -6,8 +6,7 @@
  */
 import { scheduledAlerts } from './alerts';
 import { evaluationWindow, followUpLimit } from './duties';
-import type { EventActor } from './commands';
-import type { EventBody, ProposalEvent } from './events';
+import type { EventActor, EventBody, ProposalEvent } from './events';
 import type { Context } from './lifecycle';
 import { closeIfFinished, evaluationOutcome } from './outcomes';
 import { type ProposalState, evolve, openCommitments } from './state';

@@ -4,8 +4,9 @@
  */
 import { z } from 'zod';
 import { policies } from '../../../seeds/policy';
-import { ActorSchema, AllowedActionSchema } from '../../../workflows/domain/commands';
+import { AllowedActionSchema } from '../../../workflows/domain/commands';
 import { ProposalStateSchema } from '../../../workflows/domain/state';
+import { RecordedEventSchema } from '../../../workflows/domain/events';
 import { Id, IntakeSchema, SessionSchema, text } from '../../../workflows/domain/contracts';
 import { AlertSchema, DutyKindSchema, OperatorAlertSchema, UrgencySchema } from '../../../workflows/domain/vocabulary';
 import { CalendarYearDaysSchema } from '../../../workflows/domain/calendar';
@@ -112,12 +113,9 @@ export const IntakeQuerySchema = z.strictObject({
     .describe('The handling policy to pin; the default policy when left out.'),
 });
 
-const EventSchema = z
-  .object({ seq: z.number().int(), type: z.string(), at: z.string(), by: z.union([ActorSchema, z.object({ role: z.literal('clock'), id: z.literal('clock') })]) })
-  .catchall(z.unknown());
 
 export const ActionResultSchema = z
-  .object({ proposalId: z.string(), version: z.number().int(), events: z.array(EventSchema) });
+  .object({ proposalId: z.string(), version: z.number().int(), events: z.array(RecordedEventSchema) });
 
 export const FiledSchema = z.object({ proposalId: z.string(), version: z.number().int() });
 
@@ -200,7 +198,7 @@ export const HistorySchema = z
     timeline: z.array(
       z.object({ seq: z.number().int(), time: z.string(), unit: z.string(), what: z.string().describe('In Chinese'), whatEn: z.string().describe('In English'), stage: z.string(), nextDue: z.string() }),
     ),
-    events: z.array(EventSchema),
+    events: z.array(RecordedEventSchema),
     /** The workflow's raw Temporal history, as Temporal's JSON: every run, first to last. For the committee only. */
     temporal: z.object({ workflowId: z.string(), runs: z.array(z.object({ runId: z.string(), events: z.array(z.record(z.string(), z.unknown())) })) }).optional(),
   });
