@@ -6,6 +6,8 @@ import type { Actor, Command } from '../../workflows/domain/commands';
 import { decide } from '../../workflows/domain/lifecycle';
 import type { Assignment } from '../../workflows/domain/contracts';
 import { openDuties, replyDue } from '../../workflows/domain/duties';
+import { scheduledAlerts } from '../../workflows/domain/alerts';
+import { settle } from '../../workflows/domain/ledger';
 import type { RefusalCode } from '../../workflows/domain/refusals';
 import { nextWakeUp, elapse } from '../../workflows/domain/schedule';
 import { type ProposalState, stageOf } from '../../workflows/domain/state';
@@ -255,6 +257,24 @@ describe('evaluation (评价) and re-handling (重新办理)', () => {
     const held = given([{ type: 'recordConsultation', actor: committee, occurredAt: later(T0, 3), summary: '面商后委员理解' }], later(T0, 4), consult);
     expect(held.tracks['smx-drc']!.stage).toBe('followUp');
     expect(held.tracks['smx-drc']!.rounds.map((r) => r.outcome)).toEqual(['committeeDecides', 'consult']);
+  });
+
+  test('6. the consultation is the committee’s duty: due a month after the second 不满意, warned and reported overdue, settled when held', () => {
+    const secondRound = [...toReplied, rate(wang, 'unsatisfied'), rate(sun), rate(li), { type: 'decideRehandling', actor: committee, decision: 'sendBack', note: '重办' } as Command];
+    const back = given(secondRound);
+    // Concluded on Monday 22 April 2024: the consultation is due by Wednesday 22 May.
+    const consult = given([draftReply(), countersign(), submit(), accept, issue(), rate(wang, 'unsatisfied'), rate(sun), rate(li)], on('2024-04-22'), back);
+    const duty = openDuties(consult, policy, on('2024-04-22')).find((d) => d.kind === 'consultation')!;
+    expect(duty).toMatchObject({ unitId: null, proposerId: null, startedAt: on('2024-04-22'), due: { date: '2024-05-22' } });
+    const alerts = scheduledAlerts(consult, policy, on('2024-04-22')).filter((a) => a.dutyKind === 'consultation');
+    // In UTC: warned as Friday 17 May begins in Beijing, overdue as 22 May ends; the committee's own duty has no ladder above it.
+    expect(alerts.map((a) => [a.kind, a.audience, a.at.slice(0, 10)])).toEqual([['warning', 'committee', '2024-05-16'], ['overdue', 'committee', '2024-05-22']]);
+    const held: Command = { type: 'recordConsultation', actor: committee, occurredAt: on('2024-05-20'), summary: '面商后委员理解' };
+    const d = decide(held, consult, { now: on('2024-05-21'), policy });
+    expect(d.ok && settle(consult, d.events[0]!, policy).settled).toEqual([expect.objectContaining({ kind: 'consultation', doneAt: on('2024-05-21') })]);
+    // A proposal pinned before the consultation was a duty keeps waiting without one.
+    const pinned = pinnedPolicy({ ...policy, periods: { ...policy.periods, consultation: undefined } } as unknown as HandlingPolicy, false);
+    expect(openDuties(consult, pinned, on('2024-04-22')).some((x) => x.kind === 'consultation')).toBe(false);
   });
 
   test('silence: when the window passes the clock concludes with the ratings given, and rating is closed', () => {

@@ -201,6 +201,9 @@ function trackDuties(state: ProposalState, track: Track, policy: HandlingPolicy,
   if (track.stage === 'rehandlingDecision' && track.concludedAt) {
     duties.push(duty({ kind: 'rehandlingDecision', about: unitId, startedAt: track.concludedAt, due: after(track.concludedAt, policy.periods.rehandlingDecision, policy) }));
   }
+  if (track.stage === 'consultation' && track.concludedAt && policy.periods.consultation) {
+    duties.push(duty({ kind: 'consultation', about: unitId, startedAt: track.concludedAt, due: after(track.concludedAt, policy.periods.consultation, policy) }));
+  }
   if (track.stage === 'followUp') duties.push(...followUpDuties(track, policy, now));
   return duties;
 }

@@ -31,6 +31,7 @@ const FULFILLED_BY: Record<DutyKind, readonly EventType[]> = {
   reply: ['ReplyIssued'],
   evaluation: ['ReplyEvaluated'],
   rehandlingDecision: ['RehandlingDecided'],
+  consultation: ['ConsultationHeld'],
   followUpReport: ['FollowUpReported'],
   annualSummary: ['AnnualSummarySubmitted'],
   commitmentDelivery: ['FollowUpReported', 'CommitmentClosed'],

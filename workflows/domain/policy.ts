@@ -37,6 +37,11 @@ export const HandlingPolicySchema = z.strictObject({
     followUpReport: PeriodSchema,
     /** The committee decides on an 不满意 rating: send it back, or accept the rating with a note. */
     rehandlingDecision: PeriodSchema.default({ unit: 'workingDays', count: 5 }),
+    /**
+     * 协商: after a second 不满意 the committee holds a consultation within this period. Null for
+     * proposals pinned before it was a duty: they keep waiting without a due date, as they did.
+     */
+    consultation: PeriodSchema.nullable().default({ unit: 'months', count: 1 }),
   }),
   /**
    * By the end of this period after the reply each commitment is delivered, or declared
@@ -117,7 +122,11 @@ export function pinnedPolicy(pinned: HandlingPolicy, legacy: boolean): HandlingP
   const shape = HandlingPolicySchema.shape;
   return {
     ...pinned,
-    periods: { ...pinned.periods, rehandlingDecision: pinned.periods.rehandlingDecision ?? shape.periods.shape.rehandlingDecision.parse(undefined) },
+    periods: {
+      ...pinned.periods,
+      rehandlingDecision: pinned.periods.rehandlingDecision ?? shape.periods.shape.rehandlingDecision.parse(undefined),
+      consultation: pinned.periods.consultation ?? null,
+    },
     followUpLimit: pinned.followUpLimit ?? shape.followUpLimit.parse(undefined),
     alerts: pinned.alerts ?? shape.alerts.parse(undefined),
     coHandling: pinned.coHandling ?? shape.coHandling.parse(undefined),

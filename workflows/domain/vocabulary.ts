@@ -16,6 +16,7 @@ export const DutyKindSchema = z.enum([
   'reply', // 答复 (and 重新办理's new reply)
   'evaluation', // 评价: a proposer's window
   'rehandlingDecision', // the committee decides on 不满意
+  'consultation', // 协商: the committee meets the proposers after a second 不满意
   'followUpReport', // 跟踪办理: one per commitment per period
   'annualSummary', // the yearly summary of open commitments
   'commitmentDelivery', // a commitment delivered, or declared undeliverable, by the follow-up limit
