@@ -447,3 +447,30 @@ test('the forms are what the rules allow: 分办 from the console, an extension 
   await checkAndKeep(committee, 'separate-handling');
   await handle.terminate('test done');
 }, 120_000);
+
+test('撤案: the lead signer asks to withdraw an assigned proposal in the console, the committee consents in its form, and it ends withdrawn', async () => {
+  const c = referenceCase();
+  const handle = await startProposal(ctx.current.env.client, { ...c.intake, number: 9202 }, defaultPolicy());
+  for (const step of referenceSteps(c, () => new Date().toISOString()).slice(0, 2)) await act(handle, step.command);
+  // A co-signer is not offered it; the lead signer is.
+  const sun = await signedIn('sun-yurong');
+  await sun.goto(`${ctx.current.base}/p/${handle.workflowId}`);
+  await sun.getByText('第9202号提案', { exact: false }).waitFor();
+  expect(await sun.getByRole('button', { name: '申请撤案' }).count()).toBe(0);
+  const wang = await signedIn('wang-fengjie');
+  await wang.goto(`${ctx.current.base}/p/${handle.workflowId}`);
+  await card(wang, '撤案').getByLabel('撤案理由').fill('相关问题已由市里统筹解决');
+  await wang.getByRole('button', { name: '申请撤案' }).click();
+  await wang.locator('.ant-timeline-item-content', { hasText: '王凤杰 申请撤案，理由：相关问题已由市里统筹解决' }).waitFor();
+  const committee = await signedIn('committee-clerk');
+  await committee.goto(`${ctx.current.base}/p/${handle.workflowId}`);
+  const decision = card(committee, '撤案申请');
+  await decision.getByText('撤案理由：相关问题已由市里统筹解决').waitFor();
+  await decision.getByLabel('理由').fill('情况属实');
+  await decision.getByRole('button', { name: '作出决定' }).click();
+  await committee.locator('.ant-timeline-item-content', { hasText: '经提案委员会同意撤案（情况属实）' }).waitFor();
+  await committee.locator('h1 .ant-tag', { hasText: '已撤案' }).waitFor();
+  await checkAndKeep(committee, 'withdrawn');
+  // The workflow ends: the proposal has nothing left to do.
+  await handle.result();
+}, 90_000);

@@ -43,6 +43,8 @@ function sample(type: CommandType, actor: Actor, now: string, offer: Partial<All
     extendReplyDeadline: { ...unit, months: 1, reason: '延期' },
     requestExtension: { months: 1, reason: '跨年度项目' },
     decideExtension: { ...unit, decision: 'grant', reason: '同意' },
+    withdraw: { reason: '情况已变化' },
+    decideWithdrawal: { decision: 'consent', reason: '同意' },
   };
   return { type, actor, ...bodies[type] } as Command;
 }
@@ -94,6 +96,7 @@ describe('the actions offered are the ones the decider accepts', () => {
     ['a commitment declared undeliverable', given([...toFollowUp, report(1), undeliverable]), T0],
     ['an 不满意 rating waiting for the committee', given(unhappy), T0],
     ['an extension asked for', given([...toAssigned, askExtension(2)]), T0],
+    ['a withdrawal asked for', given([...toAssigned, { type: 'withdraw', actor: wang, reason: '情况已变化' }]), T0],
     ['handled separately', given([register, assign({ mode: 'separate', units: ['smx-drc', 'smx-stb'] }), recordContact(), recordContact(stb)]), T0],
   ];
   test.each(states)('%s', (_, s, now) => agrees(s, now));

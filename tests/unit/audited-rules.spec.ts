@@ -241,10 +241,10 @@ describe('7. statistics by DOMAIN.md’s definitions', () => {
       rated: 2, satisfactionRate: 0.5, firstReplySatisfactionRate: 0.5, contactRate: 1, meetingRate: 0.5,
       commitmentsOpen: 4, commitmentsDelivered: 0, commitmentsOverdue: 0, commitmentsUndeliverable: 0,
     });
-    // The session's total sums the units' counts and works each rate out from the sums: 4 of 6 duties on time,
-    // 1 of 3 unit-assignments met (the STB met nobody), 满意率 still 1 of 2 (only the DRC's replies are rated).
+    // The session's total counts proposals: 2 assigned (A with two units is one), both replied on time, A met on its
+    // site visit and B only called: 见面率 1 of 2, 沟通率 2 of 2, 满意率 1 of 2; duties are the units' sum, 4 of 6 on time.
     expect(totals).toEqual([
-      expect.objectContaining({ sessionId: drcRow.sessionId, assigned: 3, dutiesDue: 6, dutiesOnTime: 4, onTimeRate: 0.6667, replyRate: 1, satisfactionRate: 0.5, contactRate: 0.6667, meetingRate: 0.3333, commitmentsOpen: 4 }),
+      expect.objectContaining({ sessionId: drcRow.sessionId, assigned: 2, replied: 2, repliedOnTime: 2, dutiesDue: 6, dutiesOnTime: 4, onTimeRate: 0.6667, replyRate: 1, rated: 2, satisfactionRate: 0.5, contactRate: 1, meetingRate: 0.5, commitmentsOpen: 4 }),
     ]);
     // Under the lead signer's rating (王凤杰: 满意) proposal A counts as satisfied.
     const lead = { ...policy, satisfactionBasis: 'leadSigner' as const };

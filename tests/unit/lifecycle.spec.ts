@@ -6,11 +6,12 @@ import type { Actor, Command } from '../../workflows/domain/commands';
 import { decide } from '../../workflows/domain/lifecycle';
 import type { Assignment } from '../../workflows/domain/contracts';
 import { openDuties, replyDue } from '../../workflows/domain/duties';
+import { isOverdue } from '../../workflows/domain/calendar';
 import { scheduledAlerts } from '../../workflows/domain/alerts';
 import { settle } from '../../workflows/domain/ledger';
 import type { RefusalCode } from '../../workflows/domain/refusals';
 import { nextWakeUp, elapse } from '../../workflows/domain/schedule';
-import { type ProposalState, stageOf } from '../../workflows/domain/state';
+import { type ProposalState, isFinished, stageOf } from '../../workflows/domain/state';
 import {
   T0, accept, assign, c202, committee, contact, countersign, draft, draftReply, drc, edu, given, issue, joint, later, li, opinion, policy,
   rate, recordContact, refusal, register, report, stb, stranger, submit, sun, then, toAssigned, toCountersigning, toDraftable, toFollowUp,
@@ -370,6 +371,49 @@ describe('extension of the reply period (延期)', () => {
     const extend: Command = { type: 'extendReplyDeadline', actor: committee, months: 1, reason: '涉及跨年度项目' };
     expect(then(given(toAssigned, T0, undefined, pinned), extend, T0, pinned)).toEqual([{ type: 'ReplyDeadlineExtended', unitId: 'smx-drc', months: 1, reason: '涉及跨年度项目' }]);
     expect(refusal(given(toAssigned, T0, undefined, pinned), askExtension(1), T0, pinned)).toMatchObject({ code: 'forbidden' });
+  });
+});
+
+describe('withdrawal (撤案)', () => {
+  const withdraw = (actor: Actor = wang): Command => ({ type: 'withdraw', actor, reason: '相关问题已解决' });
+  const consent: Command = { type: 'decideWithdrawal', actor: committee, decision: 'consent', reason: '理由成立' };
+
+  test('before assignment the lead signer withdraws it at once, and it ends withdrawn', () => {
+    for (const s of [filed(), given([register])]) {
+      expect(then(s, withdraw())).toEqual([{ type: 'ProposalWithdrawn', reason: '相关问题已解决' }]);
+      const after = given([withdraw()], T0, s);
+      expect([after.status, stageOf(after), isFinished(after)]).toEqual(['withdrawn', 'withdrawn', true]);
+    }
+  });
+
+  test('after assignment it is withdrawn only with the committee’s consent; its duties are let go and counted against no unit', () => {
+    const asked = given([...toAssigned, withdraw()]);
+    expect(asked.status).toBe('handling');
+    expect(asked.withdrawalRequest).toMatchObject({ reason: '相关问题已解决', by: 'wang-fengjie' });
+    // Consented once the DRC's first contact and the co-handler's opinion are overdue: neither is recorded as late.
+    const lateConsent = on('2024-04-25');
+    expect(openDuties(asked, policy, lateConsent).filter((x) => !x.window && isOverdue(x.due, lateConsent)).map((x) => x.kind)).toEqual(['coHandlerOpinion', 'contactBeforeHandling']);
+    const d = decide(consent, asked, { now: lateConsent, policy });
+    expect(d.ok && d.events.map(({ at: _a, by: _b, ...e }) => e)).toEqual([{ type: 'ProposalWithdrawn', reason: '相关问题已解决', consent: '理由成立' }]);
+    expect(d.ok && settle(asked, d.events[0]!, policy).settled).toEqual([]);
+    const withdrawn = given([consent], lateConsent, asked);
+    expect(withdrawn.status).toBe('withdrawn');
+    expect(openDuties(withdrawn, policy, lateConsent)).toEqual([]);
+  });
+
+  test('the committee may refuse; the proposal goes on and may be asked about again', () => {
+    const refusedOnce = given([...toAssigned, withdraw(), { type: 'decideWithdrawal', actor: committee, decision: 'refuse', reason: '已进入办理' }]);
+    expect([refusedOnce.status, refusedOnce.withdrawalRequest]).toEqual(['handling', undefined]);
+    expect(events(refusedOnce, withdraw())).toEqual(['WithdrawalRequested']);
+  });
+
+  test('refusals: a co-signer, another member, a second request, a decision with nothing asked, after the reply, after the end', () => {
+    refused(given(toAssigned), withdraw(sun), 'forbidden');
+    refused(given(toAssigned), withdraw(stranger), 'forbidden');
+    refused(given([...toAssigned, withdraw()]), withdraw(), 'alreadyDone');
+    refused(given(toAssigned), consent, 'notFound');
+    refused(given(toReplied), withdraw(), 'wrongStage');
+    refused(given([withdraw()]), withdraw(), 'wrongStage');
   });
 });
 

@@ -69,6 +69,8 @@ export const CommandBodies = {
   recordLookBack: z.strictObject({ summary: text(20000) }),
   extendReplyDeadline: z.strictObject({ ...replyUnit, months: z.number().int().min(1).max(12), reason: text(2000) }),
   requestExtension: z.strictObject({ months: z.number().int().min(1).max(12), reason: text(2000) }),
+  withdraw: z.strictObject({ reason: text(2000) }),
+  decideWithdrawal: z.strictObject({ decision: z.enum(['consent', 'refuse']), reason: text(2000) }),
   decideExtension: z.strictObject({ ...replyUnit, decision: z.enum(['grant', 'refuse']), reason: text(2000) }),
 };
 export type CommandType = keyof typeof CommandBodies;
@@ -98,6 +100,8 @@ export const COMMAND_ROLES: Record<CommandType, readonly Actor['role'][]> = {
   recordLookBack: ['committee'],
   extendReplyDeadline: ['committee'],
   requestExtension: ['officer'],
+  withdraw: ['proposer'],
+  decideWithdrawal: ['committee'],
   decideExtension: ['committee'],
 };
 
@@ -129,6 +133,8 @@ export const CommandSchema = z.discriminatedUnion('type', [
   command('recordLookBack', CommandBodies.recordLookBack),
   command('extendReplyDeadline', CommandBodies.extendReplyDeadline),
   command('requestExtension', CommandBodies.requestExtension),
+  command('withdraw', CommandBodies.withdraw),
+  command('decideWithdrawal', CommandBodies.decideWithdrawal),
   command('decideExtension', CommandBodies.decideExtension),
 ]);
 

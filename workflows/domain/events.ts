@@ -38,6 +38,11 @@ export const EventBodySchema = z.discriminatedUnion('type', [
   /** A proposal merged into this one: its proposers receive this reply and may rate it. */
   event('MergedProposalJoined', { number: z.number().int(), proposers: z.array(ProposerSchema) }),
   event('ProposalAssigned', { assignment: AssignmentSchema }),
+  /** 撤案: the proposal ends withdrawn; after assignment `consent` is the committee's reason for agreeing. */
+  event('ProposalWithdrawn', { ...reason, consent: z.string().optional() }),
+  /** An assigned proposal's proposer asks to withdraw it; the committee consents (ProposalWithdrawn) or refuses. */
+  event('WithdrawalRequested', reason),
+  event('WithdrawalRefused', reason),
   event('ReassignmentRequested', { ...unit, ...reason }),
   event('ReassignmentRefused', { ...unit, ...reason }),
   /**

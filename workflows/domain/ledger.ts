@@ -56,8 +56,8 @@ export function settle(state: ProposalState, event: ProposalEvent, policy: Handl
   // An alert changes no duty: the common case on a wake-up costs no recomputation.
   if (event.type === 'AlertRaised') return { state: next, settled: [] };
   const before = openDuties(state, policy, event.at).filter(owed);
-  // A reassignment takes duties away from a unit that leaves: nobody owed them any longer.
-  if (event.type === 'ProposalReassigned' || before.length === 0) return { state: next, settled: [] };
+  // A reassignment takes duties away from a unit that leaves, a withdrawal from every unit: nobody owed them any longer.
+  if (event.type === 'ProposalReassigned' || event.type === 'ProposalWithdrawn' || before.length === 0) return { state: next, settled: [] };
   const still = new Set(openDuties(next, policy, event.at).map((d) => d.key));
   const settled = before
     .filter((d) => !still.has(d.key))

@@ -513,6 +513,41 @@ const decideExtension = rule<'decideExtension', Track>({
   offer: (track) => ({ maxMonths: track.extensionRequest!.months }),
 });
 
+// ---- 撤案 ---------------------------------------------------------------------------------
+
+/**
+ * 撤案: the proposer (for a joint proposal, the lead signer) withdraws a proposal not yet assigned;
+ * an assigned one only with the committee's consent, and only while no reply has gone out.
+ */
+const withdraw = rule<'withdraw', 'now' | 'ask'>({
+  targets: 'none',
+  may: (state, actor) => {
+    const proposers = state.intake?.proposers ?? [];
+    const signer = proposers.length === 1 ? proposers[0] : proposers.find((p) => p.leadSigner);
+    if (signer?.id !== actor.id) return refuse('forbidden', proposers.some((p) => p.id === actor.id) ? 'only the lead signer withdraws a joint proposal' : `${actor.id} is not a proposer of this proposal`);
+    if (state.status === 'filed' || state.status === 'registered') return found('now' as const);
+    const h = handling(state);
+    if (!h.ok) return h;
+    const issued = Object.values(state.tracks).find((t) => !REPLY_OWED.includes(t.stage));
+    if (issued) return refuse('wrongStage', `the reply of ${issued.unitId} has been issued; the proposal is no longer withdrawn`);
+    if (state.withdrawalRequest) return refuse('alreadyDone', 'a request to withdraw is waiting for the committee');
+    return found('ask' as const);
+  },
+  decide: ({ reason }, when) => ok(when === 'now' ? { type: 'ProposalWithdrawn', reason } : { type: 'WithdrawalRequested', reason }),
+});
+
+/** The committee consents to withdrawing an assigned proposal (its duties let go, counted against no unit), or refuses. */
+const decideWithdrawal = rule<'decideWithdrawal', { reason: string }>({
+  targets: 'none',
+  may: (state) => {
+    const h = handling(state);
+    if (!h.ok) return h;
+    return state.withdrawalRequest ? found(state.withdrawalRequest) : refuse('notFound', 'no request to withdraw this proposal is waiting');
+  },
+  decide: ({ decision, reason }, request) =>
+    ok(decision === 'consent' ? { type: 'ProposalWithdrawn', reason: request.reason, consent: reason } : { type: 'WithdrawalRefused', reason }),
+});
+
 const RULES: { [T in CommandType]: Rule<T, unknown> } = {
   review,
   assign,
@@ -538,6 +573,8 @@ const RULES: { [T in CommandType]: Rule<T, unknown> } = {
   extendReplyDeadline,
   requestExtension,
   decideExtension,
+  withdraw,
+  decideWithdrawal,
 };
 
 /** The units an offer of an action may name, for each kind of target. */

@@ -14,6 +14,7 @@ export const ProposalStatusSchema = z.enum([
   'convertedToReport', // 转社情民意
   'handling', // assigned; units at work
   'closed', // 办结
+  'withdrawn', // 撤案: by its proposer, before assignment or with the committee's consent
 ]);
 export type ProposalStatus = z.infer<typeof ProposalStatusSchema>;
 
@@ -126,6 +127,9 @@ export const ProposalStateSchema = z.object({
   contacts: z.array(z.object({ unitId: z.string(), at: z.string(), contact: ContactSchema })),
   tracks: z.record(z.string(), TrackSchema),
   lookBackAt: z.string().optional(),
+  /** The proposer's request to withdraw an assigned proposal, while the committee decides. */
+  withdrawalRequest: z.object({ reason: z.string(), at: z.string(), by: z.string() }).optional(),
+  withdrawnAt: z.string().optional(),
   /** Years added to the pinned calendar since the proposal began (years it did not cover). */
   calendarYears: z.array(CalendarYearSchema),
   /** Alerts raised so far, by key: each is raised once. */
@@ -225,6 +229,12 @@ export function evolve(state: ProposalState, event: ProposalEvent): ProposalStat
       return { ...s, status: 'registered', reviewedAt: event.at };
     case 'ProposalMerged':
       return { ...s, status: 'merged', reviewedAt: event.at, mergedInto: event.intoNumber, reviewReason: event.reason };
+    case 'WithdrawalRequested':
+      return { ...s, withdrawalRequest: { reason: event.reason, at: event.at, by: event.by.id } };
+    case 'WithdrawalRefused':
+      return { ...s, withdrawalRequest: undefined };
+    case 'ProposalWithdrawn':
+      return { ...s, status: 'withdrawn', withdrawnAt: event.at, withdrawalRequest: undefined };
     case 'ProposalNotRegistered':
       return { ...s, status: 'notRegistered', reviewedAt: event.at, reviewReason: event.reason };
     case 'ProposalConvertedToReport':
@@ -363,7 +373,7 @@ const nextRound = (t: Track, at: string): Partial<Track> => ({
 export const fold = (events: ProposalEvent[], from: ProposalState = initialState()): ProposalState => events.reduce(evolve, from);
 
 export const isFinished = (s: ProposalState): boolean =>
-  s.status === 'closed' || s.status === 'merged' || s.status === 'notRegistered' || s.status === 'convertedToReport';
+  s.status === 'closed' || s.status === 'merged' || s.status === 'notRegistered' || s.status === 'convertedToReport' || s.status === 'withdrawn';
 
 /** The proposal's stage as supervisors see it: its status, or while handling, its least advanced reply. */
 export function stageOf(s: ProposalState): string {

@@ -31,6 +31,11 @@ export function describeEvent(e: RecordedEvent, n: Namer = (id) => id): { zh: st
     case 'ProposalFiled': return { zh: `受理：第${e.intake.number}号 ${e.intake.title}（${byZh}）`, en: `filed: No. ${e.intake.number} ${e.intake.title} (by ${by})` };
     case 'ProposalRegistered': return { zh: `立案（${byZh}）`, en: `registered (by ${by})` };
     case 'ProposalMerged': return { zh: `并入第${e.intoNumber}号提案，理由：${e.reason}`, en: `merged into No. ${e.intoNumber} by ${by}: ${e.reason}` };
+    case 'ProposalWithdrawn': return e.consent
+      ? { zh: `经提案委员会同意撤案（${e.consent}），撤案理由：${e.reason}`, en: `withdrawn with the committee's consent (${e.consent}): ${e.reason}` }
+      : { zh: `${n(e.by.id)} 撤回提案，理由：${e.reason}`, en: `withdrawn by ${by}: ${e.reason}` };
+    case 'WithdrawalRequested': return { zh: `${n(e.by.id)} 申请撤案，理由：${e.reason}`, en: `${by} asked to withdraw the proposal: ${e.reason}` };
+    case 'WithdrawalRefused': return { zh: `提案委员会不同意撤案，理由：${e.reason}`, en: `the committee refused the withdrawal: ${e.reason}` };
     case 'ProposalNotRegistered': return { zh: `不予立案，理由：${e.reason}`, en: `not registered by ${by}: ${e.reason}` };
     case 'ProposalConvertedToReport': return { zh: `转社情民意，理由：${e.reason}`, en: `turned into a report by ${by}: ${e.reason}` };
     case 'MergedProposalJoined': return { zh: `第${e.number}号提案并入，提案人 ${e.proposers.map((p) => p.name).join('、')} 同收答复`, en: `No. ${e.number} merged in: ${e.proposers.map((p) => p.name).join(', ')} receive the reply` };

@@ -295,7 +295,7 @@ export const UnitStatsSchema = z
   })
   .describe('One unit’s figures for one session, with DOMAIN.md’s definitions.');
 export const SessionTotalsSchema = UnitStatsSchema.omit({ unitId: true }).describe(
-  'A session’s total: the sum of its units’ counts (a proposal counts once for each unit it was assigned to), each rate worked out from the summed counts. Left out when one unit is asked for.',
+  'A session’s total, counting proposals: a proposal is assigned once however many units it has, contacted or met if any of its units contacted or met the proposers, replied (on time) when every reply it owes went out (on time), rated on its lowest rating; duties and commitments are the sum of the units’. Left out when one unit is asked for.',
 );
 export const StatsSchema = z.object({ asOf: z.string(), rows: z.array(UnitStatsSchema), totals: z.array(SessionTotalsSchema) });
 

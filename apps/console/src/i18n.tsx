@@ -38,6 +38,7 @@ export const STAGE_ZH: Record<string, string> = {
   followUp: '跟踪落实',
   done: '承诺已落实',
   closed: '已办结',
+  withdrawn: '已撤案',
 };
 /** Duty names, as the documents and reports write them. */
 export const DUTY_ZH: Record<string, string> = DUTY_NAME_ZH;

@@ -25,6 +25,8 @@ export const ACTIONS = {
   'look-backs': { command: 'recordLookBack', summary: '回头看: the committee records its check of the open commitments before the next session' },
   'deadline-extensions': { command: 'extendReplyDeadline', summary: 'The committee extends the reply period, with a reason, where the handling policy has it extend on its own' },
   'extension-requests': { command: 'requestExtension', summary: '延期申请: the replying unit asks for a longer reply period, with a reason, before its reply is due' },
+  withdrawal: { command: 'withdraw', summary: '撤案: the proposer (the lead signer of a joint proposal) withdraws it before assignment, or asks the committee after' },
+  'withdrawal-decisions': { command: 'decideWithdrawal', summary: "The committee consents to withdrawing an assigned proposal, or refuses, with a reason" },
   'extension-decisions': { command: 'decideExtension', summary: "The committee grants the unit's request for an extension, or refuses it, with a reason" },
 } as const satisfies Record<string, { command: CommandType; summary: string }>;
 

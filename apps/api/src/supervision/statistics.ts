@@ -5,7 +5,7 @@
  */
 import { assignedUnits } from '../../../../workflows/domain/contracts';
 import type { ProposalSummary } from '../../../../workflows/domain/summary';
-import { ON_TIME_DUTIES, type Rating } from '../../../../workflows/domain/vocabulary';
+import { ON_TIME_DUTIES, type Rating, RatingSchema } from '../../../../workflows/domain/vocabulary';
 
 const ratio = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) * 10000) / 10000);
 const content = (r: Rating | null) => r === 'satisfied' || r === 'basicallySatisfied';
@@ -36,18 +36,55 @@ const emptyTally = (sessionId: string, unitId: string) => ({
 export function statistics(summaries: ProposalSummary[], now: string) {
   const tallies = tallyByUnit(summaries, now);
   const rows = [...tallies].sort((a, b) => a.sessionId.localeCompare(b.sessionId) || a.unitId.localeCompare(b.unitId));
-  // A session's total is the sum of its units' counts, each rate worked out from the summed counts
-  // (a proposal with a lead and a co-handler counts once for each, as the units report it).
-  const totals = new Map<string, Tally>();
-  for (const t of rows) {
-    const sum = totals.get(t.sessionId) ?? emptyTally(t.sessionId, '');
-    for (const k of Object.keys(sum) as (keyof Tally)[]) if (typeof sum[k] === 'number') (sum[k] as number) += t[k] as number;
-    totals.set(t.sessionId, sum);
-  }
   return {
     rows: rows.map((t) => ({ sessionId: t.sessionId, unitId: t.unitId, ...figures(t) })),
-    totals: [...totals.values()].map((t) => ({ sessionId: t.sessionId, ...figures(t) })),
+    totals: sessionTotals(summaries, rows).map((t) => ({ sessionId: t.sessionId, ...figures(t) })),
   };
+}
+
+/** The rating that counts for a proposal with several replies (分办): the lowest, as one proposer's lowest counts for one reply. */
+const lowest = (ratings: (Rating | null)[]): Rating | null =>
+  ratings.reduce<Rating | null>((worst, r) => (r === null ? worst : worst === null || RatingSchema.options.indexOf(r) > RatingSchema.options.indexOf(worst) ? r : worst), null);
+
+/**
+ * A session's totals count proposals, as DOMAIN.md defines the rates: a proposal with a lead and a
+ * co-handler is one proposal assigned, met if either unit met the proposers, replied when every
+ * reply it owes went out. Duties and commitments are each a unit's, so they are the units' sums.
+ */
+function sessionTotals(summaries: ProposalSummary[], unitRows: Tally[]): Tally[] {
+  const totals = new Map<string, Tally>();
+  const total = (sessionId: string) => {
+    const t = totals.get(sessionId) ?? emptyTally(sessionId, '');
+    totals.set(sessionId, t);
+    return t;
+  };
+  const SUMMED = ['dutiesDue', 'dutiesOnTime', 'commitmentsOpen', 'commitmentsDelivered', 'commitmentsOverdue', 'commitmentsUndeliverable'] as const;
+  for (const u of unitRows) {
+    const t = total(u.sessionId);
+    for (const k of SUMMED) t[k] += u[k];
+  }
+  for (const s of summaries) {
+    if (!s.assignment) continue;
+    const t = total(s.sessionId);
+    t.assigned++;
+    if (s.contacts.length > 0) t.contacted++;
+    if (s.contacts.some((c) => MEETING_FORMS.includes(c.form))) t.met++;
+    if (s.replies.length === 0) continue;
+    t.owed++;
+    if (s.replies.every((r) => r.firstIssuedAt !== null)) t.replied++;
+    if (s.replies.every((r) => r.firstIssuedAt !== null && r.firstIssuedAt < r.firstDueAt)) t.repliedOnTime++;
+    const rating = lowest(s.replies.map((r) => r.rating));
+    if (rating !== null) {
+      t.rated++;
+      if (content(rating)) t.ratedContent++;
+    }
+    const first = lowest(s.replies.map((r) => r.firstRating));
+    if (first !== null) {
+      t.firstRated++;
+      if (content(first)) t.firstRatedContent++;
+    }
+  }
+  return [...totals.values()].sort((a, b) => a.sessionId.localeCompare(b.sessionId));
 }
 
 function tallyByUnit(summaries: ProposalSummary[], now: string): Tally[] {

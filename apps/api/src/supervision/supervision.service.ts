@@ -30,7 +30,7 @@ export class SupervisionService {
 
   private async summaries(session: string | undefined, unit: string | undefined): Promise<ProposalSummary[]> {
     const { rows } = await this.pool.query<{ summary: ProposalSummary }>(
-      `select summary from proposals where assigned_at is not null and ($1::text is null or session_id = $1) and ($2::text is null or unit_ids @> array[$2::text])`,
+      `select summary from proposals where assigned_at is not null and status <> 'withdrawn' and ($1::text is null or session_id = $1) and ($2::text is null or unit_ids @> array[$2::text])`,
       [session ?? null, unit ?? null],
     );
     return rows.map((r) => r.summary);

@@ -198,6 +198,18 @@ export default function CommitteeActions({ proposalId, offers, state, onDone }: 
           </Card>
         );
       }
+      case 'decideWithdrawal':
+        return (
+          <Card key={key} size="small" title={t('撤案申请', 'Withdrawal request')}>
+            <p>{t(`撤案理由：${state.withdrawalRequest?.reason}`, `Why: ${state.withdrawalRequest?.reason}`)}</p>
+            <ActionForm<{ decision: string; reason: string }> {...common} path="/proposals/{id}/withdrawal-decisions" submitLabel={t('作出决定', 'Decide')} initialValues={{ decision: 'consent' }} toBody={(v) => v}>
+              <Form.Item name="decision" label={t('决定', 'Decision')}>
+                <Radio.Group options={[{ value: 'consent', label: t('同意撤案', 'Consent') }, { value: 'refuse', label: t('不同意', 'Refuse') }]} />
+              </Form.Item>
+              <ReasonField />
+            </ActionForm>
+          </Card>
+        );
       case 'releaseCountersign':
         return (
           <Card key={key} size="small" title={`${t('逾期未会签', 'Overdue countersign')}${of}`}>

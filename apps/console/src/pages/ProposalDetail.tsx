@@ -17,6 +17,7 @@ type History = Answer<'/proposals/{id}/history'>;
 // The forms (date pickers, the reply editor) load beside the page, not before it shows.
 const CommitteeActions = lazy(() => import('../components/CommitteeActions'));
 const UnitActions = lazy(() => import('../components/UnitActions'));
+const MemberActions = lazy(() => import('../components/MemberActions'));
 
 const ALERT_ZH: Record<string, string> = { warning: '临期提醒', overdue: '逾期提醒', escalation: '督办' };
 
@@ -109,6 +110,7 @@ export default function ProposalDetail() {
 
       <Suspense fallback={null}>
         {committee && <CommitteeActions proposalId={id} offers={view.allowedActions} state={s} onDone={load} />}
+        {principal.role === 'proposer' && <MemberActions proposalId={id} offers={view.allowedActions} assigned={Boolean(s.assignment)} onDone={load} />}
         {principal.role === 'officer' && (
           <UnitActions
             proposalId={id}
