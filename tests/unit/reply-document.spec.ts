@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Block } from '../../apps/api/src/documents/official-document';
+import { type Block, blockText } from '../../apps/api/src/documents/official-document';
 import { replyDocument } from '../../apps/api/src/documents/reply-document';
 import { documentDocx } from '../../apps/api/src/documents/document-docx';
 import { documentPdf } from '../../apps/api/src/documents/document-pdf';
@@ -34,19 +34,20 @@ const issued: IssuedReply = {
 };
 const blocks = replyDocument(issued, (id) => names.get(id) ?? id);
 /** What the document adds to the seed's text: the illustrative fields and the 版记. */
-const added = (b: Block) => ['number', 'signature', 'note', 'copies'].includes(b.kind);
+const added = (b: Block) => ['number', 'signature', 'note', 'copies', 'imprint'].includes(b.kind);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reply-202-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 test('the document has the reply in the order of the real one, and the fields it adds', () => {
   expect(blocks.filter((b) => !added(b)).map((b) => b.text)).toEqual(seedParagraphs);
-  expect(blocks.filter(added).map((b) => b.text)).toEqual([
+  expect(blocks.filter(added).map(blockText)).toEqual([
     '三发改提〔2024〕202号',
     '三门峡市发展和改革委员会',
     '三门峡市科技局',
     '2024年6月14日',
     `（联系人：${c.draft.contactPerson.name}，联系电话：${c.draft.contactPerson.phone}）`,
     '抄送：市政协提案委员会，市政府督查室。',
+    '三门峡市发展和改革委员会办公室2024年6月14日印发',
   ]);
 });
 
@@ -63,7 +64,18 @@ test('the Word file holds the document paragraph by paragraph', async () => {
   const xml = execFileSync('python3', ['-c', 'import sys, zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read("word/document.xml").decode())', file], { encoding: 'utf8' });
   const paragraphs = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) => [...p[0].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''));
   const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-  expect(paragraphs.map(unescape)).toEqual(blocks.map((b) => b.text));
+  expect(paragraphs.map(unescape)).toEqual(blocks.map(blockText));
+  // Page numbers in the footers, odd pages at the right and even at the left.
+  const footers = execFileSync('python3', ['-c', 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); sys.stdout.write("\\n".join(z.read(n).decode() for n in z.namelist() if n.startswith("word/footer")))', file], { encoding: 'utf8' });
+  expect(footers.match(/PAGE/g)?.length).toBe(2);
+  expect(footers).toContain('w:val="right"');
+  expect(footers).toContain('w:val="left"');
+});
+
+test('the reply is dated the day it was issued, not the day it was drafted', () => {
+  const later = replyDocument({ ...issued, at: '2024-06-20T02:00:00.000Z', draft: { ...c.draft, date: '2024-06-14' } }, (id) => names.get(id) ?? id);
+  expect(later.filter((b) => b.kind === 'signature').at(-1)!.text).toBe('2024年6月20日');
+  expect(later.find((b) => b.kind === 'imprint')!.right).toBe('2024年6月20日印发');
 });
 
 test('the PDF, with its fonts embedded, reads back as the reply; page 1 as a picture', async () => {
@@ -77,12 +89,16 @@ test('the PDF, with its fonts embedded, reads back as the reply; page 1 as a pic
   for (const row of rows) expect(row).toMatch(/\byes\s+yes\s+(yes|no)\s+\d+\s+\d+\s*$/);
   // Lines wrap inside paragraphs, so compare without white space: the seed's paragraphs in order,
   // and between them only what the document adds.
+  // Each page carries its number at the foot: — 1 —, — 2 —, …
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
   let text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+  expect([...text.matchAll(/—(\d+)—/g)].map((m) => Number(m[1]))).toEqual(Array.from({ length: pages }, (_, i) => i + 1));
+  text = text.replace(/—\d+—/g, '');
   const strip = (s: string) => s.replace(/\s+/g, '');
   for (const b of blocks) {
-    const at = text.indexOf(strip(b.text));
+    const at = text.indexOf(strip(blockText(b)));
     expect([b.kind, at]).toEqual([b.kind, 0]);
-    text = text.slice(strip(b.text).length);
+    text = text.slice(strip(blockText(b)).length);
   }
   expect(text).toBe('');
   const out = path.resolve(__dirname, '../../test-output');

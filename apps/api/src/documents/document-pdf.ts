@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs';
 import PDFDocument from 'pdfkit';
-import type { Block, BlockKind } from './official-document';
+import { type Block, type BlockKind, pageNumber } from './official-document';
 
 const FONT_DIR = process.env.CJK_FONT_DIR ?? '/usr/share/fonts/opentype/noto';
 const FONTS = {
@@ -26,7 +26,10 @@ const STYLE: Record<BlockKind, { font: keyof typeof FONTS; size: number; color?:
   signature: { font: 'serif', size: 16, align: 'right' },
   note: { font: 'serif', size: 16, align: 'left' },
   copies: { font: 'serif', size: 14, align: 'left' },
+  imprint: { font: 'serif', size: 14, align: 'left' },
 };
+/** 4号 (14 pt) for page numbers, 7 mm below the type area (GB/T 9704-2012, 7.5). */
+const PAGE_NUMBER_SIZE = 14;
 
 /** Where the fonts are missing, says how to get them rather than failing inside the PDF library. */
 function missingFonts(): string[] {
@@ -39,7 +42,7 @@ export function documentPdf(blocks: Block[]): Promise<Buffer> {
   const missing = missingFonts();
   if (missing.length > 0) throw new Error(`CJK fonts missing (${missing.join(', ')}): install Debian's fonts-noto-cjk (npm run setup)`);
   const margins = { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26) };
-  const doc = new PDFDocument({ size: 'A4', margins, info: { Title: blocks.find((b) => b.kind === 'title')?.text ?? '', Author: blocks.find((b) => b.kind === 'issuer')?.text ?? '' } });
+  const doc = new PDFDocument({ size: 'A4', margins, bufferPages: true, info: { Title: blocks.find((b) => b.kind === 'title')?.text ?? '', Author: blocks.find((b) => b.kind === 'issuer')?.text ?? '' } });
   for (const [name, [file, postscript]] of Object.entries(FONTS)) doc.registerFont(name, `${FONT_DIR}/${file}`, postscript);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
@@ -61,10 +64,27 @@ export function documentPdf(blocks: Block[]): Promise<Buffer> {
       doc.y = y + 6;
     }
     if (b.kind === 'title') doc.moveDown(0.5);
-    if (b.kind === 'copies') {
+    if (b.kind === 'imprint' && b.right) {
+      // The date on the imprint's own line, flush right.
+      const y = doc.y - doc.currentLineHeight(true) - LINE_GAP;
+      doc.text(b.right, margins.left, y, { width, align: 'right', lineGap: LINE_GAP });
+    }
+    if (b.kind === 'copies' || b.kind === 'imprint') {
       const y = doc.y + 4;
       doc.moveTo(margins.left, y).lineTo(margins.left + width, y).lineWidth(0.75).strokeColor('black').stroke();
     }
+  }
+  const pages = doc.bufferedPageRange();
+  for (let i = 0; i < pages.count; i++) {
+    doc.switchToPage(pages.start + i);
+    // Below the type area: without lifting the bottom margin the library would open a new page.
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    const label = pageNumber(i + 1);
+    doc.font('serif').fontSize(PAGE_NUMBER_SIZE).fillColor('black');
+    const x = (i + 1) % 2 === 1 ? margins.left + width - PAGE_NUMBER_SIZE - doc.widthOfString(label) : margins.left + PAGE_NUMBER_SIZE;
+    doc.text(label, x, doc.page.height - bottom + mm(7), { lineBreak: false });
+    doc.page.margins.bottom = bottom;
   }
   doc.end();
   return done;

@@ -20,12 +20,22 @@ export type BlockKind =
   /** 附注: the contact person and phone. */
   | 'note'
   /** 版记: 抄送. */
-  | 'copies';
+  | 'copies'
+  /** 版记: 印发机关 flush left and 印发日期 flush right, on one line between rules. */
+  | 'imprint';
 
 export interface Block {
   kind: BlockKind;
   text: string;
+  /** What stands flush right on the same line (the imprint's date). */
+  right?: string;
 }
+
+/** A block's text as it reads, left to right. */
+export const blockText = (b: Block) => b.text + (b.right ?? '');
+
+/** 页码 (GB/T 9704-2012, 7.5): a dash either side; odd pages at the right, even pages at the left, one character in. */
+export const pageNumber = (n: number) => `— ${n} —`;
 
 /** 2024年6月14日: GB/T 9704-2012 writes the date in Arabic numerals, without leading zeros. */
 export function documentDate(isoDate: string): string {

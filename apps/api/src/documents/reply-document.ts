@@ -1,6 +1,6 @@
 /** An issued reply as an official document (公文): its blocks, for the Word and the PDF renderers. */
 import type { IssuedReply } from '../../../../workflows/domain/state';
-import { type Block, type BlockKind, documentDate } from './official-document';
+import { type Block, type BlockKind, chinaDate, documentDate } from './official-document';
 
 /** Names of units and offices by id, for the copies line. */
 export type NameOf = (id: string) => string;
@@ -28,10 +28,14 @@ export function replyDocument(reply: IssuedReply, nameOf: NameOf): Block[] {
   }
   add('body', d.closing);
   for (const unit of units) add('signature', unit);
-  add('signature', documentDate(d.date));
+  // Dated the day it was issued; a draft not yet issued (the editor's preview) by its own date.
+  const issuedOn = documentDate(reply.at ? chinaDate(reply.at) : d.date);
+  add('signature', issuedOn);
   add('note', `（联系人：${d.contactPerson.name}，联系电话：${d.contactPerson.phone}）`);
   // A unit that issued the reply jointly (联合答复) stands in its header and signature: it is not copied too.
   const copies = reply.copiedTo.map((id) => OFFICES[id] ?? nameOf(id)).filter((name) => !units.includes(name));
   if (copies.length > 0) add('copies', `抄送：${copies.join('，')}。`);
+  // 印发机关: the office of the (first) issuing unit, which prints and sends the reply.
+  if (units.length > 0) blocks.push({ kind: 'imprint', text: `${units[0]}办公室`, right: `${issuedOn}印发` });
   return blocks;
 }

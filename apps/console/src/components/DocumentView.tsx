@@ -20,6 +20,7 @@ const STYLE: Record<Block['kind'], React.CSSProperties> = {
   signature: { textAlign: 'right' },
   note: {},
   copies: { borderTop: '1px solid #000', fontSize: 13 },
+  imprint: { borderTop: '1px solid #000', borderBottom: '1px solid #000', fontSize: 13, display: 'flex', justifyContent: 'space-between' },
 };
 
 export function DocumentView({ blocks, title, extra }: { blocks: Block[]; title: ReactNode; extra?: ReactNode }) {
@@ -27,7 +28,12 @@ export function DocumentView({ blocks, title, extra }: { blocks: Block[]; title:
     <Card size="small" title={title} extra={extra} styles={{ body: { fontFamily: '"Noto Serif CJK SC", serif', lineHeight: 1.9 } }}>
       {blocks.map((b, i) => (
         <div key={i} style={STYLE[b.kind]}>
-          {b.text}
+          {b.right === undefined ? b.text : (
+            <>
+              <span>{b.text}</span>
+              <span>{b.right}</span>
+            </>
+          )}
         </div>
       ))}
     </Card>
