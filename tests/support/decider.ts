@@ -29,6 +29,10 @@ export const wang: Actor = { role: 'proposer', id: 'wang-fengjie' };
 export const sun: Actor = { role: 'proposer', id: 'sun-yurong' };
 export const li: Actor = { role: 'proposer', id: 'li-baosong' };
 export const stranger: Actor = { role: 'proposer', id: 'someone-else' };
+/** 领衔督办: a vice-chair who supervises key proposals; another who supervises none of these. */
+export const viceChair: Actor = { role: 'leader', id: 'vice-chair-zhang' };
+export const otherLeader: Actor = { role: 'leader', id: 'vice-chair-zhao' };
+export const markKey: Command = { type: 'markKey', actor: committee, leaders: ['vice-chair-zhang'], memberInCharge: '刘委员', reason: '主席会议遴选为重点提案' };
 
 export const joint: Assignment = { mode: 'joint', lead: 'smx-drc', coHandlers: ['smx-stb'] };
 export const contact = (when = T0) => ({ ...c202.contacts[0]!.contact, occurredAt: when });

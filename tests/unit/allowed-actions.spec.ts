@@ -9,10 +9,10 @@ import type { HandlingPolicy } from '../../workflows/domain/policy';
 import type { ProposalState } from '../../workflows/domain/state';
 import {
   T0, assign, c202, filed, committee, contact, draft, drc, edu, given, later, li, on, opinion, policy, rate, recordContact, register, report, stb, stranger, sun, toAssigned,
-  toCountersigning, toDraftable, toFollowUp, askExtension, extension, toReplied, toUnderReview, wang, draftReply, countersign, submit, accept,
+  toCountersigning, toDraftable, toFollowUp, askExtension, extension, viceChair, otherLeader, markKey, toReplied, toUnderReview, wang, draftReply, countersign, submit, accept,
 } from '../support/decider';
 
-const ACTORS: Actor[] = [committee, drc, stb, edu, wang, li, stranger];
+const ACTORS: Actor[] = [committee, drc, stb, edu, wang, li, stranger, viceChair, otherLeader];
 
 /** A command of this type as its form would send it: the offer's choices where it has them. */
 function sample(type: CommandType, actor: Actor, now: string, offer: Partial<AllowedAction> = {}): Command {
@@ -45,6 +45,9 @@ function sample(type: CommandType, actor: Actor, now: string, offer: Partial<All
     decideExtension: { ...unit, decision: 'grant', reason: '同意' },
     withdraw: { reason: '情况已变化' },
     decideWithdrawal: { decision: 'consent', reason: '同意' },
+    markKey: { leaders: ['vice-chair-zhang'], memberInCharge: '李委员', reason: '主席会议遴选' },
+    submitHandlingPlan: { text: '办理方案' },
+    recordSupervisionMeeting: { occurredAt: now, form: 'meeting', participants: ['王凤杰'], conclusions: '推进' },
   };
   return { type, actor, ...bodies[type] } as Command;
 }
@@ -96,6 +99,8 @@ describe('the actions offered are the ones the decider accepts', () => {
     ['a commitment declared undeliverable', given([...toFollowUp, report(1), undeliverable]), T0],
     ['an 不满意 rating waiting for the committee', given(unhappy), T0],
     ['an extension asked for', given([...toAssigned, askExtension(2)]), T0],
+    ['a key proposal', given([...toAssigned, markKey]), T0],
+    ['a key proposal with its plan, approved', given([...toUnderReview, markKey, { type: 'submitHandlingPlan', actor: drc, text: '方案' }, accept]), T0],
     ['a withdrawal asked for', given([...toAssigned, { type: 'withdraw', actor: wang, reason: '情况已变化' }]), T0],
     ['handled separately', given([register, assign({ mode: 'separate', units: ['smx-drc', 'smx-stb'] }), recordContact(), recordContact(stb)]), T0],
   ];

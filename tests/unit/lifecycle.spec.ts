@@ -15,7 +15,7 @@ import { type ProposalState, isFinished, stageOf } from '../../workflows/domain/
 import {
   T0, accept, assign, c202, committee, contact, countersign, draft, draftReply, drc, edu, given, issue, joint, later, li, opinion, policy,
   rate, recordContact, refusal, register, report, stb, stranger, submit, sun, then, toAssigned, toCountersigning, toDraftable, toFollowUp,
-  toReplied, toUnderReview, typesOf, wang, filed, askExtension, grantExtension, on,
+  toReplied, toUnderReview, typesOf, wang, filed, askExtension, grantExtension, on, viceChair, otherLeader, markKey,
 } from '../support/decider';
 import { type HandlingPolicy, pinnedPolicy } from '../../workflows/domain/policy';
 
@@ -371,6 +371,48 @@ describe('extension of the reply period (延期)', () => {
     const extend: Command = { type: 'extendReplyDeadline', actor: committee, months: 1, reason: '涉及跨年度项目' };
     expect(then(given(toAssigned, T0, undefined, pinned), extend, T0, pinned)).toEqual([{ type: 'ReplyDeadlineExtended', unitId: 'smx-drc', months: 1, reason: '涉及跨年度项目' }]);
     expect(refusal(given(toAssigned, T0, undefined, pinned), askExtension(1), T0, pinned)).toMatchObject({ code: 'forbidden' });
+  });
+});
+
+describe('key proposals (重点提案)', () => {
+  const plan = (actor: Actor = drc): Command => ({ type: 'submitHandlingPlan', actor, text: '成立工作专班，分三个阶段推进' });
+  const meeting = (actor: Actor = viceChair, occurredAt = on('2024-04-10')): Command => ({ type: 'recordSupervisionMeeting', actor, occurredAt, form: 'meeting', participants: ['王凤杰', '市发展改革委'], conclusions: '加快实验室建设' });
+
+  test('marked after assignment, the lead unit owes a handling plan within a month of the selection, warned and chased like any duty', () => {
+    // Selected on Monday 25 March 2024: the plan is due by Thursday 25 April.
+    const key = given([markKey], on('2024-03-25'), given(toAssigned));
+    expect(key.key).toMatchObject({ leaders: ['vice-chair-zhang'], memberInCharge: '刘委员', markedAt: on('2024-03-25') });
+    const duty = openDuties(key, policy, on('2024-03-25')).find((d) => d.kind === 'handlingPlan')!;
+    expect(duty).toMatchObject({ unitId: 'smx-drc', due: { date: '2024-04-25' } });
+    expect(scheduledAlerts(key, policy, on('2024-03-25')).filter((a) => a.dutyKind === 'handlingPlan').map((a) => [a.kind, a.audience])).toEqual([
+      ['warning', 'officer'], ['overdue', 'officer'], ['escalation', 'unitHead'], ['escalation', 'committee'], ['escalation', 'assessment'],
+    ]);
+    const d = decide(plan(), key, { now: on('2024-04-20'), policy });
+    expect(d.ok && settle(key, d.events[0]!, policy).settled).toEqual([expect.objectContaining({ kind: 'handlingPlan', unitId: 'smx-drc', doneAt: on('2024-04-20') })]);
+    refused(given([plan()], T0, key), plan(), 'alreadyDone');
+    refused(key, plan(stb), 'wrongUnit');
+    refused(given(toAssigned), plan(), 'notReady');
+    refused(key, markKey, 'alreadyDone');
+    refused(given([register]), markKey, 'wrongStage');
+  });
+
+  test('its supervising leader records supervision meetings; another leader may not', () => {
+    const key = given([...toAssigned, markKey]);
+    expect(then(key, meeting(), on('2024-04-10'))).toEqual([
+      { type: 'SupervisionMeetingHeld', occurredAt: on('2024-04-10'), form: 'meeting', participants: ['王凤杰', '市发展改革委'], conclusions: '加快实验室建设' },
+    ]);
+    expect(given([meeting()], on('2024-04-10'), key).key!.meetings).toEqual([expect.objectContaining({ by: 'vice-chair-zhang', form: 'meeting' })]);
+    refused(key, meeting(otherLeader), 'forbidden', on('2024-04-10'));
+    refused(given(toAssigned), meeting(), 'notReady', on('2024-04-10'));
+    refused(key, meeting(viceChair, on('2024-05-01')), 'invalid', on('2024-04-10'), ['occurredAt']);
+    refused(key, { ...plan(), actor: viceChair }, 'forbidden');
+  });
+
+  test('the head signs its reply, whether it was filed as key or selected since', () => {
+    const approved = given([...toUnderReview, markKey, plan(), accept]);
+    const byDeputy: Command = { type: 'issueReply', actor: drc, signer: { ...c202.signer, level: 'deputy' } };
+    refused(approved, byDeputy, 'invalid', T0, ['signer', 'level']);
+    expect(typesOf(then(approved, { ...byDeputy, signer: { ...c202.signer, level: 'head' } }))).toEqual(['ReplyIssued']);
   });
 });
 

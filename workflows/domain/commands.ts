@@ -14,6 +14,8 @@ export const ActorSchema = z.discriminatedUnion('role', [
   z.strictObject({ role: z.literal('officer'), id: Id, unitId: Id }),
   /** 提案者: a member (委员) who filed or co-signed the proposal. */
   z.strictObject({ role: z.literal('proposer'), id: Id }),
+  /** 领衔督办: a leader (a vice-chair of the CPPCC, a vice-mayor) who supervises key proposals. */
+  z.strictObject({ role: z.literal('leader'), id: Id }),
 ]);
 export type Actor = z.infer<typeof ActorSchema>;
 
@@ -70,6 +72,18 @@ export const CommandBodies = {
   extendReplyDeadline: z.strictObject({ ...replyUnit, months: z.number().int().min(1).max(12), reason: text(2000) }),
   requestExtension: z.strictObject({ months: z.number().int().min(1).max(12), reason: text(2000) }),
   withdraw: z.strictObject({ reason: text(2000) }),
+  markKey: z.strictObject({
+    leaders: z.array(Id).min(1).max(5).refine((ids) => new Set(ids).size === ids.length, 'must not name a leader twice'),
+    memberInCharge: text(50),
+    reason: text(2000),
+  }),
+  submitHandlingPlan: z.strictObject({ text: text(20000) }),
+  recordSupervisionMeeting: z.strictObject({
+    occurredAt: Instant,
+    form: z.enum(['meeting', 'siteVisit', 'consultation']),
+    participants: z.array(text(100)).min(1).max(50),
+    conclusions: text(5000),
+  }),
   decideWithdrawal: z.strictObject({ decision: z.enum(['consent', 'refuse']), reason: text(2000) }),
   decideExtension: z.strictObject({ ...replyUnit, decision: z.enum(['grant', 'refuse']), reason: text(2000) }),
 };
@@ -101,6 +115,9 @@ export const COMMAND_ROLES: Record<CommandType, readonly Actor['role'][]> = {
   extendReplyDeadline: ['committee'],
   requestExtension: ['officer'],
   withdraw: ['proposer'],
+  markKey: ['committee'],
+  submitHandlingPlan: ['officer'],
+  recordSupervisionMeeting: ['leader', 'committee'],
   decideWithdrawal: ['committee'],
   decideExtension: ['committee'],
 };
@@ -134,6 +151,9 @@ export const CommandSchema = z.discriminatedUnion('type', [
   command('extendReplyDeadline', CommandBodies.extendReplyDeadline),
   command('requestExtension', CommandBodies.requestExtension),
   command('withdraw', CommandBodies.withdraw),
+  command('markKey', CommandBodies.markKey),
+  command('submitHandlingPlan', CommandBodies.submitHandlingPlan),
+  command('recordSupervisionMeeting', CommandBodies.recordSupervisionMeeting),
   command('decideWithdrawal', CommandBodies.decideWithdrawal),
   command('decideExtension', CommandBodies.decideExtension),
 ]);

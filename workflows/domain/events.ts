@@ -43,6 +43,12 @@ export const EventBodySchema = z.discriminatedUnion('type', [
   /** An assigned proposal's proposer asks to withdraw it; the committee consents (ProposalWithdrawn) or refuses. */
   event('WithdrawalRequested', reason),
   event('WithdrawalRefused', reason),
+  /** 重点提案: selected by the chairpersons' meeting, with its supervising leaders and the committee member in charge. */
+  event('KeyProposalMarked', { leaders: z.array(z.string()), memberInCharge: z.string(), ...reason }),
+  /** 办理方案: a key proposal's replying unit sends how it will handle it. */
+  event('HandlingPlanSubmitted', { ...unit, text: z.string() }),
+  /** 督办协商会, site visit: held by a supervising leader (or the committee) on a key proposal. */
+  event('SupervisionMeetingHeld', { occurredAt: z.string(), form: z.enum(['meeting', 'siteVisit', 'consultation']), participants: z.array(z.string()), conclusions: z.string() }),
   event('ReassignmentRequested', { ...unit, ...reason }),
   event('ReassignmentRefused', { ...unit, ...reason }),
   /**

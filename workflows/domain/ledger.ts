@@ -32,6 +32,7 @@ const FULFILLED_BY: Record<DutyKind, readonly EventType[]> = {
   evaluation: ['ReplyEvaluated'],
   rehandlingDecision: ['RehandlingDecided'],
   consultation: ['ConsultationHeld'],
+  handlingPlan: ['HandlingPlanSubmitted'],
   followUpReport: ['FollowUpReported'],
   annualSummary: ['AnnualSummarySubmitted'],
   commitmentDelivery: ['FollowUpReported', 'CommitmentClosed'],

@@ -14,7 +14,7 @@ import { type Checked, assignedUnit, coHandledTrack, commitmentIn, followedTrack
 import { closeIfFinished, evaluationOutcome } from './outcomes';
 import type { HandlingPolicy } from './policy';
 import { type Decision, refuse } from './refusals';
-import { type ProposalState, REPLY_OWED, type Track, evolve, openCommitments, recipients } from './state';
+import { type ProposalState, REPLY_OWED, type Track, evolve, isKey, openCommitments, recipients } from './state';
 import type { CommitmentStatus } from './vocabulary';
 
 export interface Context {
@@ -310,7 +310,7 @@ const reviewReply = rule<'reviewReply', Track>({
   offer: (_, __, { policy }) => ({ classes: policy.classScheme }),
 });
 
-const signerLevels = (state: ProposalState, policy: HandlingPolicy) => (state.intake!.key ? policy.signer.keyProposalLevels : policy.signer.levels);
+const signerLevels = (state: ProposalState, policy: HandlingPolicy) => (isKey(state) ? policy.signer.keyProposalLevels : policy.signer.levels);
 
 /**
  * 答复: signed at the level the policy requires, sent to every proposer (and those of merged
@@ -321,7 +321,7 @@ const issueReply = rule<'issueReply', Track>({
   may: (state, actor) => ownTrack(state, actor, 'approved'),
   decide: ({ signer }, track, state, { policy }) => {
     const levels = signerLevels(state, policy);
-    if (!levels.includes(signer.level)) return refuse('invalid', `${state.intake!.key ? 'a key proposal' : 'a reply'} must be signed by: ${levels.join(' or ')}`, ['signer', 'level']);
+    if (!levels.includes(signer.level)) return refuse('invalid', `${isKey(state) ? 'a key proposal' : 'a reply'} must be signed by: ${levels.join(' or ')}`, ['signer', 'level']);
     return ok({
       type: 'ReplyIssued',
       unitId: track.unitId,
@@ -548,6 +548,47 @@ const decideWithdrawal = rule<'decideWithdrawal', { reason: string }>({
     ok(decision === 'consent' ? { type: 'ProposalWithdrawn', reason: request.reason, consent: reason } : { type: 'WithdrawalRefused', reason }),
 });
 
+// ---- 重点提案 -------------------------------------------------------------------------------
+
+/** 重点提案: the committee marks an assigned proposal key, naming its supervising leaders and the member in charge. */
+const markKey = rule<'markKey', null>({
+  targets: 'none',
+  may: (state) => {
+    const h = handling(state);
+    if (!h.ok) return h;
+    return state.key ? refuse('alreadyDone', 'the proposal is already a key proposal') : nothing;
+  },
+  decide: ({ leaders, memberInCharge, reason }) => ok({ type: 'KeyProposalMarked', leaders, memberInCharge, reason }),
+});
+
+/** 办理方案: each replying unit of a key proposal sends its plan once, while its reply is still owed. */
+const submitHandlingPlan = rule<'submitHandlingPlan', Track>({
+  targets: 'none',
+  may: (state, actor) => {
+    if (!state.key) return refuse('notReady', 'the proposal is not a key proposal: no handling plan is owed');
+    const t = ownTrack(state, actor, ...REPLY_OWED);
+    if (!t.ok) return t;
+    return state.key.plans[t.value.unitId] ? refuse('alreadyDone', `${t.value.unitId} has already sent its handling plan`) : t;
+  },
+  decide: ({ text }, track) => ok({ type: 'HandlingPlanSubmitted', unitId: track.unitId, text }),
+});
+
+/** 督办: a supervising leader of the key proposal (or the committee) records a supervision meeting or visit. */
+const recordSupervisionMeeting = rule<'recordSupervisionMeeting', null>({
+  targets: 'none',
+  may: (state, actor) => {
+    const h = handling(state);
+    if (!h.ok) return h;
+    if (!state.key) return refuse('notReady', 'the proposal is not a key proposal');
+    if (actor.role === 'leader' && !state.key.leaders.includes(actor.id)) return refuse('forbidden', `${actor.id} does not supervise this proposal`);
+    return nothing;
+  },
+  decide: ({ occurredAt, form, participants, conclusions }, _, __, { now }) => {
+    if (inFuture(occurredAt, now)) return refuse('invalid', 'a meeting cannot be recorded before it happens', ['occurredAt']);
+    return ok({ type: 'SupervisionMeetingHeld', occurredAt, form, participants, conclusions });
+  },
+});
+
 const RULES: { [T in CommandType]: Rule<T, unknown> } = {
   review,
   assign,
@@ -575,6 +616,9 @@ const RULES: { [T in CommandType]: Rule<T, unknown> } = {
   decideExtension,
   withdraw,
   decideWithdrawal,
+  markKey,
+  submitHandlingPlan,
+  recordSupervisionMeeting,
 };
 
 /** The units an offer of an action may name, for each kind of target. */

@@ -42,6 +42,8 @@ export const HandlingPolicySchema = z.strictObject({
      * proposals pinned before it was a duty: they keep waiting without a due date, as they did.
      */
     consultation: PeriodSchema.nullable().default({ unit: 'months', count: 1 }),
+    /** 办理方案: a key proposal's replying units send their handling plan within this period of its selection. */
+    handlingPlan: PeriodSchema.default({ unit: 'months', count: 1 }),
   }),
   /**
    * By the end of this period after the reply each commitment is delivered, or declared
@@ -126,6 +128,7 @@ export function pinnedPolicy(pinned: HandlingPolicy, legacy: boolean): HandlingP
       ...pinned.periods,
       rehandlingDecision: pinned.periods.rehandlingDecision ?? shape.periods.shape.rehandlingDecision.parse(undefined),
       consultation: pinned.periods.consultation ?? null,
+      handlingPlan: pinned.periods.handlingPlan ?? shape.periods.shape.handlingPlan.parse(undefined),
     },
     followUpLimit: pinned.followUpLimit ?? shape.followUpLimit.parse(undefined),
     alerts: pinned.alerts ?? shape.alerts.parse(undefined),

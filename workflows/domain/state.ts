@@ -127,6 +127,17 @@ export const ProposalStateSchema = z.object({
   contacts: z.array(z.object({ unitId: z.string(), at: z.string(), contact: ContactSchema })),
   tracks: z.record(z.string(), TrackSchema),
   lookBackAt: z.string().optional(),
+  /** 重点提案: when selected, by whom supervised, and what its units and leaders have done on it. */
+  key: z
+    .object({
+      markedAt: z.string(),
+      leaders: z.array(z.string()),
+      memberInCharge: z.string(),
+      reason: z.string(),
+      plans: z.record(z.string(), z.object({ text: z.string(), at: z.string() })),
+      meetings: z.array(z.object({ occurredAt: z.string(), form: z.string(), participants: z.array(z.string()), conclusions: z.string(), by: z.string(), at: z.string() })),
+    })
+    .optional(),
   /** The proposer's request to withdraw an assigned proposal, while the committee decides. */
   withdrawalRequest: z.object({ reason: z.string(), at: z.string(), by: z.string() }).optional(),
   withdrawnAt: z.string().optional(),
@@ -229,6 +240,14 @@ export function evolve(state: ProposalState, event: ProposalEvent): ProposalStat
       return { ...s, status: 'registered', reviewedAt: event.at };
     case 'ProposalMerged':
       return { ...s, status: 'merged', reviewedAt: event.at, mergedInto: event.intoNumber, reviewReason: event.reason };
+    case 'KeyProposalMarked':
+      return { ...s, key: { markedAt: event.at, leaders: event.leaders, memberInCharge: event.memberInCharge, reason: event.reason, plans: {}, meetings: [] } };
+    case 'HandlingPlanSubmitted':
+      return s.key ? { ...s, key: { ...s.key, plans: { ...s.key.plans, [event.unitId]: { text: event.text, at: event.at } } } } : s;
+    case 'SupervisionMeetingHeld': {
+      const { type: _t, at, by, ...meeting } = event;
+      return s.key ? { ...s, key: { ...s.key, meetings: [...s.key.meetings, { ...meeting, by: by.id, at }] } } : s;
+    }
     case 'WithdrawalRequested':
       return { ...s, withdrawalRequest: { reason: event.reason, at: event.at, by: event.by.id } };
     case 'WithdrawalRefused':
@@ -381,6 +400,9 @@ export function stageOf(s: ProposalState): string {
   const stages = Object.values(s.tracks).map((t) => TRACK_STAGES.indexOf(t.stage));
   return TRACK_STAGES[Math.min(...stages)] ?? 'drafting';
 }
+
+/** A key proposal (重点提案): filed as one, or selected since by the chairpersons' meeting. */
+export const isKey = (s: ProposalState): boolean => Boolean(s.intake?.key || s.key);
 
 /** Everyone the reply goes to and who may rate it: the proposers, and those of merged proposals. */
 export function recipients(s: ProposalState): Proposer[] {

@@ -13,6 +13,7 @@ export const localTime = (iso: string, utcOffsetMinutes: number) =>
 const ZH_FORM = { faceToFace: '当面', phone: '电话', written: '书面', siteVisit: '实地走访' } as const;
 const ZH_PHASE = { beforeHandling: '办前面商', duringHandling: '办中沟通', afterReply: '办后回访' } as const;
 const ZH_OUTCOME = { rehandle: '重新办理', committeeDecides: '不满意，待提案委员会决定', consult: '当面协商', followUp: '进入跟踪办理', done: '办结' } as const;
+const MEETING_ZH = { meeting: '督办协商会', siteVisit: '实地视察', consultation: '座谈' } as const;
 
 /** A unit's or a person's name for its id, where the reader has a directory; the id otherwise. */
 export type Namer = (id: string) => string;
@@ -34,6 +35,9 @@ export function describeEvent(e: RecordedEvent, n: Namer = (id) => id): { zh: st
     case 'ProposalWithdrawn': return e.consent
       ? { zh: `经提案委员会同意撤案（${e.consent}），撤案理由：${e.reason}`, en: `withdrawn with the committee's consent (${e.consent}): ${e.reason}` }
       : { zh: `${n(e.by.id)} 撤回提案，理由：${e.reason}`, en: `withdrawn by ${by}: ${e.reason}` };
+    case 'KeyProposalMarked': return { zh: `列为重点提案，领衔督办：${e.leaders.map(n).join('、')}，责任委员：${e.memberInCharge}（${e.reason}）`, en: `marked a key proposal, supervised by ${e.leaders.join(', ')}, member in charge ${e.memberInCharge}: ${e.reason}` };
+    case 'HandlingPlanSubmitted': return { zh: `${n(e.unitId)} 报送重点提案办理方案`, en: `${e.unitId} sent its handling plan` };
+    case 'SupervisionMeetingHeld': return { zh: `${n(e.by.id)} 督办（${MEETING_ZH[e.form]}）：${e.conclusions}`, en: `supervision ${e.form} by ${by}: ${e.conclusions}` };
     case 'WithdrawalRequested': return { zh: `${n(e.by.id)} 申请撤案，理由：${e.reason}`, en: `${by} asked to withdraw the proposal: ${e.reason}` };
     case 'WithdrawalRefused': return { zh: `提案委员会不同意撤案，理由：${e.reason}`, en: `the committee refused the withdrawal: ${e.reason}` };
     case 'ProposalNotRegistered': return { zh: `不予立案，理由：${e.reason}`, en: `not registered by ${by}: ${e.reason}` };

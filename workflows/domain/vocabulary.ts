@@ -17,6 +17,7 @@ export const DutyKindSchema = z.enum([
   'evaluation', // 评价: a proposer's window
   'rehandlingDecision', // the committee decides on 不满意
   'consultation', // 协商: the committee meets the proposers after a second 不满意
+  'handlingPlan', // 办理方案 of a key proposal
   'followUpReport', // 跟踪办理: one per commitment per period
   'annualSummary', // the yearly summary of open commitments
   'commitmentDelivery', // a commitment delivered, or declared undeliverable, by the follow-up limit
@@ -26,7 +27,7 @@ export type DutyKind = z.infer<typeof DutyKindSchema>;
 
 
 /** The duties that count in 按时办结率 (DOMAIN.md, Supervision): what a unit owes and does. */
-export const ON_TIME_DUTIES: readonly DutyKind[] = ['coHandlerOpinion', 'countersign', 'contactBeforeHandling', 'reply', 'followUpReport', 'annualSummary'];
+export const ON_TIME_DUTIES: readonly DutyKind[] = ['coHandlerOpinion', 'countersign', 'contactBeforeHandling', 'reply', 'followUpReport', 'annualSummary', 'handlingPlan'];
 
 /** Alerts for operators that no duty raises: the holiday calendar running out, a projection PostgreSQL refused. */
 export const OperatorAlertSchema = z.enum(['calendarCoverage', 'projectionRejected']);
