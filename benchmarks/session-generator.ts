@@ -52,6 +52,7 @@ export async function generateSessions(pool: Pool, total: number, perSession = 2
         title: `关于加快${pick(TOPICS)}发展的提案（${n}）`,
         category: pick(CATEGORIES),
         key: rnd() < 0.05,
+        keyLeaders: [],
         proposers,
         status: stage === 'closed' ? 'closed' : 'handling',
         stage,

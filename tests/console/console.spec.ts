@@ -35,7 +35,7 @@ const c202 = referenceCase();
 beforeAll(async () => {
   if (!fs.existsSync(path.join(CONSOLE_DIR, 'index.html'))) throw new Error('the console is not built: npm run console:build');
   fs.mkdirSync(OUT, { recursive: true });
-  for (const p of ['committee-clerk', 'drc-officer', 'stb-officer', 'edu-officer', 'wang-fengjie', 'sun-yurong', 'li-baosong', 'another-member']) await setPassword(ctx.current.db.pool, p, `demo-${p}`);
+  for (const p of ['committee-clerk', 'drc-officer', 'stb-officer', 'edu-officer', 'wang-fengjie', 'sun-yurong', 'li-baosong', 'another-member', 'vice-chair-zhang']) await setPassword(ctx.current.db.pool, p, `demo-${p}`);
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
@@ -450,12 +450,12 @@ test('the forms are what the rules allow: 分办 from the console, an extension 
 
 test('撤案: the lead signer asks to withdraw an assigned proposal in the console, the committee consents in its form, and it ends withdrawn', async () => {
   const c = referenceCase();
-  const handle = await startProposal(ctx.current.env.client, { ...c.intake, number: 9202 }, defaultPolicy());
+  const handle = await startProposal(ctx.current.env.client, { ...c.intake, number: 2202 }, defaultPolicy());
   for (const step of referenceSteps(c, () => new Date().toISOString()).slice(0, 2)) await act(handle, step.command);
   // A co-signer is not offered it; the lead signer is.
   const sun = await signedIn('sun-yurong');
   await sun.goto(`${ctx.current.base}/p/${handle.workflowId}`);
-  await sun.getByText('第9202号提案', { exact: false }).waitFor();
+  await sun.getByText('第2202号提案', { exact: false }).waitFor();
   expect(await sun.getByRole('button', { name: '申请撤案' }).count()).toBe(0);
   const wang = await signedIn('wang-fengjie');
   await wang.goto(`${ctx.current.base}/p/${handle.workflowId}`);
@@ -474,3 +474,44 @@ test('撤案: the lead signer asks to withdraw an assigned proposal in the conso
   // The workflow ends: the proposal has nothing left to do.
   await handle.result();
 }, 90_000);
+
+test('重点提案: the committee marks a proposal key naming its leader, the DRC sends its handling plan, the leader records a supervision meeting, the overview lists it', async () => {
+  const c = referenceCase();
+  const handle = await startProposal(ctx.current.env.client, { ...c.intake, number: 3202 }, defaultPolicy());
+  for (const step of referenceSteps(c, () => new Date().toISOString()).slice(0, 2)) await act(handle, step.command);
+  const committee = await signedIn('committee-clerk');
+  await committee.goto(`${ctx.current.base}/p/${handle.workflowId}`);
+  const mark = card(committee, '列为重点提案');
+  await mark.getByLabel('领衔督办领导').click();
+  await pick(committee, '市政协张副主席');
+  await committee.keyboard.press('Escape');
+  await mark.getByLabel('责任委员').fill('刘委员');
+  await mark.getByLabel('理由').fill('主席会议遴选');
+  await mark.getByRole('button', { name: '列为重点提案' }).click();
+  await card(committee, '重点提案').getByText('市政协张副主席').waitFor();
+
+  const drc = await signedIn('drc-officer');
+  await drc.goto(`${ctx.current.base}/p/${handle.workflowId}`);
+  await card(drc, '重点提案办理方案').getByLabel('办理方案').fill('成立工作专班，分三个阶段推进。');
+  await drc.getByRole('button', { name: '报送办理方案' }).click();
+  await card(drc, '重点提案').getByText('成立工作专班，分三个阶段推进。', { exact: false }).waitFor();
+
+  // The leader finds it among the key proposals they supervise, and records the meeting held.
+  const leader = await signedIn('vice-chair-zhang');
+  await leader.getByRole('link', { name: /3202/ }).click();
+  const meeting = card(leader, '督办记录');
+  await meeting.getByLabel('督办时间').fill(new Date(Date.now() - 3600_000).toISOString().slice(0, 19).replace('T', ' '));
+  await leader.keyboard.press('Enter');
+  await meeting.getByLabel('参加人员').fill('王凤杰');
+  await leader.keyboard.press('Enter');
+  await meeting.getByLabel('督办意见').fill('加快中原关键金属实验室建设。');
+  await meeting.getByRole('button', { name: '记录督办' }).click();
+  await leader.locator('.ant-timeline-item-content', { hasText: '市政协张副主席 督办（督办协商会）：加快中原关键金属实验室建设。' }).waitFor();
+  await checkAndKeep(leader, 'key-proposal-leader');
+
+  await committee.goto(`${ctx.current.base}/overview`);
+  const keyCard = card(committee, '重点提案（1 件）');
+  await keyCard.getByText('第3202号', { exact: false }).waitFor();
+  await checkAndKeep(committee, 'overview-key-proposals');
+  await handle.terminate('test done');
+}, 120_000);

@@ -18,6 +18,8 @@ export const ActorSchema = z.discriminatedUnion('role', [
   z.strictObject({ role: z.literal('leader'), id: Id }),
 ]);
 export type Actor = z.infer<typeof ActorSchema>;
+/** Every role a person of the directory may have. */
+export const RoleSchema = z.enum(['committee', 'officer', 'proposer', 'leader']);
 
 
 /** The unit whose reply an action concerns; needed only when units handle separately (分办). */

@@ -8,7 +8,7 @@ import type { Assignment, Contact } from './contracts';
 import { type Duty, followUpLimit, replyDue } from './duties';
 import type { SettledDuty } from './ledger';
 import type { HandlingPolicy } from './policy';
-import { type ProposalState, type Track, type TrackStage, recipients, stageOf } from './state';
+import { type ProposalState, type Track, type TrackStage, isKey, recipients, stageOf } from './state';
 import { type CommitmentStatus, type DutyKind, type Rating, RatingSchema } from './vocabulary';
 
 export interface ProposalSummary {
@@ -18,6 +18,8 @@ export interface ProposalSummary {
   title: string;
   category: string;
   key: boolean;
+  /** A key proposal's supervising leaders (领衔督办), who may read it. */
+  keyLeaders: string[];
   proposers: { id: string; name: string; leadSigner: boolean }[];
   status: ProposalState['status'];
   stage: string;
@@ -93,7 +95,8 @@ export function summarize(s: ProposalState, policy: HandlingPolicy, settled: Set
     number: intake.number,
     title: intake.title,
     category: intake.category,
-    key: intake.key,
+    key: isKey(s),
+    keyLeaders: s.key?.leaders ?? [],
     proposers: recipients(s).map((p) => ({ id: p.id, name: p.name, leadSigner: p.leadSigner })),
     status: s.status,
     stage: stageOf(s),

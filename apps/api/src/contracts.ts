@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { policies } from '../../../seeds/policy';
-import { AllowedActionSchema } from '../../../workflows/domain/commands';
+import { AllowedActionSchema, RoleSchema } from '../../../workflows/domain/commands';
 import { ProposalStateSchema } from '../../../workflows/domain/state';
 import { RecordedEventSchema } from '../../../workflows/domain/events';
 import { Id, IntakeSchema, SessionSchema, text } from '../../../workflows/domain/contracts';
@@ -25,7 +25,7 @@ export const ProblemSchema = z
 /** Signing in to the console: the account is the person's ID in the directory. */
 export const SignInSchema = z.strictObject({ account: Id, password: z.string().min(1, 'must not be empty').max(200) });
 export const ConsoleSessionSchema = z.object({
-  principal: z.object({ id: z.string(), name: z.string(), role: z.enum(['committee', 'officer', 'proposer']), unitId: z.string().optional() }),
+  principal: z.object({ id: z.string(), name: z.string(), role: RoleSchema, unitId: z.string().optional() }),
   /** Sent back as the X-CSRF-Token header on every request that changes something. */
   csrfToken: z.string().optional(),
   expiresAt: z.string().optional(),
@@ -38,12 +38,13 @@ export const DirectoryParamSchema = z.strictObject({ id: Id });
 export const UnitSchema = z.strictObject({ name: text(100), kind: z.enum(['committee', 'bureau']) });
 export const PersonSchema = z.discriminatedUnion('role', [
   z.strictObject({ role: z.literal('officer'), name: text(50), unitId: Id, active: z.boolean().default(true) }),
-  z.strictObject({ role: z.enum(['committee', 'proposer']), name: text(50), active: z.boolean().default(true) }),
+  z.strictObject({ role: RoleSchema.exclude(['officer']), name: text(50), active: z.boolean().default(true) }),
 ]);
 export const PasswordResetSchema = z.strictObject({ password: z.string().min(10, 'must be at least 10 characters').max(200) });
 const DirectoryUnitSchema = z.object({ id: z.string(), name: z.string(), kind: z.enum(['committee', 'bureau']) });
 /** Units by name, for pickers and for showing a unit by its name rather than its id. */
 export const UnitListSchema = z.array(DirectoryUnitSchema);
+export const LeaderListSchema = z.array(z.object({ id: z.string(), name: z.string() }));
 
 export const DirectoryListSchema = z.object({
   units: UnitListSchema,
@@ -262,6 +263,9 @@ export const SessionOverviewSchema = z.object({
   dueSoon: z.number().int().describe('Owed duties due within three working days (the holiday calendar’s), not yet overdue.'),
   dueSoonUntil: z.string(),
   weekly: z.array(z.object({ week: z.string(), assigned: z.number().int(), replied: z.number().int(), closed: z.number().int() })).describe('The last twelve weeks (Monday, Beijing time): proposals assigned, first replies, closings.'),
+  keyProposals: z
+    .array(z.object({ id: z.string(), number: z.number().int(), title: z.string(), stage: z.string(), leaders: z.array(z.string()), overdueDuties: z.number().int() }))
+    .describe('重点提案 of the session, by number: their supervising leaders and duties overdue.'),
 });
 
 export const UnitStatsSchema = z
@@ -292,6 +296,8 @@ export const UnitStatsSchema = z
     commitmentsDelivered: z.number().int().describe('Commitments reported delivered.'),
     commitmentsOverdue: z.number().int().describe('Commitments neither delivered nor accepted as undeliverable by the follow-up limit.'),
     commitmentsUndeliverable: z.number().int().describe('Commitments the unit declared undeliverable with a reason and the committee accepted.'),
+    keyProposals: z.number().int().describe('重点提案 among the proposals assigned, counted apart: filed as key or selected since.'),
+    keyRepliedOnTime: z.number().int().describe('Key proposals whose first reply went out within its period.'),
   })
   .describe('One unit’s figures for one session, with DOMAIN.md’s definitions.');
 export const SessionTotalsSchema = UnitStatsSchema.omit({ unitId: true }).describe(

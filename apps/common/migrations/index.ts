@@ -6,10 +6,11 @@ import calendarYears from './0004-calendar-years';
 import searchIndexes from './0005-search-and-unit-indexes';
 import idempotencyClaims from './0006-idempotency-claims';
 import signIn from './0007-sign-in';
+import leaders from './0008-leaders';
 
 export interface Migration {
   id: string;
   sql: string;
 }
 
-export const migrations: Migration[] = [readModel, principals, alertOutbox, calendarYears, searchIndexes, idempotencyClaims, signIn];
+export const migrations: Migration[] = [readModel, principals, alertOutbox, calendarYears, searchIndexes, idempotencyClaims, signIn, leaders];

@@ -46,7 +46,7 @@ const A11Y_TOKENS = {
 /** Ant Design's animations off for people who asked their system for less motion. */
 const REDUCED_MOTION = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
-const HOME: Record<Signed['role'], string> = { committee: '/overview', officer: '/inbox', proposer: '/mine' };
+const HOME: Record<Signed['role'], string> = { committee: '/overview', officer: '/inbox', proposer: '/mine', leader: '/list' };
 
 function Shell({ principal, onSignOut }: { principal: Signed; onSignOut: () => void }) {
   const t = useT();
@@ -62,6 +62,7 @@ function Shell({ principal, onSignOut }: { principal: Signed; onSignOut: () => v
       { key: '/list', label: <Link to="/list">{t('本单位提案', 'Our proposals')}</Link> },
     ],
     proposer: [{ key: '/mine', label: <Link to="/mine">{t('我的提案', 'My proposals')}</Link> }],
+    leader: [{ key: '/list', label: <Link to="/list">{t('督办的重点提案', 'Key proposals I supervise')}</Link> }],
   }[principal.role];
   return (
     <Layout style={{ minHeight: '100vh' }}>

@@ -35,6 +35,7 @@ const MESSAGES: Record<string, string> = {
   'unreadable-file': '无法读取上传的文件',
   'person-not-found': '未找到该人员',
   'not-found': '未找到相应的内容',
+  'unknown-leader': '所选领导不在人员名录中',
 };
 
 export function problemMessage(p: Problem | undefined, lang: Lang): string {

@@ -35,6 +35,32 @@ export function useUnitName(): (id: string | null | undefined) => string {
   }, [units]);
 }
 
+type Leaders = Answer<'/directory/leaders'>;
+let leadersLoading: Promise<Leaders> | undefined;
+
+/** 领衔督办: the leaders who may supervise key proposals, read once per page load. */
+export function useLeaders(): Leaders {
+  const [leaders, setLeaders] = useState<Leaders>([]);
+  useEffect(() => {
+    let live = true;
+    leadersLoading ??= api.GET('/directory/leaders').then(({ data }) => data ?? []);
+    void leadersLoading.then((l) => live && setLeaders(l));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return leaders;
+}
+
+/** A leader's name, or the id while the names load. */
+export function useLeaderName(): (id: string) => string {
+  const leaders = useLeaders();
+  return useMemo(() => {
+    const names = new Map(leaders.map((l) => [l.id, l.name]));
+    return (id) => names.get(id) ?? id;
+  }, [leaders]);
+}
+
 /** A bureau picked by name (typed letters filter the names); `multiple` for co-handlers. */
 export function UnitPicker({ multiple, ...props }: { multiple?: boolean; id?: string; style?: React.CSSProperties; value?: string | string[]; onChange?: (v: string | string[]) => void; 'aria-label'?: string }) {
   const units = useUnits();

@@ -16,9 +16,15 @@ export class DirectoryController {
   }
 
   @Get('units')
-  @Roles('committee', 'officer', 'proposer')
+  @Roles('committee', 'officer', 'proposer', 'leader')
   units() {
     return this.directory.units();
+  }
+
+  @Get('leaders')
+  @Roles('committee', 'officer', 'proposer', 'leader')
+  leaders() {
+    return this.directory.leaders();
   }
 
   @Put('units/:id')

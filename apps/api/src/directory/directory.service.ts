@@ -19,6 +19,11 @@ export class DirectoryService {
     return (await this.pool.query<{ id: string; name: string; kind: 'committee' | 'bureau' }>('select id, name, kind from units order by id')).rows;
   }
 
+  /** 领衔督办: the leaders who may supervise key proposals, by name (key proposals name them on every page). */
+  async leaders() {
+    return (await this.pool.query<{ id: string; name: string }>(`select id, name from principals where role = 'leader' and active order by id`)).rows;
+  }
+
   async list() {
     const units = await this.units();
     const people = await this.pool.query<{ id: string; name: string; role: string; unit_id: string | null; active: boolean; has_password: boolean; locked: boolean }>(

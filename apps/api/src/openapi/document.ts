@@ -27,6 +27,7 @@ import {
   ProblemSchema,
   ProposalListSchema,
   ProposalViewSchema,
+  LeaderListSchema,
   ReadinessSchema,
   ReportQuerySchema,
   HistoryQuerySchema,
@@ -229,6 +230,9 @@ export function openApiDocument() {
       },
       '/directory/units': {
         get: { operationId: 'units', tags: ['directory'], summary: 'Every unit with its name (anyone signed in: units are named on every page)', responses: { 200: ok(UnitListSchema), ...readErrors } },
+      },
+      '/directory/leaders': {
+        get: { operationId: 'leaders', tags: ['directory'], summary: '领衔督办: the leaders who may supervise key proposals, with their names (anyone signed in)', responses: { 200: ok(LeaderListSchema), ...readErrors } },
       },
       '/directory/units/{id}': {
         put: {

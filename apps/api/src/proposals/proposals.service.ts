@@ -79,6 +79,7 @@ export class ProposalsService {
     const body = parse(actionBody(action), raw, 'body');
     const command = { type: ACTIONS[action].command, actor: actorOf(principal), ...body } as Command;
     await this.ensureUnitsExist(command);
+    await this.ensureLeadersExist(command);
     await this.ensureMergeTarget(proposalId, command);
     const handle = this.temporal.workflow.getHandle(proposalId);
     return this.bounded(async () => {
@@ -110,6 +111,15 @@ export class ProposalsService {
     throw new Problem(422, 'unknown-unit', 'The assignment names units that do not exist', errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
   }
 
+  /** A key proposal's supervising leaders are people of the directory with the leader's role. */
+  private async ensureLeadersExist(command: Command) {
+    if (command.type !== 'markKey') return;
+    const { rows } = await this.pool.query<{ id: string }>(`select id from principals where id = any($1) and role = 'leader' and active`, [command.leaders]);
+    const known = new Set(rows.map((r) => r.id));
+    const errors = command.leaders.flatMap((id, i) => (known.has(id) ? [] : [{ path: `leaders.${i}`, message: `no leader ${id} in the directory` }]));
+    if (errors.length > 0) throw new Problem(422, 'unknown-leader', 'The key proposal names leaders who are not in the directory', errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
+  }
+
   /** 并案 names a proposal of the same session that exists and is registered (or being handled). */
   private async ensureMergeTarget(proposalId: string, command: Command) {
     if (command.type !== 'review' || command.review.outcome !== 'merge') return;
@@ -134,7 +144,7 @@ export class ProposalsService {
       throw fromTemporal(err, proposalId);
     });
     const s = view.state;
-    ensureMayRead(principal, { unitIds: s.assignment ? assignedUnits(s.assignment) : [], proposerIds: recipients(s).map((p) => p.id) }, proposalId);
+    ensureMayRead(principal, { unitIds: s.assignment ? assignedUnits(s.assignment) : [], proposerIds: recipients(s).map((p) => p.id), leaderIds: s.key?.leaders ?? [] }, proposalId);
     return view;
   }
 

@@ -10,7 +10,7 @@ import { dueSoonDuty, overdueDuty, owedDuty } from '../read-model/predicates';
 
 export async function sessionOverview(pool: Pool, session: string, calendar: Calendar, now = new Date()) {
   const soonUntil = dueSoonUntil(now.toISOString(), calendar);
-  const [stages, units, duties, weekly] = await Promise.all([
+  const [stages, units, duties, weekly, key] = await Promise.all([
     pool.query<{ stage: string; count: number }>('select stage, count(*)::int as count from proposals where session_id = $1 group by stage order by count desc', [session]),
     pool.query<{ unit_id: string; count: number }>('select u as unit_id, count(*)::int as count from proposals, unnest(unit_ids) as u where session_id = $1 group by u order by count desc, u', [session]),
     pool.query<{ overdue: number; due_soon: number }>(
@@ -31,6 +31,12 @@ export async function sessionOverview(pool: Pool, session: string, calendar: Cal
        group by w order by w`,
       [session, now],
     ),
+    pool.query<{ id: string; number: number; title: string; stage: string; leaders: string[]; overdue_duties: number }>(
+      `select p.id, p.number, p.title, p.stage, coalesce(p.summary->'keyLeaders', '[]'::jsonb) as leaders,
+              (select count(*)::int from unit_tasks t where t.proposal_id = p.id and ${overdueDuty('t', '$2')}) as overdue_duties
+       from proposals p where p.session_id = $1 and p.key_proposal order by p.number`,
+      [session, now],
+    ),
   ]);
   return {
     session,
@@ -40,5 +46,6 @@ export async function sessionOverview(pool: Pool, session: string, calendar: Cal
     dueSoon: duties.rows[0]?.due_soon ?? 0,
     dueSoonUntil: soonUntil,
     weekly: weekly.rows,
+    keyProposals: key.rows.map((r) => ({ id: r.id, number: r.number, title: r.title, stage: r.stage, leaders: r.leaders, overdueDuties: r.overdue_duties })),
   };
 }

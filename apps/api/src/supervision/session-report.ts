@@ -28,25 +28,28 @@ export interface SessionReportInput {
   unitName: (id: string) => string;
 }
 
-/** The summary sheet's figures in order, with their headers; rates are shown as percentages. */
-const FIGURES: [Figure, string][] = [
-  ['assigned', '交办件数'],
-  ['replied', '已答复'],
-  ['repliedOnTime', '按期答复'],
-  ['replyRate', '办复率'],
-  ['dutiesDue', '应办事项'],
-  ['dutiesOnTime', '按时办结'],
-  ['onTimeRate', '按时办结率'],
-  ['rated', '已测评'],
-  ['satisfactionRate', '满意率'],
-  ['firstReplySatisfactionRate', '首次答复满意率'],
-  ['contactRate', '沟通率'],
-  ['meetingRate', '见面率'],
-  ['commitmentsOpen', '承诺·跟踪中'],
-  ['commitmentsDelivered', '承诺·已兑现'],
-  ['commitmentsOverdue', '承诺·逾期'],
-  ['commitmentsUndeliverable', '承诺·无法兑现'],
-];
+/** The summary sheet's figures in order, with their headers (every figure the statistics answer); rates are shown as percentages. */
+const FIGURE_NAMES: Record<Figure, string> = {
+  assigned: '交办件数',
+  replied: '已答复',
+  repliedOnTime: '按期答复',
+  replyRate: '办复率',
+  dutiesDue: '应办事项',
+  dutiesOnTime: '按时办结',
+  onTimeRate: '按时办结率',
+  rated: '已测评',
+  satisfactionRate: '满意率',
+  firstReplySatisfactionRate: '首次答复满意率',
+  contactRate: '沟通率',
+  meetingRate: '见面率',
+  commitmentsOpen: '承诺·跟踪中',
+  commitmentsDelivered: '承诺·已兑现',
+  commitmentsOverdue: '承诺·逾期',
+  commitmentsUndeliverable: '承诺·无法兑现',
+  keyProposals: '重点提案',
+  keyRepliedOnTime: '重点提案·按期答复',
+};
+const FIGURES = Object.entries(FIGURE_NAMES) as [Figure, string][];
 const RATES = new Set<Figure>(['replyRate', 'onTimeRate', 'satisfactionRate', 'firstReplySatisfactionRate', 'contactRate', 'meetingRate']);
 export const DUTY_STATUS = { onTime: '按时', late: '逾期办结', undone: '逾期未办', pending: '未到期' } as const;
 

@@ -31,6 +31,8 @@ const emptyTally = (sessionId: string, unitId: string) => ({
   commitmentsDelivered: 0,
   commitmentsOverdue: 0,
   commitmentsUndeliverable: 0,
+  keyProposals: 0,
+  keyRepliedOnTime: 0,
 });
 
 export function statistics(summaries: ProposalSummary[], now: string) {
@@ -67,12 +69,16 @@ function sessionTotals(summaries: ProposalSummary[], unitRows: Tally[]): Tally[]
     if (!s.assignment) continue;
     const t = total(s.sessionId);
     t.assigned++;
+    if (s.key) t.keyProposals++;
     if (s.contacts.length > 0) t.contacted++;
     if (s.contacts.some((c) => MEETING_FORMS.includes(c.form))) t.met++;
     if (s.replies.length === 0) continue;
     t.owed++;
     if (s.replies.every((r) => r.firstIssuedAt !== null)) t.replied++;
-    if (s.replies.every((r) => r.firstIssuedAt !== null && r.firstIssuedAt < r.firstDueAt)) t.repliedOnTime++;
+    if (s.replies.every((r) => r.firstIssuedAt !== null && r.firstIssuedAt < r.firstDueAt)) {
+      t.repliedOnTime++;
+      if (s.key) t.keyRepliedOnTime++;
+    }
     const rating = lowest(s.replies.map((r) => r.rating));
     if (rating !== null) {
       t.rated++;
@@ -104,6 +110,7 @@ function tallyByUnit(summaries: ProposalSummary[], now: string): Tally[] {
     for (const unitId of units) {
       const t = tally(s.sessionId, unitId);
       t.assigned++;
+      if (s.key) t.keyProposals++;
       const contacts = s.contacts.filter((c) => c.unitId === unitId);
       if (contacts.length > 0) t.contacted++;
       if (contacts.some((c) => MEETING_FORMS.includes(c.form))) t.met++;
@@ -123,7 +130,10 @@ function tallyByUnit(summaries: ProposalSummary[], now: string): Tally[] {
       const t = tally(s.sessionId, r.unitId);
       t.owed++;
       if (r.firstIssuedAt !== null) t.replied++;
-      if (r.firstIssuedAt !== null && r.firstIssuedAt < r.firstDueAt) t.repliedOnTime++;
+      if (r.firstIssuedAt !== null && r.firstIssuedAt < r.firstDueAt) {
+        t.repliedOnTime++;
+        if (s.key) t.keyRepliedOnTime++;
+      }
       if (r.rating !== null) {
         t.rated++;
         if (content(r.rating)) t.ratedContent++;
@@ -165,5 +175,7 @@ function figures(t: Tally) {
     commitmentsDelivered: t.commitmentsDelivered,
     commitmentsOverdue: t.commitmentsOverdue,
     commitmentsUndeliverable: t.commitmentsUndeliverable,
+    keyProposals: t.keyProposals,
+    keyRepliedOnTime: t.keyRepliedOnTime,
   };
 }

@@ -4,10 +4,11 @@
  * deadline extension, the decision on a 不满意 rating and the consultation after a second one, a
  * commitment declared undeliverable, the look back (回头看) before the next session.
  */
-import { Card, DatePicker, Form, Input, InputNumber, Radio } from 'antd';
+import { Card, DatePicker, Form, Input, InputNumber, Radio, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useT } from '../i18n';
-import { UnitPicker, useUnitName } from '../units';
+import { UnitPicker, useLeaders, useUnitName } from '../units';
+import { SupervisionMeetingCard } from './SupervisionMeeting';
 import type { Answer } from '../api/client';
 import { ActionForm, ClassPicker, CommitmentField, type Offer, TextAction, required } from './ActionForm';
 
@@ -86,6 +87,7 @@ function JointUnits() {
 export default function CommitteeActions({ proposalId, offers, state, onDone }: CommitteeView) {
   const t = useT();
   const unitName = useUnitName();
+  const leaders = useLeaders();
   const common = { proposalId, onDone };
   const card = (offer: Offer) => {
     const unit = offer.unitId ? { unitId: offer.unitId } : {};
@@ -210,6 +212,22 @@ export default function CommitteeActions({ proposalId, offers, state, onDone }: 
             </ActionForm>
           </Card>
         );
+      case 'markKey':
+        return (
+          <Card key={key} size="small" title={t('列为重点提案', 'Mark as a key proposal')}>
+            <ActionForm<{ leaders: string[]; memberInCharge: string; reason: string }> {...common} path="/proposals/{id}/key-proposal" submitLabel={t('列为重点提案', 'Mark it key')} toBody={(v) => v}>
+              <Form.Item name="leaders" label={t('领衔督办领导', 'Supervising leaders')} rules={[{ required: true, message: t('请选择领衔督办领导', 'Pick the leaders') }]}>
+                <Select mode="multiple" options={leaders.map((l) => ({ value: l.id, label: l.name }))} optionFilterProp="label" />
+              </Form.Item>
+              <Form.Item name="memberInCharge" label={t('责任委员', 'Member in charge')} rules={required(t('请填写责任委员', 'Name the member in charge'))}>
+                <Input />
+              </Form.Item>
+              <ReasonField />
+            </ActionForm>
+          </Card>
+        );
+      case 'recordSupervisionMeeting':
+        return <SupervisionMeetingCard key={key} {...common} />;
       case 'releaseCountersign':
         return (
           <Card key={key} size="small" title={`${t('逾期未会签', 'Overdue countersign')}${of}`}>

@@ -47,6 +47,8 @@ export default function UnitActions({ proposalId, offers, owesFirstContact, titl
             </ActionForm>
           </Card>
         );
+      case 'submitHandlingPlan':
+        return <TextAction key={key} {...common} title={t('重点提案办理方案', 'Handling plan of the key proposal')} path="/proposals/{id}/handling-plans" submitLabel={t('报送办理方案', 'Send the plan')} field="text" label={t('办理方案', 'Plan')} missing={t('请填写办理方案', 'Write the plan')} rows={5} />;
       case 'submitOpinion':
         return <TextAction key={key} {...common} title={t('会办意见', 'Opinion')} path="/proposals/{id}/opinions" submitLabel={t('报送会办意见', 'Send the opinion')} field="text" label={t('意见', 'Opinion')} missing={t('请填写意见', 'Write the opinion')} rows={4} />;
       case 'recordContact':

@@ -31,7 +31,7 @@ function Chart(props: { option: ChartOption; height?: number; label: string }) {
 }
 import { statDefinitions } from '../definitions';
 import { useNames, useT } from '../i18n';
-import { useUnitName } from '../units';
+import { useLeaderName, useUnitName } from '../units';
 
 type Stats = NonNullable<Awaited<ReturnType<typeof loadStats>>>;
 const loadStats = async (session: string) => (await api.GET('/supervision/stats', { params: { query: { session } } })).data;
@@ -40,6 +40,7 @@ const pct = (v: number | null | undefined) => (v === null || v === undefined ? '
 export default function Overview() {
   const t = useT();
   const names = useNames();
+  const leaderName = useLeaderName();
   const unitName = useUnitName();
   const [sessions, setSessions] = useState<Answer<'/supervision/sessions'>>([]);
   const [session, setSession] = useState<string>();
@@ -158,6 +159,22 @@ export default function Overview() {
       {trend && (
         <Card title={t('每周趋势（近十二周）', 'Weekly trend (last twelve weeks)')} size="small">
           <Chart option={trend} height={260} label={t('每周交办、答复、办结件数', 'Proposals assigned, replied and closed each week')} />
+        </Card>
+      )}
+      {glance && glance.keyProposals.length > 0 && (
+        <Card size="small" title={t(`重点提案（${glance.keyProposals.length} 件）`, `Key proposals (${glance.keyProposals.length})`)}>
+          <Table
+            size="small"
+            rowKey="id"
+            pagination={false}
+            dataSource={glance.keyProposals}
+            columns={[
+              { title: t('提案', 'Proposal'), render: (_, k) => <Link to={`/p/${k.id}`}>{`第${k.number}号 ${k.title}`}</Link> },
+              { title: t('领衔督办', 'Supervised by'), render: (_, k) => k.leaders.map(leaderName).join('、') },
+              { title: t('环节', 'Stage'), render: (_, k) => <Tag>{names.stage(k.stage)}</Tag> },
+              { title: t('逾期事项', 'Overdue'), render: (_, k) => (k.overdueDuties > 0 ? <UrgencyTag urgency="overdue">{k.overdueDuties}</UrgencyTag> : '—') },
+            ]}
+          />
         </Card>
       )}
       <Card

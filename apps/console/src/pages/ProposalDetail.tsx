@@ -7,7 +7,7 @@ import { useLive } from '../live';
 import { UrgencyTag } from '../components/UrgencyTag';
 import { AUDIENCE_NAME_ZH, COMMITMENT_STATUS_ZH, RATING_NAME_ZH } from '../../../../workflows/domain/chinese-names';
 import { IssuedReplyView } from '../components/DocumentView';
-import { useUnitName } from '../units';
+import { useLeaderName, useUnitName } from '../units';
 import { shanghaiDate, shanghaiTime, useNames, useT } from '../i18n';
 import { usePrincipal } from '../session';
 
@@ -18,6 +18,32 @@ type History = Answer<'/proposals/{id}/history'>;
 const CommitteeActions = lazy(() => import('../components/CommitteeActions'));
 const UnitActions = lazy(() => import('../components/UnitActions'));
 const MemberActions = lazy(() => import('../components/MemberActions'));
+const SupervisionMeetingCard = lazy(() => import('../components/SupervisionMeeting').then((m) => ({ default: m.SupervisionMeetingCard })));
+
+const MEETING_ZH: Record<string, string> = { meeting: '督办协商会', siteVisit: '实地视察', consultation: '座谈' };
+
+/** 重点提案: who supervises it, the units' handling plans, the supervision meetings held. */
+function KeyProposalCard({ keyProposal: k }: { keyProposal: NonNullable<View['state']['key']> }) {
+  const t = useT();
+  const unitName = useUnitName();
+  const leaderName = useLeaderName();
+  return (
+    <Card size="small" title={t('重点提案', 'Key proposal')}>
+      <Descriptions size="small" column={2}>
+        <Descriptions.Item label={t('领衔督办', 'Supervised by')}>{k.leaders.map(leaderName).join('、')}</Descriptions.Item>
+        <Descriptions.Item label={t('责任委员', 'Member in charge')}>{k.memberInCharge}</Descriptions.Item>
+        <Descriptions.Item label={t('遴选时间', 'Selected')}>{shanghaiDate(k.markedAt)}</Descriptions.Item>
+        <Descriptions.Item label={t('遴选理由', 'Why')}>{k.reason}</Descriptions.Item>
+      </Descriptions>
+      {Object.entries(k.plans).map(([unitId, plan]) => (
+        <Typography.Paragraph key={unitId}>{`${t('办理方案', 'Handling plan')}（${unitName(unitId)}，${shanghaiDate(plan.at)}）：${plan.text}`}</Typography.Paragraph>
+      ))}
+      {k.meetings.map((m, i) => (
+        <Typography.Paragraph key={i}>{`${t('督办', 'Supervision')} ${shanghaiTime(m.occurredAt)} ${t(MEETING_ZH[m.form] ?? m.form, m.form)}（${m.participants.join('、')}）：${m.conclusions}`}</Typography.Paragraph>
+      ))}
+    </Card>
+  );
+}
 
 const ALERT_ZH: Record<string, string> = { warning: '临期提醒', overdue: '逾期提醒', escalation: '督办' };
 
@@ -108,8 +134,11 @@ export default function ProposalDetail() {
         <Typography.Paragraph style={{ marginTop: 8 }}>{intake.content}</Typography.Paragraph>
       </Card>
 
+      {s.key && <KeyProposalCard keyProposal={s.key} />}
+
       <Suspense fallback={null}>
         {committee && <CommitteeActions proposalId={id} offers={view.allowedActions} state={s} onDone={load} />}
+        {principal.role === 'leader' && view.allowedActions.some((a) => a.action === 'recordSupervisionMeeting') && <SupervisionMeetingCard proposalId={id} onDone={load} />}
         {principal.role === 'proposer' && <MemberActions proposalId={id} offers={view.allowedActions} assigned={Boolean(s.assignment)} onDone={load} />}
         {principal.role === 'officer' && (
           <UnitActions

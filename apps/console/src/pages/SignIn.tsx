@@ -17,6 +17,8 @@ export function SignInForm({ account }: { account?: string }) {
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const submit = async (values: { account: string; password: string }) => {
+    // The last attempt's message goes while this one is sent: what shows is always this attempt's answer.
+    setError(undefined);
     setBusy(true);
     const { data, error: problem } = await api.POST('/session', { body: values });
     setBusy(false);
