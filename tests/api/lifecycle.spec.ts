@@ -34,8 +34,8 @@ test('proposal 202 from intake to closed over HTTP, with tasks, history, lists a
       // What each may do now, as the rules answer it: the DRC drafts only once the opinion and a contact are in.
       expect(await offered(id, 'drc-officer')).toEqual(['requestReassignment', 'recordContact', 'requestExtension']);
       expect(await offered(id, 'stb-officer')).toEqual(['requestReassignment', 'submitOpinion', 'recordContact']);
-      expect(await offered(id, 'committee-clerk')).toEqual([]);
-      expect(await offered(id, 'wang-fengjie')).toEqual([]);
+      expect(await offered(id, 'committee-clerk')).toEqual(['markKey']);
+      expect(await offered(id, 'wang-fengjie')).toEqual(['withdraw']);
     }
     if (step.command.type === 'submitOpinion') {
       expect(await offered(id, 'drc-officer')).toEqual(['requestReassignment', 'recordContact', 'draftReply', 'requestExtension']);

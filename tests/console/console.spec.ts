@@ -498,7 +498,7 @@ test('重点提案: the committee marks a proposal key naming its leader, the DR
 
   // The leader finds it among the key proposals they supervise, and records the meeting held.
   const leader = await signedIn('vice-chair-zhang');
-  await leader.getByRole('link', { name: /3202/ }).click();
+  await leader.locator('tbody tr', { hasText: '3202' }).getByRole('link').click();
   const meeting = card(leader, '督办记录');
   await meeting.getByLabel('督办时间').fill(new Date(Date.now() - 3600_000).toISOString().slice(0, 19).replace('T', ' '));
   await leader.keyboard.press('Enter');

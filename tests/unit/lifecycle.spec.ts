@@ -403,7 +403,9 @@ describe('key proposals (重点提案)', () => {
     ]);
     expect(given([meeting()], on('2024-04-10'), key).key!.meetings).toEqual([expect.objectContaining({ by: 'vice-chair-zhang', form: 'meeting' })]);
     refused(key, meeting(otherLeader), 'forbidden', on('2024-04-10'));
-    refused(given(toAssigned), meeting(), 'notReady', on('2024-04-10'));
+    // A leader is not told whether a proposal they do not supervise is key; the committee is.
+    refused(given(toAssigned), meeting(), 'forbidden', on('2024-04-10'));
+    refused(given(toAssigned), meeting(committee), 'notReady', on('2024-04-10'));
     refused(key, meeting(viceChair, on('2024-05-01')), 'invalid', on('2024-04-10'), ['occurredAt']);
     refused(key, { ...plan(), actor: viceChair }, 'forbidden');
   });

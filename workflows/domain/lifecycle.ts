@@ -577,10 +577,11 @@ const submitHandlingPlan = rule<'submitHandlingPlan', Track>({
 const recordSupervisionMeeting = rule<'recordSupervisionMeeting', null>({
   targets: 'none',
   may: (state, actor) => {
+    // A leader learns nothing of a proposal that is not theirs to supervise, not even whether it is key.
+    if (actor.role === 'leader' && !state.key?.leaders.includes(actor.id)) return refuse('forbidden', `${actor.id} does not supervise this proposal`);
     const h = handling(state);
     if (!h.ok) return h;
     if (!state.key) return refuse('notReady', 'the proposal is not a key proposal');
-    if (actor.role === 'leader' && !state.key.leaders.includes(actor.id)) return refuse('forbidden', `${actor.id} does not supervise this proposal`);
     return nothing;
   },
   decide: ({ occurredAt, form, participants, conclusions }, _, __, { now }) => {

@@ -1,0 +1,93 @@
+/**
+ * The committee's year over HTTP, with a real worker, Temporal dev server and PostgreSQL: key
+ * proposals and who may read them, withdrawal and what it leaves out of the statistics, and an
+ * extension asked for by the unit.
+ */
+import { referenceCase } from '../../seeds/reference-case';
+import { http, useStack, waitFor } from '../support/api';
+
+const c = referenceCase();
+const ctx = useStack();
+
+/** Filed, registered and assigned as 202 is, under another number. */
+async function assigned(number: number): Promise<string> {
+  const filed = await http(ctx.current, 'POST', '/proposals', { as: 'committee-clerk', body: { ...c.intake, number } });
+  const id = filed.body.proposalId as string;
+  expect((await http(ctx.current, 'POST', `/proposals/${id}/registration`, { as: 'committee-clerk', body: { review: { outcome: 'register' } } })).status).toBe(200);
+  expect((await http(ctx.current, 'POST', `/proposals/${id}/assignment`, { as: 'committee-clerk', body: { assignment: c.assignment } })).status).toBe(200);
+  return id;
+}
+
+const offered = async (id: string, as: string) => ((await http(ctx.current, 'GET', `/proposals/${id}`, { as })).body.allowedActions as { action: string }[]).map((a) => a.action);
+
+test('a key proposal: its leaders named from the directory, read by the leader who supervises it and by no other, listed apart in the overview and the statistics', async () => {
+  const id = await assigned(1301);
+  const other = await assigned(1302);
+  const unknown = await http(ctx.current, 'POST', `/proposals/${id}/key-proposal`, { as: 'committee-clerk', body: { leaders: ['vice-chair-zhang', 'nobody'], memberInCharge: '刘委员', reason: '主席会议遴选' } });
+  expect([unknown.status, unknown.body.type, unknown.body.errors]).toEqual([422, 'urn:proposals:problem:unknown-leader', [{ path: 'leaders.1', message: 'no leader nobody in the directory' }]]);
+  const marked = await http(ctx.current, 'POST', `/proposals/${id}/key-proposal`, { as: 'committee-clerk', body: { leaders: ['vice-chair-zhang'], memberInCharge: '刘委员', reason: '主席会议遴选' } });
+  expect(marked.status).toBe(200);
+  expect(marked.body.events.map((e: { type: string }) => e.type)).toEqual(['KeyProposalMarked']);
+
+  // The leader reads it and may record a meeting; the other leader finds nothing; no leader reads a proposal that is not theirs.
+  expect(await offered(id, 'vice-chair-zhang')).toEqual(['recordSupervisionMeeting']);
+  expect((await http(ctx.current, 'GET', `/proposals/${id}`, { as: 'vice-chair-zhao' })).status).toBe(404);
+  expect((await http(ctx.current, 'GET', `/proposals/${other}`, { as: 'vice-chair-zhang' })).status).toBe(404);
+  const listed = await waitFor(() => http(ctx.current, 'GET', '/proposals', { as: 'vice-chair-zhang' }), (r) => r.body.total === 1);
+  expect(listed.body.items.map((p: { id: string }) => p.id)).toEqual([id]);
+  expect((await http(ctx.current, 'GET', '/proposals', { as: 'vice-chair-zhao' })).body.total).toBe(0);
+  expect((await http(ctx.current, 'GET', '/tasks', { as: 'vice-chair-zhang' })).body.items).toEqual([]);
+  expect((await http(ctx.current, 'GET', '/supervision/stats?session=smx-8-2', { as: 'vice-chair-zhang' })).status).toBe(403);
+
+  // The DRC owes its handling plan; the meeting is the leader's to record.
+  expect(await offered(id, 'drc-officer')).toContain('submitHandlingPlan');
+  const tasks = await waitFor(() => http(ctx.current, 'GET', '/tasks', { as: 'drc-officer' }), (r) => r.body.items.some((t: { kind: string }) => t.kind === 'handlingPlan'));
+  expect(tasks.body.items.filter((t: { kind: string }) => t.kind === 'handlingPlan')).toEqual([expect.objectContaining({ proposalId: id, role: 'lead', sessionName: '八届二次会议' })]);
+  const meeting = await http(ctx.current, 'POST', `/proposals/${id}/supervision-meetings`, {
+    as: 'vice-chair-zhang',
+    body: { occurredAt: new Date(Date.now() - 60_000).toISOString(), form: 'siteVisit', participants: ['王凤杰'], conclusions: '加快推进' },
+  });
+  expect(meeting.status).toBe(200);
+  expect((await http(ctx.current, 'POST', `/proposals/${other}/supervision-meetings`, { as: 'vice-chair-zhang', body: { occurredAt: new Date().toISOString(), form: 'meeting', participants: ['x'], conclusions: 'x' } })).status).toBe(403);
+
+  const overview = await waitFor(() => http(ctx.current, 'GET', '/supervision/overview?session=smx-8-2', { as: 'committee-clerk' }), (r) => r.body.keyProposals?.length === 1);
+  expect(overview.body.keyProposals).toEqual([expect.objectContaining({ id, number: 1301, leaders: ['vice-chair-zhang'] })]);
+  const stats = await http(ctx.current, 'GET', '/supervision/stats?session=smx-8-2', { as: 'committee-clerk' });
+  expect(stats.body.totals[0]).toMatchObject({ assigned: 2, keyProposals: 1 });
+  expect(stats.body.rows.find((r: { unitId: string }) => r.unitId === 'smx-drc')).toMatchObject({ assigned: 2, keyProposals: 1 });
+});
+
+test('撤案: before assignment at once; after it with the committee’s consent, and then the proposal counts for no unit', async () => {
+  const filed = await http(ctx.current, 'POST', '/proposals', { as: 'committee-clerk', body: { ...c.intake, number: 1401 } });
+  const early = filed.body.proposalId as string;
+  expect((await http(ctx.current, 'POST', `/proposals/${early}/withdrawal`, { as: 'sun-yurong', body: { reason: '不再需要' } })).status).toBe(403);
+  const gone = await http(ctx.current, 'POST', `/proposals/${early}/withdrawal`, { as: 'wang-fengjie', body: { reason: '不再需要' } });
+  expect([gone.status, gone.body.events.map((e: { type: string }) => e.type)]).toEqual([200, ['ProposalWithdrawn']]);
+  expect((await http(ctx.current, 'GET', `/proposals/${early}`, { as: 'wang-fengjie' })).body.state.status).toBe('withdrawn');
+
+  const id = await assigned(1402);
+  const before = await waitFor(() => http(ctx.current, 'GET', '/supervision/stats?session=smx-8-2', { as: 'committee-clerk' }), (r) => r.body.totals[0]?.assigned >= 1);
+  const assignedBefore = before.body.totals[0].assigned as number;
+  const asked = await http(ctx.current, 'POST', `/proposals/${id}/withdrawal`, { as: 'wang-fengjie', body: { reason: '问题已解决' } });
+  expect(asked.body.events.map((e: { type: string }) => e.type)).toEqual(['WithdrawalRequested']);
+  expect(await offered(id, 'committee-clerk')).toContain('decideWithdrawal');
+  const consented = await http(ctx.current, 'POST', `/proposals/${id}/withdrawal-decisions`, { as: 'committee-clerk', body: { decision: 'consent', reason: '情况属实' } });
+  expect(consented.body.events.map((e: { type: string }) => e.type)).toEqual(['ProposalWithdrawn']);
+  const after = await waitFor(() => http(ctx.current, 'GET', '/supervision/stats?session=smx-8-2', { as: 'committee-clerk' }), (r) => r.body.totals[0]?.assigned === assignedBefore - 1);
+  expect(after.body.totals[0].assigned).toBe(assignedBefore - 1);
+  expect((await http(ctx.current, 'GET', '/tasks', { as: 'drc-officer' })).body.items.filter((t: { proposalId: string }) => t.proposalId === id)).toEqual([]);
+  // Finished: a further action is the finished proposal's 409.
+  expect((await http(ctx.current, 'POST', `/proposals/${id}/withdrawal`, { as: 'wang-fengjie', body: { reason: 'again' } })).status).toBe(409);
+});
+
+test('延期: the unit asks before its reply is due and the committee grants it; the committee cannot extend on its own under the default policy', async () => {
+  const id = await assigned(1501);
+  expect((await http(ctx.current, 'POST', `/proposals/${id}/deadline-extensions`, { as: 'committee-clerk', body: { months: 1, reason: 'x' } })).status).toBe(403);
+  const asked = await http(ctx.current, 'POST', `/proposals/${id}/extension-requests`, { as: 'drc-officer', body: { months: 2, reason: '跨年度项目' } });
+  expect(asked.body.events.map((e: { type: string }) => e.type)).toEqual(['ExtensionRequested']);
+  const dueBefore = (await http(ctx.current, 'GET', `/proposals/${id}`, { as: 'committee-clerk' })).body.duties.find((d: { kind: string }) => d.kind === 'reply').due.date as string;
+  const granted = await http(ctx.current, 'POST', `/proposals/${id}/extension-decisions`, { as: 'committee-clerk', body: { decision: 'grant', reason: '同意' } });
+  expect(granted.body.events).toEqual([expect.objectContaining({ type: 'ReplyDeadlineExtended', unitId: 'smx-drc', months: 2 })]);
+  const dueAfter = (await http(ctx.current, 'GET', `/proposals/${id}`, { as: 'committee-clerk' })).body.duties.find((d: { kind: string }) => d.kind === 'reply').due.date as string;
+  expect(dueAfter > dueBefore).toBe(true);
+});
