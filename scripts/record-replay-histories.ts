@@ -130,6 +130,39 @@ async function main() {
       await handle.result();
       return handle;
     });
+    await record('committee-year-key-proposal-and-extension', async () => {
+      // Marked key after assignment: the handling plan falls overdue and is sent late, a leader
+      // records a meeting, the DRC asks for two more months before its reply is due and is granted them.
+      const intake = { ...c.intake, number: 6301 };
+      const handle = await startProposal(env.client, intake, policy, taskQueue);
+      const [register, assign] = referenceSteps({ ...c, intake }, stamp);
+      const committee = { role: 'committee' as const, id: 'committee-clerk' };
+      const drc = { role: 'officer' as const, id: 'drc-officer', unitId: 'smx-drc' };
+      await act(handle, register!.command);
+      await act(handle, assign!.command);
+      await act(handle, { type: 'markKey', actor: committee, leaders: ['vice-chair-zhang'], memberInCharge: '刘委员', reason: '主席会议遴选' });
+      await env.sleep('40 days');
+      await act(handle, { type: 'submitHandlingPlan', actor: drc, text: '成立工作专班' });
+      await act(handle, { type: 'recordSupervisionMeeting', actor: { role: 'leader', id: 'vice-chair-zhang' }, occurredAt: stamp(), form: 'siteVisit', participants: ['王凤杰'], conclusions: '加快推进' });
+      await act(handle, { type: 'requestExtension', actor: drc, months: 2, reason: '跨年度项目' });
+      await act(handle, { type: 'decideExtension', actor: committee, decision: 'grant', reason: '同意' });
+      await env.sleep('10 days');
+      await untilIdle(handle);
+      await handle.terminate('recorded');
+      return handle;
+    });
+    await record('committee-year-withdrawn-with-consent', async () => {
+      // 撤案 after assignment: asked by the lead signer, consented by the committee; the run ends.
+      const intake = { ...c.intake, number: 6302 };
+      const handle = await startProposal(env.client, intake, policy, taskQueue);
+      const [register, assign] = referenceSteps({ ...c, intake }, stamp);
+      await act(handle, register!.command);
+      await act(handle, assign!.command);
+      await act(handle, { type: 'withdraw', actor: { role: 'proposer', id: 'wang-fengjie' }, reason: '问题已解决' });
+      await act(handle, { type: 'decideWithdrawal', actor: { role: 'committee', id: 'committee-clerk' }, decision: 'consent', reason: '情况属实' });
+      await handle.result();
+      return handle;
+    });
     await record('assignment-batch-of-five', async () => {
       // Two rows a second, side by side, then the rest of the second; one row refused (never filed).
       const numbers = [7301, 7302, 7303, 7304];
