@@ -68,6 +68,8 @@ export async function generateSessions(pool: Pool, total: number, perSession = 2
             stage: stage as ProposalSummary['replies'][number]['stage'],
             round: 1,
             replyClass,
+            documentNumber: replied ? `提〔2026〕${n}号` : null,
+            publication: replied ? { decision: 'full' } : null,
             dueAt,
             issuedAt,
             firstIssuedAt: issuedAt,

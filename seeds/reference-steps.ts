@@ -36,6 +36,8 @@ export function referenceSteps(c: ReferenceCase, now: () => string): Step[] {
     { label: `submitted for review by ${lead}`, command: { type: 'submitReply', actor: officer(lead) } },
     { label: '审核 accepted by the committee', command: { type: 'reviewReply', actor: committee, review: { decision: 'accept' } } },
     { label: `答复 issued, signed by ${c.signer.title}`, command: { type: 'issueReply', actor: officer(lead), signer: c.signer } },
+    // The reply was published in full on the city's website, as the seed's reply is.
+    { label: `答复公开 published in full by ${lead}`, command: { type: 'decidePublication', actor: officer(lead), publication: { decision: 'full' } } },
     ...c.evaluations.map((e): Step => ({ label: `评价 ${e.rating} from ${e.proposerId}`, command: { type: 'evaluate', actor: actorFor('proposer', e.proposerId), rating: e.rating } })),
     ...c.followUpReports.map((r): Step => ({
       label: `跟踪 commitment ${r.commitmentNo} reported ${r.done ? 'done' : 'in progress'}`,

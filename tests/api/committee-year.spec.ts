@@ -1,9 +1,11 @@
 /**
  * The committee's year over HTTP, with a real worker, Temporal dev server and PostgreSQL: key
  * proposals and who may read them, withdrawal and what it leaves out of the statistics, and an
- * extension asked for by the unit.
+ * extension asked for by the unit, replies published and read without signing in.
  */
+import { requestFor } from '../../apps/api/src/proposals/actions';
 import { referenceCase } from '../../seeds/reference-case';
+import { referenceSteps } from '../../seeds/reference-steps';
 import { http, useStack, waitFor } from '../support/api';
 
 const c = referenceCase();
@@ -90,4 +92,51 @@ test('延期: the unit asks before its reply is due and the committee grants it;
   expect(granted.body.events).toEqual([expect.objectContaining({ type: 'ReplyDeadlineExtended', unitId: 'smx-drc', months: 2 })]);
   const dueAfter = (await http(ctx.current, 'GET', `/proposals/${id}`, { as: 'committee-clerk' })).body.duties.find((d: { kind: string }) => d.kind === 'reply').due.date as string;
   expect(dueAfter > dueBefore).toBe(true);
+});
+
+test('答复公开: each unit decides on its issued reply; anyone lists the published ones and reads one published in full, without signing in', async () => {
+  const steps = referenceSteps(c, () => new Date(Date.now() - 1000).toISOString());
+  const upToIssue = steps.slice(0, steps.findIndex((s) => s.command.type === 'decidePublication'));
+  const issued = async (number: number) => {
+    const filed = await http(ctx.current, 'POST', '/proposals', { as: 'committee-clerk', body: { ...c.intake, number } });
+    const id = filed.body.proposalId as string;
+    for (const step of upToIssue.slice(0)) {
+      const { action, body, principalId } = requestFor(step.command);
+      expect([step.label, (await http(ctx.current, 'POST', `/proposals/${id}/${action}`, { as: principalId, body })).status]).toEqual([step.label, 200]);
+    }
+    return id;
+  };
+  const full = await issued(1601);
+  const summary = await issued(1602);
+  const withheld = await issued(1603);
+  expect(await offered(full, 'drc-officer')).toContain('decidePublication');
+  const missingReason = await http(ctx.current, 'POST', `/proposals/${withheld}/publication`, { as: 'drc-officer', body: { publication: { decision: 'withheld' } } });
+  expect([missingReason.status, missingReason.body.errors?.[0]?.path]).toEqual([400, 'publication.reason']);
+  for (const [id, publication] of [
+    [full, { decision: 'full' }],
+    [summary, { decision: 'summary', summary: '将建强中原关键金属实验室等四项工作' }],
+    [withheld, { decision: 'withheld', reason: '涉及企业商业秘密' }],
+  ] as const) {
+    expect((await http(ctx.current, 'POST', `/proposals/${id}/publication`, { as: 'drc-officer', body: { publication } })).status).toBe(200);
+  }
+  expect((await http(ctx.current, 'POST', `/proposals/${full}/publication`, { as: 'stb-officer', body: { publication: { decision: 'full' } } })).status).toBe(403);
+
+  // No sign-in: the published two are listed, the withheld one is not, and nor is its reason.
+  const listed = await waitFor(() => http(ctx.current, 'GET', '/public/replies?session=smx-8-2'), (r) => r.body.total === 2);
+  expect(listed.body.items.map((i: { number: number; publication: string; summary?: string }) => [i.number, i.publication, i.summary])).toEqual([
+    [1601, 'full', undefined],
+    [1602, 'summary', '将建强中原关键金属实验室等四项工作'],
+  ]);
+  expect(listed.body.items[0]).toMatchObject({ unitName: '三门峡市发展和改革委员会', documentNumber: c.draft.documentNumber, proposers: ['王凤杰', '孙钰蓉', '李宝松'] });
+  expect(JSON.stringify(listed.body)).not.toContain('商业秘密');
+  expect((await http(ctx.current, 'GET', '/public/sessions')).body).toEqual([{ id: 'smx-8-2', name: '八届二次会议' }]);
+  const pdf = await fetch(`${ctx.current.base}/public/replies/${full}/smx-drc/reply.pdf`);
+  expect([pdf.status, pdf.headers.get('content-type')]).toEqual([200, 'application/pdf']);
+  expect((await fetch(`${ctx.current.base}/public/replies/${summary}/smx-drc/reply.pdf`)).status).toBe(404);
+  expect((await fetch(`${ctx.current.base}/public/replies/${withheld}/smx-drc/reply.pdf`)).status).toBe(404);
+  expect((await fetch(`${ctx.current.base}/public/replies/not-a-proposal/smx-drc/reply.pdf`)).status).toBe(400);
+  expect((await http(ctx.current, 'GET', '/public/replies')).status).toBe(400);
+  // The statistics count what was published.
+  const stats = await waitFor(() => http(ctx.current, 'GET', '/supervision/stats?session=smx-8-2', { as: 'committee-clerk' }), (r) => r.body.totals[0]?.published === 2);
+  expect(stats.body.totals[0]).toMatchObject({ published: 2, publicationDecided: 3 });
 });

@@ -68,7 +68,7 @@ test('proposal 202 from intake to closed over HTTP, with tasks, history, lists a
 
   const history = await http(ctx.current, 'GET', `/proposals/${id}/history`, { as: 'committee-clerk' });
   expect(history.status).toBe(200);
-  expect(history.body.timeline).toHaveLength(20);
+  expect(history.body.timeline).toHaveLength(21);
   expect(history.body.timeline.at(-1)).toMatchObject({ stage: 'closed', what: '办结', whatEn: 'proposal closed' });
   expect(history.body.events.map((e: { type: string }) => e.type)).toContain('DraftCountersigned');
   expect(history.body.temporal.runs).toHaveLength(1);
@@ -86,8 +86,8 @@ test('proposal 202 from intake to closed over HTTP, with tasks, history, lists a
   const stats = await http(ctx.current, 'GET', '/supervision/stats?session=smx-8-2', { as: 'committee-clerk' });
   expect(stats.status).toBe(200);
   const drc = stats.body.rows.find((r: { unitId: string }) => r.unitId === 'smx-drc');
-  // The DRC's duties: the first contact, the reply and the first report on each of four commitments.
-  expect(drc).toMatchObject({ assigned: 1, replied: 1, repliedOnTime: 1, replyRate: 1, onTimeRate: 1, rated: 1, dutiesDue: 6, dutiesOnTime: 6, satisfactionRate: 1, contactRate: 1, meetingRate: 1, commitmentsDelivered: 4, commitmentsOpen: 0 });
+  // The DRC's duties: the first contact, the reply, its publication decision and the first report on each of four commitments.
+  expect(drc).toMatchObject({ assigned: 1, replied: 1, repliedOnTime: 1, replyRate: 1, onTimeRate: 1, rated: 1, dutiesDue: 7, dutiesOnTime: 7, satisfactionRate: 1, contactRate: 1, meetingRate: 1, commitmentsDelivered: 4, commitmentsOpen: 0 });
   const stb = stats.body.rows.find((r: { unitId: string }) => r.unitId === 'smx-stb');
   // The co-handler has a rate of its own: its opinion and its countersign, both on time.
   expect(stb).toMatchObject({ assigned: 1, replied: 0, replyRate: null, contactRate: 0, dutiesDue: 2, dutiesOnTime: 2, onTimeRate: 1 });

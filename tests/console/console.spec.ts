@@ -515,3 +515,26 @@ test('重点提案: the committee marks a proposal key naming its leader, the DR
   await checkAndKeep(committee, 'overview-key-proposals');
   await handle.terminate('test done');
 }, 120_000);
+
+test('答复公开: the DRC publishes its reply in its form, and anyone reads it on the public page without signing in', async () => {
+  const c = referenceCase();
+  const handle = await startProposal(ctx.current.env.client, { ...c.intake, number: 1202 }, defaultPolicy());
+  const steps = referenceSteps(c, () => new Date(Date.now() - 1000).toISOString());
+  for (const step of steps.slice(0, steps.findIndex((s) => s.command.type === 'decidePublication'))) await act(handle, step.command);
+  const drc = await signedIn('drc-officer');
+  await drc.goto(`${ctx.current.base}/p/${handle.workflowId}`);
+  const form = card(drc, '答复公开');
+  await form.getByRole('radio', { name: '全文公开' }).check();
+  await form.getByRole('button', { name: /^确\s?定$/ }).click();
+  await drc.locator('.ant-timeline-item-content', { hasText: '三门峡市发展和改革委员会 答复全文公开' }).waitFor();
+
+  const anyone = await (await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 900 } })).newPage();
+  await anyone.goto(`${ctx.current.base}/published`);
+  const published = card(anyone, '第1202号 关于进一步着力发展新材料产业的提案');
+  await published.getByText('三门峡市发展和改革委员会 三发改提〔2024〕202号（B类）', { exact: false }).waitFor();
+  const href = await published.getByRole('link', { name: '答复全文（PDF）' }).getAttribute('href');
+  const pdf = await anyone.request.get(`${ctx.current.base}${href}`);
+  expect([pdf.status(), pdf.headers()['content-type']]).toEqual([200, 'application/pdf']);
+  await checkAndKeep(anyone, 'published-replies');
+  await handle.terminate('test done');
+}, 90_000);

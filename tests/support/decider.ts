@@ -75,7 +75,9 @@ export const toAssigned = [register, assign()];
 export const toDraftable = [...toAssigned, recordContact(), opinion()];
 export const toCountersigning = [...toDraftable, draftReply()];
 export const toUnderReview = [...toCountersigning, countersign(), submit()];
-export const toReplied = [...toUnderReview, accept, issue()];
+/** 答复公开: the DRC publishes its reply in full. */
+export const publish = (actor: Actor = drc, publication: { decision: 'full' } | { decision: 'summary'; summary: string } | { decision: 'withheld'; reason: string } = { decision: 'full' }): Command => ({ type: 'decidePublication', actor, publication });
+export const toReplied = [...toUnderReview, accept, issue(), publish()];
 export const toFollowUp = [...toReplied, rate(wang), rate(sun), rate(li, 'basicallySatisfied')];
 
 /** Then: the events decided, without their time and actor unless asked. */

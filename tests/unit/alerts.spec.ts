@@ -107,7 +107,8 @@ test('at the follow-up limit open commitments fall overdue and are reported to t
   expect(delivery.map(([k]) => k)).toEqual([1, 2, 3, 4].map((n) => `commitmentDelivery:smx-drc:-:${n}|overdue|0|2026-03-23T16:00:00.000Z`));
   expect(scheduledAlerts(after, policy, '2026-03-23T16:00:00.000Z').find((a) => a.dutyKind === 'commitmentDelivery' && a.kind === 'overdue')!.audience).toBe('committee');
 
-  const legacy = { ...policy, legacy: true as const };
+  // Proposals under the legacy rules were pinned before replies were published through the system.
+  const legacy = { ...policy, legacy: true as const, periods: { ...policy.periods, publicationDecision: null } };
   const lapsed = run(given(steps, T0, assigned(), legacy), '2026-03-23T16:00:00.000Z', legacy);
   expect(lapsed.status).toBe('closed');
   expect(lapsed.tracks['smx-drc']!.commitments.map((c) => c.status)).toEqual(['lapsed', 'lapsed', 'lapsed', 'lapsed']);
@@ -147,7 +148,7 @@ test('every duty that is owed gets the same ladder: warned before, overdue when 
       expect(new Set(ladder.map((a) => a.at)).size).toBe(rungs.length);
     }
   }
-  expect([...covered].sort()).toEqual(['annualSummary', 'coHandlerOpinion', 'commitmentDelivery', 'contactBeforeHandling', 'countersign', 'followUpReport', 'lookBack', 'reply']);
+  expect([...covered].sort()).toEqual(['annualSummary', 'coHandlerOpinion', 'commitmentDelivery', 'contactBeforeHandling', 'countersign', 'followUpReport', 'lookBack', 'publicationDecision', 'reply']);
 
   // Each duty's instants, counted by hand on the 2024 calendar (UTC instants of Beijing midnights).
   const ladder = (state: ProposalState, dutyKind: string) => scheduledAlerts(state, policy).filter((a) => a.dutyKind === dutyKind).map((a) => a.at.slice(0, 10));

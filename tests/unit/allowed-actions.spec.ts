@@ -44,6 +44,7 @@ function sample(type: CommandType, actor: Actor, now: string, offer: Partial<All
     requestExtension: { months: 1, reason: '跨年度项目' },
     decideExtension: { ...unit, decision: 'grant', reason: '同意' },
     withdraw: { reason: '情况已变化' },
+    decidePublication: { publication: { decision: 'full' } },
     decideWithdrawal: { decision: 'consent', reason: '同意' },
     markKey: { leaders: ['vice-chair-zhang'], memberInCharge: '李委员', reason: '主席会议遴选' },
     submitHandlingPlan: { text: '办理方案' },

@@ -19,7 +19,7 @@ import { statistics } from '../../apps/api/src/supervision/statistics';
 import { compressedPolicy } from '../../seeds/policy';
 import {
   T0, accept, assign, c202, committee, countersign, draft, draftReply, drc, edu, filed, given, issue, li, on, opinion, policy, rate,
-  recordContact, refusal, register, report, stb, submit, sun, then, tick, toAssigned, toFollowUp, toReplied, wang, askExtension, extension,
+  recordContact, refusal, register, report, stb, submit, sun, then, tick, toAssigned, toFollowUp, toReplied, wang, askExtension, extension, publish,
 } from '../support/decider';
 
 /** Acts as the workflow does: each command at its own time, the clock run up to it, and every settled duty kept. */
@@ -208,6 +208,7 @@ describe('7. statistics by DOMAIN.md’s definitions', () => {
       [on('2024-04-30'), submit()],
       [on('2024-04-30'), accept],
       [on('2024-04-30'), issue()],
+      [on('2024-04-30'), publish()],
       [on('2024-04-30'), rate(wang)],
       [on('2024-04-30'), rate(sun, 'unsatisfied')],
       [on('2024-04-30'), rate(li, 'basicallySatisfied')],
@@ -222,6 +223,7 @@ describe('7. statistics by DOMAIN.md’s definitions', () => {
         [T0, submit()],
         [T0, accept],
         [T0, issue()],
+        [T0, publish()],
         [T0, rate(wang)],
         [T0, rate(sun)],
         [T0, rate(li)],
@@ -234,17 +236,17 @@ describe('7. statistics by DOMAIN.md’s definitions', () => {
     const stbRow = rows.find((r) => r.unitId === 'smx-stb')!;
     // The Science Bureau: opinion (due 22 April, never sent) and countersign (due 29 April, released): 2 due, 0 on time.
     expect(stbRow).toMatchObject({ assigned: 1, dutiesDue: 2, dutiesOnTime: 0, onTimeRate: 0, replyRate: null, contactRate: 0, meetingRate: 0 });
-    // The DRC: A's contact and reply, B's contact and reply: 4 of 4 on time; A's first reports are not yet due.
+    // The DRC: A's contact, reply and publication decision, B's the same: 6 of 6 on time; A's first reports are not yet due.
     // 满意率 per proposal: A counts as 不满意 (its lowest rating), B as 满意: 1 of 2. 见面: A's site visit, not B's call.
     expect(drcRow).toMatchObject({
-      assigned: 2, replied: 2, repliedOnTime: 2, replyRate: 1, dutiesDue: 4, dutiesOnTime: 4, onTimeRate: 1,
+      assigned: 2, replied: 2, repliedOnTime: 2, replyRate: 1, dutiesDue: 6, dutiesOnTime: 6, onTimeRate: 1,
       rated: 2, satisfactionRate: 0.5, firstReplySatisfactionRate: 0.5, contactRate: 1, meetingRate: 0.5,
       commitmentsOpen: 4, commitmentsDelivered: 0, commitmentsOverdue: 0, commitmentsUndeliverable: 0,
     });
     // The session's total counts proposals: 2 assigned (A with two units is one), both replied on time, A met on its
-    // site visit and B only called: 见面率 1 of 2, 沟通率 2 of 2, 满意率 1 of 2; duties are the units' sum, 4 of 6 on time.
+    // site visit and B only called: 见面率 1 of 2, 沟通率 2 of 2, 满意率 1 of 2; duties are the units' sum, 6 of 8 on time.
     expect(totals).toEqual([
-      expect.objectContaining({ sessionId: drcRow.sessionId, assigned: 2, replied: 2, repliedOnTime: 2, dutiesDue: 6, dutiesOnTime: 4, onTimeRate: 0.6667, replyRate: 1, rated: 2, satisfactionRate: 0.5, contactRate: 1, meetingRate: 0.5, commitmentsOpen: 4 }),
+      expect.objectContaining({ sessionId: drcRow.sessionId, assigned: 2, replied: 2, repliedOnTime: 2, dutiesDue: 8, dutiesOnTime: 6, onTimeRate: 0.75, replyRate: 1, rated: 2, satisfactionRate: 0.5, contactRate: 1, meetingRate: 0.5, commitmentsOpen: 4 }),
     ]);
     // Under the lead signer's rating (王凤杰: 满意) proposal A counts as satisfied.
     const lead = { ...policy, satisfactionBasis: 'leadSigner' as const };

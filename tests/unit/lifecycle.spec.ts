@@ -15,7 +15,7 @@ import { type ProposalState, isFinished, stageOf } from '../../workflows/domain/
 import {
   T0, accept, assign, c202, committee, contact, countersign, draft, draftReply, drc, edu, given, issue, joint, later, li, opinion, policy,
   rate, recordContact, refusal, register, report, stb, stranger, submit, sun, then, toAssigned, toCountersigning, toDraftable, toFollowUp,
-  toReplied, toUnderReview, typesOf, wang, filed, askExtension, grantExtension, on, viceChair, otherLeader, markKey,
+  toReplied, toUnderReview, typesOf, wang, filed, askExtension, grantExtension, on, viceChair, otherLeader, markKey, publish,
 } from '../support/decider';
 import { type HandlingPolicy, pinnedPolicy } from '../../workflows/domain/policy';
 
@@ -240,8 +240,23 @@ describe('evaluation (评价) and re-handling (重新办理)', () => {
   });
 
   test('a reply without commitments closes the proposal when rated', () => {
-    const s = given([...toUnderReview.slice(0, -3), draftReply(drc, { ...draft, replyClass: 'A', commitments: [] }), countersign(), submit(), accept, issue(), rate(wang), rate(sun)]);
+    const s = given([...toUnderReview.slice(0, -3), draftReply(drc, { ...draft, replyClass: 'A', commitments: [] }), countersign(), submit(), accept, issue(), publish(), rate(wang), rate(sun)]);
     expect(events(s, rate(li))).toEqual(['ReplyEvaluated', 'EvaluationConcluded', 'ProposalClosed']);
+  });
+
+  test('答复公开: the unit decides within 20 working days of issue; the proposal does not close before it, and closes on it', () => {
+    // Issued on Thursday 21 March 2024: day 1 is 22 March, Qingming (4–6 April) is off, the 调休 Sunday 7 April is day 10,
+    // so day 20 is Friday 19 April.
+    const issued = given([...toUnderReview.slice(0, -3), draftReply(drc, { ...draft, replyClass: 'A', commitments: [] }), countersign(), submit(), accept, issue()]);
+    expect(openDuties(issued, policy, T0).find((d) => d.kind === 'publicationDecision')).toMatchObject({ unitId: 'smx-drc', due: { date: '2024-04-19' } });
+    const rated = given([rate(wang), rate(sun), rate(li)], T0, issued);
+    expect(rated.status).toBe('handling');
+    expect(events(rated, publish(drc, { decision: 'withheld', reason: '涉及企业商业秘密' }))).toEqual(['PublicationDecided', 'ProposalClosed']);
+    expect(then(rated, publish(drc, { decision: 'summary', summary: '答复要点' }))[0]).toEqual({ type: 'PublicationDecided', unitId: 'smx-drc', decision: 'summary', summary: '答复要点' });
+    refused(given([publish()], T0, issued), publish(), 'alreadyDone');
+    refused(issued, publish(stb), 'wrongUnit');
+    refused(given(toUnderReview), publish(), 'notReady');
+    expect(refusal(issued, { ...publish(), publication: { decision: 'withheld' } })).toMatchObject({ code: 'invalid', path: ['publication', 'reason'] });
   });
 
   test('不满意 goes to the committee, which sends it back with a one-month period; still 不满意 brings a consultation', () => {

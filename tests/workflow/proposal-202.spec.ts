@@ -27,7 +27,7 @@ test('proposal 202 runs from intake to closed: lead DRC, co-handler Science Bure
   const events = await handle.query(eventsQuery);
   expect(events.map((e) => e.type)).toEqual([
     'ProposalFiled', 'ProposalRegistered', 'ProposalAssigned', 'ProposerContacted', 'ProposerContacted',
-    'OpinionSubmitted', 'ReplyDrafted', 'DraftCountersigned', 'ReplySubmitted', 'ReplyApproved', 'ReplyIssued',
+    'OpinionSubmitted', 'ReplyDrafted', 'DraftCountersigned', 'ReplySubmitted', 'ReplyApproved', 'ReplyIssued', 'PublicationDecided',
     'ReplyEvaluated', 'ReplyEvaluated', 'ReplyEvaluated', 'EvaluationConcluded',
     'FollowUpReported', 'FollowUpReported', 'FollowUpReported', 'FollowUpReported', 'ProposalClosed',
   ]);

@@ -15,6 +15,7 @@ export const DUTY_NAME_ZH: Record<DutyKind, string> = {
   rehandlingDecision: '重新办理决定',
   consultation: '当面协商',
   handlingPlan: '重点提案办理方案',
+  publicationDecision: '答复公开',
   followUpReport: '承诺事项跟踪办理情况报告',
   annualSummary: '承诺事项年度办理情况总结',
   commitmentDelivery: '承诺事项兑现',

@@ -74,6 +74,14 @@ export const CommandBodies = {
   extendReplyDeadline: z.strictObject({ ...replyUnit, months: z.number().int().min(1).max(12), reason: text(2000) }),
   requestExtension: z.strictObject({ months: z.number().int().min(1).max(12), reason: text(2000) }),
   withdraw: z.strictObject({ reason: text(2000) }),
+  decidePublication: z.strictObject({
+    publication: z.discriminatedUnion('decision', [
+      z.strictObject({ decision: z.literal('full') }),
+      z.strictObject({ decision: z.literal('summary'), summary: text(5000) }),
+      /** State secrets, commercial secrets or personal privacy: the reason is recorded. */
+      z.strictObject({ decision: z.literal('withheld'), reason: text(2000) }),
+    ]),
+  }),
   markKey: z.strictObject({
     leaders: z.array(Id).min(1).max(5).refine((ids) => new Set(ids).size === ids.length, 'must not name a leader twice'),
     memberInCharge: text(50),
@@ -117,6 +125,7 @@ export const COMMAND_ROLES: Record<CommandType, readonly Actor['role'][]> = {
   extendReplyDeadline: ['committee'],
   requestExtension: ['officer'],
   withdraw: ['proposer'],
+  decidePublication: ['officer'],
   markKey: ['committee'],
   submitHandlingPlan: ['officer'],
   recordSupervisionMeeting: ['leader', 'committee'],
@@ -153,6 +162,7 @@ export const CommandSchema = z.discriminatedUnion('type', [
   command('extendReplyDeadline', CommandBodies.extendReplyDeadline),
   command('requestExtension', CommandBodies.requestExtension),
   command('withdraw', CommandBodies.withdraw),
+  command('decidePublication', CommandBodies.decidePublication),
   command('markKey', CommandBodies.markKey),
   command('submitHandlingPlan', CommandBodies.submitHandlingPlan),
   command('recordSupervisionMeeting', CommandBodies.recordSupervisionMeeting),

@@ -205,6 +205,10 @@ function trackDuties(state: ProposalState, track: Track, policy: HandlingPolicy,
     duties.push(duty({ kind: 'consultation', about: unitId, startedAt: track.concludedAt, due: after(track.concludedAt, policy.periods.consultation, policy) }));
   }
   if (track.stage === 'followUp') duties.push(...followUpDuties(track, policy, now));
+  // 答复公开: each issued reply's unit decides on its publication within the period after issue.
+  if (track.issued && !track.publication && policy.periods.publicationDecision) {
+    duties.push(duty({ kind: 'publicationDecision', unitId, startedAt: track.issued.at, due: after(track.issued.at, policy.periods.publicationDecision, policy) }));
+  }
   // 办理方案: owed once a proposal is selected as key, while its reply is still being prepared.
   if (state.key && replyOwed && !state.key.plans[unitId]) {
     duties.push(duty({ kind: 'handlingPlan', unitId, startedAt: state.key.markedAt, due: after(state.key.markedAt, policy.periods.handlingPlan, policy) }));

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { ActorSchema } from './commands';
 import { AssignmentSchema, ContactSchema, IntakeSchema, ProposerSchema, ReplyDraftSchema, SignerSchema } from './contracts';
 import { CalendarYearSchema } from './calendar';
-import { AlertSchema, RatingSchema } from './vocabulary';
+import { AlertSchema, PublicationSchema, RatingSchema } from './vocabulary';
 
 /**
  * How a round of evaluation ends: sent back, to the committee's decision on an 不满意, to a
@@ -69,6 +69,8 @@ export const EventBodySchema = z.discriminatedUnion('type', [
   event('ReplyApproved', { ...unit, replyClass: z.string(), correctedFrom: z.string().optional(), comments: z.string().optional() }),
   /** Recipients and copies: absent on replies issued before they were recorded. */
   event('ReplyIssued', { ...unit, signer: SignerSchema, documentNumber: z.string(), replyClass: z.string(), ...DistributionSchema.partial().shape }),
+  /** 答复公开: the replying unit's decision on publishing its reply; a summary or a reason goes with it. */
+  event('PublicationDecided', { ...unit, decision: PublicationSchema, summary: z.string().optional(), reason: z.string().optional() }),
   event('ReplyEvaluated', { ...unit, proposerId: z.string(), rating: RatingSchema, comments: z.string().optional() }),
   event('EvaluationConcluded', { ...unit, outcome: EvaluationOutcomeSchema, windowClosed: z.boolean() }),
   event('RehandlingDecided', { ...unit, decision: z.enum(['sendBack', 'acceptRating']), note: z.string() }),

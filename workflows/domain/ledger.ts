@@ -33,6 +33,7 @@ const FULFILLED_BY: Record<DutyKind, readonly EventType[]> = {
   rehandlingDecision: ['RehandlingDecided'],
   consultation: ['ConsultationHeld'],
   handlingPlan: ['HandlingPlanSubmitted'],
+  publicationDecision: ['PublicationDecided'],
   followUpReport: ['FollowUpReported'],
   annualSummary: ['AnnualSummarySubmitted'],
   commitmentDelivery: ['FollowUpReported', 'CommitmentClosed'],

@@ -77,7 +77,7 @@ export function decide(command: Command, state: ProposalState, ctx: Context): De
   const decision = rule.decide(command, standing.value, state, ctx);
   if (!decision.ok) return decision;
   const events = decision.events.map((e) => ({ ...e, at: ctx.now, by: command.actor }) as ProposalEvent);
-  return { ok: true, events: closeIfFinished(state, events, ctx.now) };
+  return { ok: true, events: closeIfFinished(state, events, ctx.now, ctx.policy) };
 }
 
 /** A proposal merged into this one (并案), as the merged proposal's workflow tells it: once per proposal. */
@@ -513,6 +513,21 @@ const decideExtension = rule<'decideExtension', Track>({
   offer: (track) => ({ maxMonths: track.extensionRequest!.months }),
 });
 
+// ---- 答复公开 ------------------------------------------------------------------------------
+
+/** 答复公开: the replying unit decides, once per issued reply, whether and how it is published. */
+const decidePublication = rule<'decidePublication', Track>({
+  targets: 'none',
+  may: (state, actor, { policy }) => {
+    if (!policy.periods.publicationDecision) return refuse('forbidden', 'under this handling policy replies are not published through the system');
+    const t = ownTrack(state, actor);
+    if (!t.ok) return t;
+    if (!t.value.issued) return refuse('notReady', `the reply of ${t.value.unitId} has not been issued`);
+    return t.value.publication ? refuse('alreadyDone', `the publication of ${t.value.unitId}'s reply is decided`) : t;
+  },
+  decide: ({ publication }, track) => ok({ type: 'PublicationDecided', unitId: track.unitId, ...publication }),
+});
+
 // ---- 撤案 ---------------------------------------------------------------------------------
 
 /**
@@ -617,6 +632,7 @@ const RULES: { [T in CommandType]: Rule<T, unknown> } = {
   decideExtension,
   withdraw,
   decideWithdrawal,
+  decidePublication,
   markKey,
   submitHandlingPlan,
   recordSupervisionMeeting,

@@ -15,10 +15,14 @@ export function evaluationOutcome(track: Track, policy: HandlingPolicy): Evaluat
   return openCommitments(track).length > 0 ? 'followUp' : 'done';
 }
 
-/** 办结: once every reply is evaluated and no commitment is left to deliver, the proposal closes in the same step. */
-export function closeIfFinished(state: ProposalState, events: ProposalEvent[], now: string): ProposalEvent[] {
+/**
+ * 办结: once every reply is evaluated, no commitment is left to deliver and (where the policy asks
+ * for it) each reply's publication is decided, the proposal closes in the same step.
+ */
+export function closeIfFinished(state: ProposalState, events: ProposalEvent[], now: string, policy: HandlingPolicy): ProposalEvent[] {
   if (events.length === 0) return events;
   const after = fold(events, state);
-  const finished = after.status === 'handling' && Object.values(after.tracks).every((t) => t.stage === 'done');
+  const published = (t: Track) => !policy.periods.publicationDecision || t.publication !== undefined;
+  const finished = after.status === 'handling' && Object.values(after.tracks).every((t) => t.stage === 'done' && published(t));
   return finished ? [...events, { type: 'ProposalClosed', at: now, by: events[events.length - 1]!.by }] : events;
 }

@@ -42,6 +42,11 @@ export const HandlingPolicySchema = z.strictObject({
      * proposals pinned before it was a duty: they keep waiting without a due date, as they did.
      */
     consultation: PeriodSchema.nullable().default({ unit: 'months', count: 1 }),
+    /**
+     * 答复公开: each issued reply's unit decides within this period whether it is published (full
+     * text, summary, or withheld with a reason). Null for proposals pinned before: they close without it.
+     */
+    publicationDecision: PeriodSchema.nullable().default({ unit: 'workingDays', count: 20 }),
     /** 办理方案: a key proposal's replying units send their handling plan within this period of its selection. */
     handlingPlan: PeriodSchema.default({ unit: 'months', count: 1 }),
   }),
@@ -128,6 +133,7 @@ export function pinnedPolicy(pinned: HandlingPolicy, legacy: boolean): HandlingP
       ...pinned.periods,
       rehandlingDecision: pinned.periods.rehandlingDecision ?? shape.periods.shape.rehandlingDecision.parse(undefined),
       consultation: pinned.periods.consultation ?? null,
+      publicationDecision: pinned.periods.publicationDecision ?? null,
       handlingPlan: pinned.periods.handlingPlan ?? shape.periods.shape.handlingPlan.parse(undefined),
     },
     followUpLimit: pinned.followUpLimit ?? shape.followUpLimit.parse(undefined),

@@ -60,5 +60,5 @@ export function elapse(state: ProposalState, ctx: Context): ProposalEvent[] {
       s = evolve(s, event);
     }
   }
-  return closeIfFinished(state, events, ctx.now);
+  return closeIfFinished(state, events, ctx.now, ctx.policy);
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { type Assignment, AssignmentSchema, ContactSchema, IntakeSchema, type Proposer, ProposerSchema, ReplyDraftSchema, SignerSchema, assignedUnits, replyingUnits } from './contracts';
 import { CalendarYearSchema } from './calendar';
 import { DistributionSchema, type ProposalEvent } from './events';
-import { CommitmentStatusSchema, RatingSchema } from './vocabulary';
+import { CommitmentStatusSchema, PublicationSchema, RatingSchema } from './vocabulary';
 
 export const ProposalStatusSchema = z.enum([
   'new',
@@ -94,6 +94,8 @@ export const TrackSchema = z.object({
   extensionMonths: z.number().int(),
   /** The unit's request for a longer reply period, while the committee decides. */
   extensionRequest: z.object({ months: z.number().int(), reason: z.string(), at: z.string() }).optional(),
+  /** 答复公开 of the latest reply: decided by the unit after it was issued. */
+  publication: z.object({ decision: PublicationSchema, summary: z.string().optional(), reason: z.string().optional(), at: z.string() }).optional(),
   rounds: z.array(RoundResultSchema),
 });
 export type Track = z.infer<typeof TrackSchema>;
@@ -240,6 +242,8 @@ export function evolve(state: ProposalState, event: ProposalEvent): ProposalStat
       return { ...s, status: 'registered', reviewedAt: event.at };
     case 'ProposalMerged':
       return { ...s, status: 'merged', reviewedAt: event.at, mergedInto: event.intoNumber, reviewReason: event.reason };
+    case 'PublicationDecided':
+      return withTrack(s, event.unitId, () => ({ publication: { decision: event.decision, summary: event.summary, reason: event.reason, at: event.at } }));
     case 'KeyProposalMarked':
       return { ...s, key: { markedAt: event.at, leaders: event.leaders, memberInCharge: event.memberInCharge, reason: event.reason, plans: {}, meetings: [] } };
     case 'HandlingPlanSubmitted':
@@ -311,6 +315,8 @@ export function evolve(state: ProposalState, event: ProposalEvent): ProposalStat
       return withTrack(s, event.unitId, (t) => ({
         stage: 'replied',
         ratings: {},
+        // A new reply (after re-handling) is published, or not, on its own.
+        publication: undefined,
         issued: {
           at: event.at,
           signer: event.signer,

@@ -34,6 +34,9 @@ export interface ProposalSummary {
     stage: TrackStage;
     round: number;
     replyClass: string | null;
+    documentNumber: string | null;
+    /** 答复公开 of the latest reply, once decided. */
+    publication: { decision: 'full' | 'summary' | 'withheld'; summary?: string } | null;
     /** When the current round's reply is due. */
     dueAt: string;
     issuedAt: string | null;
@@ -72,6 +75,9 @@ function reply(t: Track, s: ProposalState, policy: HandlingPolicy): ProposalSumm
     stage: t.stage,
     round: t.round,
     replyClass: t.issued?.replyClass ?? t.approvedClass ?? null,
+    documentNumber: t.issued?.documentNumber ?? null,
+    // The reason for withholding stays with the committee's record: the summary says only that it is withheld.
+    publication: t.publication ? { decision: t.publication.decision, ...(t.publication.summary ? { summary: t.publication.summary } : {}) } : null,
     dueAt: replyDue(t, policy).at,
     issuedAt: t.issued?.at ?? null,
     firstIssuedAt: t.rounds[0]?.issuedAt ?? (t.round === 1 ? (t.issued?.at ?? null) : null),

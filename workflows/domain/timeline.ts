@@ -35,6 +35,10 @@ export function describeEvent(e: RecordedEvent, n: Namer = (id) => id): { zh: st
     case 'ProposalWithdrawn': return e.consent
       ? { zh: `经提案委员会同意撤案（${e.consent}），撤案理由：${e.reason}`, en: `withdrawn with the committee's consent (${e.consent}): ${e.reason}` }
       : { zh: `${n(e.by.id)} 撤回提案，理由：${e.reason}`, en: `withdrawn by ${by}: ${e.reason}` };
+    case 'PublicationDecided': return {
+      zh: `${n(e.unitId)} 答复${{ full: '全文公开', summary: `摘要公开：${e.summary}`, withheld: `不予公开，理由：${e.reason}` }[e.decision]}`,
+      en: `${e.unitId}'s reply ${{ full: 'published in full', summary: `published as a summary: ${e.summary}`, withheld: `not published: ${e.reason}` }[e.decision]}`,
+    };
     case 'KeyProposalMarked': return { zh: `列为重点提案，领衔督办：${e.leaders.map(n).join('、')}，责任委员：${e.memberInCharge}（${e.reason}）`, en: `marked a key proposal, supervised by ${e.leaders.join(', ')}, member in charge ${e.memberInCharge}: ${e.reason}` };
     case 'HandlingPlanSubmitted': return { zh: `${n(e.unitId)} 报送重点提案办理方案`, en: `${e.unitId} sent its handling plan` };
     case 'SupervisionMeetingHeld': return { zh: `${n(e.by.id)} 督办（${MEETING_ZH[e.form]}）：${e.conclusions}`, en: `supervision ${e.form} by ${by}: ${e.conclusions}` };

@@ -18,6 +18,7 @@ export const DutyKindSchema = z.enum([
   'rehandlingDecision', // the committee decides on 不满意
   'consultation', // 协商: the committee meets the proposers after a second 不满意
   'handlingPlan', // 办理方案 of a key proposal
+  'publicationDecision', // 答复公开: full text, summary, or withheld with a reason
   'followUpReport', // 跟踪办理: one per commitment per period
   'annualSummary', // the yearly summary of open commitments
   'commitmentDelivery', // a commitment delivered, or declared undeliverable, by the follow-up limit
@@ -27,7 +28,10 @@ export type DutyKind = z.infer<typeof DutyKindSchema>;
 
 
 /** The duties that count in 按时办结率 (DOMAIN.md, Supervision): what a unit owes and does. */
-export const ON_TIME_DUTIES: readonly DutyKind[] = ['coHandlerOpinion', 'countersign', 'contactBeforeHandling', 'reply', 'followUpReport', 'annualSummary', 'handlingPlan'];
+export const ON_TIME_DUTIES: readonly DutyKind[] = ['coHandlerOpinion', 'countersign', 'contactBeforeHandling', 'reply', 'followUpReport', 'annualSummary', 'handlingPlan', 'publicationDecision'];
+
+/** 答复公开: the whole reply, a summary of it, or not published (state secrets, commercial secrets, personal privacy). */
+export const PublicationSchema = z.enum(['full', 'summary', 'withheld']);
 
 /** Alerts for operators that no duty raises: the holiday calendar running out, a projection PostgreSQL refused. */
 export const OperatorAlertSchema = z.enum(['calendarCoverage', 'projectionRejected']);

@@ -9,6 +9,7 @@ import { ConnectionsModule } from './connections';
 import { HealthModule } from './health/health.module';
 import { ProblemFilter } from './http/problem';
 import { ProposalsModule } from './proposals/proposals.module';
+import { PublicationModule } from './publication/publication.module';
 import { DocumentsModule } from './documents/documents.module';
 import { SessionImportModule } from './session-import/session-import.module';
 import { SupervisionModule } from './supervision/supervision.module';
@@ -23,7 +24,7 @@ export class AppModule {
     const configModule: DynamicModule = { module: class ConfigModule {}, global: true, providers: [{ provide: API_CONFIG, useValue: config }], exports: [API_CONFIG] };
     return {
       module: AppModule,
-      imports: [configModule, ConnectionsModule, SignInModule, ProposalsModule, DocumentsModule, SessionImportModule, AssignmentBatchesModule, TasksModule, SupervisionModule, AlertsModule, CalendarModule, DirectoryModule, HealthModule],
+      imports: [configModule, ConnectionsModule, SignInModule, ProposalsModule, DocumentsModule, PublicationModule, SessionImportModule, AssignmentBatchesModule, TasksModule, SupervisionModule, AlertsModule, CalendarModule, DirectoryModule, HealthModule],
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_FILTER, useClass: ProblemFilter }],
     };
   }

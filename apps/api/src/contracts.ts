@@ -255,6 +255,36 @@ export const ReportQuerySchema = z.strictObject({ session: Id });
 export const SessionListSchema = z.array(
   z.object({ id: z.string(), name: z.string(), proposals: z.number().int().describe('Proposals filed in the session'), lastFiledAt: z.string() }),
 ).describe('Every session with a proposal filed, the most recently filed first');
+/** 答复公开: the replies a session has published, for anyone, without signing in. */
+export const PublicRepliesQuerySchema = z.strictObject({
+  session: Id,
+  page: z.coerce.number().int().min(1).max(10000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export const PublicReplyListSchema = z.object({
+  items: z.array(
+    z.object({
+      proposalId: z.string(),
+      number: z.number().int(),
+      title: z.string(),
+      category: z.string(),
+      proposers: z.array(z.string()).describe('The proposers by name, as the reply addresses them.'),
+      unitId: z.string(),
+      unitName: z.string(),
+      documentNumber: z.string(),
+      replyClass: z.string(),
+      issuedAt: z.string(),
+      publication: z.enum(['full', 'summary']),
+      summary: z.string().optional().describe('For a reply published as a summary.'),
+    }),
+  ),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export const PublicSessionListSchema = z.array(z.object({ id: z.string(), name: z.string() }));
+export const PublicReplyParamSchema = z.strictObject({ id: z.string().regex(/^proposal-[a-z0-9-]{1,80}$/, 'must be a proposal ID'), unit: Id });
+
 export const SessionOverviewSchema = z.object({
   session: z.string(),
   byStage: z.array(z.object({ stage: z.string(), count: z.number().int() })),
@@ -298,6 +328,8 @@ export const UnitStatsSchema = z
     commitmentsUndeliverable: z.number().int().describe('Commitments the unit declared undeliverable with a reason and the committee accepted.'),
     keyProposals: z.number().int().describe('重点提案 among the proposals assigned, counted apart: filed as key or selected since.'),
     keyRepliedOnTime: z.number().int().describe('Key proposals whose first reply went out within its period.'),
+    publicationDecided: z.number().int().describe('答复公开: issued replies whose publication the unit has decided.'),
+    published: z.number().int().describe('Replies published, in full or as a summary.'),
   })
   .describe('One unit’s figures for one session, with DOMAIN.md’s definitions.');
 export const SessionTotalsSchema = UnitStatsSchema.omit({ unitId: true }).describe(

@@ -34,6 +34,7 @@ const ProposalDetail = lazy(PAGES['/p/']);
 const Inbox = lazy(PAGES['/inbox']);
 const MyProposals = lazy(PAGES['/mine']);
 const People = lazy(PAGES['/people']);
+const PublishedReplies = lazy(() => import('./pages/PublishedReplies'));
 
 /** Ant Design's lighter greys and its link blue fall short of WCAG AA contrast on white (axe says so): darker ones. */
 const A11Y_TOKENS = {
@@ -123,6 +124,7 @@ function SessionEnded({ open, account }: { open: boolean; account: string }) {
 }
 
 function Console() {
+  const location = useLocation();
   const [lang, setLang] = useState<Lang>(() => (localStorage.getItem('lang') as Lang | null) ?? 'zh');
   const [principal, setPrincipal] = useState<Signed | undefined>();
   const [loading, setLoading] = useState(true);
@@ -159,7 +161,12 @@ function Console() {
       <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={{ token: { ...A11Y_TOKENS, motion: !REDUCED_MOTION } }}>
         <AntApp>
           <SessionContext.Provider value={{ principal, signedIn }}>
-            {loading ? (
+            {location.pathname === '/published' ? (
+              // 答复公开 is for anyone: the page does not ask who is reading.
+              <Suspense fallback={<Spin fullscreen />}>
+                <PublishedReplies />
+              </Suspense>
+            ) : loading ? (
               <Spin fullscreen />
             ) : principal ? (
               <>

@@ -5,5 +5,5 @@ import { DocumentsController, NoticesController } from './documents.controller';
 import { DocumentsService } from './documents.service';
 
 /** Official documents made from a proposal's record: the reply as Word and PDF, supervision notices as PDF. */
-@Module({ imports: [ProposalsModule, AlertsModule], controllers: [DocumentsController, NoticesController], providers: [DocumentsService] })
+@Module({ imports: [ProposalsModule, AlertsModule], controllers: [DocumentsController, NoticesController], providers: [DocumentsService], exports: [DocumentsService] })
 export class DocumentsModule {}

@@ -30,11 +30,25 @@ export class DocumentsService {
     const units = state.assignment ? replyingUnits(state.assignment) : [];
     const issued = state.tracks[unit ?? units[0] ?? '']?.issued;
     if (!issued) throw new Problem(404, 'no-reply', 'No reply issued', unit ? `unit ${unit} has issued no reply to this proposal` : 'no reply has been issued yet');
-    const { rows } = await this.pool.query<{ id: string; name: string }>('select id, name from units where id = any($1)', [issued.copiedTo]);
-    const names = new Map(rows.map((r) => [r.id, r.name]));
+    const names = await this.unitNames(issued.copiedTo);
     const blocks = replyDocument(issued, (id) => names.get(id) ?? id);
     const file = format === 'pdf' ? await documentPdf(blocks) : await documentDocx(blocks);
     return { file, title: issued.draft.titleLine ?? `第${state.intake!.number}号提案的答复` };
+  }
+
+  /** A reply its unit published in full (答复公开), for anyone; any other is answered as one that does not exist. */
+  async publishedReply(proposalId: string, unitId: string): Promise<{ file: Buffer; title: string }> {
+    const { state } = await this.proposals.record(proposalId);
+    const track = state.tracks[unitId];
+    if (!track?.issued || track.publication?.decision !== 'full') throw new Problem(404, 'no-reply', 'No such published reply', `no reply of ${unitId} to ${proposalId} is published in full`);
+    const names = await this.unitNames([...track.issued.copiedTo]);
+    const file = await documentPdf(replyDocument(track.issued, (id) => names.get(id) ?? id));
+    return { file, title: track.issued.draft.titleLine ?? `第${state.intake!.number}号提案的答复` };
+  }
+
+  private async unitNames(ids: string[]) {
+    const { rows } = await this.pool.query<{ id: string; name: string }>('select id, name from units where id = any($1)', [ids]);
+    return new Map(rows.map((r) => [r.id, r.name]));
   }
 
   /** 催办通知书 for an alert that reached a unit's head; for the committee and that unit's officers. */

@@ -28,6 +28,10 @@ import {
   ProposalListSchema,
   ProposalViewSchema,
   LeaderListSchema,
+  PublicRepliesQuerySchema,
+  PublicReplyListSchema,
+  PublicReplyParamSchema,
+  PublicSessionListSchema,
   ReadinessSchema,
   ReportQuerySchema,
   HistoryQuerySchema,
@@ -308,6 +312,29 @@ export function openApiDocument() {
         },
         get: { operationId: 'currentSession', tags: ['sign-in'], summary: 'Who is signed in, and (with the cookie) the CSRF token', responses: { 200: ok(ConsoleSessionSchema), ...readErrors } },
         delete: { operationId: 'signOut', tags: ['sign-in'], summary: 'Sign out: the session ends and the cookie is cleared', responses: { 204: { description: 'Signed out' }, ...readErrors } },
+      },
+      '/public/sessions': {
+        get: { operationId: 'publishedSessions', tags: ['publication'], security: [], summary: '答复公开: the sessions with published replies, the latest first (anyone)', responses: { 200: ok(PublicSessionListSchema) } },
+      },
+      '/public/replies': {
+        get: {
+          operationId: 'publishedReplies',
+          tags: ['publication'],
+          security: [],
+          summary: '答复公开: the replies of a session published in full or as a summary (anyone, without signing in); withheld ones are not listed',
+          parameters: queryParams(PublicRepliesQuerySchema),
+          responses: { 200: ok(PublicReplyListSchema), 400: problem('Malformed query') },
+        },
+      },
+      '/public/replies/{id}/{unit}/reply.pdf': {
+        get: {
+          operationId: 'publishedReplyPdf',
+          tags: ['publication'],
+          security: [],
+          summary: 'A reply published in full, as its document (anyone, without signing in)',
+          parameters: queryParams(PublicReplyParamSchema).map((p) => ({ ...p, in: 'path', required: true })),
+          responses: { 200: file('application/pdf', 'The document'), 400: problem('Malformed path'), 404: problem('No reply of that unit published in full') },
+        },
       },
       '/healthz': { get: { operationId: 'liveness', tags: ['operations'], security: [], summary: 'The process answers', responses: { 200: { description: 'alive' } } } },
       '/readyz': {

@@ -28,6 +28,7 @@ export const ACTIONS = {
   'key-proposal': { command: 'markKey', summary: '重点提案: the committee marks the proposal key, naming its supervising leaders and the committee member in charge' },
   'handling-plans': { command: 'submitHandlingPlan', summary: '办理方案: a replying unit of a key proposal sends its handling plan' },
   'supervision-meetings': { command: 'recordSupervisionMeeting', summary: '督办: a supervising leader (or the committee) records a supervision meeting or visit on a key proposal' },
+  publication: { command: 'decidePublication', summary: '答复公开: the replying unit decides whether its issued reply is published in full, as a summary, or withheld with a reason' },
   withdrawal: { command: 'withdraw', summary: '撤案: the proposer (the lead signer of a joint proposal) withdraws it before assignment, or asks the committee after' },
   'withdrawal-decisions': { command: 'decideWithdrawal', summary: "The committee consents to withdrawing an assigned proposal, or refuses, with a reason" },
   'extension-decisions': { command: 'decideExtension', summary: "The committee grants the unit's request for an extension, or refuses it, with a reason" },

@@ -139,13 +139,18 @@ export class ProposalsService {
   }
 
   async view(principal: Principal, proposalId: string): Promise<ProposalView> {
-    if (!PROPOSAL_ID.test(proposalId)) throw notFound(proposalId);
-    const view = await this.bounded(() => this.temporal.workflow.getHandle(proposalId).query(viewQuery)).catch((err: unknown) => {
-      throw fromTemporal(err, proposalId);
-    });
+    const view = await this.record(proposalId);
     const s = view.state;
     ensureMayRead(principal, { unitIds: s.assignment ? assignedUnits(s.assignment) : [], proposerIds: recipients(s).map((p) => p.id), leaderIds: s.key?.leaders ?? [] }, proposalId);
     return view;
+  }
+
+  /** A proposal's view by Query, whoever asks: the callers decide what of it may be shown. */
+  async record(proposalId: string): Promise<ProposalView> {
+    if (!PROPOSAL_ID.test(proposalId)) throw notFound(proposalId);
+    return this.bounded(() => this.temporal.workflow.getHandle(proposalId).query(viewQuery)).catch((err: unknown) => {
+      throw fromTemporal(err, proposalId);
+    });
   }
 
   /** The view as its reader sees it: with the actions the rules would accept from them now. */

@@ -48,6 +48,8 @@ const FIGURE_NAMES: Record<Figure, string> = {
   commitmentsUndeliverable: '承诺·无法兑现',
   keyProposals: '重点提案',
   keyRepliedOnTime: '重点提案·按期答复',
+  publicationDecided: '答复公开·已决定',
+  published: '答复公开·已公开',
 };
 const FIGURES = Object.entries(FIGURE_NAMES) as [Figure, string][];
 const RATES = new Set<Figure>(['replyRate', 'onTimeRate', 'satisfactionRate', 'firstReplySatisfactionRate', 'contactRate', 'meetingRate']);

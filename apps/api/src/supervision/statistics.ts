@@ -33,6 +33,8 @@ const emptyTally = (sessionId: string, unitId: string) => ({
   commitmentsUndeliverable: 0,
   keyProposals: 0,
   keyRepliedOnTime: 0,
+  publicationDecided: 0,
+  published: 0,
 });
 
 export function statistics(summaries: ProposalSummary[], now: string) {
@@ -51,7 +53,7 @@ const lowest = (ratings: (Rating | null)[]): Rating | null =>
 /**
  * A session's totals count proposals, as DOMAIN.md defines the rates: a proposal with a lead and a
  * co-handler is one proposal assigned, met if either unit met the proposers, replied when every
- * reply it owes went out. Duties and commitments are each a unit's, so they are the units' sums.
+ * reply it owes went out. Duties, commitments and published replies are each a unit's, so they are the units' sums.
  */
 function sessionTotals(summaries: ProposalSummary[], unitRows: Tally[]): Tally[] {
   const totals = new Map<string, Tally>();
@@ -60,7 +62,7 @@ function sessionTotals(summaries: ProposalSummary[], unitRows: Tally[]): Tally[]
     totals.set(sessionId, t);
     return t;
   };
-  const SUMMED = ['dutiesDue', 'dutiesOnTime', 'commitmentsOpen', 'commitmentsDelivered', 'commitmentsOverdue', 'commitmentsUndeliverable'] as const;
+  const SUMMED = ['dutiesDue', 'dutiesOnTime', 'commitmentsOpen', 'commitmentsDelivered', 'commitmentsOverdue', 'commitmentsUndeliverable', 'publicationDecided', 'published'] as const;
   for (const u of unitRows) {
     const t = total(u.sessionId);
     for (const k of SUMMED) t[k] += u[k];
@@ -142,6 +144,10 @@ function tallyByUnit(summaries: ProposalSummary[], now: string): Tally[] {
         t.firstRated++;
         if (content(r.firstRating)) t.firstRatedContent++;
       }
+      if (r.publication) {
+        t.publicationDecided++;
+        if (r.publication.decision !== 'withheld') t.published++;
+      }
       for (const c of r.commitments) {
         if (c.status === 'delivered') t.commitmentsDelivered++;
         else if (c.status === 'undeliverable') t.commitmentsUndeliverable++;
@@ -177,5 +183,7 @@ function figures(t: Tally) {
     commitmentsUndeliverable: t.commitmentsUndeliverable,
     keyProposals: t.keyProposals,
     keyRepliedOnTime: t.keyRepliedOnTime,
+    publicationDecided: t.publicationDecided,
+    published: t.published,
   };
 }

@@ -47,6 +47,35 @@ export default function UnitActions({ proposalId, offers, owesFirstContact, titl
             </ActionForm>
           </Card>
         );
+      case 'decidePublication':
+        return (
+          <Card key={key} size="small" title={t('答复公开', 'Publishing the reply')}>
+            <ActionForm<{ decision: string; summary?: string; reason?: string }>
+              {...common}
+              path="/proposals/{id}/publication"
+              submitLabel={t('确定', 'Decide')}
+              initialValues={{ decision: 'full' }}
+              toBody={(v) => ({ publication: v.decision === 'full' ? { decision: 'full' } : v.decision === 'summary' ? { decision: 'summary', summary: v.summary } : { decision: 'withheld', reason: v.reason } })}
+            >
+              <Form.Item name="decision" label={t('公开方式', 'Publication')}>
+                <Radio.Group options={[{ value: 'full', label: t('全文公开', 'In full') }, { value: 'summary', label: t('摘要公开', 'As a summary') }, { value: 'withheld', label: t('不予公开', 'Not published') }]} />
+              </Form.Item>
+              <Form.Item noStyle shouldUpdate>
+                {({ getFieldValue }) =>
+                  getFieldValue('decision') === 'summary' ? (
+                    <Form.Item name="summary" label={t('公开摘要', 'Summary')} rules={required(t('请填写摘要', 'Write the summary'))}>
+                      <Input.TextArea rows={3} />
+                    </Form.Item>
+                  ) : getFieldValue('decision') === 'withheld' ? (
+                    <Form.Item name="reason" label={t('不予公开的理由', 'Why not')} rules={required(t('请说明理由（涉及国家秘密、商业秘密或个人隐私）', 'Say why (state or commercial secrets, privacy)'))}>
+                      <Input.TextArea rows={2} />
+                    </Form.Item>
+                  ) : null
+                }
+              </Form.Item>
+            </ActionForm>
+          </Card>
+        );
       case 'submitHandlingPlan':
         return <TextAction key={key} {...common} title={t('重点提案办理方案', 'Handling plan of the key proposal')} path="/proposals/{id}/handling-plans" submitLabel={t('报送办理方案', 'Send the plan')} field="text" label={t('办理方案', 'Plan')} missing={t('请填写办理方案', 'Write the plan')} rows={5} />;
       case 'submitOpinion':
