@@ -22,6 +22,7 @@ import { type TimelineRow, formatHeader, formatRow } from '../../../workflows/do
 import { mintToken } from '../../api/src/auth/tokens';
 import { applyPlan, refusedRows } from '../../assignment-meeting/src/apply-plan';
 import { callApi } from '../../common/api-client';
+import { proposalWorkflowId } from '../../../workflows/messages';
 import { SESSION_SIZE, SESSION_UNITS, generateSession } from '../../../seeds/session';
 import { download, driveAssignedReferenceCase, driveOnCompressedTime, listed, saveReplyDocuments, saveSupervisionNotices } from './drive-over-http';
 import { writeSessionFiles } from './session-files';
@@ -128,12 +129,22 @@ async function main() {
     console.log(`  ${batch.done.length} applied, ${batch.refused.length} refused, in ${((Date.now() - startedAt) / 1000).toFixed(1)} s (batch ${batch.batchId})`);
     for (const line of refusedRows(batch)) console.log(line);
 
+    // The chairpersons' meeting selects key proposals among those assigned, each with its supervising leader.
+    const leaders = seedDirectory().people.filter((p) => p.role === 'leader');
+    const keyNumbers = generated.plan.filter((r) => r.审查结果 === '立案' && r.主办单位 && r.提案号 !== c.intake.number).slice(0, 3).map((r) => r.提案号);
+    for (const [i, number] of keyNumbers.entries()) {
+      const leader = leaders[i % leaders.length]!;
+      await callApi(asCommittee, 'POST', `/proposals/${proposalWorkflowId(session.id, number)}/key-proposal`, { leaders: [leader.id], memberInCharge: '提案委员会委员', reason: '主席会议遴选为重点提案' }, `key-${session.id}-${number}`);
+      console.log(`  重点提案 第${number}号, 领衔督办 ${leader.name}`);
+    }
+
     console.log(`\n${session.committee} ${session.name} 第${c.intake.number}号提案 — ${c.intake.title}\n`);
     console.log(formatHeader());
     const id = await Promise.race([driveAssignedReferenceCase({ base, secret }, c, printRows), gaveUp]);
     const item = await listed({ base, secret }, c, 'closed');
     const documents = await saveReplyDocuments({ base, secret }, id, documentsDir);
     const report = await download({ base, secret }, `/supervision/report.xlsx?session=${session.id}`, path.join(documentsDir, `${session.id}-handling-report.xlsx`));
+    const published = await callApi(asCommittee, 'GET', `/public/replies?session=${session.id}`);
 
     // The same case on compressed time, where the clock has something to do.
     const policy = compressedPolicy();
@@ -154,6 +165,7 @@ async function main() {
     console.log(`The session's files: ${path.relative(ROOT, files.proposals)}, ${path.relative(ROOT, files.plan)}`);
     console.log(`The reply as official documents (GB/T 9704-2012 layout): ${documents.map((f) => path.relative(ROOT, f)).join(', ')}`);
     console.log(`The session's handling report: ${path.relative(ROOT, report)}`);
+    console.log(`答复公开 (anyone, no sign-in): ${base}/published — ${(published.total as number)} published in ${session.name}`);
     console.log(`催办通知书 (escalations to a unit's head, compressed-time case): ${notices.map((f) => path.relative(ROOT, f)).join(', ') || 'none'}`);
     if (!once) {
       if (!process.env.API_TOKEN_SECRET) console.log('(tokens for this run are signed with a random key: set API_TOKEN_SECRET to mint your own)');
