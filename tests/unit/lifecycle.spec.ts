@@ -5,7 +5,7 @@
 import type { Actor, Command } from '../../workflows/domain/commands';
 import { decide } from '../../workflows/domain/lifecycle';
 import type { Assignment } from '../../workflows/domain/contracts';
-import { openDuties, replyDue } from '../../workflows/domain/duties';
+import { openDuties, opinionDue, replyDue } from '../../workflows/domain/duties';
 import { isOverdue } from '../../workflows/domain/calendar';
 import { scheduledAlerts } from '../../workflows/domain/alerts';
 import { settle } from '../../workflows/domain/ledger';
@@ -15,7 +15,7 @@ import { type ProposalState, isFinished, stageOf } from '../../workflows/domain/
 import {
   T0, accept, assign, c202, committee, contact, countersign, draft, draftReply, drc, edu, given, issue, joint, later, li, opinion, policy,
   rate, recordContact, refusal, register, report, stb, stranger, submit, sun, then, toAssigned, toCountersigning, toDraftable, toFollowUp,
-  toReplied, toUnderReview, typesOf, wang, filed, askExtension, grantExtension, on, viceChair, otherLeader, markKey, publish,
+  toReplied, toUnderReview, typesOf, wang, filed, askExtension, grantExtension, extension, on, viceChair, otherLeader, markKey, publish,
 } from '../support/decider';
 import { type HandlingPolicy, pinnedPolicy } from '../../workflows/domain/policy';
 
@@ -430,6 +430,29 @@ describe('key proposals (重点提案)', () => {
     const byDeputy: Command = { type: 'issueReply', actor: drc, signer: { ...c202.signer, level: 'deputy' } };
     refused(approved, byDeputy, 'invalid', T0, ['signer', 'level']);
     expect(typesOf(then(approved, { ...byDeputy, signer: { ...c202.signer, level: 'head' } }))).toEqual(['ReplyIssued']);
+  });
+});
+
+describe('other deadline forms (DOMAIN.md, the committee’s year)', () => {
+  test('a fixed date for the session’s replies: every first reply by 30 September, an extension moving it by its months', () => {
+    const fixed: HandlingPolicy = { ...policy, replyBy: '2024-09-30' };
+    const assigned = given(toAssigned, T0, undefined, fixed);
+    expect(replyDue(assigned.tracks['smx-drc']!, fixed).date).toBe('2024-09-30');
+    // One month more: 30 October 2024, a Wednesday.
+    const extended = given(extension(1), T0, assigned, fixed);
+    expect(replyDue(extended.tracks['smx-drc']!, fixed).date).toBe('2024-10-30');
+    // A date on a day off moves to the next working day: National Day, 1 October 2024, and its holiday to the 7th.
+    expect(replyDue(assigned.tracks['smx-drc']!, { ...fixed, replyBy: '2024-10-01' }).date).toBe('2024-10-08');
+  });
+
+  test('a co-handler’s opinion due twenty days before the reply it feeds', () => {
+    const before: HandlingPolicy = { ...policy, opinionDaysBeforeReply: 20 };
+    const assigned = given(toAssigned, T0, undefined, before);
+    // The reply is due Friday 21 June 2024; twenty days earlier is Saturday 1 June, so Monday 3 June.
+    expect(opinionDue(assigned, 'smx-stb', before).date).toBe('2024-06-03');
+    expect(openDuties(assigned, before, T0).find((d) => d.kind === 'coHandlerOpinion')!.due.date).toBe('2024-06-03');
+    // Pinned before these forms existed, a policy keeps the period from assignment (1 month: 22 April).
+    expect(opinionDue(assigned, 'smx-stb', pinnedPolicy({ ...policy, opinionDaysBeforeReply: undefined } as unknown as HandlingPolicy, false)).date).toBe('2024-04-22');
   });
 });
 

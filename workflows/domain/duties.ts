@@ -63,7 +63,15 @@ export function reassignmentWindow(state: ProposalState, unitId: string, policy:
   return after(unitStart(state, unitId), policy.periods.reassignmentWindow, policy);
 }
 
+/** A date as a due date: moved to a working day where the policy says so, due as that day ends. */
+function dueOn(date: string, policy: HandlingPolicy): Due {
+  const day = policy.rollDueToWorkingDay ? nextWorkingDayOnOrAfter(date, policy.calendar) : date;
+  return { date: day, at: startOfLocalDay(addDays(day, 1), policy.calendar) };
+}
+
 export function opinionDue(state: ProposalState, coHandler: string, policy: HandlingPolicy): Due {
+  const fed = Object.values(state.tracks).find((t) => t.countersigners.includes(coHandler));
+  if (policy.opinionDaysBeforeReply && fed) return dueOn(addDays(replyDue(fed, policy).date, -policy.opinionDaysBeforeReply), policy);
   return after(unitStart(state, coHandler), policy.periods.coHandlerOpinion, policy);
 }
 
@@ -79,6 +87,7 @@ export function countersignDue(track: Track, policy: HandlingPolicy): Due {
 export function replyDue(track: Track, policy: HandlingPolicy): Due {
   const { periods } = policy;
   if (track.round > 1) return after(track.roundStartedAt, periods.rehandling, policy);
+  if (policy.replyBy) return dueOn(track.extensionMonths > 0 ? addMonths(policy.replyBy, track.extensionMonths) : policy.replyBy, policy);
   if (periods.reply.unit === 'months' && !policy.legacy) {
     return after(track.roundStartedAt, { unit: 'months', count: Math.min(periods.reply.count + track.extensionMonths, policy.maxReplyMonths) }, policy);
   }

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { type CalendarYear, CalendarSchema, PeriodSchema, withYear } from './calendar';
+import { IsoDate } from './contracts';
 import { EscalationAudienceSchema, SignerLevelSchema } from './vocabulary';
 
 const MonthDay = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a date MM-DD');
@@ -90,6 +91,13 @@ export const HandlingPolicySchema = z.strictObject({
       { after: { unit: 'workingDays', count: 20 }, audience: 'assessment' },
     ],
   }),
+  /**
+   * Other deadline forms (DOMAIN.md): every first reply by a fixed date for the whole session
+   * (Sanmenxia 2023: 30 September), instead of the reply period; an extension moves it by its months.
+   */
+  replyBy: IsoDate.nullable().default(null),
+  /** A co-handler's opinion due this many calendar days before the reply it feeds, instead of its period from assignment. */
+  opinionDaysBeforeReply: z.number().int().min(1).max(120).nullable().default(null),
   /** The reply period may be extended, with a reason, up to this many months in all. */
   maxReplyMonths: z.number().int().min(1).max(24),
   /**
@@ -143,6 +151,8 @@ export function pinnedPolicy(pinned: HandlingPolicy, legacy: boolean): HandlingP
     satisfactionBasis: pinned.satisfactionBasis ?? shape.satisfactionBasis.parse(undefined),
     annualSummaryBefore: pinned.annualSummaryBefore ?? shape.annualSummaryBefore.parse(undefined),
     lookBackBefore: pinned.lookBackBefore ?? shape.lookBackBefore.parse(undefined),
+    replyBy: pinned.replyBy ?? null,
+    opinionDaysBeforeReply: pinned.opinionDaysBeforeReply ?? null,
     // Pinned before units asked for extensions: the committee went on extending by itself.
     extensions: pinned.extensions ?? 'committeeExtends',
     ...(legacy ? { legacy: true as const } : {}),
