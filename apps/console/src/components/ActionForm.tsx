@@ -12,7 +12,7 @@ import { useLang, useT } from '../i18n';
 import { problemMessage } from '../problem';
 
 /** Every action the document lists: POST /proposals/{id}/… */
-type ActionPath = { [P in keyof paths]: P extends `/proposals/{id}/${string}` ? (paths[P] extends { post: object } ? P : never) : never }[keyof paths];
+export type ActionPath = { [P in keyof paths]: P extends `/proposals/{id}/${string}` ? (paths[P] extends { post: object } ? P : never) : never }[keyof paths];
 
 export function ActionForm<T extends object>({ proposalId, path, toBody, children, submitLabel, onDone, initialValues, onValuesChange }: { proposalId: string; path: ActionPath; toBody: (values: T) => object; children: ReactNode; submitLabel: string; onDone: () => void; initialValues?: FormProps['initialValues']; onValuesChange?: FormProps<T>['onValuesChange'] }) {
   const t = useT();

@@ -10,7 +10,7 @@ import { useT } from '../i18n';
 import { UnitPicker, useLeaders, useUnitName } from '../units';
 import { SupervisionMeetingCard } from './SupervisionMeeting';
 import type { Answer } from '../api/client';
-import { ActionForm, ClassPicker, CommitmentField, type Offer, TextAction, required } from './ActionForm';
+import { ActionForm, type ActionPath, ClassPicker, CommitmentField, type Offer, TextAction, required } from './ActionForm';
 
 export interface CommitteeView {
   proposalId: string;
@@ -81,6 +81,22 @@ function JointUnits() {
         <UnitPicker multiple />
       </Form.Item>
     </>
+  );
+}
+
+/** A request someone made that the committee grants or refuses, with a reason: the request shown above its decision. */
+function RequestDecision({ title, request, path, yes: [yes, yesLabel], extra = {}, ...common }: { proposalId: string; onDone: () => void; title: string; request: string; path: ActionPath; yes: [string, string]; extra?: object }) {
+  const t = useT();
+  return (
+    <Card size="small" title={title}>
+      <p>{request}</p>
+      <ActionForm<{ decision: string; reason: string }> {...common} path={path} submitLabel={t('作出决定', 'Decide')} initialValues={{ decision: yes }} toBody={(v) => ({ ...extra, ...v })}>
+        <Form.Item name="decision" label={t('决定', 'Decision')}>
+          <Radio.Group options={[{ value: yes, label: yesLabel }, { value: 'refuse', label: t('不同意', 'Refuse') }]} />
+        </Form.Item>
+        <ReasonField />
+      </ActionForm>
+    </Card>
   );
 }
 
@@ -189,28 +205,27 @@ export default function CommitteeActions({ proposalId, offers, state, onDone }: 
       case 'decideExtension': {
         const request = state.tracks[offer.unitId!]?.extensionRequest;
         return (
-          <Card key={key} size="small" title={`${t('延期申请', 'Extension request')}${of}`}>
-            <p>{t(`申请延长 ${request?.months} 个月：${request?.reason}`, `${request?.months} more month(s): ${request?.reason}`)}</p>
-            <ActionForm<{ decision: string; reason: string }> {...common} path="/proposals/{id}/extension-decisions" submitLabel={t('作出决定', 'Decide')} initialValues={{ decision: 'grant' }} toBody={(v) => ({ ...unit, ...v })}>
-              <Form.Item name="decision" label={t('决定', 'Decision')}>
-                <Radio.Group options={[{ value: 'grant', label: t('同意延期', 'Grant') }, { value: 'refuse', label: t('不同意', 'Refuse') }]} />
-              </Form.Item>
-              <ReasonField />
-            </ActionForm>
-          </Card>
+          <RequestDecision
+            key={key}
+            {...common}
+            title={`${t('延期申请', 'Extension request')}${of}`}
+            request={t(`申请延长 ${request?.months} 个月：${request?.reason}`, `${request?.months} more month(s): ${request?.reason}`)}
+            path="/proposals/{id}/extension-decisions"
+            yes={['grant', t('同意延期', 'Grant')]}
+            extra={unit}
+          />
         );
       }
       case 'decideWithdrawal':
         return (
-          <Card key={key} size="small" title={t('撤案申请', 'Withdrawal request')}>
-            <p>{t(`撤案理由：${state.withdrawalRequest?.reason}`, `Why: ${state.withdrawalRequest?.reason}`)}</p>
-            <ActionForm<{ decision: string; reason: string }> {...common} path="/proposals/{id}/withdrawal-decisions" submitLabel={t('作出决定', 'Decide')} initialValues={{ decision: 'consent' }} toBody={(v) => v}>
-              <Form.Item name="decision" label={t('决定', 'Decision')}>
-                <Radio.Group options={[{ value: 'consent', label: t('同意撤案', 'Consent') }, { value: 'refuse', label: t('不同意', 'Refuse') }]} />
-              </Form.Item>
-              <ReasonField />
-            </ActionForm>
-          </Card>
+          <RequestDecision
+            key={key}
+            {...common}
+            title={t('撤案申请', 'Withdrawal request')}
+            request={t(`撤案理由：${state.withdrawalRequest?.reason}`, `Why: ${state.withdrawalRequest?.reason}`)}
+            path="/proposals/{id}/withdrawal-decisions"
+            yes={['consent', t('同意撤案', 'Consent')]}
+          />
         );
       case 'markKey':
         return (
