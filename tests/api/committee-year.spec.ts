@@ -1,8 +1,13 @@
 /**
  * The committee's year over HTTP, with a real worker, Temporal dev server and PostgreSQL: key
  * proposals and who may read them, withdrawal and what it leaves out of the statistics, and an
- * extension asked for by the unit, replies published and read without signing in.
+ * extension asked for by the unit, replies published and read without signing in, and the
+ * committee's report to the plenary with the session's figures.
  */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { requestFor } from '../../apps/api/src/proposals/actions';
 import { referenceCase } from '../../seeds/reference-case';
 import { referenceSteps } from '../../seeds/reference-steps';
@@ -139,4 +144,32 @@ test('答复公开: each unit decides on its issued reply; anyone lists the publ
   // The statistics count what was published.
   const stats = await waitFor(() => http(ctx.current, 'GET', '/supervision/stats?session=smx-8-2', { as: 'committee-clerk' }), (r) => r.body.totals[0]?.published === 2);
   expect(stats.body.totals[0]).toMatchObject({ published: 2, publicationDecided: 3 });
+});
+
+test('提案工作情况报告: the Word draft states the session’s figures in the committee’s words, each equal to /supervision/stats', async () => {
+  // This file's proposals: 1301 and 1302 (one key), 1401 withdrawn before assignment and 1402 after it, 1501, and 1601–1603 issued.
+  const stats = await waitFor(() => http(ctx.current, 'GET', '/supervision/stats?session=smx-8-2', { as: 'committee-clerk' }), (r) => r.body.sessions?.[0]?.received === 8);
+  const [f] = stats.body.sessions;
+  const [t] = stats.body.totals;
+  expect(f).toMatchObject({ received: 8, registered: 6, withdrawn: 2, merged: 0, notRegistered: 0, byMembers: 8, collective: 0, units: 2, leadUnits: 1, keyProposals: 1 });
+  expect(f.byCategory).toEqual([{ category: c.intake.category, count: 8 }]);
+  expect(f.repliesByClass).toEqual([{ replyClass: 'B', count: 3 }]);
+
+  const res = await fetch(`${ctx.current.base}/supervision/report.docx?session=smx-8-2`, { headers: { authorization: `Bearer ${ctx.current.token('committee-clerk')}` } });
+  expect(res.status).toBe(200);
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'work-report-')), 'report.docx');
+  fs.writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+  const xml = execFileSync('python3', ['-c', 'import sys, zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read("word/document.xml").decode())', file], { encoding: 'utf8' });
+  const text = [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+  const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
+  for (const sentence of [
+    `共收到提案${f.received}件，经审查立案${f.registered}件，并案${f.merged}件，不予立案${f.notRegistered}件，转为意见和建议${f.convertedToReport}件，提案者撤案${f.withdrawn}件。`,
+    `委员提案${f.byMembers}件、占${pct(f.byMembers / f.received)}，集体提案${f.collective}件、占${pct(f.collective / f.received)}；${c.intake.category}方面8件、占100.0%。`,
+    `立案提案交由${f.units}家单位承办，其中主办单位${f.leadUnits}家。`,
+    `已答复${t.replied}件，办复率${pct(t.replyRate)}，满意率${t.satisfactionRate === null ? '—' : pct(t.satisfactionRate)}。`,
+    `答复中B类3件、占100.0%。`,
+    `遴选重点提案${f.keyProposals}件`,
+  ]) expect(text).toContain(sentence);
+  expect((await http(ctx.current, 'GET', '/supervision/report.docx?session=smx-9-9', { as: 'committee-clerk' })).status).toBe(404);
+  expect((await http(ctx.current, 'GET', '/supervision/report.docx?session=smx-8-2', { as: 'drc-officer' })).status).toBe(403);
 });

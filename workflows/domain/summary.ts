@@ -4,7 +4,7 @@
  * workflow and is read by Query. What a figure needs from the pinned policy (due dates, which
  * rating counts) is worked out here, so statistics never need the policy.
  */
-import type { Assignment, Contact } from './contracts';
+import type { Assignment, Contact, Proposer } from './contracts';
 import { type Duty, followUpLimit, replyDue } from './duties';
 import type { SettledDuty } from './ledger';
 import type { HandlingPolicy } from './policy';
@@ -20,7 +20,8 @@ export interface ProposalSummary {
   key: boolean;
   /** A key proposal's supervising leaders (领衔督办), who may read it. */
   keyLeaders: string[];
-  proposers: { id: string; name: string; leadSigner: boolean }[];
+  /** `kind`: a member (委员提案) or a party group or committee (集体提案); absent in rows projected before it was kept. */
+  proposers: { id: string; name: string; leadSigner: boolean; kind?: Proposer['kind'] }[];
   status: ProposalState['status'];
   stage: string;
   version: number;
@@ -103,7 +104,7 @@ export function summarize(s: ProposalState, policy: HandlingPolicy, settled: Set
     category: intake.category,
     key: isKey(s),
     keyLeaders: s.key?.leaders ?? [],
-    proposers: recipients(s).map((p) => ({ id: p.id, name: p.name, leadSigner: p.leadSigner })),
+    proposers: recipients(s).map((p) => ({ id: p.id, name: p.name, leadSigner: p.leadSigner, kind: p.kind })),
     status: s.status,
     stage: stageOf(s),
     version: s.version,

@@ -335,7 +335,27 @@ export const UnitStatsSchema = z
 export const SessionTotalsSchema = UnitStatsSchema.omit({ unitId: true }).describe(
   'A session’s total, counting proposals: a proposal is assigned once however many units it has, contacted or met if any of its units contacted or met the proposers, replied (on time) when every reply it owes went out (on time), rated on its lowest rating; duties and commitments are the sum of the units’. Left out when one unit is asked for.',
 );
-export const StatsSchema = z.object({ asOf: z.string(), rows: z.array(UnitStatsSchema), totals: z.array(SessionTotalsSchema) });
+export const SessionFiguresSchema = z
+  .object({
+    sessionId: z.string(),
+    sessionName: z.string(),
+    received: z.number().int().describe('Proposals filed in the session.'),
+    registered: z.number().int().describe('立案: registered, being handled or closed.'),
+    merged: z.number().int().describe('并案.'),
+    notRegistered: z.number().int().describe('不立案.'),
+    convertedToReport: z.number().int().describe('转为意见和建议 (社情民意).'),
+    withdrawn: z.number().int().describe('撤案.'),
+    awaitingReview: z.number().int().describe('Filed and not yet reviewed.'),
+    byMembers: z.number().int().describe('委员提案: led by a member.'),
+    collective: z.number().int().describe('集体提案: led by a party group or a special committee.'),
+    byCategory: z.array(z.object({ category: z.string(), count: z.number().int() })).describe('By category, the most first.'),
+    units: z.number().int().describe('Units that handled the session’s proposals (lead, co-handling or separate).'),
+    leadUnits: z.number().int().describe('主办单位: units that replied (lead or separate).'),
+    repliesByClass: z.array(z.object({ replyClass: z.string(), count: z.number().int() })).describe('Issued replies by class (the latest reply of each unit).'),
+    keyProposals: z.number().int().describe('重点提案 of the session.'),
+  })
+  .describe('A session’s figures as the committee reports them (提案工作情况报告): counted over every proposal of the session.');
+export const StatsSchema = z.object({ asOf: z.string(), rows: z.array(UnitStatsSchema), totals: z.array(SessionTotalsSchema), sessions: z.array(SessionFiguresSchema) });
 
 /** PUT /calendar/years/{year}: the year's days as the State Council's notice gives them. */
 export const CalendarYearParamSchema = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) });

@@ -187,6 +187,15 @@ export function openApiDocument() {
           responses: { 200: file(XLSX, 'The workbook'), ...readErrors, 404: problem('No proposal of this session has been assigned') },
         },
       },
+      '/supervision/report.docx': {
+        get: {
+          operationId: 'workReport',
+          tags: ['supervision'],
+          summary: "提案工作情况报告 (draft, committee): the session's figures in the committee's words, as a Word file — received, registered, merged, not registered, turned into suggestions; members' and collective proposals and categories with their shares; units and lead units; 办复率 and 满意率; replies by class; key proposals. Every figure is one /supervision/stats answers.",
+          parameters: queryParams(ReportQuerySchema),
+          responses: { 200: file('application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'The Word file'), ...readErrors, 404: problem('No proposal filed in this session') },
+        },
+      },
       '/alerts': {
         get: { operationId: 'listAlerts', tags: ['alerts'], summary: "Deadline alerts: my unit's, my own, or (committee) all; newest first", parameters: queryParams(AlertQuerySchema), responses: { 200: ok(AlertListSchema), ...readErrors } },
       },

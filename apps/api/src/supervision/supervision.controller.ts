@@ -45,4 +45,11 @@ export class SupervisionController {
     const { file, title } = await this.supervision.report(session);
     return sendFile(res, file, 'xlsx', title);
   }
+
+  @Get('report.docx')
+  async workReport(@Query() query: unknown, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    const { session } = parse(ReportQuerySchema, query, 'query');
+    const { file, title } = await this.supervision.workReport(session);
+    return sendFile(res, file, 'docx', title, 'work-report');
+  }
 }

@@ -8,6 +8,9 @@ import { sessionReport } from './session-report';
 import { statistics } from './statistics';
 import { CalendarService } from '../calendar/calendar.service';
 import { sessionOverview } from './session-overview';
+import { sessionFigures } from './session-figures';
+import { workReport } from './work-report';
+import { documentDocx } from '../documents/document-docx';
 
 @Injectable()
 export class SupervisionService {
@@ -36,11 +39,27 @@ export class SupervisionService {
     return rows.map((r) => r.summary);
   }
 
+  /** Every proposal of the session (or all sessions), whatever its review: what the plenary report counts. */
+  private async received(session: string | undefined): Promise<ProposalSummary[]> {
+    const { rows } = await this.pool.query<{ summary: ProposalSummary }>('select summary from proposals where ($1::text is null or session_id = $1)', [session ?? null]);
+    return rows.map((r) => r.summary);
+  }
+
   async stats(session: string | undefined, unit: string | undefined) {
     const asOf = new Date().toISOString();
     const all = statistics(await this.summaries(session, unit), asOf);
     // With a unit asked for, only proposals shared with it were read: a session total would mislead.
-    return { asOf, rows: unit ? all.rows.filter((r) => r.unitId === unit) : all.rows, totals: unit ? [] : all.totals };
+    if (unit) return { asOf, rows: all.rows.filter((r) => r.unitId === unit), totals: [], sessions: [] };
+    return { asOf, rows: all.rows, totals: all.totals, sessions: sessionFigures(await this.received(session)) };
+  }
+
+  /** 提案工作情况报告 (draft): the session's figures in the words the committee reports them in, as a Word file. */
+  async workReport(session: string): Promise<{ file: Buffer; title: string }> {
+    const { asOf, totals, sessions } = await this.stats(session, undefined);
+    const figures = sessions[0];
+    if (!figures) throw new Problem(404, 'no-session', 'No proposals in this session', `session ${session} has no proposal filed`);
+    const blocks = workReport(figures, totals[0], asOf);
+    return { file: await documentDocx(blocks), title: blocks.find((b) => b.kind === 'title')!.text };
   }
 
   /** The session's handling report (.xlsx): the same figures as `stats` for the session, and each unit's proposals. */
