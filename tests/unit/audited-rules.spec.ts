@@ -273,7 +273,11 @@ describe('8, 9. merged proposals and the reply’s recipients', () => {
     const s = given(toAssigned);
     const joined = fold(joinMerged(s, { number: 150, proposers: [zhang] }, committee, T0), s);
     expect(joinMerged(joined, { number: 150, proposers: [zhang] }, committee, T0)).toEqual([]);
-    const approved = given([recordContact(), opinion(), draftReply(), countersign(), submit(), accept], T0, joined);
+    // The salutation names every recipient, the merged proposal's proposer too: a draft that leaves him out is refused.
+    const drafting = given([recordContact(), opinion()], T0, joined);
+    expect(refusal(drafting, draftReply())).toMatchObject({ code: 'invalid', path: ['draft', 'salutation'], message: 'the salutation must name every recipient; it leaves out 张三' });
+    const named = draftReply(drc, { ...draft, salutation: '尊敬的王凤杰、孙钰蓉、李宝松、张三委员：' });
+    const approved = given([named, countersign(), submit(), accept], T0, drafting);
     expect(then(approved, issue())).toEqual([
       {
         type: 'ReplyIssued', unitId: 'smx-drc', signer: c202.signer, documentNumber: draft.documentNumber, replyClass: 'B',

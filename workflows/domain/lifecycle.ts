@@ -222,8 +222,10 @@ const draftReply = rule<'draftReply', { track: Track; missing: string[] }>({
     }
     return found({ track, missing });
   },
-  decide: ({ draft }, { track, missing }, _, { policy }) => {
+  decide: ({ draft }, { track, missing }, state, { policy }) => {
     if (!knownClass(policy, draft.replyClass)) return refuse('invalid', `class must be one of ${classes(policy)}`, ['draft', 'replyClass']);
+    const unnamed = policy.salutationNamesEveryRecipient ? recipients(state).filter((p) => !draft.salutation.includes(p.name)) : [];
+    if (unnamed.length > 0) return refuse('invalid', `the salutation must name every recipient; it leaves out ${unnamed.map((p) => p.name).join('、')}`, ['draft', 'salutation']);
     return ok({ type: 'ReplyDrafted', unitId: track.unitId, draft, ...(missing.length > 0 ? { withoutOpinionsOf: missing } : {}) });
   },
   offer: (_, state, { policy }) => ({ classes: policy.classScheme, recipients: recipients(state).map((p) => p.name) }),

@@ -96,6 +96,8 @@ export const HandlingPolicySchema = z.strictObject({
    * (Sanmenxia 2023: 30 September), instead of the reply period; an extension moves it by its months.
    */
   replyBy: IsoDate.nullable().default(null),
+  /** The draft's salutation names every recipient, the proposers of merged proposals too (checked at drafting). */
+  salutationNamesEveryRecipient: z.boolean().default(true),
   /** A co-handler's opinion due this many calendar days before the reply it feeds, instead of its period from assignment. */
   opinionDaysBeforeReply: z.number().int().min(1).max(120).nullable().default(null),
   /** The reply period may be extended, with a reason, up to this many months in all. */
@@ -152,6 +154,8 @@ export function pinnedPolicy(pinned: HandlingPolicy, legacy: boolean): HandlingP
     annualSummaryBefore: pinned.annualSummaryBefore ?? shape.annualSummaryBefore.parse(undefined),
     lookBackBefore: pinned.lookBackBefore ?? shape.lookBackBefore.parse(undefined),
     replyBy: pinned.replyBy ?? null,
+    // Pinned before the salutation was checked: drafts took it as free text.
+    salutationNamesEveryRecipient: pinned.salutationNamesEveryRecipient ?? false,
     opinionDaysBeforeReply: pinned.opinionDaysBeforeReply ?? null,
     // Pinned before units asked for extensions: the committee went on extending by itself.
     extensions: pinned.extensions ?? 'committeeExtends',
