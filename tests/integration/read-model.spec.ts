@@ -83,10 +83,10 @@ test('proposal 202 from intake to closed, with its tasks and events in PostgreSQ
 
   for (const step of steps.slice(assignIndex + 1)) await act(handle, step.command);
   const outcome = await handle.result();
-  expect(outcome).toEqual({ status: 'closed', version: 20 });
+  expect(outcome).toEqual({ status: 'closed', version: 21 });
 
-  const final = await projected(handle.workflowId, 20);
-  expect(final).toMatchObject({ status: 'closed', stage: 'closed', reply_class: 'B', version: 20 });
+  const final = await projected(handle.workflowId, 21);
+  expect(final).toMatchObject({ status: 'closed', stage: 'closed', reply_class: 'B', version: 21 });
   expect(final.closed_at).toBeInstanceOf(Date);
   await expect(listed(`ProposalNumber = 202 AND ProposalStage = 'closed'`)).resolves.toEqual([handle.workflowId]);
   const { rows: events } = await db.pool.query('select seq, type, unit_id from proposal_events where proposal_id = $1 order by seq', [handle.workflowId]);
