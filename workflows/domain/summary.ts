@@ -9,7 +9,7 @@ import { type Duty, followUpLimit, replyDue } from './duties';
 import type { SettledDuty } from './ledger';
 import type { HandlingPolicy } from './policy';
 import { type ProposalState, type Track, type TrackStage, isKey, recipients, stageOf } from './state';
-import { type CommitmentStatus, type DutyKind, type Rating, RatingSchema } from './vocabulary';
+import { type CommitmentStatus, type DutyKind, type Rating, lowestRating } from './vocabulary';
 
 export interface ProposalSummary {
   sessionId: string;
@@ -63,9 +63,7 @@ function countedRating(ratings: Record<string, Rating>, s: ProposalState, policy
     const lead = s.intake!.proposers.find((p) => p.leadSigner)?.id;
     return (lead && ratings[lead]) || null;
   }
-  const given = Object.values(ratings);
-  // RatingSchema lists them best first.
-  return given.length === 0 ? null : given.reduce((worst, r) => (RatingSchema.options.indexOf(r) > RatingSchema.options.indexOf(worst) ? r : worst));
+  return lowestRating(Object.values(ratings));
 }
 
 function reply(t: Track, s: ProposalState, policy: HandlingPolicy): ProposalSummary['replies'][number] {

@@ -53,6 +53,10 @@ export const SignerLevelSchema = z.enum(['head', 'deputy']);
 export const RatingSchema = z.enum(['satisfied', 'basicallySatisfied', 'unsatisfied']);
 export type Rating = z.infer<typeof RatingSchema>;
 
+/** The lowest of some ratings (the schema lists them best first), or null when none was given. */
+export const lowestRating = (ratings: (Rating | null)[]): Rating | null =>
+  ratings.reduce<Rating | null>((worst, r) => (r === null ? worst : worst === null || RatingSchema.options.indexOf(r) > RatingSchema.options.indexOf(worst) ? r : worst), null);
+
 /** A commitment is open until delivered, or declared undeliverable by the unit and accepted by the committee. */
 export const CommitmentStatusSchema = z.enum(['open', 'delivered', 'declaredUndeliverable', 'undeliverable', 'lapsed']);
 export type CommitmentStatus = z.infer<typeof CommitmentStatusSchema>;

@@ -8,6 +8,7 @@ import type { Principal } from '../auth/principals';
 import { ProposalsService } from '../proposals/proposals.service';
 import { AlertsService } from '../alerts/alerts.service';
 import type { DutyKind } from '../../../../workflows/domain/vocabulary';
+import type { IssuedReply } from '../../../../workflows/domain/state';
 import { chinaDate } from './official-document';
 import { supervisionNotice } from './supervision-notice';
 import { replyDocument } from './reply-document';
@@ -30,10 +31,7 @@ export class DocumentsService {
     const units = state.assignment ? replyingUnits(state.assignment) : [];
     const issued = state.tracks[unit ?? units[0] ?? '']?.issued;
     if (!issued) throw new Problem(404, 'no-reply', 'No reply issued', unit ? `unit ${unit} has issued no reply to this proposal` : 'no reply has been issued yet');
-    const names = await this.unitNames(issued.copiedTo);
-    const blocks = replyDocument(issued, (id) => names.get(id) ?? id);
-    const file = format === 'pdf' ? await documentPdf(blocks) : await documentDocx(blocks);
-    return { file, title: issued.draft.titleLine ?? `第${state.intake!.number}号提案的答复` };
+    return this.replyFile(issued, state.intake!.number, format);
   }
 
   /** A reply its unit published in full (答复公开), for anyone; any other is answered as one that does not exist. */
@@ -41,14 +39,16 @@ export class DocumentsService {
     const { state } = await this.proposals.record(proposalId);
     const track = state.tracks[unitId];
     if (!track?.issued || track.publication?.decision !== 'full') throw new Problem(404, 'no-reply', 'No such published reply', `no reply of ${unitId} to ${proposalId} is published in full`);
-    const names = await this.unitNames([...track.issued.copiedTo]);
-    const file = await documentPdf(replyDocument(track.issued, (id) => names.get(id) ?? id));
-    return { file, title: track.issued.draft.titleLine ?? `第${state.intake!.number}号提案的答复` };
+    return this.replyFile(track.issued, state.intake!.number, 'pdf');
   }
 
-  private async unitNames(ids: string[]) {
-    const { rows } = await this.pool.query<{ id: string; name: string }>('select id, name from units where id = any($1)', [ids]);
-    return new Map(rows.map((r) => [r.id, r.name]));
+  /** An issued reply as its document, the copied units named from the directory. */
+  private async replyFile(issued: IssuedReply, number: number, format: DocumentFormat): Promise<{ file: Buffer; title: string }> {
+    const { rows } = await this.pool.query<{ id: string; name: string }>('select id, name from units where id = any($1)', [issued.copiedTo]);
+    const names = new Map(rows.map((r) => [r.id, r.name]));
+    const blocks = replyDocument(issued, (id) => names.get(id) ?? id);
+    const file = format === 'pdf' ? await documentPdf(blocks) : await documentDocx(blocks);
+    return { file, title: issued.draft.titleLine ?? `第${number}号提案的答复` };
   }
 
   /** 催办通知书 for an alert that reached a unit's head; for the committee and that unit's officers. */

@@ -5,7 +5,7 @@
  */
 import { assignedUnits } from '../../../../workflows/domain/contracts';
 import type { ProposalSummary } from '../../../../workflows/domain/summary';
-import { ON_TIME_DUTIES, type Rating, RatingSchema } from '../../../../workflows/domain/vocabulary';
+import { ON_TIME_DUTIES, type Rating, lowestRating } from '../../../../workflows/domain/vocabulary';
 
 const ratio = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) * 10000) / 10000);
 const content = (r: Rating | null) => r === 'satisfied' || r === 'basicallySatisfied';
@@ -46,9 +46,6 @@ export function statistics(summaries: ProposalSummary[], now: string) {
   };
 }
 
-/** The rating that counts for a proposal with several replies (分办): the lowest, as one proposer's lowest counts for one reply. */
-const lowest = (ratings: (Rating | null)[]): Rating | null =>
-  ratings.reduce<Rating | null>((worst, r) => (r === null ? worst : worst === null || RatingSchema.options.indexOf(r) > RatingSchema.options.indexOf(worst) ? r : worst), null);
 
 /**
  * A session's totals count proposals, as DOMAIN.md defines the rates: a proposal with a lead and a
@@ -81,12 +78,13 @@ function sessionTotals(summaries: ProposalSummary[], unitRows: Tally[]): Tally[]
       t.repliedOnTime++;
       if (s.key) t.keyRepliedOnTime++;
     }
-    const rating = lowest(s.replies.map((r) => r.rating));
+    // A proposal with several replies (分办) counts on its lowest, as one reply counts on its proposers' lowest.
+    const rating = lowestRating(s.replies.map((r) => r.rating));
     if (rating !== null) {
       t.rated++;
       if (content(rating)) t.ratedContent++;
     }
-    const first = lowest(s.replies.map((r) => r.firstRating));
+    const first = lowestRating(s.replies.map((r) => r.firstRating));
     if (first !== null) {
       t.firstRated++;
       if (content(first)) t.firstRatedContent++;

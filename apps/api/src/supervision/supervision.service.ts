@@ -12,6 +12,9 @@ import { sessionFigures } from './session-figures';
 import { workReport } from './work-report';
 import { documentDocx } from '../documents/document-docx';
 
+/** What the handling statistics count: proposals assigned and not withdrawn (a withdrawn one counts against no unit). */
+const handled = (s: ProposalSummary) => s.assignedAt !== null && s.status !== 'withdrawn';
+
 @Injectable()
 export class SupervisionService {
   constructor(
@@ -31,26 +34,22 @@ export class SupervisionService {
     return sessionOverview(this.pool, session, await this.calendar.current());
   }
 
+  /** Every proposal of the session (or all sessions), whatever its review; with a unit, those it was given. */
   private async summaries(session: string | undefined, unit: string | undefined): Promise<ProposalSummary[]> {
     const { rows } = await this.pool.query<{ summary: ProposalSummary }>(
-      `select summary from proposals where assigned_at is not null and status <> 'withdrawn' and ($1::text is null or session_id = $1) and ($2::text is null or unit_ids @> array[$2::text])`,
+      `select summary from proposals where ($1::text is null or session_id = $1) and ($2::text is null or unit_ids @> array[$2::text])`,
       [session ?? null, unit ?? null],
     );
     return rows.map((r) => r.summary);
   }
 
-  /** Every proposal of the session (or all sessions), whatever its review: what the plenary report counts. */
-  private async received(session: string | undefined): Promise<ProposalSummary[]> {
-    const { rows } = await this.pool.query<{ summary: ProposalSummary }>('select summary from proposals where ($1::text is null or session_id = $1)', [session ?? null]);
-    return rows.map((r) => r.summary);
-  }
-
   async stats(session: string | undefined, unit: string | undefined) {
     const asOf = new Date().toISOString();
-    const all = statistics(await this.summaries(session, unit), asOf);
+    const received = await this.summaries(session, unit);
+    const all = statistics(received.filter(handled), asOf);
     // With a unit asked for, only proposals shared with it were read: a session total would mislead.
     if (unit) return { asOf, rows: all.rows.filter((r) => r.unitId === unit), totals: [], sessions: [] };
-    return { asOf, rows: all.rows, totals: all.totals, sessions: sessionFigures(await this.received(session)) };
+    return { asOf, rows: all.rows, totals: all.totals, sessions: sessionFigures(received) };
   }
 
   /** 提案工作情况报告 (draft): the session's figures in the words the committee reports them in, as a Word file. */
@@ -65,7 +64,7 @@ export class SupervisionService {
   /** The session's handling report (.xlsx): the same figures as `stats` for the session, and each unit's proposals. */
   async report(session: string): Promise<{ file: Buffer; title: string }> {
     const asOf = new Date().toISOString();
-    const summaries = await this.summaries(session, undefined);
+    const summaries = (await this.summaries(session, undefined)).filter(handled);
     if (summaries.length === 0) throw new Problem(404, 'no-session', 'No assigned proposals in this session', `session ${session} has no proposal assigned yet`);
     const { rows, totals } = statistics(summaries, asOf);
     const units = await this.pool.query<{ id: string; name: string }>('select id, name from units where id = any($1)', [rows.map((r) => r.unitId)]);

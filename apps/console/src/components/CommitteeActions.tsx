@@ -1,8 +1,9 @@
 /**
- * What the committee does on a proposal, offered by where it stands: review (立案, 并案, 不予立案,
- * 转参考), assignment, a reassignment request, an overdue countersign let go, the reply's review, a
- * deadline extension, the decision on a 不满意 rating and the consultation after a second one, a
- * commitment declared undeliverable, the look back (回头看) before the next session.
+ * What the committee does on a proposal, one form for each action the rules offer it now: review
+ * (立案, 并案, 不予立案, 转参考), assignment, a reassignment request, an overdue countersign let go,
+ * the reply's review, an extension or a withdrawal asked for, the decision on a 不满意 rating and
+ * the consultation after a second one, a commitment declared undeliverable, the look back (回头看),
+ * a key proposal marked and its supervision meetings.
  */
 import { Card, DatePicker, Form, Input, InputNumber, Radio, Select } from 'antd';
 import type { Dayjs } from 'dayjs';

@@ -1,5 +1,5 @@
 /**
- * What a bureau officer does on a proposal, offered by what the unit owes now: its opinion, a
+ * What a bureau officer does on a proposal, one form for each action the rules offer the unit now: its opinion, a
  * contact with the proposers, countersigning or asking for changes, submitting and issuing the
  * reply, follow-up reports on commitments (or why one cannot be kept), the annual summary.
  */
