@@ -1,8 +1,10 @@
-/** The handling policies: DOMAIN.md's defaults with mainland China's holiday calendar, and the same on compressed time. */
+/** The handling policies: DOMAIN.md's defaults with mainland China's holiday calendar, and the same on compressed time; the assessment policy. */
 import { HandlingPolicySchema, type HandlingPolicy } from '../workflows/domain/policy';
 import policy from './handling-policy.json';
 import demo from './handling-policy-demo.json';
 import cnMainland from './calendars/cn-mainland.json';
+import assessment from './assessment-policy.json';
+import { AssessmentPolicySchema, type AssessmentPolicy } from '../workflows/domain/assessment-policy';
 
 const calendars: Record<string, unknown> = { 'calendars/cn-mainland.json': cnMainland };
 
@@ -19,4 +21,9 @@ export function compressedPolicy(): HandlingPolicy {
 export function policies(): Record<string, HandlingPolicy> {
   const all = [defaultPolicy(), compressedPolicy()];
   return Object.fromEntries(all.map((p) => [p.id, p]));
+}
+
+/** The assessment policy in force: how units are scored each year. */
+export function assessmentPolicy(): AssessmentPolicy {
+  return AssessmentPolicySchema.parse(assessment);
 }

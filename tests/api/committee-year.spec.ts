@@ -2,13 +2,16 @@
  * The committee's year over HTTP, with a real worker, Temporal dev server and PostgreSQL: key
  * proposals and who may read them, withdrawal and what it leaves out of the statistics, and an
  * extension asked for by the unit, replies published and read without signing in, and the
- * committee's report to the plenary with the session's figures.
+ * committee's report to the plenary with the session's figures, and the units' assessment.
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import ExcelJS from 'exceljs';
 import { requestFor } from '../../apps/api/src/proposals/actions';
+import { proposalWorkflowId } from '../../workflows/messages';
+import { assessmentPolicy } from '../../seeds/policy';
 import { referenceCase } from '../../seeds/reference-case';
 import { referenceSteps } from '../../seeds/reference-steps';
 import { http, useStack, waitFor } from '../support/api';
@@ -172,4 +175,91 @@ test('提案工作情况报告: the Word draft states the session’s figures in
   ]) expect(text).toContain(sentence);
   expect((await http(ctx.current, 'GET', '/supervision/report.docx?session=smx-9-9', { as: 'committee-clerk' })).status).toBe(404);
   expect((await http(ctx.current, 'GET', '/supervision/report.docx?session=smx-8-2', { as: 'drc-officer' })).status).toBe(403);
+});
+
+test('考核: every unit of the session ranked with each rate and its points; escalations to the assessment rung take points off; the selection is recorded once and refused where it names what it cannot; the workbook has the same figures', async () => {
+  // 1701 on compressed time: the 科技局's opinion is due 8 s after assignment and its escalation reaches the assessment rung 9 s later.
+  const filed = await http(ctx.current, 'POST', '/proposals?policy=city-default-2024-compressed', { as: 'committee-clerk', body: { ...c.intake, number: 1701 } });
+  const late = filed.body.proposalId as string;
+  expect((await http(ctx.current, 'POST', `/proposals/${late}/registration`, { as: 'committee-clerk', body: { review: { outcome: 'register' } } })).status).toBe(200);
+  expect((await http(ctx.current, 'POST', `/proposals/${late}/assignment`, { as: 'committee-clerk', body: { assignment: c.assignment } })).status).toBe(200);
+  type Unit = { unitId: string; unitName: string; rank: number | null; score: number | null; base: number | null; deduction: number; escalations: number; rates: Record<string, number | null>; points: Record<string, number | null> };
+  const assessed = await waitFor(
+    () => http(ctx.current, 'GET', '/supervision/assessment?session=smx-8-2', { as: 'committee-clerk' }),
+    (r) => (r.body.units as Unit[] | undefined)?.find((u) => u.unitId === 'smx-stb')?.escalations === 1,
+    40_000,
+  );
+  const units = assessed.body.units as Unit[];
+  const drc = units.find((u) => u.unitId === 'smx-drc')!;
+  const stb = units.find((u) => u.unitId === 'smx-stb')!;
+  const stats = await http(ctx.current, 'GET', '/supervision/stats?session=smx-8-2', { as: 'committee-clerk' });
+  const row = (unitId: string) => stats.body.rows.find((r: { unitId: string }) => r.unitId === unitId);
+  // 1601–1603 issued by the DRC, 1601 and 1602 published: 公开率 2/3; nothing rated yet, so 满意率 leaves its weight to the others.
+  expect(drc.rates).toEqual({ onTimeRate: row('smx-drc').onTimeRate, satisfactionRate: null, meetingRate: row('smx-drc').meetingRate, publicationRate: 2 / 3 });
+  const { weights } = assessmentPolicy();
+  const counted = weights.onTimeRate + weights.meetingRate + weights.publicationRate;
+  const points = (w: number, r: number) => Math.round((100 * w * r) / counted * 100) / 100;
+  expect(drc.points).toEqual({
+    onTimeRate: points(weights.onTimeRate, drc.rates.onTimeRate!),
+    satisfactionRate: null,
+    meetingRate: points(weights.meetingRate, drc.rates.meetingRate!),
+    publicationRate: points(weights.publicationRate, 2 / 3),
+  });
+  // The co-handler replies to no one: scored on 按时办结率 and 见面率 alone, less 1 point for its escalation.
+  expect([stb.rates.publicationRate, stb.points.satisfactionRate, stb.deduction]).toEqual([null, null, 1]);
+  expect(stb.score).toBe(Math.round((stb.base! - 1) * 100) / 100);
+  expect(units.map((u) => u.score)).toEqual([...units.map((u) => u.score)].sort((a, b) => (b ?? -1) - (a ?? -1)));
+  expect(units[0]!.rank).toBe(1);
+  expect(assessed.body.selection).toBeNull();
+  const candidates = assessed.body.candidates as { excellentProposals: { number: number }[]; advancedUnits: { unitId: string }[] };
+  expect(candidates.excellentProposals.map((p) => p.number)).toEqual([1301, 1302, 1501, 1601, 1602, 1603, 1701]);
+  expect(candidates.advancedUnits.map((u) => u.unitId)).toEqual(['smx-drc', 'smx-stb']);
+
+  // The selection: only registered proposals of the session, only units that handled some of it; each named once.
+  const put = (body: unknown, as = 'committee-clerk') => http(ctx.current, 'PUT', '/supervision/assessment/selection?session=smx-8-2', { as, body });
+  const withdrawn = proposalWorkflowId('smx-8-2', 1402);
+  const wrong = await put({
+    excellentProposals: [{ proposalId: withdrawn, reason: '见解深刻' }, { proposalId: proposalWorkflowId('smx-9-9', 1), reason: '见解深刻' }],
+    advancedUnits: [{ unitId: 'smx-edu', reason: '办理认真' }],
+  });
+  expect([wrong.status, wrong.body.type, wrong.body.errors]).toEqual([
+    422,
+    'urn:proposals:problem:invalid-selection',
+    [
+      { path: 'excellentProposals.0.proposalId', message: 'was not registered (it is withdrawn)' },
+      { path: 'excellentProposals.1.proposalId', message: 'is not a proposal of session smx-8-2' },
+      { path: 'advancedUnits.0.unitId', message: 'handled no proposal of session smx-8-2' },
+    ],
+  ]);
+  const twice = await put({ excellentProposals: [], advancedUnits: [{ unitId: 'smx-drc', reason: 'a' }, { unitId: 'smx-drc', reason: 'b' }] });
+  expect([twice.status, twice.body.errors]).toEqual([400, [{ path: 'advancedUnits.1', message: 'names the same unit twice' }]]);
+  expect((await put({ excellentProposals: [], advancedUnits: [] }, 'drc-officer')).status).toBe(403);
+
+  const selection = { excellentProposals: [{ proposalId: proposalWorkflowId('smx-8-2', 1601), reason: '建议具体可行，已转化为政策' }], advancedUnits: [{ unitId: 'smx-drc', reason: '答复及时、公开充分' }] };
+  const retries = await Promise.all([put(selection), put(selection), put(selection)]);
+  expect(retries.map((r) => [r.status, r.body.version])).toEqual([[200, 1], [200, 1], [200, 1]]);
+  expect(retries[0]!.body).toMatchObject({
+    excellentProposals: [{ number: 1601, title: c.intake.title, reason: '建议具体可行，已转化为政策' }],
+    advancedUnits: [{ unitId: 'smx-drc', unitName: '三门峡市发展和改革委员会' }],
+    recordedBy: 'committee-clerk',
+  });
+  const changed = await put({ ...selection, advancedUnits: [] });
+  expect([changed.body.version, changed.body.advancedUnits]).toEqual([2, []]);
+  expect((await put(selection)).body.version).toBe(3);
+
+  // The workbook: the same ranking and components, the selection on its own sheet.
+  const res = await fetch(`${ctx.current.base}/supervision/assessment.xlsx?session=smx-8-2`, { headers: { authorization: `Bearer ${ctx.current.token('committee-clerk')}` } });
+  expect([res.status, res.headers.get('content-disposition')]).toEqual([200, expect.stringContaining(encodeURIComponent('八届二次会议提案办理考核.xlsx'))]);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load((await res.arrayBuffer()) as ArrayBuffer);
+  const now = (await http(ctx.current, 'GET', '/supervision/assessment?session=smx-8-2', { as: 'committee-clerk' })).body.units as Unit[];
+  const ranking = book.getWorksheet('考核排名')!;
+  const cells = (r: number) => (ranking.getRow(r).values as unknown[]).slice(1);
+  expect(cells(1).slice(0, 7)).toEqual(['单位', '排名', '单位编号', '得分', '基础分', '按时办结率', '按时办结率得分']);
+  now.forEach((u, i) => expect(cells(i + 2).slice(0, 5)).toEqual([u.unitName, u.rank, u.unitId, u.score, u.base]));
+  expect(cells(now.findIndex((u) => u.unitId === 'smx-stb') + 2).slice(-3)).toEqual([now.find((u) => u.unitId === 'smx-stb')!.escalations, 0, now.find((u) => u.unitId === 'smx-stb')!.deduction]);
+  const chosen = book.getWorksheet('评选结果')!;
+  expect((chosen.getRow(2).values as unknown[]).slice(1)).toEqual(['优秀提案', 1601, c.intake.title, '建议具体可行，已转化为政策']);
+  expect((chosen.getRow(3).values as unknown[]).slice(1)).toEqual(['先进承办单位', 'smx-drc', '三门峡市发展和改革委员会', '答复及时、公开充分']);
+  expect((await http(ctx.current, 'GET', '/supervision/assessment?session=smx-9-9', { as: 'committee-clerk' })).status).toBe(404);
 });

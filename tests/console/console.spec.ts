@@ -8,6 +8,7 @@
  * is checked with axe and saved as a screenshot under test-output/console/.
  */
 import AxeBuilder from '@axe-core/playwright';
+import ExcelJS from 'exceljs';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { type Browser, type Page, chromium } from 'playwright-core';
@@ -15,7 +16,7 @@ import { setPassword } from '../../apps/api/src/sign-in/passwords';
 import { CONSOLE_DIR } from '../../apps/api/src/http/console';
 import { compressedPolicy } from '../../seeds/policy';
 import { referenceCase } from '../../seeds/reference-case';
-import { http, useStack } from '../support/api';
+import { http, useStack, waitFor } from '../support/api';
 import { act as actNow, startProposal } from '../support/proposals';
 import type { Command } from '../../workflows/domain/commands';
 import { referenceSteps } from '../../seeds/reference-steps';
@@ -536,5 +537,54 @@ test('答复公开: the DRC publishes its reply in its form, and anyone reads it
   const pdf = await anyone.request.get(`${ctx.current.base}${href}`);
   expect([pdf.status(), pdf.headers()['content-type']]).toEqual([200, 'application/pdf']);
   await checkAndKeep(anyone, 'published-replies');
+  await handle.terminate('test done');
+}, 90_000);
+
+test('考核与评选: the committee reads the units ranked with each rate, downloads the assessment workbook and the report to the plenary, and records its selection', async () => {
+  const c = referenceCase();
+  const handle = await startProposal(ctx.current.env.client, { ...c.intake, number: 1102 }, defaultPolicy());
+  for (const step of referenceSteps(c, () => new Date().toISOString()).slice(0, 2)) await act(handle, step.command);
+  await waitFor(() => http(ctx.current, 'GET', '/supervision/assessment?session=smx-8-2', { as: 'committee-clerk' }), (r) => r.body.candidates?.excellentProposals.some((p: { number: number }) => p.number === 1102));
+  const committee = await signedIn('committee-clerk');
+  await committee.getByRole('menuitem', { name: '考核与评选' }).click();
+  const ranking = card(committee, '八届二次会议承办单位考核排名');
+  const drcRow = ranking.locator('tbody tr', { hasText: '三门峡市发展和改革委员会' });
+  await drcRow.waitFor();
+  const shown = await http(ctx.current, 'GET', '/supervision/assessment?session=smx-8-2', { as: 'committee-clerk' });
+  const drc = shown.body.units.find((u: { unitId: string }) => u.unitId === 'smx-drc');
+  await drcRow.locator('strong').filter({ hasText: new RegExp(`^${drc.score}$`) }).waitFor();
+  await ranking.getByText('按时办结率40分，满意率30分，见面率15分，公开率15分', { exact: false }).waitFor();
+
+  // The workbook and the report are saved as files, named for the session.
+  const saved = async (name: string) => {
+    const [download] = await Promise.all([committee.waitForEvent('download'), committee.getByRole('link', { name }).click()]);
+    return [download.suggestedFilename(), fs.readFileSync((await download.path())!)] as const;
+  };
+  const [sheetName, sheet] = await saved('导出考核表');
+  expect(sheetName).toBe('八届二次会议提案办理考核.xlsx');
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(sheet as unknown as ArrayBuffer);
+  const rows = book.getWorksheet('考核排名')!.getSheetValues().slice(2, 2 + shown.body.units.length) as unknown[][];
+  expect(rows.map((r) => [r[1], r[4]])).toEqual(shown.body.units.map((u: { unitName: string; score: number }) => [u.unitName, u.score]));
+  const [reportName, report] = await saved('提案工作情况报告（稿）');
+  expect([reportName, report.subarray(0, 2).toString()]).toEqual(['关于八届二次会议以来提案工作情况的报告（稿）.docx', 'PK']);
+
+  const selection = card(committee, '评选优秀提案和先进承办单位');
+  await selection.getByRole('button', { name: '添加优秀提案' }).click();
+  await selection.getByLabel('优秀提案').click();
+  await pick(committee, '第1102号');
+  await selection.getByLabel('评选理由').fill('建议具体可行，已转化为政策');
+  await selection.getByRole('button', { name: '添加先进承办单位' }).click();
+  await selection.getByLabel('先进承办单位').click();
+  await pick(committee, '三门峡市发展和改革委员会');
+  await selection.getByLabel('评选理由').nth(1).fill('答复及时、公开充分');
+  await selection.getByRole('button', { name: '保存评选结果' }).click();
+  await selection.getByText('第1版，committee-clerk 记录于', { exact: false }).waitFor();
+  // What was recorded is what the API holds, and the page shows it again after a reload.
+  const recorded = await http(ctx.current, 'GET', '/supervision/assessment?session=smx-8-2', { as: 'committee-clerk' });
+  expect(recorded.body.selection).toMatchObject({ version: 1, excellentProposals: [{ number: 1102, reason: '建议具体可行，已转化为政策' }], advancedUnits: [{ unitId: 'smx-drc', reason: '答复及时、公开充分' }] });
+  await committee.reload();
+  await card(committee, '评选优秀提案和先进承办单位').getByText('第1102号 关于进一步着力发展新材料产业的提案').waitFor();
+  await checkAndKeep(committee, 'assessment');
   await handle.terminate('test done');
 }, 90_000);

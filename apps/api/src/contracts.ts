@@ -386,3 +386,67 @@ export const ReadinessSchema = z.object({
   worker: z.string(),
   calendar: CoverageSchema.extend({ warning: z.string().optional() }).optional(),
 });
+
+/** 考核: the committee's selection of a session's 优秀提案 and 先进承办单位, recorded whole (PUT replaces it). */
+const uniqueBy = <T>(key: (t: T) => string, what: string) => (items: T[], ctx: z.RefinementCtx) => {
+  const seen = new Set<string>();
+  items.forEach((item, i) => {
+    if (seen.has(key(item))) ctx.addIssue({ code: 'custom', path: [i], message: `names the same ${what} twice` });
+    seen.add(key(item));
+  });
+};
+export const SelectionBodySchema = z.strictObject({
+  excellentProposals: z
+    .array(z.strictObject({ proposalId: Id, reason: text(500) }))
+    .max(500)
+    .superRefine(uniqueBy((p) => p.proposalId, 'proposal'))
+    .describe('优秀提案: registered proposals of the session, each with why it was selected.'),
+  advancedUnits: z
+    .array(z.strictObject({ unitId: Id, reason: text(500) }))
+    .max(200)
+    .superRefine(uniqueBy((u) => u.unitId, 'unit'))
+    .describe('先进承办单位: units assessed in the session, each with why it was selected.'),
+});
+export const SelectionSchema = z.object({
+  version: z.number().int().describe('Each selection that changes something adds a version; recording the same one again changes nothing.'),
+  excellentProposals: z.array(z.object({ proposalId: z.string(), number: z.number().int(), title: z.string(), reason: z.string() })),
+  advancedUnits: z.array(z.object({ unitId: z.string(), unitName: z.string(), reason: z.string() })),
+  recordedBy: z.string(),
+  recordedAt: z.string(),
+});
+const WeightsSchema = z.object({ onTimeRate: z.number(), satisfactionRate: z.number(), meetingRate: z.number(), publicationRate: z.number() });
+const RatesSchema = z.object({ onTimeRate: z.number().nullable(), satisfactionRate: z.number().nullable(), meetingRate: z.number().nullable(), publicationRate: z.number().nullable() });
+export const AssessmentSchema = z.object({
+  sessionId: z.string(),
+  sessionName: z.string(),
+  asOf: z.string(),
+  policy: z.object({
+    id: z.string(),
+    name: z.string(),
+    weights: WeightsSchema,
+    deductions: z.object({ escalation: z.number(), commitmentOverdue: z.number(), cap: z.number() }),
+  }),
+  units: z
+    .array(
+      z.object({
+        unitId: z.string(),
+        unitName: z.string(),
+        rank: z.number().int().nullable().describe('By score, highest first; equal scores share a rank; null when nothing could be scored yet.'),
+        score: z.number().nullable().describe('The base less the deduction, never below 0.'),
+        base: z.number().nullable().describe('The rates’ points added up (out of 100).'),
+        rates: RatesSchema.describe('按时办结率, 满意率 and 见面率 as /supervision/stats gives them; 公开率 = first replies published ÷ first replies issued.'),
+        points: RatesSchema.describe('Each rate × its weight, the weights of the rates that count scaled to 100; null for a rate with nothing to count.'),
+        escalations: z.number().int().describe('Escalations of the unit’s duties that reached the assessment rung (督办 → 考核).'),
+        commitmentsOverdue: z.number().int(),
+        deduction: z.number().describe('Points taken off: per escalation and per overdue commitment, up to the cap.'),
+      }),
+    )
+    .describe('Every unit assigned proposals of the session, ranked.'),
+  selection: SelectionSchema.nullable().describe('The committee’s latest selection, or null before one is recorded.'),
+  candidates: z
+    .object({
+      excellentProposals: z.array(z.object({ proposalId: z.string(), number: z.number().int(), title: z.string() })),
+      advancedUnits: z.array(z.object({ unitId: z.string(), unitName: z.string() })),
+    })
+    .describe('What the selection may name: the session’s registered proposals, and the units it assigned proposals to.'),
+});

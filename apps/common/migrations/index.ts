@@ -7,10 +7,11 @@ import searchIndexes from './0005-search-and-unit-indexes';
 import idempotencyClaims from './0006-idempotency-claims';
 import signIn from './0007-sign-in';
 import leaders from './0008-leaders';
+import assessmentSelections from './0009-assessment-selections';
 
 export interface Migration {
   id: string;
   sql: string;
 }
 
-export const migrations: Migration[] = [readModel, principals, alertOutbox, calendarYears, searchIndexes, idempotencyClaims, signIn, leaders];
+export const migrations: Migration[] = [readModel, principals, alertOutbox, calendarYears, searchIndexes, idempotencyClaims, signIn, leaders, assessmentSelections];

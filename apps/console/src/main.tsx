@@ -20,6 +20,7 @@ const PAGES = {
   '/inbox': () => import('./pages/Inbox'),
   '/mine': () => import('./pages/MyProposals'),
   '/people': () => import('./pages/People'),
+  '/assessment': () => import('./pages/Assessment'),
 };
 // The page the address names starts loading now, alongside the session check, not after it.
 Object.entries(PAGES)
@@ -34,6 +35,7 @@ const ProposalDetail = lazy(PAGES['/p/']);
 const Inbox = lazy(PAGES['/inbox']);
 const MyProposals = lazy(PAGES['/mine']);
 const People = lazy(PAGES['/people']);
+const Assessment = lazy(PAGES['/assessment']);
 const PublishedReplies = lazy(() => import('./pages/PublishedReplies'));
 
 /** Ant Design's lighter greys and its link blue fall short of WCAG AA contrast on white (axe says so): darker ones. */
@@ -56,6 +58,7 @@ function Shell({ principal, onSignOut }: { principal: Signed; onSignOut: () => v
     committee: [
       { key: '/overview', label: <Link to="/overview">{t('总览', 'Overview')}</Link> },
       { key: '/list', label: <Link to="/list">{t('提案列表', 'Proposals')}</Link> },
+      { key: '/assessment', label: <Link to="/assessment">{t('考核与评选', 'Assessment')}</Link> },
       { key: '/people', label: <Link to="/people">{t('人员与单位', 'People and units')}</Link> },
     ],
     officer: [
@@ -90,6 +93,7 @@ function Shell({ principal, onSignOut }: { principal: Signed; onSignOut: () => v
               <Route path="/inbox" element={<Inbox />} />
               <Route path="/mine" element={<MyProposals />} />
               <Route path="/people" element={<People />} />
+              <Route path="/assessment" element={<Assessment />} />
               <Route path="*" element={<Navigate to={HOME[principal.role]} replace />} />
             </Routes>
           </Suspense>

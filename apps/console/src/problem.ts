@@ -36,6 +36,8 @@ const MESSAGES: Record<string, string> = {
   'person-not-found': '未找到该人员',
   'not-found': '未找到相应的内容',
   'unknown-leader': '所选领导不在人员名录中',
+  'invalid-selection': '所选提案未立案或不属本届次，或所选单位未承办本届次提案',
+  'no-session': '本届次尚无提案',
 };
 
 export function problemMessage(p: Problem | undefined, lang: Lang): string {

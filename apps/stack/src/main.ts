@@ -19,6 +19,7 @@ import { loadDirectory } from '../../api/src/auth/principals';
 import { setPassword } from '../../api/src/sign-in/passwords';
 import { personFor, referenceCase, seedDirectory } from '../../../seeds/reference-case';
 import { type TimelineRow, formatHeader, formatRow } from '../../../workflows/domain/timeline';
+import { replyingUnits } from '../../../workflows/domain/contracts';
 import { mintToken } from '../../api/src/auth/tokens';
 import { applyPlan, refusedRows } from '../../assignment-meeting/src/apply-plan';
 import { callApi } from '../../common/api-client';
@@ -146,6 +147,12 @@ async function main() {
     const report = await download({ base, secret }, `/supervision/report.xlsx?session=${session.id}`, path.join(documentsDir, `${session.id}-handling-report.xlsx`));
     const workReport = await download({ base, secret }, `/supervision/report.docx?session=${session.id}`, path.join(documentsDir, `${session.id}-work-report.docx`));
     const published = await callApi(asCommittee, 'GET', `/public/replies?session=${session.id}`);
+    // The year's end: the committee selects 202 and its lead unit, and the assessment is written beside the reports.
+    const selection = await callApi(asCommittee, 'PUT', `/supervision/assessment/selection?session=${session.id}`, {
+      excellentProposals: [{ proposalId: id, reason: '建议具体可行，承办单位采纳并列入下步工作计划' }],
+      advancedUnits: [{ unitId: replyingUnits(c.assignment)[0]!, reason: '答复及时，沟通充分，答复全文公开' }],
+    });
+    const assessment = await download({ base, secret }, `/supervision/assessment.xlsx?session=${session.id}`, path.join(documentsDir, `${session.id}-assessment.xlsx`));
 
     // The same case on compressed time, where the clock has something to do.
     const policy = compressedPolicy();
@@ -166,6 +173,7 @@ async function main() {
     console.log(`The session's files: ${path.relative(ROOT, files.proposals)}, ${path.relative(ROOT, files.plan)}`);
     console.log(`The reply as official documents (GB/T 9704-2012 layout): ${documents.map((f) => path.relative(ROOT, f)).join(', ')}`);
     console.log(`The session's handling report: ${path.relative(ROOT, report)}; the committee's 提案工作情况报告 (draft): ${path.relative(ROOT, workReport)}`);
+    console.log(`考核 (units ranked, with the selection, version ${selection.version as number}): ${path.relative(ROOT, assessment)}`);
     console.log(`答复公开 (anyone, no sign-in): ${base}/published — ${(published.total as number)} published in ${session.name}`);
     console.log(`催办通知书 (escalations to a unit's head, compressed-time case): ${notices.map((f) => path.relative(ROOT, f)).join(', ') || 'none'}`);
     if (!once) {

@@ -21,6 +21,9 @@ import {
   ListQuerySchema,
   ReplyDocumentQuerySchema,
   AssignmentBatchRequestSchema,
+  AssessmentSchema,
+  SelectionBodySchema,
+  SelectionSchema,
   BatchProgressSchema,
   SessionImportResultSchema,
   SessionImportSchema,
@@ -194,6 +197,34 @@ export function openApiDocument() {
           summary: "提案工作情况报告 (draft, committee): the session's figures in the committee's words, as a Word file — received, registered, merged, not registered, turned into suggestions; members' and collective proposals and categories with their shares; units and lead units; 办复率 and 满意率; replies by class; key proposals. Every figure is one /supervision/stats answers.",
           parameters: queryParams(ReportQuerySchema),
           responses: { 200: file('application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'The Word file'), ...readErrors, 404: problem('No proposal filed in this session') },
+        },
+      },
+      '/supervision/assessment': {
+        get: {
+          operationId: 'assessment',
+          tags: ['supervision'],
+          summary: "考核 (committee): every unit of the session scored under the assessment policy and ranked — each rate (按时办结率, 满意率, 见面率, 公开率) with the points its weight earns, the deductions for escalations to the assessment rung and overdue commitments — and the committee's latest selection of 优秀提案 and 先进承办单位",
+          parameters: queryParams(ReportQuerySchema),
+          responses: { 200: ok(AssessmentSchema), ...readErrors, 404: problem('No proposal filed in this session') },
+        },
+      },
+      '/supervision/assessment.xlsx': {
+        get: {
+          operationId: 'assessmentSheet',
+          tags: ['supervision'],
+          summary: '考核表 (committee): the ranked table with each component, the selection and the policy’s weights, as a workbook',
+          parameters: queryParams(ReportQuerySchema),
+          responses: { 200: file(XLSX, 'The workbook'), ...readErrors, 404: problem('No proposal filed in this session') },
+        },
+      },
+      '/supervision/assessment/selection': {
+        put: {
+          operationId: 'recordSelection',
+          tags: ['supervision'],
+          summary: "评选 (committee): record the session's 优秀提案 and 先进承办单位, whole; a selection that differs from the latest is a new version, the same one again changes nothing",
+          parameters: queryParams(ReportQuerySchema),
+          requestBody: body(SelectionBodySchema),
+          responses: { 200: ok(SelectionSchema), ...readErrors, 422: problem('A proposal not registered in the session, or a unit that handled none of its proposals') },
         },
       },
       '/alerts': {

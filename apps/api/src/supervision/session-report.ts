@@ -60,7 +60,8 @@ const dueDate = (at: string) => chinaDate(new Date(Date.parse(at) - 1));
 /** A date cell: midnight UTC of the Beijing date, so Excel shows that date whatever the reader's zone. */
 const day = (date: string | null) => (date ? new Date(`${date}T00:00:00Z`) : null);
 
-function header(sheet: ExcelJS.Worksheet, titles: string[], widths: number[]) {
+/** A sheet's header row: bold, the first column and the header frozen. */
+export function header(sheet: ExcelJS.Worksheet, titles: string[], widths: number[]) {
   sheet.columns = titles.map((t, i) => ({ header: t, width: widths[i] ?? 12 }));
   sheet.getRow(1).font = { bold: true };
   sheet.views = [{ state: 'frozen', xSplit: 1, ySplit: 1 }];
