@@ -149,7 +149,7 @@ test('答复公开: each unit decides on its issued reply; anyone lists the publ
   expect(stats.body.totals[0]).toMatchObject({ published: 2, publicationDecided: 3 });
 });
 
-test('提案工作情况报告: the Word draft states the session’s figures in the committee’s words, each equal to /supervision/stats', async () => {
+test('提案工作情况报告 and 办理情况通报: the Word drafts state the session’s figures in the committee’s and the government’s words, each equal to /supervision/stats', async () => {
   // This file's proposals: 1301 and 1302 (one key), 1401 withdrawn before assignment and 1402 after it, 1501, and 1601–1603 issued.
   const stats = await waitFor(() => http(ctx.current, 'GET', '/supervision/stats?session=smx-8-2', { as: 'committee-clerk' }), (r) => r.body.sessions?.[0]?.received === 8);
   const [f] = stats.body.sessions;
@@ -158,12 +158,7 @@ test('提案工作情况报告: the Word draft states the session’s figures in
   expect(f.byCategory).toEqual([{ category: c.intake.category, count: 8 }]);
   expect(f.repliesByClass).toEqual([{ replyClass: 'B', count: 3 }]);
 
-  const res = await fetch(`${ctx.current.base}/supervision/report.docx?session=smx-8-2`, { headers: { authorization: `Bearer ${ctx.current.token('committee-clerk')}` } });
-  expect(res.status).toBe(200);
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'work-report-')), 'report.docx');
-  fs.writeFileSync(file, Buffer.from(await res.arrayBuffer()));
-  const xml = execFileSync('python3', ['-c', 'import sys, zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read("word/document.xml").decode())', file], { encoding: 'utf8' });
-  const text = [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+  const text = await docxText('/supervision/report.docx?session=smx-8-2');
   const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
   for (const sentence of [
     `共收到提案${f.received}件，经审查立案${f.registered}件，并案${f.merged}件，不予立案${f.notRegistered}件，转为意见和建议${f.convertedToReport}件，提案者撤案${f.withdrawn}件。`,
@@ -175,7 +170,33 @@ test('提案工作情况报告: the Word draft states the session’s figures in
   ]) expect(text).toContain(sentence);
   expect((await http(ctx.current, 'GET', '/supervision/report.docx?session=smx-9-9', { as: 'committee-clerk' })).status).toBe(404);
   expect((await http(ctx.current, 'GET', '/supervision/report.docx?session=smx-8-2', { as: 'drc-officer' })).status).toBe(403);
+
+  // The government's 通报: the same figures, and each unit's, in its own words.
+  const notice = await docxText('/supervision/handling-notice.docx?session=smx-8-2');
+  const rate = (r: number | null) => (r === null ? '—' : pct(r));
+  const drc = stats.body.rows.find((r: { unitId: string }) => r.unitId === 'smx-drc');
+  for (const sentence of [
+    `关于八届二次会议政协提案办理情况的通报（稿）`,
+    `八届二次会议交由市政府系统办理的政协提案${t.assigned}件，由2家单位承办，其中主办单位1家。`,
+    `已答复${t.replied}件，办复率${rate(t.replyRate)}；按时办结率${rate(t.onTimeRate)}；沟通率${rate(t.contactRate)}，见面率${rate(t.meetingRate)}；满意率${rate(t.satisfactionRate)}，首次答复满意率${rate(t.firstReplySatisfactionRate)}。`,
+    `答复中B类3件、占100.0%。`,
+    `已兑现${t.commitmentsDelivered}项，正在跟踪办理${t.commitmentsOpen}项，说明无法兑现${t.commitmentsUndeliverable}项，逾期未兑现${t.commitmentsOverdue}项。`,
+    `重点提案1件，按期答复${t.keyRepliedOnTime}件。已答复提案作出公开决定3件，其中公开2件。`,
+    drc.dutiesOnTime < drc.dutiesDue ? `三门峡市发展和改革委员会（逾期${drc.dutiesDue - drc.dutiesOnTime}项` : '各承办单位应办事项均按时办结。',
+    `市人民政府办公室`,
+  ]) expect(notice).toContain(sentence);
+  expect((await http(ctx.current, 'GET', '/supervision/handling-notice.docx?session=smx-9-9', { as: 'committee-clerk' })).status).toBe(404);
 });
+
+/** A Word file the API answers, as its text run together. */
+async function docxText(url: string): Promise<string> {
+  const res = await fetch(`${ctx.current.base}${url}`, { headers: { authorization: `Bearer ${ctx.current.token('committee-clerk')}` } });
+  expect([url, res.status]).toEqual([url, 200]);
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'docx-')), 'file.docx');
+  fs.writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+  const xml = execFileSync('python3', ['-c', 'import sys, zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read("word/document.xml").decode())', file], { encoding: 'utf8' });
+  return [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+}
 
 test('考核: every unit of the session ranked with each rate and its points; escalations to the assessment rung take points off; the selection is recorded once and refused where it names what it cannot; the workbook has the same figures', async () => {
   // 1701 on compressed time: the 科技局's opinion is due 8 s after assignment and its escalation reaches the assessment rung 9 s later.

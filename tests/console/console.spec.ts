@@ -568,6 +568,8 @@ test('考核与评选: the committee reads the units ranked with each rate, down
   expect(rows.map((r) => [r[1], r[4]])).toEqual(shown.body.units.map((u: { unitName: string; score: number }) => [u.unitName, u.score]));
   const [reportName, report] = await saved('提案工作情况报告（稿）');
   expect([reportName, report.subarray(0, 2).toString()]).toEqual(['关于八届二次会议以来提案工作情况的报告（稿）.docx', 'PK']);
+  const [noticeName] = await saved('办理情况通报（稿）');
+  expect(noticeName).toBe('关于八届二次会议政协提案办理情况的通报（稿）.docx');
 
   const selection = card(committee, '评选优秀提案和先进承办单位');
   await selection.getByRole('button', { name: '添加优秀提案' }).click();

@@ -146,6 +146,7 @@ async function main() {
     const documents = await saveReplyDocuments({ base, secret }, id, documentsDir);
     const report = await download({ base, secret }, `/supervision/report.xlsx?session=${session.id}`, path.join(documentsDir, `${session.id}-handling-report.xlsx`));
     const workReport = await download({ base, secret }, `/supervision/report.docx?session=${session.id}`, path.join(documentsDir, `${session.id}-work-report.docx`));
+    const handlingNotice = await download({ base, secret }, `/supervision/handling-notice.docx?session=${session.id}`, path.join(documentsDir, `${session.id}-handling-notice.docx`));
     const published = await callApi(asCommittee, 'GET', `/public/replies?session=${session.id}`);
     // The year's end: the committee selects 202 and its lead unit, and the assessment is written beside the reports.
     const selection = await callApi(asCommittee, 'PUT', `/supervision/assessment/selection?session=${session.id}`, {
@@ -172,7 +173,7 @@ async function main() {
     console.log(`Demo sign-ins (account / password): ${seedDirectory().people.map((p) => `${p.id} / ${demoPassword(p.id)}`).join(', ')}`);
     console.log(`The session's files: ${path.relative(ROOT, files.proposals)}, ${path.relative(ROOT, files.plan)}`);
     console.log(`The reply as official documents (GB/T 9704-2012 layout): ${documents.map((f) => path.relative(ROOT, f)).join(', ')}`);
-    console.log(`The session's handling report: ${path.relative(ROOT, report)}; the committee's 提案工作情况报告 (draft): ${path.relative(ROOT, workReport)}`);
+    console.log(`The session's handling report: ${path.relative(ROOT, report)}; the committee's 提案工作情况报告 (draft): ${path.relative(ROOT, workReport)}; the government's 办理情况通报 (draft): ${path.relative(ROOT, handlingNotice)}`);
     console.log(`考核 (units ranked, with the selection, version ${selection.version as number}): ${path.relative(ROOT, assessment)}`);
     console.log(`答复公开 (anyone, no sign-in): ${base}/published — ${(published.total as number)} published in ${session.name}`);
     console.log(`催办通知书 (escalations to a unit's head, compressed-time case): ${notices.map((f) => path.relative(ROOT, f)).join(', ') || 'none'}`);

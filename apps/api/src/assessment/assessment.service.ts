@@ -12,6 +12,7 @@ import { PG_POOL } from '../connections';
 import type { SelectionBodySchema, SelectionSchema } from '../contracts';
 import { type FieldError, Problem } from '../http/problem';
 import { SupervisionService } from '../supervision/supervision.service';
+import { unitNamer } from '../directory/names';
 import { assess } from './scores';
 import { assessmentSheet } from './assessment-sheet';
 
@@ -35,14 +36,14 @@ export class AssessmentService {
     const figures = sessions[0];
     if (!figures) throw new Problem(404, 'no-session', 'No proposals in this session', `session ${session} has no proposal filed`);
     const escalations = await this.escalations(session);
-    const names = await this.unitNames(rows.map((r) => r.unitId));
+    const unitName = await unitNamer(this.pool, rows.map((r) => r.unitId));
     const { id, name, weights, deductions } = this.policy;
     return {
       sessionId: session,
       sessionName: figures.sessionName,
       asOf,
       policy: { id, name, weights, deductions },
-      units: assess(rows, (unit) => escalations.get(unit) ?? 0, this.policy).map((u) => ({ ...u, unitName: names.get(u.unitId) ?? u.unitId })),
+      units: assess(rows, (unit) => escalations.get(unit) ?? 0, this.policy).map((u) => ({ ...u, unitName: unitName(u.unitId) })),
       selection: await this.selection(session),
       candidates: await this.candidates(session),
     };
@@ -86,10 +87,10 @@ export class AssessmentService {
       `select distinct unnest(unit_ids) as unit_id from proposals where session_id = $1 and status <> 'withdrawn' order by 1`,
       [session],
     );
-    const names = await this.unitNames(units.map((u) => u.unit_id));
+    const unitName = await unitNamer(this.pool, units.map((u) => u.unit_id));
     return {
       excellentProposals: proposals.map((r) => ({ proposalId: r.id, number: r.number, title: r.title })),
-      advancedUnits: units.map((u) => ({ unitId: u.unit_id, unitName: names.get(u.unit_id) ?? u.unit_id })),
+      advancedUnits: units.map((u) => ({ unitId: u.unit_id, unitName: unitName(u.unit_id) })),
     };
   }
 
@@ -125,11 +126,11 @@ export class AssessmentService {
       latest.excellent_proposals.map((e) => e.proposalId),
     ]);
     const byId = new Map(proposals.map((r) => [r.id, r]));
-    const names = await this.unitNames(latest.advanced_units.map((u) => u.unitId));
+    const unitName = await unitNamer(this.pool, latest.advanced_units.map((u) => u.unitId));
     return {
       version: latest.version,
       excellentProposals: latest.excellent_proposals.map((e) => ({ ...e, number: byId.get(e.proposalId)!.number, title: byId.get(e.proposalId)!.title })),
-      advancedUnits: latest.advanced_units.map((u) => ({ ...u, unitName: names.get(u.unitId) ?? u.unitId })),
+      advancedUnits: latest.advanced_units.map((u) => ({ ...u, unitName: unitName(u.unitId) })),
       recordedBy: latest.recorded_by,
       recordedAt: latest.recorded_at.toISOString(),
     };
@@ -145,10 +146,5 @@ export class AssessmentService {
       [session],
     );
     return new Map(rows.map((r) => [r.unit_id, r.n]));
-  }
-
-  private async unitNames(ids: string[]): Promise<Map<string, string>> {
-    const { rows } = await this.pool.query<{ id: string; name: string }>('select id, name from units where id = any($1)', [ids]);
-    return new Map(rows.map((u) => [u.id, u.name]));
   }
 }

@@ -199,6 +199,15 @@ export function openApiDocument() {
           responses: { 200: file('application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'The Word file'), ...readErrors, 404: problem('No proposal filed in this session') },
         },
       },
+      '/supervision/handling-notice.docx': {
+        get: {
+          operationId: 'handlingNotice',
+          tags: ['supervision'],
+          summary: "办理情况通报 (draft, committee): the government's account of the session's handling, as a Word file — proposals assigned, units and lead units; 办复率, 按时办结率, 沟通率, 见面率, 满意率; replies by class with their shares; commitments delivered, followed, undeliverable, overdue; key proposals and publication; the units that replied all on time and those with overdue duties. Every figure is one /supervision/stats answers.",
+          parameters: queryParams(ReportQuerySchema),
+          responses: { 200: file('application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'The Word file'), ...readErrors, 404: problem('No proposal of this session has been assigned') },
+        },
+      },
       '/supervision/assessment': {
         get: {
           operationId: 'assessment',

@@ -52,4 +52,11 @@ export class SupervisionController {
     const { file, title } = await this.supervision.workReport(session);
     return sendFile(res, file, 'docx', title, 'work-report');
   }
+
+  @Get('handling-notice.docx')
+  async handlingNotice(@Query() query: unknown, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    const { session } = parse(ReportQuerySchema, query, 'query');
+    const { file, title } = await this.supervision.handlingNotice(session);
+    return sendFile(res, file, 'docx', title, 'handling-notice');
+  }
 }

@@ -10,6 +10,8 @@ import { CalendarService } from '../calendar/calendar.service';
 import { sessionOverview } from './session-overview';
 import { sessionFigures } from './session-figures';
 import { workReport } from './work-report';
+import { handlingNotice } from './handling-notice';
+import { unitNamer } from '../directory/names';
 import { documentDocx } from '../documents/document-docx';
 
 /** What the handling statistics count: proposals assigned and not withdrawn (a withdrawn one counts against no unit). */
@@ -61,16 +63,24 @@ export class SupervisionService {
     return { file: await documentDocx(blocks), title: blocks.find((b) => b.kind === 'title')!.text };
   }
 
+  /** 办理情况通报 (draft): the government's account of the session's handling, with the same figures, as a Word file. */
+  async handlingNotice(session: string): Promise<{ file: Buffer; title: string }> {
+    const { asOf, rows, totals, sessions } = await this.stats(session, undefined);
+    const [figures, total] = [sessions[0], totals[0]];
+    if (!figures || !total) throw new Problem(404, 'no-session', 'No assigned proposals in this session', `session ${session} has no proposal assigned yet`);
+    const blocks = handlingNotice(figures, total, rows, await unitNamer(this.pool, rows.map((r) => r.unitId)), asOf);
+    return { file: await documentDocx(blocks), title: blocks.find((b) => b.kind === 'title')!.text };
+  }
+
   /** The session's handling report (.xlsx): the same figures as `stats` for the session, and each unit's proposals. */
   async report(session: string): Promise<{ file: Buffer; title: string }> {
     const asOf = new Date().toISOString();
     const summaries = (await this.summaries(session, undefined)).filter(handled);
     if (summaries.length === 0) throw new Problem(404, 'no-session', 'No assigned proposals in this session', `session ${session} has no proposal assigned yet`);
     const { rows, totals } = statistics(summaries, asOf);
-    const units = await this.pool.query<{ id: string; name: string }>('select id, name from units where id = any($1)', [rows.map((r) => r.unitId)]);
-    const names = new Map(units.rows.map((u) => [u.id, u.name]));
+    const unitName = await unitNamer(this.pool, rows.map((r) => r.unitId));
     const sessionName = summaries[0]!.sessionName;
-    const file = await sessionReport({ sessionName, asOf, summaries, rows, totals: totals[0], unitName: (id) => names.get(id) ?? id });
+    const file = await sessionReport({ sessionName, asOf, summaries, rows, totals: totals[0], unitName });
     return { file, title: `${sessionName}提案办理情况统计` };
   }
 }

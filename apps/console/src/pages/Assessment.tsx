@@ -51,6 +51,7 @@ export default function AssessmentPage() {
         <Select aria-label={t('届次', 'Session')} value={session} onChange={setSession} options={sessions.map((s) => ({ value: s.id, label: s.name }))} style={{ minWidth: 200 }} />
         {session && file('assessment.xlsx', '导出考核表', 'Assessment workbook')}
         {session && file('report.docx', '提案工作情况报告（稿）', 'Report to the plenary (draft)')}
+        {session && file('handling-notice.docx', '办理情况通报（稿）', "The government's notice (draft)")}
         {session && file('report.xlsx', '办理情况统计表', 'Handling report')}
       </Space>
       {!assessment ? (
