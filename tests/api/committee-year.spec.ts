@@ -4,16 +4,13 @@
  * extension asked for by the unit, replies published and read without signing in, and the
  * committee's report to the plenary with the session's figures, and the units' assessment.
  */
-import { execFileSync } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { requestFor } from '../../apps/api/src/proposals/actions';
 import { proposalWorkflowId } from '../../workflows/messages';
 import { assessmentPolicy } from '../../seeds/policy';
 import { referenceCase } from '../../seeds/reference-case';
 import { referenceSteps } from '../../seeds/reference-steps';
+import { docxText as textOfDocx } from '../support/documents';
 import { http, useStack, waitFor } from '../support/api';
 
 const c = referenceCase();
@@ -192,10 +189,7 @@ test('提案工作情况报告 and 办理情况通报: the Word drafts state the
 async function docxText(url: string): Promise<string> {
   const res = await fetch(`${ctx.current.base}${url}`, { headers: { authorization: `Bearer ${ctx.current.token('committee-clerk')}` } });
   expect([url, res.status]).toEqual([url, 200]);
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'docx-')), 'file.docx');
-  fs.writeFileSync(file, Buffer.from(await res.arrayBuffer()));
-  const xml = execFileSync('python3', ['-c', 'import sys, zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read("word/document.xml").decode())', file], { encoding: 'utf8' });
-  return [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+  return textOfDocx(Buffer.from(await res.arrayBuffer()));
 }
 
 test('考核: every unit of the session ranked with each rate and its points; escalations to the assessment rung take points off; the selection is recorded once and refused where it names what it cannot; the workbook has the same figures', async () => {

@@ -6,6 +6,7 @@ import { requestFor } from '../../apps/api/src/proposals/actions';
 import { referenceCase } from '../../seeds/reference-case';
 import { referenceSteps } from '../../seeds/reference-steps';
 import { http, useStack, waitFor } from '../support/api';
+import { pdfText } from '../support/documents';
 
 const c202 = referenceCase();
 const ctx = useStack();
@@ -65,6 +66,18 @@ test('proposal 202 from intake to closed over HTTP, with tasks, history, lists a
   expect(docx.headers.get('content-disposition')).toContain(encodeURIComponent('对市政协八届二次会议第202号提案的答复.docx'));
   expect(Buffer.from(await docx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
   expect((await get(`/proposals/${id}/reply.pdf`, 'edu-officer')).status).toBe(404);
+
+  // 办理结果告知: each commitment reported delivered is told to the proposers as the DRC's letter, with the DRC's report.
+  const delivered = c202.followUpReports.filter((r) => r.done);
+  expect(view.body.state.tracks['smx-drc'].commitments.map((x: { result?: string }) => x.result)).toEqual(delivered.map((r) => r.progress));
+  const told = await get(`/proposals/${id}/result-notice.pdf?commitment=${delivered[0]!.commitmentNo}`, 'sun-yurong');
+  expect([told.status, told.headers.get('content-disposition')]).toEqual([200, expect.stringContaining(encodeURIComponent(`第202号提案第${delivered[0]!.commitmentNo}项承诺办理结果告知.pdf`))]);
+  const letter = pdfText(Buffer.from(await told.arrayBuffer())).replace(/\s+/g, '');
+  for (const words of ['关于第202号提案承诺事项办理结果的告知', c202.draft.salutation, `答复（${c202.draft.documentNumber}）中承诺`, `该事项已办理完成。办理结果：${delivered[0]!.progress}`]) expect(letter).toContain(words.replace(/\s+/g, ''));
+  expect((await get(`/proposals/${id}/result-notice.docx?commitment=2&unit=smx-drc`, 'wang-fengjie')).status).toBe(200);
+  expect((await get(`/proposals/${id}/result-notice.pdf?commitment=9`, 'wang-fengjie')).status).toBe(404);
+  expect((await get(`/proposals/${id}/result-notice.pdf?commitment=1`, 'another-member')).status).toBe(404);
+  expect((await get(`/proposals/${id}/result-notice.pdf?commitment=first`, 'wang-fengjie')).status).toBe(400);
 
   const history = await http(ctx.current, 'GET', `/proposals/${id}/history`, { as: 'committee-clerk' });
   expect(history.status).toBe(200);

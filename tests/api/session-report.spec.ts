@@ -4,16 +4,13 @@
  * receives when a duty's escalation reaches them. One session: proposal 202 on the real rules,
  * closed, and a second proposal on compressed time whose co-handler stays silent.
  */
-import { execFileSync } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { requestFor } from '../../apps/api/src/proposals/actions';
 import { DUTY_STATUS } from '../../apps/api/src/supervision/session-report';
 import { compressedPolicy } from '../../seeds/policy';
 import { referenceCase } from '../../seeds/reference-case';
 import { referenceSteps } from '../../seeds/reference-steps';
+import { pdfText } from '../support/documents';
 import { http, useStack, waitFor } from '../support/api';
 import { startProposal } from '../support/proposals';
 
@@ -23,11 +20,6 @@ const session = { ...base.intake.session, id: 'smx-report' };
 const c202 = { ...base, intake: { ...base.intake, session } };
 
 const get = (path: string, as: string) => fetch(`${ctx.current.base}${path}`, { headers: { authorization: `Bearer ${ctx.current.token(as)}` } });
-const pdfText = (pdf: Buffer) => {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'notice-')), 'notice.pdf');
-  fs.writeFileSync(file, pdf);
-  return execFileSync('pdftotext', ['-layout', file, '-']).toString();
-};
 
 test("the session's report equals its statistics, and a silent co-handler's head gets a 催办通知书", async () => {
   const filed = await http(ctx.current, 'POST', '/proposals', { as: 'committee-clerk', body: c202.intake });

@@ -390,6 +390,18 @@ test('跟踪办理: the DRC reports a commitment delivered and declares another 
     expect.stringMatching(/^4\..*\t跟踪办理中\t—$/),
   ]);
   await checkAndKeep(committee, 'proposal-follow-up');
+
+  // 办理结果告知: the member finds both results in 我的提案, each as the DRC's letter.
+  const member = await signedIn('wang-fengjie');
+  const mine = member.locator('.ant-card').filter({ has: member.locator('.ant-card-head-title', { hasText: '第4202号' }) });
+  const results = mine.locator('.ant-list-item');
+  await results.first().waitFor();
+  expect(await results.allInnerTexts()).toEqual([expect.stringMatching(/^第1项 .*：已兑现（\d{4}\/\d{2}\/\d{2}）/), expect.stringMatching(/^第2项 .*：无法兑现（\d{4}\/\d{2}\/\d{2}）/)]);
+  const href = await results.nth(1).getByRole('link', { name: '告知书（PDF）' }).getAttribute('href');
+  const letter = await member.request.get(`${ctx.current.base}${href}`);
+  expect([letter.status(), letter.headers()['content-type']]).toEqual([200, 'application/pdf']);
+  await mine.scrollIntoViewIfNeeded();
+  await checkAndKeep(member, 'my-proposals-results');
   await handle.terminate('test done');
 }, 120_000);
 

@@ -318,10 +318,13 @@ describe('follow-up (跟踪办理) and closing (办结)', () => {
     const progress = given([...toFollowUp, report(1, false)], later(T0, 30));
     const c1 = progress.tracks['smx-drc']!.commitments[0]!;
     expect(c1).toMatchObject({ status: 'open', reportedAt: [later(T0, 30)] });
+    // Nothing to tell the proposers (办理结果告知) until it is done; then the report that it was is the result.
+    expect(c1.result).toBeUndefined();
     const three = given([report(1), report(2), report(3)], later(T0, 40), progress);
     expect(then(three, report(4))).toEqual([{ type: 'FollowUpReported', unitId: 'smx-drc', commitmentNo: 4, progress: '已完成', done: true }, { type: 'ProposalClosed' }]);
     const closed = given([report(4)], later(T0, 41), three);
     expect(closed.status).toBe('closed');
+    expect(closed.tracks['smx-drc']!.commitments[3]).toMatchObject({ status: 'delivered', settledAt: later(T0, 41), result: '已完成' });
     refused(closed, report(1), 'wrongStage');
   });
 
@@ -330,7 +333,11 @@ describe('follow-up (跟踪办理) and closing (办结)', () => {
     const declare: Command = { type: 'declareUndeliverable', actor: drc, commitmentNo: 4, reason: '政策调整，无法按原计划推进' };
     expect(then(s, declare)).toEqual([{ type: 'CommitmentDeclaredUndeliverable', unitId: 'smx-drc', commitmentNo: 4, reason: '政策调整，无法按原计划推进' }]);
     const declared = given([declare], T0, s);
+    expect(declared.tracks['smx-drc']!.commitments[3]!.result).toBeUndefined();
     expect(events(declared, { type: 'closeCommitment', actor: committee, commitmentNo: 4, reason: '理由成立' })).toEqual(['CommitmentClosed', 'ProposalClosed']);
+    // Accepted, the unit's reason is what the proposers are told.
+    const accepted = given([{ type: 'closeCommitment', actor: committee, commitmentNo: 4, decision: 'accept', reason: '理由成立' }], T0, declared);
+    expect(accepted.tracks['smx-drc']!.commitments[3]).toMatchObject({ status: 'undeliverable', result: '政策调整，无法按原计划推进' });
     const rejected = given([{ type: 'closeCommitment', actor: committee, commitmentNo: 4, decision: 'reject', reason: '应继续争取' }], T0, declared);
     expect(rejected.tracks['smx-drc']!.commitments[3]!.status).toBe('open');
   });

@@ -47,6 +47,11 @@ export const CommitmentStateSchema = z.object({
   /** Why the unit says it cannot be kept, while the committee decides, and after it accepted. */
   undeliverableReason: z.string().optional(),
   settledAt: z.string().optional(),
+  /**
+   * 办理结果告知: what the proposers are told once it is settled — the unit's report that it was
+   * delivered, or the reason it cannot be kept as the committee accepted it. None for one that lapsed.
+   */
+  result: z.string().optional(),
 });
 export type CommitmentState = z.infer<typeof CommitmentStateSchema>;
 
@@ -350,7 +355,7 @@ export function evolve(state: ProposalState, event: ProposalEvent): ProposalStat
       return withTrack(s, event.unitId, (t) =>
         withCommitment(t, event.commitmentNo, (c) => ({
           reportedAt: [...c.reportedAt, event.at],
-          ...(event.done ? { status: 'delivered', settledAt: event.at } : {}),
+          ...(event.done ? { status: 'delivered', settledAt: event.at, result: event.progress } : {}),
         })),
       );
     case 'CommitmentDeclaredUndeliverable':
@@ -364,6 +369,7 @@ export function evolve(state: ProposalState, event: ProposalEvent): ProposalStat
           status: event.by.role === 'clock' ? 'lapsed' : 'undeliverable',
           undeliverableReason: c.undeliverableReason ?? event.reason,
           settledAt: event.at,
+          ...(event.by.role === 'clock' ? {} : { result: c.undeliverableReason ?? event.reason }),
         })),
       );
     case 'AnnualSummarySubmitted':

@@ -105,6 +105,10 @@ export const BatchProgressSchema = z.object({
 export const ReplyDocumentQuerySchema = z.strictObject({
   unit: Id.optional().describe("The replying unit; the lead's (or the first unit's) reply when left out."),
 });
+/** 办理结果告知: one commitment's notice, by its number in the reply of `unit`. */
+export const ResultNoticeQuerySchema = ReplyDocumentQuerySchema.extend({
+  commitment: z.coerce.number().int().min(1).max(100).describe('The commitment’s number in the reply.'),
+});
 
 /** Which handling policy the proposal runs under (periods, classes, calendar); pinned at intake. */
 export const IntakeQuerySchema = z.strictObject({

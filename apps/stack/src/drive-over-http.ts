@@ -143,6 +143,18 @@ export async function saveReplyDocuments(api: Api, proposalId: string, dir: stri
   return files;
 }
 
+/** 办理结果告知: the letter telling the proposers of each settled commitment of the proposal's reply, saved under `dir`. */
+export async function saveResultNotices(api: Api, proposalId: string, dir: string): Promise<string[]> {
+  const view = (await call(api, 'GET', `/proposals/${proposalId}`, committee())) as { state: { tracks: Record<string, { commitments: { no: number; result?: string }[] }> } };
+  const files: string[] = [];
+  for (const [unitId, track] of Object.entries(view.state.tracks)) {
+    for (const c of track.commitments.filter((x) => x.result !== undefined)) {
+      files.push(await download(api, `/proposals/${proposalId}/result-notice.pdf?unit=${unitId}&commitment=${c.no}`, path.join(dir, `${proposalId}-result-${unitId}-${c.no}.pdf`)));
+    }
+  }
+  return files;
+}
+
 /** Each 催办通知书 raised so far for a proposal (an alert that reached a unit's head), saved under `dir`. */
 export async function saveSupervisionNotices(api: Api, proposalId: string, dir: string): Promise<string[]> {
   const { items } = (await call(api, 'GET', '/alerts?limit=500', committee())) as { items: { id: string; proposalId: string | null; audience: string; unitId: string }[] };

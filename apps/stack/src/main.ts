@@ -25,7 +25,7 @@ import { applyPlan, refusedRows } from '../../assignment-meeting/src/apply-plan'
 import { callApi } from '../../common/api-client';
 import { proposalWorkflowId } from '../../../workflows/messages';
 import { SESSION_SIZE, SESSION_UNITS, generateSession } from '../../../seeds/session';
-import { download, driveAssignedReferenceCase, driveOnCompressedTime, listed, saveReplyDocuments, saveSupervisionNotices } from './drive-over-http';
+import { download, driveAssignedReferenceCase, driveOnCompressedTime, listed, saveReplyDocuments, saveResultNotices, saveSupervisionNotices } from './drive-over-http';
 import { writeSessionFiles } from './session-files';
 import { startWebhookReceiver } from './webhook-receiver';
 import { compressedPolicy } from '../../../seeds/policy';
@@ -144,6 +144,7 @@ async function main() {
     const id = await Promise.race([driveAssignedReferenceCase({ base, secret }, c, printRows), gaveUp]);
     const item = await listed({ base, secret }, c, 'closed');
     const documents = await saveReplyDocuments({ base, secret }, id, documentsDir);
+    const results = await saveResultNotices({ base, secret }, id, documentsDir);
     const report = await download({ base, secret }, `/supervision/report.xlsx?session=${session.id}`, path.join(documentsDir, `${session.id}-handling-report.xlsx`));
     const workReport = await download({ base, secret }, `/supervision/report.docx?session=${session.id}`, path.join(documentsDir, `${session.id}-work-report.docx`));
     const handlingNotice = await download({ base, secret }, `/supervision/handling-notice.docx?session=${session.id}`, path.join(documentsDir, `${session.id}-handling-notice.docx`));
@@ -173,6 +174,7 @@ async function main() {
     console.log(`Demo sign-ins (account / password): ${seedDirectory().people.map((p) => `${p.id} / ${demoPassword(p.id)}`).join(', ')}`);
     console.log(`The session's files: ${path.relative(ROOT, files.proposals)}, ${path.relative(ROOT, files.plan)}`);
     console.log(`The reply as official documents (GB/T 9704-2012 layout): ${documents.map((f) => path.relative(ROOT, f)).join(', ')}`);
+    console.log(`办理结果告知 (each commitment delivered, told to the proposers): ${results.map((f) => path.relative(ROOT, f)).join(', ')}`);
     console.log(`The session's handling report: ${path.relative(ROOT, report)}; the committee's 提案工作情况报告 (draft): ${path.relative(ROOT, workReport)}; the government's 办理情况通报 (draft): ${path.relative(ROOT, handlingNotice)}`);
     console.log(`考核 (units ranked, with the selection, version ${selection.version as number}): ${path.relative(ROOT, assessment)}`);
     console.log(`答复公开 (anyone, no sign-in): ${base}/published — ${(published.total as number)} published in ${session.name}`);

@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { CurrentPrincipal } from '../auth/auth.guard';
 import type { Principal } from '../auth/principals';
-import { ReplyDocumentQuerySchema } from '../contracts';
+import { ReplyDocumentQuerySchema, ResultNoticeQuerySchema } from '../contracts';
 import { sendFile } from '../http/files';
 import { parse } from '../http/parse';
 import { type DocumentFormat, DocumentsService } from './documents.service';
@@ -19,6 +19,22 @@ export class DocumentsController {
   @Get(':id/reply.docx')
   docx(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Query() query: unknown, @Res({ passthrough: true }) res: Response) {
     return this.send(p, id, 'docx', query, res);
+  }
+
+  @Get(':id/result-notice.pdf')
+  resultPdf(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Query() query: unknown, @Res({ passthrough: true }) res: Response) {
+    return this.sendResult(p, id, 'pdf', query, res);
+  }
+
+  @Get(':id/result-notice.docx')
+  resultDocx(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Query() query: unknown, @Res({ passthrough: true }) res: Response) {
+    return this.sendResult(p, id, 'docx', query, res);
+  }
+
+  private async sendResult(p: Principal, id: string, format: DocumentFormat, query: unknown, res: Response) {
+    const { unit, commitment } = parse(ResultNoticeQuerySchema, query, 'query');
+    const { file, title } = await this.documents.resultNotice(p, id, format, commitment, unit);
+    return sendFile(res, file, format, title, 'result-notice');
   }
 
   private async send(p: Principal, id: string, format: DocumentFormat, query: unknown, res: Response) {

@@ -12,6 +12,7 @@ import type { IssuedReply } from '../../../../workflows/domain/state';
 import { chinaDate } from './official-document';
 import { supervisionNotice } from './supervision-notice';
 import { replyDocument } from './reply-document';
+import { resultNotice } from './result-notice';
 import { documentDocx } from './document-docx';
 import { documentPdf } from './document-pdf';
 
@@ -32,6 +33,22 @@ export class DocumentsService {
     const issued = state.tracks[unit ?? units[0] ?? '']?.issued;
     if (!issued) throw new Problem(404, 'no-reply', 'No reply issued', unit ? `unit ${unit} has issued no reply to this proposal` : 'no reply has been issued yet');
     return this.replyFile(issued, state.intake!.number, format);
+  }
+
+  /** 办理结果告知 of a settled commitment of the reply of `unit` (or the proposal's one reply), for whoever may read the proposal. */
+  async resultNotice(principal: Principal, proposalId: string, format: DocumentFormat, commitmentNo: number, unit?: string): Promise<{ file: Buffer; title: string }> {
+    const { state } = await this.proposals.view(principal, proposalId);
+    const unitId = unit ?? (state.assignment ? replyingUnits(state.assignment)[0] : undefined) ?? '';
+    const track = state.tracks[unitId];
+    const commitment = track?.commitments.find((c) => c.no === commitmentNo);
+    if (!track?.issued || commitment?.result === undefined || commitment.settledAt === undefined) {
+      throw new Problem(404, 'no-result-notice', 'No result to tell', `commitment ${commitmentNo} of ${unitId || 'the reply'} is not settled with a result`);
+    }
+    const { rows } = await this.pool.query<{ name: string }>('select name from units where id = $1', [unitId]);
+    const intake = state.intake!;
+    const blocks = resultNotice({ number: intake.number, title: intake.title, unitName: rows[0]?.name ?? unitId, reply: track.issued, commitment: { ...commitment, result: commitment.result, settledAt: commitment.settledAt } });
+    const file = format === 'pdf' ? await documentPdf(blocks) : await documentDocx(blocks);
+    return { file, title: `第${intake.number}号提案第${commitmentNo}项承诺办理结果告知` };
   }
 
   /** A reply its unit published in full (答复公开), for anyone; any other is answered as one that does not exist. */

@@ -20,6 +20,7 @@ import {
   IntakeQuerySchema,
   ListQuerySchema,
   ReplyDocumentQuerySchema,
+  ResultNoticeQuerySchema,
   AssignmentBatchRequestSchema,
   AssessmentSchema,
   SelectionBodySchema,
@@ -92,14 +93,28 @@ const actionErrors = {
 };
 
 /** The issued reply as an official document (GB/T 9704-2012 layout); who may read the proposal may read it. */
-function replyDocumentPath(format: string, type: string) {
+const FORMATS = { pdf: 'a PDF with embedded CJK fonts', docx: 'a Word file' } as const;
+
+function replyDocumentPath(format: keyof typeof FORMATS, type: string) {
   return {
     get: {
       operationId: `replyAs${format[0]!.toUpperCase()}${format.slice(1)}`,
       tags: ['documents'],
-      summary: `The issued reply as ${format === 'pdf' ? 'a PDF with embedded CJK fonts' : 'a Word file'}`,
+      summary: `The issued reply as ${FORMATS[format]}`,
       parameters: [idParam, ...queryParams(ReplyDocumentQuerySchema)],
       responses: { 200: file(type, 'The document'), ...readErrors, 404: problem('No such proposal, or no reply issued yet') },
+    },
+  };
+}
+
+function resultNoticePath(format: keyof typeof FORMATS, type: string) {
+  return {
+    get: {
+      operationId: `resultNoticeAs${format[0]!.toUpperCase()}${format.slice(1)}`,
+      tags: ['documents'],
+      summary: `办理结果告知: the replying unit's notice to the proposers of how a commitment ended (delivered, or undeliverable as the committee accepted), as ${FORMATS[format]}`,
+      parameters: [idParam, ...queryParams(ResultNoticeQuerySchema)],
+      responses: { 200: file(type, 'The document'), ...readErrors, 404: problem('No such proposal, or that commitment is not settled with a result') },
     },
   };
 }
@@ -156,6 +171,8 @@ export function openApiDocument() {
       },
       '/proposals/{id}/reply.pdf': replyDocumentPath('pdf', 'application/pdf'),
       '/proposals/{id}/reply.docx': replyDocumentPath('docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'),
+      '/proposals/{id}/result-notice.pdf': resultNoticePath('pdf', 'application/pdf'),
+      '/proposals/{id}/result-notice.docx': resultNoticePath('docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'),
       '/proposals/{id}/history': {
         get: {
           operationId: 'getProposalHistory',

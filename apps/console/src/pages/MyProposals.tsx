@@ -1,12 +1,12 @@
-/** 我的提案: a member's proposals page by page, each with its session, the replies as issued, and the rating form while the rules take a rating. */
-import { Card, Collapse, Empty, Form, Input, Pagination, Radio, Space, Tag, Typography } from 'antd';
+/** 我的提案: a member's proposals page by page, each with its session, the replies as issued, the rating form while the rules take a rating, and the results of the commitments as they are told. */
+import { Card, Collapse, Empty, Form, Input, List, Pagination, Radio, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { type Answer, api } from '../api/client';
 import { useLive } from '../live';
 import { ActionForm } from '../components/ActionForm';
 import { IssuedReplyView } from '../components/DocumentView';
-import { useNames, useT } from '../i18n';
+import { shanghaiDate, useNames, useT } from '../i18n';
 import { useUnitName } from '../units';
 
 type List = Answer<'/proposals'>;
@@ -25,6 +25,8 @@ function Replies({ proposalId, live }: { proposalId: string; live: number }) {
   if (!view) return null;
   const tracks = Object.values(view.state.tracks).filter((tr) => tr.issued);
   const ratings = view.allowedActions.filter((a) => a.action === 'evaluate');
+  // 办理结果告知: every commitment settled with a result, as the unit's letter to the proposers.
+  const results = tracks.flatMap((tr) => tr.commitments.filter((c) => c.result !== undefined).map((c) => ({ unitId: tr.unitId, ...c })));
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Collapse
@@ -33,6 +35,24 @@ function Replies({ proposalId, live }: { proposalId: string; live: number }) {
         defaultActiveKey={ratings.length > 0 ? ['reply'] : []}
         items={[{ key: 'reply', label: t('答复（公文）', 'The reply (document)'), children: tracks.map((tr) => <IssuedReplyView key={tr.unitId} proposalId={proposalId} unitId={tr.unitId} reply={tr.issued!} title={`${tr.issued!.documentNumber}（${tr.issued!.replyClass}类）`} />) }]}
       />
+      {results.length > 0 && (
+        <List
+          size="small"
+          header={<Typography.Text strong>{t('办理结果告知', 'Results of the commitments')}</Typography.Text>}
+          dataSource={results}
+          renderItem={(r) => (
+            <List.Item
+              actions={[
+                <a key="pdf" href={`/proposals/${proposalId}/result-notice.pdf?unit=${encodeURIComponent(r.unitId)}&commitment=${r.no}`} target="_blank" rel="noreferrer">
+                  {t('告知书（PDF）', 'Notice (PDF)')}
+                </a>,
+              ]}
+            >
+              {`${t(`第${r.no}项`, `No. ${r.no}`)} ${r.title}：${r.status === 'delivered' ? t('已兑现', 'delivered') : t('无法兑现', 'undeliverable')}（${shanghaiDate(r.settledAt)}${tracks.length > 1 ? `，${unitName(r.unitId)}` : ''}）`}
+            </List.Item>
+          )}
+        />
+      )}
       {ratings.map((offer) => (
         <ActionForm<{ rating: string; comments?: string }>
           key={offer.unitId ?? ''}
