@@ -3,5 +3,6 @@ import type { Client } from '@temporalio/client';
 import type { Pool } from 'pg';
 import { createBatchActivities } from './assignment-batch';
 import { createProjectionActivities } from './projection';
+import { createSummaryActivities } from './annual-summary';
 
-export const createActivities = (pool: Pool, client: Client) => ({ ...createProjectionActivities(pool), ...createBatchActivities(client) });
+export const createActivities = (pool: Pool, client: Client) => ({ ...createProjectionActivities(pool), ...createBatchActivities(client), ...createSummaryActivities(pool) });

@@ -1,2 +1,3 @@
 export { proposalWorkflow } from './proposal.workflow';
 export { assignmentBatchWorkflow } from './assignment-batch.workflow';
+export { annualSummaryWorkflow } from './annual-summary.workflow';

@@ -602,3 +602,32 @@ test('考核与评选: the committee reads the units ranked with each rate, down
   await checkAndKeep(committee, 'assessment');
   await handle.terminate('test done');
 }, 90_000);
+
+test('办理工作总结: the committee asks the units for their 2026 summaries, the DRC sends its own from 我的待办, the committee sees it in', async () => {
+  const c = referenceCase();
+  const handle = await startProposal(ctx.current.env.client, { ...c.intake, number: 1103 }, defaultPolicy());
+  for (const step of referenceSteps(c, () => new Date().toISOString()).slice(0, 2)) await act(handle, step.command);
+  await waitFor(() => http(ctx.current, 'GET', '/proposals?stage=handling', { as: 'committee-clerk' }), (r) => r.body.items?.some((p: { number: number }) => p.number === 1103));
+  const committee = await signedIn('committee-clerk');
+  await committee.goto(`${ctx.current.base}/assessment`);
+  const year = card(committee, '年度提案办理工作总结');
+  await year.getByLabel('年度').fill('2026');
+  await year.getByRole('button', { name: '通知各承办单位报送' }).click();
+  await year.locator('tbody tr', { hasText: '三门峡市发展和改革委员会' }).getByText('未报送').waitFor();
+
+  const drc = await signedIn('drc-officer');
+  const owed = card(drc, '2026年度提案办理工作总结');
+  await owed.getByText('2026-10-09 前报送').waitFor();
+  await checkAndKeep(drc, 'inbox-yearly-summary');
+  await owed.getByLabel('办理工作总结').fill('2026年承办市政协提案，均按期答复，承诺事项逐项推进。');
+  await owed.getByRole('button', { name: '报送总结' }).click();
+  await owed.waitFor({ state: 'detached' });
+
+  await committee.reload();
+  await card(committee, '年度提案办理工作总结').getByLabel('年度').fill('2026');
+  const sent = card(committee, '年度提案办理工作总结').locator('tbody tr', { hasText: '三门峡市发展和改革委员会' });
+  await sent.getByText('（逾期）', { exact: false }).waitFor();
+  await sent.getByText('2026年承办市政协提案，均按期答复，承诺事项逐项推进。').waitFor();
+  await checkAndKeep(committee, 'yearly-summaries');
+  await handle.terminate('test done');
+}, 90_000);

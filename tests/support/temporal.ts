@@ -2,6 +2,8 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import type { ProjectionInput } from '../../activities/projection';
+import type { SummaryState } from '../../workflows/domain/annual-summary';
+import type { Alert } from '../../workflows/domain/vocabulary';
 import { temporal } from '@temporalio/proto';
 import { PROPOSAL_SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
 import * as fs from 'node:fs';
@@ -42,13 +44,13 @@ export function devServerEnv(): Promise<TestWorkflowEnvironment> {
 }
 
 /**
- * A time-skipping server and one worker for a whole test file, with the projection activity
- * recording what it is sent. One worker for the file: a worker stopped between tests would
+ * A time-skipping server and one worker for a whole test file, with the projection activities
+ * recording what they are sent. One worker for the file: a worker stopped between tests would
  * leave projection activities outstanding, and the time-skipping server never skips time while
  * an activity is pending.
  */
 export function useTimeSkippingWorker(taskQueue: string) {
-  const ctx = { env: undefined as unknown as TestWorkflowEnvironment, projections: [] as ProjectionInput[], taskQueue };
+  const ctx = { env: undefined as unknown as TestWorkflowEnvironment, projections: [] as ProjectionInput[], summaries: [] as SummaryState[], summaryAlerts: [] as (Alert & { raisedAt: string })[], taskQueue };
   let worker: Worker | undefined;
   let running: Promise<void> | undefined;
   beforeAll(async () => {
@@ -57,7 +59,11 @@ export function useTimeSkippingWorker(taskQueue: string) {
       connection: ctx.env.nativeConnection,
       taskQueue,
       workflowsPath: require.resolve('../../workflows'),
-      activities: { projectProposal: async (input: ProjectionInput) => (ctx.projections.push(input), { applied: true }) },
+      activities: {
+        projectProposal: async (input: ProjectionInput) => (ctx.projections.push(input), { applied: true }),
+        projectSummary: async (state: SummaryState) => void ctx.summaries.push(state),
+        raiseSummaryAlerts: async ({ alerts, raisedAt }: { alerts: Alert[]; raisedAt: string }) => void ctx.summaryAlerts.push(...alerts.map((a) => ({ ...a, raisedAt }))),
+      },
     });
     running = worker.run();
   });

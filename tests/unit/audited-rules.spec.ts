@@ -9,7 +9,7 @@ import { openDuties, replyDue } from '../../workflows/domain/duties';
 import type { ProposalEvent, RecordedEvent } from '../../workflows/domain/events';
 import { type SettledDuty, settle } from '../../workflows/domain/ledger';
 import { addCalendarYear, decide, joinMerged } from '../../workflows/domain/lifecycle';
-import { withCalendarYears } from '../../workflows/domain/policy';
+import { pinnedPolicy, withCalendarYears } from '../../workflows/domain/policy';
 import { year2027 } from '../support/calendar-2027';
 import { nextWakeUp, elapse } from '../../workflows/domain/schedule';
 import { fold } from '../../workflows/domain/state';
@@ -142,8 +142,8 @@ describe('4, 12. commitments are reported every period until delivered or declar
       events.flatMap((e) => (e.type === 'AlertRaised' && e.alert.dutyKind === kind && e.alert.kind === 'overdue' ? [e.alert.dueDate] : []));
     // Reply 21 March 2024; every three months, moved off weekends.
     expect(overdue('followUpReport')).toEqual(['2024-06-21', '2024-09-23', '2024-12-23', '2025-03-21', '2025-06-23', '2025-09-22', '2025-12-22', '2026-03-23']);
-    // Before 10 October each year (9 October 2025 follows the National Day week).
-    expect(overdue('annualSummary')).toEqual(['2024-10-09', '2025-10-09']);
+    // No proposal asks for a yearly summary of its own: the unit's covers all its proposals (annual-summary.spec).
+    expect(overdue('annualSummary')).toEqual([]);
     expect(overdue('lookBack')).toEqual(['2024-12-31']);
     const delivery = events.flatMap((e) => (e.type === 'AlertRaised' && e.alert.dutyKind === 'commitmentDelivery' && e.alert.kind === 'overdue' ? [e.alert] : []));
     expect(delivery).toEqual([expect.objectContaining({ commitmentNo: 4, audience: 'committee', dueDate: '2026-03-23' })]);
@@ -165,13 +165,19 @@ describe('4, 12. commitments are reported every period until delivered or declar
 });
 
 describe('5. the annual summary and 回头看', () => {
-  test('the unit sends its summary for the year it owes; the committee records its look back once', () => {
-    const s = given(toFollowUp);
+  test('proposals pinned before the unit’s yearly summary: the unit sends one per proposal for the year it owes; the committee records its look back once', () => {
+    const perProposal = { ...policy, annualSummary: 'perProposal' as const };
+    const s = given(toFollowUp, T0, filed(), perProposal);
     const summary: Command = { type: 'submitAnnualSummary', actor: drc, text: '四项承诺落实情况' };
-    expect(then(s, summary, on('2024-10-08'))).toEqual([{ type: 'AnnualSummarySubmitted', unitId: 'smx-drc', year: 2024, text: '四项承诺落实情况' }]);
-    const sent = given([summary], on('2024-10-08'), s);
-    expect(openDuties(sent, policy, on('2024-10-08')).find((d) => d.kind === 'annualSummary')).toMatchObject({ period: 2025, due: { date: '2025-10-09' } });
-    expect(refusal(s, { ...summary, actor: stb }).code).toBe('wrongUnit');
+    expect(then(s, summary, on('2024-10-08'), perProposal)).toEqual([{ type: 'AnnualSummarySubmitted', unitId: 'smx-drc', year: 2024, text: '四项承诺落实情况' }]);
+    const sent = given([summary], on('2024-10-08'), s, perProposal);
+    // Before 10 October each year (9 October 2025 follows the National Day week).
+    expect(openDuties(sent, perProposal, on('2024-10-08')).find((d) => d.kind === 'annualSummary')).toMatchObject({ period: 2025, due: { date: '2025-10-09' } });
+    expect(refusal(s, { ...summary, actor: stb }, T0, perProposal).code).toBe('wrongUnit');
+    // Under the policy in force no proposal owes one: the unit's summary of the year is its own workflow's.
+    expect(openDuties(s, policy, on('2024-10-08')).some((d) => d.kind === 'annualSummary')).toBe(false);
+    expect(refusal(s, summary, on('2024-10-08')).code).toBe('notReady');
+    expect(pinnedPolicy({ ...policy, annualSummary: undefined } as never, false).annualSummary).toBe('perProposal');
     const lookBack: Command = { type: 'recordLookBack', actor: committee, summary: '四项承诺均在推进' };
     expect(then(s, lookBack, on('2024-12-20'))).toEqual([{ type: 'LookBackRecorded', summary: '四项承诺均在推进' }]);
     expect(refusal(given([lookBack], on('2024-12-20'), s), lookBack).code).toBe('alreadyDone');

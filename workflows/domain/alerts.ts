@@ -12,7 +12,8 @@ import type { Alert, AlertKind, Audience } from './vocabulary';
 
 const OWNER_AUDIENCE = { unit: 'officer', proposer: 'proposer', committee: 'committee' } as const satisfies Record<ReturnType<typeof ownerOf>, Audience>;
 
-function dutyAlerts(d: Duty, policy: HandlingPolicy): Alert[] {
+/** A duty's alerts: the warning, the overdue alert and, above a unit, the escalation ladder. */
+export function dutyAlerts(d: Duty, policy: HandlingPolicy): Alert[] {
   const { calendar, rollDueToWorkingDay } = policy;
   const { warnBefore, escalation } = policy.alerts;
   // Under the legacy rules keys named the due date, which periods shorter than a day share.

@@ -31,7 +31,8 @@ type DutyFacts = Pick<Duty, 'kind' | 'startedAt' | 'due'> & Partial<Pick<Duty, '
 
 const WINDOWS: readonly DutyKind[] = ['reassignmentWindow', 'evaluation'];
 
-function duty(d: DutyFacts): Duty {
+/** A duty from its facts, keyed uniquely within its proposal (or, for a unit's yearly summary, within the unit and year). */
+export function duty(d: DutyFacts): Duty {
   const unitId = d.unitId ?? null;
   const proposerId = d.proposerId ?? null;
   const commitmentNo = d.commitmentNo ?? null;
@@ -110,7 +111,8 @@ export function evaluationWindow(track: Track, policy: HandlingPolicy): Due {
 }
 
 /** The last working day before a date given as MM-DD in `year`: "before 10 October". */
-function lastWorkingDayBefore(year: number, monthDay: string, policy: HandlingPolicy): Due {
+/** The last working day before the date MM-DD of the year: when a yearly duty "before" that date is due. */
+export function lastWorkingDayBefore(year: number, monthDay: string, policy: HandlingPolicy): Due {
   let date = addDays(`${year}-${monthDay}`, -1);
   while (!isWorkingDay(date, policy.calendar)) date = addDays(date, -1);
   return { date, at: startOfLocalDay(addDays(date, 1), policy.calendar) };
@@ -165,7 +167,8 @@ function followUpDuties(track: Track, policy: HandlingPolicy, now: string): Duty
     }
     duties.push(duty({ kind: 'commitmentDelivery', unitId, commitmentNo: c.no, startedAt: issuedAt, due: limit }));
   }
-  if (duties.length === 0) return duties;
+  // Under the policy in force the unit's summary covers all its proposals of the year (annual-summary.ts), not one proposal.
+  if (duties.length === 0 || policy.annualSummary === 'perUnit') return duties;
   // The annual summary: the first is due the first time the date comes after the reply.
   const issuedYear = +localDate(issuedAt, policy.calendar).slice(0, 4);
   const firstYear = lastWorkingDayBefore(issuedYear, policy.annualSummaryBefore, policy).at > issuedAt ? issuedYear : issuedYear + 1;

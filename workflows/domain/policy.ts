@@ -75,6 +75,11 @@ export const HandlingPolicySchema = z.strictObject({
    * `lookBackBefore` of the year after assignment, ahead of the next session.
    */
   annualSummaryBefore: MonthDay.default('10-10'),
+  /**
+   * 办理工作总结: one per unit per year over all its proposals (DOMAIN.md, the committee's year), or,
+   * as proposals pinned before it had it, one per proposal from each unit with open commitments.
+   */
+  annualSummary: z.enum(['perUnit', 'perProposal']).default('perUnit'),
   lookBackBefore: MonthDay.default('01-01'),
   /** Deadline alerts: a warning before each due date, then, while overdue, an escalation ladder. */
   alerts: z.strictObject({
@@ -153,6 +158,8 @@ export function pinnedPolicy(pinned: HandlingPolicy, legacy: boolean): HandlingP
     satisfactionBasis: pinned.satisfactionBasis ?? shape.satisfactionBasis.parse(undefined),
     annualSummaryBefore: pinned.annualSummaryBefore ?? shape.annualSummaryBefore.parse(undefined),
     lookBackBefore: pinned.lookBackBefore ?? shape.lookBackBefore.parse(undefined),
+    // Pinned before the unit's yearly summary: each proposal asked its own.
+    annualSummary: pinned.annualSummary ?? 'perProposal',
     replyBy: pinned.replyBy ?? null,
     // Pinned before the salutation was checked: drafts took it as free text.
     salutationNamesEveryRecipient: pinned.salutationNamesEveryRecipient ?? false,

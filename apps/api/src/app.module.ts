@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AlertsModule } from './alerts/alerts.module';
+import { AnnualSummariesModule } from './annual-summaries/annual-summaries.module';
 import { AssessmentModule } from './assessment/assessment.module';
 import { AssignmentBatchesModule } from './assignment-batches/assignment-batches.module';
 import { AuthGuard } from './auth/auth.guard';
@@ -25,7 +26,7 @@ export class AppModule {
     const configModule: DynamicModule = { module: class ConfigModule {}, global: true, providers: [{ provide: API_CONFIG, useValue: config }], exports: [API_CONFIG] };
     return {
       module: AppModule,
-      imports: [configModule, ConnectionsModule, SignInModule, ProposalsModule, DocumentsModule, PublicationModule, SessionImportModule, AssignmentBatchesModule, TasksModule, SupervisionModule, AssessmentModule, AlertsModule, CalendarModule, DirectoryModule, HealthModule],
+      imports: [configModule, ConnectionsModule, SignInModule, ProposalsModule, DocumentsModule, PublicationModule, SessionImportModule, AssignmentBatchesModule, TasksModule, SupervisionModule, AssessmentModule, AnnualSummariesModule, AlertsModule, CalendarModule, DirectoryModule, HealthModule],
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_FILTER, useClass: ProblemFilter }],
     };
   }

@@ -454,3 +454,27 @@ export const AssessmentSchema = z.object({
     })
     .describe('What the selection may name: the session’s registered proposals, and the units it assigned proposals to.'),
 });
+
+/** 办理工作总结: the committee asks each unit that handled proposals in the year; the unit sends one summary. */
+const Year = z.coerce.number().int().min(2000).max(2100);
+export const SummaryRequestSchema = z.strictObject({ year: Year });
+export const SummaryYearQuerySchema = z.strictObject({ year: Year.optional().describe('Every year asked when left out.') });
+export const SummaryParamSchema = z.strictObject({ year: Year, unitId: Id });
+export const SummaryRowSchema = z.object({
+  unitId: z.string(),
+  unitName: z.string(),
+  year: z.number().int(),
+  dueDate: z.string().describe('The last working day before the policy’s date (10 October by default).'),
+  requestedAt: z.string(),
+  submittedAt: z.string().nullable(),
+  submittedBy: z.string().nullable(),
+  text: z.string().nullable(),
+  urgency: UrgencySchema.nullable().describe('While owed: on time, due within three working days, or overdue; null once sent.'),
+  onTime: z.boolean().nullable().describe('Once sent: whether by its due date.'),
+});
+export const SummaryListSchema = z.object({ items: z.array(SummaryRowSchema) });
+export const SummariesRequestedSchema = z.object({
+  year: z.number().int(),
+  dueDate: z.string(),
+  units: z.array(z.object({ unitId: z.string(), unitName: z.string(), newlyAsked: z.boolean().describe('False when the unit had been asked already: asking again changes nothing.') })),
+});

@@ -8,10 +8,11 @@ import idempotencyClaims from './0006-idempotency-claims';
 import signIn from './0007-sign-in';
 import leaders from './0008-leaders';
 import assessmentSelections from './0009-assessment-selections';
+import annualSummaries from './0010-annual-summaries';
 
 export interface Migration {
   id: string;
   sql: string;
 }
 
-export const migrations: Migration[] = [readModel, principals, alertOutbox, calendarYears, searchIndexes, idempotencyClaims, signIn, leaders, assessmentSelections];
+export const migrations: Migration[] = [readModel, principals, alertOutbox, calendarYears, searchIndexes, idempotencyClaims, signIn, leaders, assessmentSelections, annualSummaries];

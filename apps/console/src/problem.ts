@@ -38,6 +38,7 @@ const MESSAGES: Record<string, string> = {
   'unknown-leader': '所选领导不在人员名录中',
   'invalid-selection': '所选提案未立案或不属本届次，或所选单位未承办本届次提案',
   'no-session': '本届次尚无提案',
+  'no-summary-asked': '提案委员会尚未通知报送该年度总结',
 };
 
 export function problemMessage(p: Problem | undefined, lang: Lang): string {

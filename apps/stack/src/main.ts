@@ -149,12 +149,18 @@ async function main() {
     const workReport = await download({ base, secret }, `/supervision/report.docx?session=${session.id}`, path.join(documentsDir, `${session.id}-work-report.docx`));
     const handlingNotice = await download({ base, secret }, `/supervision/handling-notice.docx?session=${session.id}`, path.join(documentsDir, `${session.id}-handling-notice.docx`));
     const published = await callApi(asCommittee, 'GET', `/public/replies?session=${session.id}`);
+    const lead = replyingUnits(c.assignment)[0]!;
     // The year's end: the committee selects 202 and its lead unit, and the assessment is written beside the reports.
     const selection = await callApi(asCommittee, 'PUT', `/supervision/assessment/selection?session=${session.id}`, {
       excellentProposals: [{ proposalId: id, reason: '建议具体可行，承办单位采纳并列入下步工作计划' }],
-      advancedUnits: [{ unitId: replyingUnits(c.assignment)[0]!, reason: '答复及时，沟通充分，答复全文公开' }],
+      advancedUnits: [{ unitId: lead, reason: '答复及时，沟通充分，答复全文公开' }],
     });
     const assessment = await download({ base, secret }, `/supervision/assessment.xlsx?session=${session.id}`, path.join(documentsDir, `${session.id}-assessment.xlsx`));
+    // 办理工作总结: the committee asks this year's units for their summaries; the lead unit sends its own.
+    const year = new Date().getFullYear();
+    const asked = await callApi(asCommittee, 'POST', '/annual-summaries', { year });
+    const asLead = { base, token: () => mintToken(personFor('officer', lead).id, secret) };
+    await callApi(asLead, 'POST', `/annual-summaries/${year}/${lead}`, { text: `${year}年承办市政协提案，均已按期答复，承诺事项逐项跟踪落实。` }, `summary-${year}-${lead}`);
 
     // The same case on compressed time, where the clock has something to do.
     const policy = compressedPolicy();
@@ -176,6 +182,7 @@ async function main() {
     console.log(`The reply as official documents (GB/T 9704-2012 layout): ${documents.map((f) => path.relative(ROOT, f)).join(', ')}`);
     console.log(`办理结果告知 (each commitment delivered, told to the proposers): ${results.map((f) => path.relative(ROOT, f)).join(', ')}`);
     console.log(`The session's handling report: ${path.relative(ROOT, report)}; the committee's 提案工作情况报告 (draft): ${path.relative(ROOT, workReport)}; the government's 办理情况通报 (draft): ${path.relative(ROOT, handlingNotice)}`);
+    console.log(`办理工作总结 ${year}: ${(asked.units as unknown[]).length} units asked (due ${asked.dueDate as string}), ${lead} sent its own`);
     console.log(`考核 (units ranked, with the selection, version ${selection.version as number}): ${path.relative(ROOT, assessment)}`);
     console.log(`答复公开 (anyone, no sign-in): ${base}/published — ${(published.total as number)} published in ${session.name}`);
     console.log(`催办通知书 (escalations to a unit's head, compressed-time case): ${notices.map((f) => path.relative(ROOT, f)).join(', ') || 'none'}`);

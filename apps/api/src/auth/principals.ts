@@ -7,6 +7,9 @@ import type { z } from 'zod';
 
 export type Principal = Actor & { name: string };
 
+/** The principal as the workflows know an actor: without the name the directory may change. */
+export const actorOf = (p: Principal): Actor => (p.role === 'officer' ? { role: p.role, id: p.id, unitId: p.unitId } : { role: p.role, id: p.id });
+
 export async function findPrincipal(pool: Pool, id: string): Promise<Principal | undefined> {
   const { rows } = await pool.query<{ id: string; name: string; role: Principal['role']; unit_id: string | null }>(
     'select id, name, role, unit_id from principals where id = $1 and active',

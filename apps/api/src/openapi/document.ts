@@ -23,6 +23,12 @@ import {
   ResultNoticeQuerySchema,
   AssignmentBatchRequestSchema,
   AssessmentSchema,
+  SummaryListSchema,
+  SummaryParamSchema,
+  SummaryRequestSchema,
+  SummaryRowSchema,
+  SummaryYearQuerySchema,
+  SummariesRequestedSchema,
   SelectionBodySchema,
   SelectionSchema,
   BatchProgressSchema,
@@ -55,6 +61,7 @@ import {
   TaskQuerySchema,
 } from '../contracts';
 import { ACTIONS, type ActionName, actionBody } from '../proposals/actions';
+import { SummaryTextSchema } from '../../../../workflows/domain/annual-summary';
 
 const json = (schema: z.ZodType, io: 'input' | 'output') => z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' });
 
@@ -251,6 +258,32 @@ export function openApiDocument() {
           parameters: queryParams(ReportQuerySchema),
           requestBody: body(SelectionBodySchema),
           responses: { 200: ok(SelectionSchema), ...readErrors, 422: problem('A proposal not registered in the session, or a unit that handled none of its proposals') },
+        },
+      },
+      '/annual-summaries': {
+        post: {
+          operationId: 'requestAnnualSummaries',
+          tags: ['annual summaries'],
+          summary: '办理工作总结 (committee): ask every unit that handled proposals in the year (assigned by its end, not closed before it began) for its summary, due before the policy’s date with its alerts; asking again asks no unit twice',
+          requestBody: body(SummaryRequestSchema),
+          responses: { 200: ok(SummariesRequestedSchema), ...readErrors },
+        },
+        get: {
+          operationId: 'listAnnualSummaries',
+          tags: ['annual summaries'],
+          summary: "The year's summaries: every unit's (committee), or one's own unit's (officer), each owed or sent",
+          parameters: queryParams(SummaryYearQuerySchema),
+          responses: { 200: ok(SummaryListSchema), ...readErrors },
+        },
+      },
+      '/annual-summaries/{year}/{unitId}': {
+        post: {
+          operationId: 'sendYearlySummary',
+          tags: ['annual summaries'],
+          summary: "Send the unit's summary of the year (an officer of that unit), once; a retry of the same text is answered with it",
+          parameters: [...queryParams(SummaryParamSchema).map((p) => ({ ...p, in: 'path', required: true })), keyParam],
+          requestBody: body(SummaryTextSchema),
+          responses: { 200: ok(SummaryRowSchema), ...actionErrors, 404: problem('The committee has not asked this unit for this year’s summary') },
         },
       },
       '/alerts': {

@@ -13,7 +13,7 @@ import { timelineRows } from '../../../../workflows/domain/timeline';
 import { directoryNamer } from '../directory/names';
 import { type ProposalView, actUpdate, eventsQuery, intakeOptions, viewQuery } from '../../../../workflows/messages';
 import { proposalWorkflow } from '../../../../workflows';
-import { type Principal, unknownUnits } from '../auth/principals';
+import { type Principal, actorOf, unknownUnits } from '../auth/principals';
 import { CalendarService } from '../calendar/calendar.service';
 import { requireRole } from '../auth/auth.guard';
 import { API_CONFIG, type ApiConfig } from '../config';
@@ -28,7 +28,6 @@ import { finished, fromTemporal, notFound, withinDeadline } from './temporal-err
 
 const PROPOSAL_ID = /^proposal-[a-z0-9-]{1,80}$/;
 
-const actorOf = (p: Principal) => (p.role === 'officer' ? { role: p.role, id: p.id, unitId: p.unitId } : { role: p.role, id: p.id });
 
 @Injectable()
 export class ProposalsService {

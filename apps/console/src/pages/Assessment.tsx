@@ -8,6 +8,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { type Answer, type Problem, api } from '../api/client';
 import { shanghaiDate, useLang, useT } from '../i18n';
 import { problemMessage } from '../problem';
+import { YearSummaries } from '../components/AnnualSummaries';
 
 type Assessment = Answer<'/supervision/assessment'>;
 type Rate = keyof Assessment['policy']['weights'];
@@ -94,6 +95,7 @@ export default function AssessmentPage() {
           <SelectionForm session={assessment.sessionId} assessment={assessment} onSaved={load} lang={lang} />
         </>
       )}
+      <YearSummaries />
     </Space>
   );
 }

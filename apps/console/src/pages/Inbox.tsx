@@ -1,10 +1,11 @@
-/** 我的待办: the unit's open duties, soonest due first, coloured by urgency, with counts; each with its session and the unit's part (主办, 会办, 分办). */
+/** 我的待办: the unit's open duties, soonest due first, coloured by urgency, with counts; each with its session and the unit's part (主办, 会办, 分办); and the yearly summaries it owes. */
 import { Space, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { type Answer, api } from '../api/client';
 import { useLive } from '../live';
 import { UrgencyTag } from '../components/UrgencyTag';
+import { OwedSummaries } from '../components/AnnualSummaries';
 import { useNames, useT } from '../i18n';
 
 type Tasks = Answer<'/tasks'>['items'];
@@ -40,6 +41,7 @@ export default function Inbox() {
           { title: t('期限', 'Due'), render: (_, x) => <UrgencyTag urgency={x.urgency}>{x.dueDate}</UrgencyTag> },
         ]}
       />
+      <OwedSummaries />
     </Space>
   );
 }
