@@ -15,7 +15,9 @@ import { referenceSteps } from '../seeds/reference-steps';
 import { act, startProposal, untilIdle } from '../tests/support/proposals';
 import { timeSkippingEnv } from '../tests/support/temporal';
 import { createBatchActivities } from '../activities/assignment-batch';
-import { assignmentBatchWorkflow } from '../workflows';
+import { annualSummaryWorkflow, assignmentBatchWorkflow } from '../workflows';
+import { annualSummaryWorkflowId, submitSummaryUpdate } from '../workflows/annual-summary';
+import { summaryRequested } from '../workflows/domain/annual-summary';
 import { assignmentBatchWorkflowId } from '../workflows/assignment-batch';
 
 async function main() {
@@ -27,7 +29,7 @@ async function main() {
     connection: env.nativeConnection,
     taskQueue,
     workflowsPath: require.resolve('../workflows'),
-    activities: { projectProposal: async () => ({ applied: true }), ...createBatchActivities(env.client) },
+    activities: { projectProposal: async () => ({ applied: true }), projectSummary: async () => undefined, raiseSummaryAlerts: async () => undefined, ...createBatchActivities(env.client) },
   });
   const stamp = () => new Date(Date.now() - 60_000).toISOString();
   const record = async (name: string, run: () => Promise<{ fetchHistory(): Promise<temporal.api.history.v1.IHistory> }>) => {
@@ -160,6 +162,42 @@ async function main() {
       await act(handle, assign!.command);
       await act(handle, { type: 'withdraw', actor: { role: 'proposer', id: 'wang-fengjie' }, reason: '问题已解决' });
       await act(handle, { type: 'decideWithdrawal', actor: { role: 'committee', id: 'committee-clerk' }, decision: 'consent', reason: '情况属实' });
+      await handle.result();
+      return handle;
+    });
+    const notRegister = { type: 'review', actor: { role: 'committee' as const, id: 'committee-clerk' }, review: { outcome: 'notRegister' as const, reason: '不属于提案范围' } };
+    await record('committee-year-objection-window-lapsed', async () => {
+      // 不立案 with no objection: the window's timer ends the run.
+      const handle = await startProposal(env.client, { ...c.intake, number: 6303 }, policy, taskQueue);
+      await act(handle, notRegister);
+      await env.sleep('20 days');
+      await handle.result();
+      return handle;
+    });
+    await record('committee-year-objection-registered', async () => {
+      // The lead signer objects, the committee's review falls overdue and then registers it; it is assigned.
+      const intake = { ...c.intake, number: 6304 };
+      const handle = await startProposal(env.client, intake, policy, taskQueue);
+      await act(handle, notRegister);
+      await act(handle, { type: 'objectToReview', actor: { role: 'proposer', id: 'wang-fengjie' }, reason: '属于提案范围' });
+      await env.sleep('10 days');
+      await act(handle, { type: 'decideObjection', actor: { role: 'committee', id: 'committee-clerk' }, decision: 'register', reason: '复核后立案' });
+      await act(handle, referenceSteps({ ...c, intake }, stamp)[1]!.command);
+      await untilIdle(handle);
+      await handle.terminate('recorded');
+      return handle;
+    });
+    await record('annual-summary-warned-and-sent', async () => {
+      // Asked for next year's summary: warned at its instant, then sent; the run ends.
+      const year = new Date(await env.currentTimeMs()).getUTCFullYear() + 1;
+      const handle = await env.client.workflow.start(annualSummaryWorkflow, {
+        taskQueue,
+        workflowId: annualSummaryWorkflowId(year, 'smx-drc'),
+        args: [{ unitId: 'smx-drc', year, policy, requestedBy: { role: 'committee', id: 'committee-clerk' } }],
+      });
+      const warnAt = Date.parse(summaryRequested({ unitId: 'smx-drc', year, policy, requestedBy: { role: 'committee', id: 'committee-clerk' } }, new Date(await env.currentTimeMs()).toISOString()).due.at) - 3 * 86_400_000;
+      await env.sleep(warnAt - (await env.currentTimeMs()));
+      await handle.executeUpdate(submitSummaryUpdate, { args: [{ actor: { role: 'officer', id: 'drc-officer', unitId: 'smx-drc' }, text: '年度办理工作总结' }] });
       await handle.result();
       return handle;
     });

@@ -149,3 +149,32 @@ test('a proposal whose run renewed itself (continue-as-new) still shows its whol
   const projected = await waitFor(async () => (await ctx.current.db.pool.query('select count(*)::int as n from proposal_events where proposal_id = $1', [id])).rows[0].n, (n) => n >= latest);
   expect(projected).toBe(latest);
 });
+
+test('不立案异议: the lead signer objects in the window and the committee registers the proposal after all; with no objection the window ends it', async () => {
+  const filed = await http(ctx.current, 'POST', '/proposals', { as: 'committee-clerk', body: { ...c202.intake, number: 2301 } });
+  const id = filed.body.proposalId as string;
+  const notRegister = { review: { outcome: 'notRegister', reason: '不属于政协提案范围' } };
+  const reviewed = await http(ctx.current, 'POST', `/proposals/${id}/registration`, { as: 'committee-clerk', body: notRegister });
+  expect(reviewed.body.events).toEqual([expect.objectContaining({ type: 'ProposalNotRegistered', objectionUntil: expect.objectContaining({ date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) }) })]);
+  const until = reviewed.body.events[0].objectionUntil.date as string;
+  expect((await http(ctx.current, 'GET', `/proposals/${id}`, { as: 'wang-fengjie' })).body.allowedActions).toEqual([{ action: 'objectToReview', until }]);
+  expect((await http(ctx.current, 'POST', `/proposals/${id}/review-objections`, { as: 'sun-yurong', body: { reason: '有异议' } })).status).toBe(403);
+  expect((await http(ctx.current, 'POST', `/proposals/${id}/review-objections`, { as: 'wang-fengjie', body: {} })).body.errors).toEqual([{ path: 'reason', message: expect.any(String) }]);
+  const objected = await http(ctx.current, 'POST', `/proposals/${id}/review-objections`, { as: 'wang-fengjie', body: { reason: '建议有具体内容，属于提案范围' } });
+  expect(objected.body.events.map((e: { type: string }) => e.type)).toEqual(['ReviewObjected']);
+  expect(await offered(id, 'committee-clerk')).toEqual(['decideObjection']);
+  const registered = await http(ctx.current, 'POST', `/proposals/${id}/review-objection-decisions`, { as: 'committee-clerk', body: { decision: 'register', reason: '复核后予以立案' } });
+  expect(registered.body.events.map((e: { type: string }) => e.type)).toEqual(['ObjectionDecided']);
+  expect((await http(ctx.current, 'POST', `/proposals/${id}/assignment`, { as: 'committee-clerk', body: { assignment: c202.assignment } })).status).toBe(200);
+  const timeline = (await http(ctx.current, 'GET', `/proposals/${id}/history?raw=false`, { as: 'committee-clerk' })).body.timeline.map((r: { what: string }) => r.what);
+  expect(timeline).toEqual(expect.arrayContaining([`不予立案，理由：不属于政协提案范围（提案人可于 ${until} 前提出异议）`, '王凤杰 对不予立案提出异议：建议有具体内容，属于提案范围', '提案委员会复核后予以立案：复核后予以立案']));
+
+  // On compressed time the window is 20 s: with no objection the proposal ends, and a late one is the finished proposal's 409.
+  const quiet = await http(ctx.current, 'POST', '/proposals?policy=city-default-2024-compressed', { as: 'committee-clerk', body: { ...c202.intake, number: 2302 } });
+  const quietId = quiet.body.proposalId as string;
+  expect((await http(ctx.current, 'POST', `/proposals/${quietId}/registration`, { as: 'committee-clerk', body: notRegister })).status).toBe(200);
+  await ctx.current.env.client.workflow.getHandle(quietId).result();
+  const late = await http(ctx.current, 'POST', `/proposals/${quietId}/review-objections`, { as: 'wang-fengjie', body: { reason: '迟到的异议' } });
+  expect([late.status, late.body.type]).toEqual([409, 'urn:proposals:problem:proposal-finished']);
+  expect((await http(ctx.current, 'GET', `/proposals/${quietId}`, { as: 'wang-fengjie' })).body.state.objection.stage).toBe('lapsed');
+}, 60_000);

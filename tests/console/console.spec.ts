@@ -631,3 +631,29 @@ test('办理工作总结: the committee asks the units for their 2026 summaries,
   await checkAndKeep(committee, 'yearly-summaries');
   await handle.terminate('test done');
 }, 90_000);
+
+test('不立案异议: the member objects to 不立案 in the window, in the form on the proposal page; the committee registers it after all in its own', async () => {
+  const c = referenceCase();
+  const handle = await startProposal(ctx.current.env.client, { ...c.intake, number: 1104 }, defaultPolicy());
+  await act(handle, { type: 'review', actor: { role: 'committee', id: 'committee-clerk' }, review: { outcome: 'notRegister', reason: '不属于政协提案范围' } });
+  const member = await signedIn('wang-fengjie');
+  await member.goto(`${ctx.current.base}/p/${handle.workflowId}`);
+  const objection = card(member, '对不予立案提出异议');
+  await objection.getByText('前提出，提案委员会将重新审查', { exact: false }).waitFor();
+  await objection.getByLabel('异议理由').fill('建议有具体内容和可行措施，属于提案范围。');
+  await objection.getByRole('button', { name: '提出异议' }).click();
+  await member.locator('.ant-timeline-item-content', { hasText: '王凤杰 对不予立案提出异议：建议有具体内容和可行措施，属于提案范围。' }).waitFor();
+  await checkAndKeep(member, 'review-objection');
+
+  const committee = await signedIn('committee-clerk');
+  await committee.goto(`${ctx.current.base}/p/${handle.workflowId}`);
+  const review = card(committee, '不立案异议');
+  await review.getByText('提案人异议：建议有具体内容和可行措施，属于提案范围。').waitFor();
+  await review.getByRole('radio', { name: '复核后予以立案' }).check();
+  await review.getByLabel('理由').fill('经复核，符合立案条件');
+  await review.getByRole('button', { name: '作出决定' }).click();
+  await committee.locator('.ant-timeline-item-content', { hasText: '提案委员会复核后予以立案：经复核，符合立案条件' }).waitFor();
+  // Registered after all: the committee is offered 交办 as for any registered proposal.
+  await card(committee, '交办').waitFor();
+  await handle.terminate('test done');
+}, 90_000);

@@ -49,6 +49,8 @@ function sample(type: CommandType, actor: Actor, now: string, offer: Partial<All
     markKey: { leaders: ['vice-chair-zhang'], memberInCharge: '李委员', reason: '主席会议遴选' },
     submitHandlingPlan: { text: '办理方案' },
     recordSupervisionMeeting: { occurredAt: now, form: 'meeting', participants: ['王凤杰'], conclusions: '推进' },
+    objectToReview: { reason: '建议有具体内容，属于提案范围' },
+    decideObjection: { decision: 'register', reason: '复核后予以立案' },
   };
   return { type, actor, ...bodies[type] } as Command;
 }
@@ -80,6 +82,9 @@ function agrees(s: ProposalState, now: string, p: HandlingPolicy = policy) {
 const actions = (s: ProposalState, actor: Actor, now = T0, p: HandlingPolicy = policy) => allowedActions(s, actor, { now, policy: p });
 const names = (s: ProposalState, actor: Actor, now = T0) => actions(s, actor, now).map((a) => a.action);
 
+const notRegister: Command = { type: 'review', actor: committee, review: { outcome: 'notRegister', reason: '不属于提案范围' } };
+const objection: Command = { type: 'objectToReview', actor: wang, reason: '建议有具体内容' };
+
 describe('the actions offered are the ones the decider accepts', () => {
   const undeliverable: Command = { type: 'declareUndeliverable', actor: drc, commitmentNo: 4, reason: '政策调整' };
   const unhappy = [...toReplied, rate(wang, 'unsatisfied'), rate(sun), rate(li)];
@@ -104,6 +109,10 @@ describe('the actions offered are the ones the decider accepts', () => {
     ['a key proposal with its plan, approved', given([...toUnderReview, markKey, { type: 'submitHandlingPlan', actor: drc, text: '方案' }, accept]), T0],
     ['a withdrawal asked for', given([...toAssigned, { type: 'withdraw', actor: wang, reason: '情况已变化' }]), T0],
     ['handled separately', given([register, assign({ mode: 'separate', units: ['smx-drc', 'smx-stb'] }), recordContact(), recordContact(stb)]), T0],
+    ['不立案, the objection window open', given([notRegister]), T0],
+    ['不立案, the objection window passed', given([notRegister]), on('2024-04-30')],
+    ['不立案, objected to', given([notRegister, objection]), T0],
+    ['不立案, registered on the objection', given([notRegister, objection, { type: 'decideObjection', actor: committee, decision: 'register', reason: '复核后立案' }]), T0],
   ];
   test.each(states)('%s', (_, s, now) => agrees(s, now));
 });

@@ -15,7 +15,7 @@ import { type ProposalState, isFinished, stageOf } from '../../workflows/domain/
 import {
   T0, accept, assign, c202, committee, contact, countersign, draft, draftReply, drc, edu, given, issue, joint, later, li, opinion, policy,
   rate, recordContact, refusal, register, report, stb, stranger, submit, sun, then, toAssigned, toCountersigning, toDraftable, toFollowUp,
-  toReplied, toUnderReview, typesOf, wang, filed, askExtension, grantExtension, extension, on, viceChair, otherLeader, markKey, publish,
+  toReplied, toUnderReview, typesOf, wang, filed, tick, askExtension, grantExtension, extension, on, viceChair, otherLeader, markKey, publish,
 } from '../support/decider';
 import { type HandlingPolicy, pinnedPolicy } from '../../workflows/domain/policy';
 
@@ -26,11 +26,59 @@ const refused = (state: ProposalState, command: Command | unknown, code: Refusal
   expect({ code: r.code, path: r.path }).toEqual({ code, path });
 };
 
+describe('不立案异议: the lead signer objects within the window and the committee reviews again', () => {
+  const notRegister: Command = { type: 'review', actor: committee, review: { outcome: 'notRegister', reason: '不属于政协提案范围' } };
+  const object: Command = { type: 'objectToReview', actor: wang, reason: '建议有具体内容，属于提案范围' };
+  const decision = (d: 'register' | 'keep'): Command => ({ type: 'decideObjection', actor: committee, decision: d, reason: '复核意见' });
+
+  test('given 不立案, when the lead signer objects in time and the committee registers it, then it is assigned as any registered proposal', () => {
+    const s = given([notRegister]);
+    expect([s.status, isFinished(s)]).toEqual(['notRegistered', false]);
+    expect(openDuties(s, policy, T0)).toEqual([expect.objectContaining({ kind: 'reviewObjection', proposerId: 'wang-fengjie', window: true, due: { date: '2024-04-07', at: '2024-04-07T16:00:00.000Z' } })]);
+    refused(s, { ...object, actor: sun }, 'forbidden');
+    refused(s, decision('register'), 'notFound');
+    // On the 调休 Sunday, the window's last day, it is still in time.
+    expect(then(s, object, on('2024-04-07'))).toEqual([{ type: 'ReviewObjected', reason: '建议有具体内容，属于提案范围' }]);
+    const objected = given([object], on('2024-04-07'), s);
+    refused(objected, object, 'alreadyDone', on('2024-04-07'));
+    // The committee's review is its duty: due five working days on (Fri 12 April), warned and chased like its others.
+    expect(openDuties(objected, policy, on('2024-04-07'))).toEqual([expect.objectContaining({ kind: 'objectionReview', unitId: null, due: expect.objectContaining({ date: '2024-04-12' }) })]);
+    expect(scheduledAlerts(objected, policy, on('2024-04-07')).map((a) => `${a.kind}:${a.audience}`)).toEqual(['warning:committee', 'overdue:committee']);
+    const registered = given([decision('register')], on('2024-04-10'), objected);
+    expect([registered.status, registered.objection?.stage, isFinished(registered)]).toEqual(['registered', 'registered', false]);
+    expect(events(registered, assign())).toEqual(['ProposalAssigned']);
+  });
+
+  test('given an objection, when the committee keeps 不立案, then the proposal is finished', () => {
+    const kept = given([notRegister, object, decision('keep')]);
+    expect([kept.status, kept.objection?.stage, isFinished(kept)]).toEqual(['notRegistered', 'kept', true]);
+    refused(kept, object, 'alreadyDone');
+  });
+
+  test('given no objection, when the window passes, then the clock ends it and a late objection is refused', () => {
+    const s = given([notRegister]);
+    expect(nextWakeUp(s, { now: T0, policy })).toBe('2024-04-07T16:00:00.000Z');
+    refused(s, object, 'windowClosed', on('2024-04-08'));
+    const lapsed = tick(s, on('2024-04-08'));
+    expect([lapsed.objection?.stage, isFinished(lapsed)]).toEqual(['lapsed', true]);
+    refused(lapsed, object, 'windowClosed', on('2024-04-08'));
+  });
+
+  test('given a proposal pinned before the window, when not registered, then it is finished at once, as it was', () => {
+    const old = pinnedPolicy({ ...policy, periods: { ...policy.periods, reviewObjection: undefined } } as never, false);
+    const s = given([notRegister], T0, filed(), old);
+    expect([s.objection, isFinished(s)]).toEqual([undefined, true]);
+  });
+});
+
 describe('intake and review (受理, 审查)', () => {
   test('a filed proposal is registered, merged, not registered, or turned into a report', () => {
     expect(then(filed(), register)).toEqual([{ type: 'ProposalRegistered' }]);
     expect(then(filed(), { type: 'review', actor: committee, review: { outcome: 'merge', intoNumber: 150, reason: '与第150号提案内容相近' } })).toEqual([{ type: 'ProposalMerged', intoNumber: 150, reason: '与第150号提案内容相近' }]);
-    expect(then(filed(), { type: 'review', actor: committee, review: { outcome: 'notRegister', reason: '不属于政协提案范围' } })).toEqual([{ type: 'ProposalNotRegistered', reason: '不属于政协提案范围' }]);
+    // With the window for an objection: ten working days from Thu 21 March, across Qingming (4–6 April), end on the 调休 Sunday 7 April.
+    expect(then(filed(), { type: 'review', actor: committee, review: { outcome: 'notRegister', reason: '不属于政协提案范围' } })).toEqual([
+      { type: 'ProposalNotRegistered', reason: '不属于政协提案范围', objectionUntil: { date: '2024-04-07', at: '2024-04-07T16:00:00.000Z' } },
+    ]);
     expect(then(filed(), { type: 'review', actor: committee, review: { outcome: 'convertToReport', reason: '转社情民意信息' } })).toEqual([{ type: 'ProposalConvertedToReport', reason: '转社情民意信息' }]);
   });
 

@@ -20,6 +20,8 @@ export const DUTY_NAME_ZH: Record<DutyKind, string> = {
   annualSummary: '承诺事项年度办理情况总结',
   commitmentDelivery: '承诺事项兑现',
   lookBack: '回头看',
+  reviewObjection: '不立案异议',
+  objectionReview: '不立案异议复核',
 };
 
 export const RATING_NAME_ZH: Record<Rating, string> = { satisfied: '满意', basicallySatisfied: '基本满意', unsatisfied: '不满意' };

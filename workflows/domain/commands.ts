@@ -95,6 +95,8 @@ export const CommandBodies = {
     conclusions: text(5000),
   }),
   decideWithdrawal: z.strictObject({ decision: z.enum(['consent', 'refuse']), reason: text(2000) }),
+  objectToReview: z.strictObject({ reason: text(2000) }),
+  decideObjection: z.strictObject({ decision: z.enum(['register', 'keep']), reason: text(2000) }),
   decideExtension: z.strictObject({ ...replyUnit, decision: z.enum(['grant', 'refuse']), reason: text(2000) }),
 };
 export type CommandType = keyof typeof CommandBodies;
@@ -131,6 +133,8 @@ export const COMMAND_ROLES: Record<CommandType, readonly Actor['role'][]> = {
   recordSupervisionMeeting: ['leader', 'committee'],
   decideWithdrawal: ['committee'],
   decideExtension: ['committee'],
+  objectToReview: ['proposer'],
+  decideObjection: ['committee'],
 };
 
 function command<T extends CommandType, S extends z.ZodRawShape>(type: T, body: z.ZodObject<S, z.core.$strict>) {
@@ -168,6 +172,8 @@ export const CommandSchema = z.discriminatedUnion('type', [
   command('recordSupervisionMeeting', CommandBodies.recordSupervisionMeeting),
   command('decideWithdrawal', CommandBodies.decideWithdrawal),
   command('decideExtension', CommandBodies.decideExtension),
+  command('objectToReview', CommandBodies.objectToReview),
+  command('decideObjection', CommandBodies.decideObjection),
 ]);
 
 export type Command = z.infer<typeof CommandSchema>;

@@ -6,7 +6,7 @@
  */
 import { type Calendar, type Due, addDays, addMonths, addWorkingDays, dueAfter, isOverdue, isWorkingDay, localDate, nextWorkingDayOnOrAfter, startOfLocalDay, type Period } from './calendar';
 import type { HandlingPolicy } from './policy';
-import { REPLY_OWED, type ProposalState, type Track, openCommitments, recipients } from './state';
+import { REPLY_OWED, type ProposalState, type Track, leadSigner, openCommitments, recipients } from './state';
 import type { DutyKind, Urgency } from './vocabulary';
 
 export interface Duty {
@@ -29,7 +29,7 @@ export interface Duty {
 
 type DutyFacts = Pick<Duty, 'kind' | 'startedAt' | 'due'> & Partial<Pick<Duty, 'unitId' | 'proposerId' | 'commitmentNo' | 'period'>> & { about?: string };
 
-const WINDOWS: readonly DutyKind[] = ['reassignmentWindow', 'evaluation'];
+const WINDOWS: readonly DutyKind[] = ['reassignmentWindow', 'evaluation', 'reviewObjection'];
 
 /** A duty from its facts, keyed uniquely within its proposal (or, for a unit's yearly summary, within the unit and year). */
 export function duty(d: DutyFacts): Duty {
@@ -228,7 +228,21 @@ function trackDuties(state: ProposalState, track: Track, policy: HandlingPolicy,
   return duties;
 }
 
+/** 不立案异议: the lead signer's window, then the committee's review of the objection. */
+function objectionDuties(state: ProposalState, policy: HandlingPolicy): Duty[] {
+  const o = state.objection;
+  if (!o || !state.reviewedAt) return [];
+  if (o.stage === 'open') return [duty({ kind: 'reviewObjection', proposerId: leadSigner(state)?.id, startedAt: state.reviewedAt, due: o.until })];
+  if (o.stage === 'objected' && o.objectedAt) return [duty({ kind: 'objectionReview', startedAt: o.objectedAt, due: after(o.objectedAt, policy.periods.rehandlingDecision, policy) })];
+  return [];
+}
+
+/** 不立案异议: the window from 不立案, or none where the pinned policy has none. */
+export const objectionWindow = (reviewedAt: string, policy: HandlingPolicy): Due | undefined =>
+  policy.periods.reviewObjection ? after(reviewedAt, policy.periods.reviewObjection, policy) : undefined;
+
 export function openDuties(state: ProposalState, policy: HandlingPolicy, now: string): Duty[] {
+  if (state.status === 'notRegistered') return objectionDuties(state, policy);
   if (state.status !== 'handling' || !state.assignment || !state.assignedAt) return [];
   const duties: Duty[] = [];
   for (const unitId of Object.keys(state.unitAssignedAt)) {

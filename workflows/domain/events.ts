@@ -33,7 +33,14 @@ export const EventBodySchema = z.discriminatedUnion('type', [
   event('ProposalFiled', { intake: IntakeSchema }),
   event('ProposalRegistered', {}),
   event('ProposalMerged', { intoNumber: z.number().int(), ...reason }),
-  event('ProposalNotRegistered', reason),
+  /** `objectionUntil`: the lead signer may object until then (absent where the pinned policy has no window). */
+  event('ProposalNotRegistered', { ...reason, objectionUntil: z.object({ date: z.string(), at: z.string() }).optional() }),
+  /** 不立案异议: the lead signer objects within the window; the committee reviews the proposal again. */
+  event('ReviewObjected', reason),
+  /** The committee registers the proposal after all, or keeps 不立案. */
+  event('ObjectionDecided', { decision: z.enum(['register', 'keep']), ...reason }),
+  /** The window passed with no objection: 不立案 stands. */
+  event('ObjectionWindowClosed', {}),
   event('ProposalConvertedToReport', reason),
   /** A proposal merged into this one: its proposers receive this reply and may rate it. */
   event('MergedProposalJoined', { number: z.number().int(), proposers: z.array(ProposerSchema) }),

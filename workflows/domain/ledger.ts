@@ -38,6 +38,8 @@ const FULFILLED_BY: Record<DutyKind, readonly EventType[]> = {
   annualSummary: ['AnnualSummarySubmitted'],
   commitmentDelivery: ['FollowUpReported', 'CommitmentClosed'],
   lookBack: ['LookBackRecorded'],
+  reviewObjection: ['ReviewObjected'],
+  objectionReview: ['ObjectionDecided'],
 };
 
 function doneBy(event: ProposalEvent, d: Duty): boolean {

@@ -8,13 +8,13 @@ import { type CalendarYear, isOverdue } from './calendar';
 import type { Actor, AllowedAction, Command, CommandType, OfferDetails } from './commands';
 import { COMMAND_ROLES, CommandSchema } from './commands';
 import { type Assignment, type Intake, type Proposer } from './contracts';
-import { annualSummaryYear, evaluationWindow, opinionDue, countersignDue, reassignmentWindow, replyDue } from './duties';
+import { annualSummaryYear, evaluationWindow, objectionWindow, opinionDue, countersignDue, reassignmentWindow, replyDue } from './duties';
 import type { EventBody, ProposalEvent } from './events';
 import { type Checked, assignedUnit, coHandledTrack, commitmentIn, followedTrack, found, handling, inFuture, namedTrack, ownTrack, unitOf } from './guards';
 import { closeIfFinished, evaluationOutcome } from './outcomes';
 import type { HandlingPolicy } from './policy';
 import { type Decision, refuse } from './refusals';
-import { type ProposalState, REPLY_OWED, type Track, evolve, isKey, openCommitments, recipients } from './state';
+import { type ProposalState, REPLY_OWED, type Track, evolve, isKey, leadSigner, openCommitments, recipients } from './state';
 import type { CommitmentStatus } from './vocabulary';
 
 export interface Context {
@@ -106,15 +106,17 @@ const roleIn = (a: Assignment, unitId: string) =>
 const review = rule<'review', null>({
   targets: 'none',
   may: (state) => (state.status === 'filed' ? nothing : refuse('wrongStage', `the proposal is ${state.status}; only a filed proposal is reviewed`)),
-  decide: ({ review: r }, _, state) => {
+  decide: ({ review: r }, _, state, ctx) => {
     switch (r.outcome) {
       case 'register':
         return ok({ type: 'ProposalRegistered' });
       case 'merge':
         if (r.intoNumber === state.intake!.number) return refuse('invalid', 'a proposal cannot be merged into itself', ['review', 'intoNumber']);
         return ok({ type: 'ProposalMerged', intoNumber: r.intoNumber, reason: r.reason });
-      case 'notRegister':
-        return ok({ type: 'ProposalNotRegistered', reason: r.reason });
+      case 'notRegister': {
+        const objectionUntil = objectionWindow(ctx.now, ctx.policy);
+        return ok({ type: 'ProposalNotRegistered', reason: r.reason, ...(objectionUntil ? { objectionUntil } : {}) });
+      }
       case 'convertToReport':
         return ok({ type: 'ProposalConvertedToReport', reason: r.reason });
     }
@@ -539,9 +541,8 @@ const decidePublication = rule<'decidePublication', Track>({
 const withdraw = rule<'withdraw', 'now' | 'ask'>({
   targets: 'none',
   may: (state, actor) => {
-    const proposers = state.intake?.proposers ?? [];
-    const signer = proposers.length === 1 ? proposers[0] : proposers.find((p) => p.leadSigner);
-    if (signer?.id !== actor.id) return refuse('forbidden', proposers.some((p) => p.id === actor.id) ? 'only the lead signer withdraws a joint proposal' : `${actor.id} is not a proposer of this proposal`);
+    const signer = signedBy(state, actor, 'withdraws');
+    if (!signer.ok) return signer;
     if (state.status === 'filed' || state.status === 'registered') return found('now' as const);
     const h = handling(state);
     if (!h.ok) return h;
@@ -551,6 +552,36 @@ const withdraw = rule<'withdraw', 'now' | 'ask'>({
     return found('ask' as const);
   },
   decide: ({ reason }, when) => ok(when === 'now' ? { type: 'ProposalWithdrawn', reason } : { type: 'WithdrawalRequested', reason }),
+});
+
+/** The lead signer, acting: any other proposer, or anyone else, is refused. */
+function signedBy(state: ProposalState, actor: Actor, does: string): Checked<null> {
+  const proposers = state.intake?.proposers ?? [];
+  if (leadSigner(state)?.id === actor.id) return nothing;
+  return refuse('forbidden', proposers.some((p) => p.id === actor.id) ? `only the lead signer ${does} a joint proposal` : `${actor.id} is not a proposer of this proposal`);
+}
+
+/** 不立案异议: the lead signer objects to 不立案 within the window, once, with a reason. */
+const objectToReview = rule<'objectToReview', { until: string }>({
+  targets: 'none',
+  may: (state, actor, { now }) => {
+    const signer = signedBy(state, actor, 'objects for');
+    if (!signer.ok) return signer;
+    const o = state.objection;
+    if (state.status !== 'notRegistered' || !o) return refuse('wrongStage', `the proposal is ${state.status}; only 不立案 is objected to`);
+    if (o.stage !== 'open') return refuse(o.stage === 'lapsed' ? 'windowClosed' : 'alreadyDone', o.stage === 'lapsed' ? `objections closed at the end of ${o.until.date}` : 'the proposer has objected already');
+    if (isOverdue(o.until, now)) return refuse('windowClosed', `objections closed at the end of ${o.until.date}`);
+    return found({ until: o.until.date });
+  },
+  decide: ({ reason }) => ok({ type: 'ReviewObjected', reason }),
+  offer: ({ until }) => ({ until }),
+});
+
+/** The committee reviews the proposal again on the objection: registered after all, or 不立案 kept, with its reason. */
+const decideObjection = rule<'decideObjection', null>({
+  targets: 'none',
+  may: (state) => (state.status === 'notRegistered' && state.objection?.stage === 'objected' ? nothing : refuse('notFound', 'no objection to 不立案 is waiting')),
+  decide: ({ decision, reason }) => ok({ type: 'ObjectionDecided', decision, reason }),
 });
 
 /** The committee consents to withdrawing an assigned proposal (its duties let go, counted against no unit), or refuses. */
@@ -634,6 +665,8 @@ const RULES: { [T in CommandType]: Rule<T, unknown> } = {
   decideExtension,
   withdraw,
   decideWithdrawal,
+  objectToReview,
+  decideObjection,
   decidePublication,
   markKey,
   submitHandlingPlan,

@@ -48,6 +48,11 @@ export const HandlingPolicySchema = z.strictObject({
      * text, summary, or withheld with a reason). Null for proposals pinned before: they close without it.
      */
     publicationDecision: PeriodSchema.nullable().default({ unit: 'workingDays', count: 20 }),
+    /**
+     * 不立案异议: the lead signer may object to 不立案 within this period, and the committee reviews
+     * again. Null for proposals pinned before: 不立案 ended them at once.
+     */
+    reviewObjection: PeriodSchema.nullable().default({ unit: 'workingDays', count: 10 }),
     /** 办理方案: a key proposal's replying units send their handling plan within this period of its selection. */
     handlingPlan: PeriodSchema.default({ unit: 'months', count: 1 }),
   }),
@@ -149,6 +154,7 @@ export function pinnedPolicy(pinned: HandlingPolicy, legacy: boolean): HandlingP
       rehandlingDecision: pinned.periods.rehandlingDecision ?? shape.periods.shape.rehandlingDecision.parse(undefined),
       consultation: pinned.periods.consultation ?? null,
       publicationDecision: pinned.periods.publicationDecision ?? null,
+      reviewObjection: pinned.periods.reviewObjection ?? null,
       handlingPlan: pinned.periods.handlingPlan ?? shape.periods.shape.handlingPlan.parse(undefined),
     },
     followUpLimit: pinned.followUpLimit ?? shape.followUpLimit.parse(undefined),

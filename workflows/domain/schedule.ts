@@ -9,7 +9,7 @@ import { evaluationWindow, followUpLimit } from './duties';
 import type { EventActor, EventBody, ProposalEvent } from './events';
 import type { Context } from './lifecycle';
 import { closeIfFinished, evaluationOutcome } from './outcomes';
-import { type ProposalState, evolve, openCommitments } from './state';
+import { type ProposalState, evolve, objectionPending, openCommitments } from './state';
 
 export interface ClockStep {
   at: string;
@@ -20,8 +20,14 @@ const CLOCK: EventActor = { role: 'clock', id: 'clock' };
 
 /** The clock's steps from now on, earliest first; steps already taken are not listed again. */
 export function schedule(state: ProposalState, ctx: Context): ClockStep[] {
-  if (state.status !== 'handling') return [];
   const { policy } = ctx;
+  if (objectionPending(state)) {
+    // 不立案异议: the window closes with no objection; the committee's review is chased like any duty of its own.
+    const steps: ClockStep[] = state.objection!.stage === 'open' ? [{ at: state.objection!.until.at, events: [{ type: 'ObjectionWindowClosed' }] }] : [];
+    for (const alert of scheduledAlerts(state, policy, ctx.now).filter((a) => !state.alertsRaised[a.key])) steps.push({ at: alert.at, events: [{ type: 'AlertRaised', alert }] });
+    return steps.sort((a, b) => a.at.localeCompare(b.at));
+  }
+  if (state.status !== 'handling') return [];
   const tracks = Object.values(state.tracks);
   const steps: ClockStep[] = tracks
     .filter((t) => t.stage === 'replied')

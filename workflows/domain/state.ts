@@ -148,6 +148,19 @@ export const ProposalStateSchema = z.object({
   /** The proposer's request to withdraw an assigned proposal, while the committee decides. */
   withdrawalRequest: z.object({ reason: z.string(), at: z.string(), by: z.string() }).optional(),
   withdrawnAt: z.string().optional(),
+  /**
+   * 不立案异议: after 不立案, the lead signer's window (`open`), their objection while the committee
+   * reviews again (`objected`), and how it ended: registered after all, 不立案 kept, or no objection.
+   */
+  objection: z
+    .object({
+      stage: z.enum(['open', 'objected', 'registered', 'kept', 'lapsed']),
+      until: z.object({ date: z.string(), at: z.string() }),
+      reason: z.string().optional(),
+      objectedAt: z.string().optional(),
+      decision: z.string().optional(),
+    })
+    .optional(),
   /** Years added to the pinned calendar since the proposal began (years it did not cover). */
   calendarYears: z.array(CalendarYearSchema),
   /** Alerts raised so far, by key: each is raised once. */
@@ -264,7 +277,17 @@ export function evolve(state: ProposalState, event: ProposalEvent): ProposalStat
     case 'ProposalWithdrawn':
       return { ...s, status: 'withdrawn', withdrawnAt: event.at, withdrawalRequest: undefined };
     case 'ProposalNotRegistered':
-      return { ...s, status: 'notRegistered', reviewedAt: event.at, reviewReason: event.reason };
+      return { ...s, status: 'notRegistered', reviewedAt: event.at, reviewReason: event.reason, ...(event.objectionUntil ? { objection: { stage: 'open', until: event.objectionUntil } } : {}) };
+    case 'ReviewObjected':
+      return s.objection ? { ...s, objection: { ...s.objection, stage: 'objected', reason: event.reason, objectedAt: event.at } } : s;
+    case 'ObjectionDecided':
+      if (!s.objection) return s;
+      // Registered after all, the proposal goes on to assignment as any registered one.
+      return event.decision === 'register'
+        ? { ...s, status: 'registered', objection: { ...s.objection, stage: 'registered', decision: event.reason } }
+        : { ...s, objection: { ...s.objection, stage: 'kept', decision: event.reason } };
+    case 'ObjectionWindowClosed':
+      return s.objection ? { ...s, objection: { ...s.objection, stage: 'lapsed' } } : s;
     case 'ProposalConvertedToReport':
       return { ...s, status: 'convertedToReport', reviewedAt: event.at, reviewReason: event.reason };
     case 'MergedProposalJoined':
@@ -403,14 +426,23 @@ const nextRound = (t: Track, at: string): Partial<Track> => ({
 
 export const fold = (events: ProposalEvent[], from: ProposalState = initialState()): ProposalState => events.reduce(evolve, from);
 
+/** 不立案 with its objection window open, or an objection the committee is reviewing: not over yet. */
+export const objectionPending = (s: ProposalState): boolean => s.status === 'notRegistered' && (s.objection?.stage === 'open' || s.objection?.stage === 'objected');
+
 export const isFinished = (s: ProposalState): boolean =>
-  s.status === 'closed' || s.status === 'merged' || s.status === 'notRegistered' || s.status === 'convertedToReport' || s.status === 'withdrawn';
+  s.status === 'closed' || s.status === 'merged' || (s.status === 'notRegistered' && !objectionPending(s)) || s.status === 'convertedToReport' || s.status === 'withdrawn';
 
 /** The proposal's stage as supervisors see it: its status, or while handling, its least advanced reply. */
 export function stageOf(s: ProposalState): string {
   if (s.status !== 'handling') return s.status;
   const stages = Object.values(s.tracks).map((t) => TRACK_STAGES.indexOf(t.stage));
   return TRACK_STAGES[Math.min(...stages)] ?? 'drafting';
+}
+
+/** Who acts for the proposers (撤案, 不立案异议): the one proposer, or a joint proposal's lead signer. */
+export function leadSigner(s: ProposalState): Proposer | undefined {
+  const proposers = s.intake?.proposers ?? [];
+  return proposers.length === 1 ? proposers[0] : proposers.find((p) => p.leadSigner);
 }
 
 /** A key proposal (重点提案): filed as one, or selected since by the chairpersons' meeting. */

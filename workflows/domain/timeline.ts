@@ -44,7 +44,12 @@ export function describeEvent(e: RecordedEvent, n: Namer = (id) => id): { zh: st
     case 'SupervisionMeetingHeld': return { zh: `${n(e.by.id)} 督办（${MEETING_ZH[e.form]}）：${e.conclusions}`, en: `supervision ${e.form} by ${by}: ${e.conclusions}` };
     case 'WithdrawalRequested': return { zh: `${n(e.by.id)} 申请撤案，理由：${e.reason}`, en: `${by} asked to withdraw the proposal: ${e.reason}` };
     case 'WithdrawalRefused': return { zh: `提案委员会不同意撤案，理由：${e.reason}`, en: `the committee refused the withdrawal: ${e.reason}` };
-    case 'ProposalNotRegistered': return { zh: `不予立案，理由：${e.reason}`, en: `not registered by ${by}: ${e.reason}` };
+    case 'ProposalNotRegistered': return { zh: `不予立案，理由：${e.reason}${e.objectionUntil ? `（提案人可于 ${e.objectionUntil.date} 前提出异议）` : ''}`, en: `not registered by ${by}: ${e.reason}${e.objectionUntil ? ` (the proposer may object until ${e.objectionUntil.date})` : ''}` };
+    case 'ReviewObjected': return { zh: `${n(e.by.id)} 对不予立案提出异议：${e.reason}`, en: `${by} objected to 不立案: ${e.reason}` };
+    case 'ObjectionDecided': return e.decision === 'register'
+      ? { zh: `提案委员会复核后予以立案：${e.reason}`, en: `registered on review of the objection by ${by}: ${e.reason}` }
+      : { zh: `提案委员会复核后维持不予立案：${e.reason}`, en: `不立案 kept on review of the objection by ${by}: ${e.reason}` };
+    case 'ObjectionWindowClosed': return { zh: '异议期满，未提出异议，不予立案', en: 'the objection window closed with no objection' };
     case 'ProposalConvertedToReport': return { zh: `转社情民意，理由：${e.reason}`, en: `turned into a report by ${by}: ${e.reason}` };
     case 'MergedProposalJoined': return { zh: `第${e.number}号提案并入，提案人 ${e.proposers.map((p) => p.name).join('、')} 同收答复`, en: `No. ${e.number} merged in: ${e.proposers.map((p) => p.name).join(', ')} receive the reply` };
     case 'ProposalAssigned': { const a = assignmentText(e.assignment); const az = assignmentText(e.assignment, n); return { zh: `交办：${az.zh}`, en: `assigned: ${a.en}` }; }

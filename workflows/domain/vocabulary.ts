@@ -23,6 +23,8 @@ export const DutyKindSchema = z.enum([
   'annualSummary', // the yearly summary of open commitments
   'commitmentDelivery', // a commitment delivered, or declared undeliverable, by the follow-up limit
   'lookBack', // 回头看: the committee checks open commitments before the next session
+  'reviewObjection', // 不立案异议: the lead signer's window to object to 不立案 (a right, not owed)
+  'objectionReview', // the committee reviews the proposal again on an objection
 ]);
 export type DutyKind = z.infer<typeof DutyKindSchema>;
 

@@ -31,6 +31,8 @@ export const ACTIONS = {
   publication: { command: 'decidePublication', summary: '答复公开: the replying unit decides whether its issued reply is published in full, as a summary, or withheld with a reason' },
   withdrawal: { command: 'withdraw', summary: '撤案: the proposer (the lead signer of a joint proposal) withdraws it before assignment, or asks the committee after' },
   'withdrawal-decisions': { command: 'decideWithdrawal', summary: "The committee consents to withdrawing an assigned proposal, or refuses, with a reason" },
+  'review-objections': { command: 'objectToReview', summary: '不立案异议: the proposer (the lead signer of a joint proposal) objects to 不立案 within the window, with a reason' },
+  'review-objection-decisions': { command: 'decideObjection', summary: 'The committee reviews the proposal again on the objection: registers it after all, or keeps 不立案, with a reason' },
   'extension-decisions': { command: 'decideExtension', summary: "The committee grants the unit's request for an extension, or refuses it, with a reason" },
 } as const satisfies Record<string, { command: CommandType; summary: string }>;
 

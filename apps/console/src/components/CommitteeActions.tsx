@@ -86,14 +86,15 @@ function JointUnits() {
 }
 
 /** A request someone made that the committee grants or refuses, with a reason: the request shown above its decision. */
-function RequestDecision({ title, request, path, yes: [yes, yesLabel], extra = {}, ...common }: { proposalId: string; onDone: () => void; title: string; request: string; path: ActionPath; yes: [string, string]; extra?: object }) {
+function RequestDecision({ title, request, path, yes: [yes, yesLabel], no, extra = {}, ...common }: { proposalId: string; onDone: () => void; title: string; request: string; path: ActionPath; yes: [string, string]; no?: [string, string]; extra?: object }) {
   const t = useT();
+  const [noValue, noLabel] = no ?? ['refuse', t('不同意', 'Refuse')];
   return (
     <Card size="small" title={title}>
       <p>{request}</p>
       <ActionForm<{ decision: string; reason: string }> {...common} path={path} submitLabel={t('作出决定', 'Decide')} initialValues={{ decision: yes }} toBody={(v) => ({ ...extra, ...v })}>
         <Form.Item name="decision" label={t('决定', 'Decision')}>
-          <Radio.Group options={[{ value: yes, label: yesLabel }, { value: 'refuse', label: t('不同意', 'Refuse') }]} />
+          <Radio.Group options={[{ value: yes, label: yesLabel }, { value: noValue, label: noLabel }]} />
         </Form.Item>
         <ReasonField />
       </ActionForm>
@@ -226,6 +227,18 @@ export default function CommitteeActions({ proposalId, offers, state, onDone }: 
             request={t(`撤案理由：${state.withdrawalRequest?.reason}`, `Why: ${state.withdrawalRequest?.reason}`)}
             path="/proposals/{id}/withdrawal-decisions"
             yes={['consent', t('同意撤案', 'Consent')]}
+          />
+        );
+      case 'decideObjection':
+        return (
+          <RequestDecision
+            key={key}
+            {...common}
+            title={t('不立案异议', 'Objection to 不立案')}
+            request={t(`提案人异议：${state.objection?.reason}`, `The proposer objects: ${state.objection?.reason}`)}
+            path="/proposals/{id}/review-objection-decisions"
+            yes={['register', t('复核后予以立案', 'Register it')]}
+            no={['keep', t('维持不予立案', 'Keep 不立案')]}
           />
         );
       case 'markKey':
