@@ -14,6 +14,7 @@ export const PersonSchema = z.discriminatedUnion('role', [
   z.strictObject({ id: Id, name: text(50), role: z.literal('officer'), unitId: Id }),
   z.strictObject({ id: Id, name: text(50), role: z.literal('proposer') }),
   z.strictObject({ id: Id, name: text(50), role: z.literal('leader') }),
+  z.strictObject({ id: Id, name: text(50), role: z.literal('supervisionOffice') }),
 ]);
 export type Unit = z.infer<typeof UnitSchema>;
 export type Person = z.infer<typeof PersonSchema>;

@@ -278,3 +278,33 @@ test('考核: every unit of the session ranked with each rate and its points; es
   expect((chosen.getRow(3).values as unknown[]).slice(1)).toEqual(['先进承办单位', 'smx-drc', '三门峡市发展和改革委员会', '答复及时、公开充分']);
   expect((await http(ctx.current, 'GET', '/supervision/assessment?session=smx-9-9', { as: 'committee-clerk' })).status).toBe(404);
 });
+
+test('督查室: the supervision office reads what the government’s departments handle, sees their alerts from the 通报 rung up, and reviews no reply under the default policy', async () => {
+  // 1801 is handled by the committee's own office, not a government department.
+  const filed = await http(ctx.current, 'POST', '/proposals', { as: 'committee-clerk', body: { ...c.intake, number: 1801 } });
+  const own = filed.body.proposalId as string;
+  expect((await http(ctx.current, 'POST', `/proposals/${own}/registration`, { as: 'committee-clerk', body: { review: { outcome: 'register' } } })).status).toBe(200);
+  expect((await http(ctx.current, 'POST', `/proposals/${own}/assignment`, { as: 'committee-clerk', body: { assignment: { mode: 'joint', lead: 'smx-cppcc-committee', coHandlers: [] } } })).status).toBe(200);
+  const listed = await waitFor(() => http(ctx.current, 'GET', '/proposals?pageSize=100', { as: 'committee-clerk' }), (r) => r.body.items?.some((p: { number: number; unitIds: string[] }) => p.number === 1801 && p.unitIds.length > 0));
+  const governments = listed.body.items.filter((p: { unitIds: string[] }) => p.unitIds.some((u) => u === 'smx-drc' || u === 'smx-stb')).map((p: { number: number }) => p.number);
+
+  const office = await http(ctx.current, 'GET', '/proposals?pageSize=100', { as: 'supervision-office' });
+  expect(office.body.items.map((p: { number: number }) => p.number)).toEqual(governments);
+  expect(governments).not.toContain(1801);
+  expect((await http(ctx.current, 'GET', `/proposals/${own}`, { as: 'supervision-office' })).status).toBe(404);
+  expect((await http(ctx.current, 'GET', `/proposals/${proposalWorkflowId('smx-8-2', 1701)}`, { as: 'supervision-office' })).status).toBe(200);
+
+  // Of the alerts, the escalations that reached the committee (通报) or the assessment list, of government departments only.
+  const alerts = (await http(ctx.current, 'GET', '/alerts?limit=500', { as: 'supervision-office' })).body.items as { kind: string; audience: string; unitId: string | null }[];
+  expect(alerts.length).toBeGreaterThan(0);
+  expect(alerts.every((a) => a.kind === 'escalation' && ['committee', 'assessment'].includes(a.audience) && ['smx-drc', 'smx-stb'].includes(a.unitId!))).toBe(true);
+  const tasks = (await http(ctx.current, 'GET', '/tasks', { as: 'supervision-office' })).body.items as { unitId: string | null }[];
+  expect(tasks.length).toBeGreaterThan(0);
+  expect(tasks.every((x) => ['smx-drc', 'smx-stb'].includes(x.unitId!))).toBe(true);
+
+  // Replies are the committee's to review under the default policy; outside its reach the proposal is not found.
+  const review = { review: { decision: 'accept' } };
+  expect((await http(ctx.current, 'POST', `/proposals/${proposalWorkflowId('smx-8-2', 1501)}/reply-review`, { as: 'supervision-office', body: review })).body.type).toBe('urn:proposals:problem:forbidden');
+  expect((await http(ctx.current, 'POST', `/proposals/${own}/reply-review`, { as: 'supervision-office', body: review })).status).toBe(404);
+  expect((await http(ctx.current, 'GET', '/supervision/stats', { as: 'supervision-office' })).status).toBe(403);
+});

@@ -36,7 +36,7 @@ const c202 = referenceCase();
 beforeAll(async () => {
   if (!fs.existsSync(path.join(CONSOLE_DIR, 'index.html'))) throw new Error('the console is not built: npm run console:build');
   fs.mkdirSync(OUT, { recursive: true });
-  for (const p of ['committee-clerk', 'drc-officer', 'stb-officer', 'edu-officer', 'wang-fengjie', 'sun-yurong', 'li-baosong', 'another-member', 'vice-chair-zhang']) await setPassword(ctx.current.db.pool, p, `demo-${p}`);
+  for (const p of ['committee-clerk', 'drc-officer', 'stb-officer', 'edu-officer', 'wang-fengjie', 'sun-yurong', 'li-baosong', 'another-member', 'vice-chair-zhang', 'supervision-office']) await setPassword(ctx.current.db.pool, p, `demo-${p}`);
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
@@ -655,5 +655,19 @@ test('不立案异议: the member objects to 不立案 in the window, in the for
   await committee.locator('.ant-timeline-item-content', { hasText: '提案委员会复核后予以立案：经复核，符合立案条件' }).waitFor();
   // Registered after all: the committee is offered 交办 as for any registered proposal.
   await card(committee, '交办').waitFor();
+  await handle.terminate('test done');
+}, 90_000);
+
+test('督查室: the supervision office signs in to the proposals the government’s departments handle, and reads one with no form to act on', async () => {
+  const c = referenceCase();
+  const handle = await startProposal(ctx.current.env.client, { ...c.intake, number: 1105 }, defaultPolicy());
+  for (const step of referenceSteps(c, () => new Date().toISOString()).slice(0, 2)) await act(handle, step.command);
+  await waitFor(() => http(ctx.current, 'GET', '/proposals?pageSize=100', { as: 'supervision-office' }), (r) => r.body.items?.some((p: { number: number; unitIds: string[] }) => p.number === 1105 && p.unitIds.length > 0));
+  const office = await signedIn('supervision-office');
+  await office.getByRole('menuitem', { name: '政府系统办理的提案' }).waitFor();
+  await office.locator('tbody tr', { hasText: '1105' }).getByRole('link').click();
+  await office.getByText('主办 三门峡市发展和改革委员会').waitFor();
+  expect(await office.locator('form').count()).toBe(0);
+  await checkAndKeep(office, 'supervision-office');
   await handle.terminate('test done');
 }, 90_000);

@@ -12,7 +12,8 @@ import {
   toCountersigning, toDraftable, toFollowUp, askExtension, extension, viceChair, otherLeader, markKey, toReplied, toUnderReview, wang, draftReply, countersign, submit, accept,
 } from '../support/decider';
 
-const ACTORS: Actor[] = [committee, drc, stb, edu, wang, li, stranger, viceChair, otherLeader];
+const office: Actor = { role: 'supervisionOffice', id: 'supervision-office' };
+const ACTORS: Actor[] = [committee, drc, stb, edu, wang, li, stranger, viceChair, otherLeader, office];
 
 /** A command of this type as its form would send it: the offer's choices where it has them. */
 function sample(type: CommandType, actor: Actor, now: string, offer: Partial<AllowedAction> = {}): Command {
@@ -115,6 +116,21 @@ describe('the actions offered are the ones the decider accepts', () => {
     ['不立案, registered on the objection', given([notRegister, objection, { type: 'decideObjection', actor: committee, decision: 'register', reason: '复核后立案' }]), T0],
   ];
   test.each(states)('%s', (_, s, now) => agrees(s, now));
+});
+
+describe('督查室: the supervision office reviews replies only where the policy says so', () => {
+  const officeReviews: HandlingPolicy = { ...policy, replyReviewers: 'committeeOrSupervisionOffice' };
+  test.each([
+    ['the default policy: the committee alone', policy, []],
+    ['a policy with the office among the reviewers', officeReviews, ['reviewReply']],
+  ] as const)('%s', (_, p, offered) => {
+    const s = given(toUnderReview);
+    expect(actions(s, office, T0, p).map((a) => a.action)).toEqual(offered);
+    expect(actions(s, committee, T0, p).map((a) => a.action)).toContain('reviewReply');
+    agrees(s, T0, p);
+    const reviewed = decide({ type: 'reviewReply', actor: office, review: { decision: 'accept' } }, s, { now: T0, policy: p });
+    expect(reviewed.ok ? 'accepted' : reviewed.refusal.code).toBe(offered.length ? 'accepted' : 'forbidden');
+  });
 });
 
 describe('the drifts the console had, answered by the rules', () => {

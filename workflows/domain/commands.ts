@@ -16,10 +16,12 @@ export const ActorSchema = z.discriminatedUnion('role', [
   z.strictObject({ role: z.literal('proposer'), id: Id }),
   /** 领衔督办: a leader (a vice-chair of the CPPCC, a vice-mayor) who supervises key proposals. */
   z.strictObject({ role: z.literal('leader'), id: Id }),
+  /** 督查室: the government's supervision office, over the proposals its units handle. */
+  z.strictObject({ role: z.literal('supervisionOffice'), id: Id }),
 ]);
 export type Actor = z.infer<typeof ActorSchema>;
 /** Every role a person of the directory may have. */
-export const RoleSchema = z.enum(['committee', 'officer', 'proposer', 'leader']);
+export const RoleSchema = z.enum(['committee', 'officer', 'proposer', 'leader', 'supervisionOffice']);
 
 
 /** The unit whose reply an action concerns; needed only when units handle separately (分办). */
@@ -114,7 +116,7 @@ export const COMMAND_ROLES: Record<CommandType, readonly Actor['role'][]> = {
   requestChanges: ['officer'],
   releaseCountersign: ['committee'],
   submitReply: ['officer'],
-  reviewReply: ['committee'],
+  reviewReply: ['committee', 'supervisionOffice'],
   issueReply: ['officer'],
   evaluate: ['proposer'],
   decideRehandling: ['committee'],

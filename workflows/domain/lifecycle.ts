@@ -295,7 +295,10 @@ const submitReply = rule<'submitReply', Track>({
 /** 审核: the committee accepts (possibly correcting the class) or returns it for rework. */
 const reviewReply = rule<'reviewReply', Track>({
   targets: 'reply',
-  may: (state, _, __, unitId) => namedTrack(state, unitId, 'underReview'),
+  may: (state, actor, { policy }, unitId) => {
+    if (actor.role === 'supervisionOffice' && policy.replyReviewers !== 'committeeOrSupervisionOffice') return refuse('forbidden', 'the policy leaves the review of replies to the committee');
+    return namedTrack(state, unitId, 'underReview');
+  },
   decide: ({ review: r }, track, _, { policy }) => {
     if (r.decision === 'return') return ok({ type: 'ReplyReturned', unitId: track.unitId, comments: r.comments });
     const drafted = track.draft!.replyClass;

@@ -112,6 +112,8 @@ export const HandlingPolicySchema = z.strictObject({
   opinionDaysBeforeReply: z.number().int().min(1).max(120).nullable().default(null),
   /** The reply period may be extended, with a reason, up to this many months in all. */
   maxReplyMonths: z.number().int().min(1).max(24),
+  /** Who reviews replies before they are issued: the committee, or where a place says so, the supervision office (督查室) too. */
+  replyReviewers: z.enum(['committee', 'committeeOrSupervisionOffice']).default('committee'),
   /**
    * Who starts an extension: the unit asks before its reply is due and the committee grants or
    * refuses (DOMAIN.md, the committee's year), or the committee extends on its own, as proposals
@@ -170,6 +172,7 @@ export function pinnedPolicy(pinned: HandlingPolicy, legacy: boolean): HandlingP
     // Pinned before the salutation was checked: drafts took it as free text.
     salutationNamesEveryRecipient: pinned.salutationNamesEveryRecipient ?? false,
     opinionDaysBeforeReply: pinned.opinionDaysBeforeReply ?? null,
+    replyReviewers: pinned.replyReviewers ?? 'committee',
     // Pinned before units asked for extensions: the committee went on extending by itself.
     extensions: pinned.extensions ?? 'committeeExtends',
     ...(legacy ? { legacy: true as const } : {}),

@@ -9,10 +9,11 @@ import signIn from './0007-sign-in';
 import leaders from './0008-leaders';
 import assessmentSelections from './0009-assessment-selections';
 import annualSummaries from './0010-annual-summaries';
+import supervisionOffice from './0011-supervision-office';
 
 export interface Migration {
   id: string;
   sql: string;
 }
 
-export const migrations: Migration[] = [readModel, principals, alertOutbox, calendarYears, searchIndexes, idempotencyClaims, signIn, leaders, assessmentSelections, annualSummaries];
+export const migrations: Migration[] = [readModel, principals, alertOutbox, calendarYears, searchIndexes, idempotencyClaims, signIn, leaders, assessmentSelections, annualSummaries, supervisionOffice];

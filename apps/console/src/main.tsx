@@ -49,7 +49,7 @@ const A11Y_TOKENS = {
 /** Ant Design's animations off for people who asked their system for less motion. */
 const REDUCED_MOTION = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
-const HOME: Record<Signed['role'], string> = { committee: '/overview', officer: '/inbox', proposer: '/mine', leader: '/list' };
+const HOME: Record<Signed['role'], string> = { committee: '/overview', officer: '/inbox', proposer: '/mine', leader: '/list', supervisionOffice: '/list' };
 
 function Shell({ principal, onSignOut }: { principal: Signed; onSignOut: () => void }) {
   const t = useT();
@@ -67,6 +67,7 @@ function Shell({ principal, onSignOut }: { principal: Signed; onSignOut: () => v
     ],
     proposer: [{ key: '/mine', label: <Link to="/mine">{t('我的提案', 'My proposals')}</Link> }],
     leader: [{ key: '/list', label: <Link to="/list">{t('督办的重点提案', 'Key proposals I supervise')}</Link> }],
+    supervisionOffice: [{ key: '/list', label: <Link to="/list">{t('政府系统办理的提案', "Proposals the government's departments handle")}</Link> }],
   }[principal.role];
   return (
     <Layout style={{ minHeight: '100vh' }}>

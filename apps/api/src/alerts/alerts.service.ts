@@ -27,7 +27,7 @@ const row = (r: Record<string, unknown>) => ({
 export type AlertItem = ReturnType<typeof row>;
 
 /** The alerts a principal sees: the committee all; a unit's officers the unit's; a member their own. */
-const visible = (p: Principal) => visibleTo(p, 2, rowOwners('a'));
+const visible = (p: Principal) => visibleTo(p, 2, rowOwners('a', 'alert'));
 
 @Injectable()
 export class AlertsService implements OnModuleInit, BeforeApplicationShutdown, OnApplicationShutdown {

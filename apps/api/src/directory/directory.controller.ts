@@ -16,13 +16,13 @@ export class DirectoryController {
   }
 
   @Get('units')
-  @Roles('committee', 'officer', 'proposer', 'leader')
+  @Roles('committee', 'officer', 'proposer', 'leader', 'supervisionOffice')
   units() {
     return this.directory.units();
   }
 
   @Get('leaders')
-  @Roles('committee', 'officer', 'proposer', 'leader')
+  @Roles('committee', 'officer', 'proposer', 'leader', 'supervisionOffice')
   leaders() {
     return this.directory.leaders();
   }

@@ -21,7 +21,7 @@ import { PG_POOL, TEMPORAL } from '../connections';
 import { IntakeBodySchema, type ListQuery } from '../contracts';
 import { Problem } from '../http/problem';
 import { parse } from '../http/parse';
-import { ensureMayRead, overdueDuty, owedDuty, proposalOwners, visibleTo } from '../read-model/predicates';
+import { ensureMayRead, governmentUnits, overdueDuty, owedDuty, proposalOwners, visibleTo } from '../read-model/predicates';
 import { ACTIONS, actionBody, actionRoles, isAction } from './actions';
 import { updateIdOf } from './idempotency';
 import { finished, fromTemporal, notFound, withinDeadline } from './temporal-errors';
@@ -77,6 +77,9 @@ export class ProposalsService {
     requireRole(principal, actionRoles(action));
     const body = parse(actionBody(action), raw, 'body');
     const command = { type: ACTIONS[action].command, actor: actorOf(principal), ...body } as Command;
+    // The supervision office acts only within its reach (proposals the government's departments handle),
+    // which the directory knows and the workflow does not: outside it, the proposal is not found.
+    if (principal.role === 'supervisionOffice') await this.view(principal, proposalId);
     await this.ensureUnitsExist(command);
     await this.ensureLeadersExist(command);
     await this.ensureMergeTarget(proposalId, command);
@@ -140,7 +143,10 @@ export class ProposalsService {
   async view(principal: Principal, proposalId: string): Promise<ProposalView> {
     const view = await this.record(proposalId);
     const s = view.state;
-    ensureMayRead(principal, { unitIds: s.assignment ? assignedUnits(s.assignment) : [], proposerIds: recipients(s).map((p) => p.id), leaderIds: s.key?.leaders ?? [] }, proposalId);
+    const unitIds = s.assignment ? assignedUnits(s.assignment) : [];
+    // Which units are the government's is the directory's to say, asked only for the supervision office, whose reach it is.
+    const governmentHandled = principal.role === 'supervisionOffice' && (await governmentUnits(this.pool, unitIds)).length > 0;
+    ensureMayRead(principal, { unitIds, proposerIds: recipients(s).map((p) => p.id), leaderIds: s.key?.leaders ?? [], governmentHandled }, proposalId);
     return view;
   }
 

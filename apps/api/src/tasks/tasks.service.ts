@@ -24,7 +24,7 @@ export class TasksService {
 
   /** The committee sees every unit's; an officer the unit's; a proposer the ratings they owe. */
   async list(principal: Principal, f: TaskFilter) {
-    const visible = visibleTo(principal, 1, rowOwners('t'));
+    const visible = visibleTo(principal, 1, rowOwners('t', 'duty'));
     const { rows } = await this.pool.query(
       `select t.proposal_id, p.summary->>'sessionName' as session_name, p.number, p.title, t.kind,
               case when t.unit_id is null then null when p.assignment_mode = 'separate' then 'separate' when p.lead_unit_id = t.unit_id then 'lead' else 'coHandler' end as role, t.unit_id, t.proposer_id, t.commitment_no,

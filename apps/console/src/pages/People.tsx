@@ -12,7 +12,7 @@ type Editing =
   | { what: 'person'; id?: string; values?: { name: string; role: string; unitId?: string | null; active: boolean } }
   | { what: 'password'; id: string };
 
-const ROLE_ZH: Record<string, string> = { committee: '提案委员会', officer: '承办单位经办人', proposer: '政协委员', leader: '领衔督办领导' };
+const ROLE_ZH: Record<string, string> = { committee: '提案委员会', officer: '承办单位经办人', proposer: '政协委员', leader: '领衔督办领导', supervisionOffice: '政府督查室' };
 
 export default function People() {
   const t = useT();

@@ -137,7 +137,7 @@ export default function ProposalDetail() {
       {s.key && <KeyProposalCard keyProposal={s.key} />}
 
       <Suspense fallback={null}>
-        {committee && <CommitteeActions proposalId={id} offers={view.allowedActions} state={s} onDone={load} />}
+        {(committee || principal.role === 'supervisionOffice') && <CommitteeActions proposalId={id} offers={view.allowedActions} state={s} onDone={load} />}
         {principal.role === 'leader' && view.allowedActions.some((a) => a.action === 'recordSupervisionMeeting') && <SupervisionMeetingCard proposalId={id} onDone={load} />}
         {principal.role === 'proposer' && <MemberActions proposalId={id} offers={view.allowedActions} assigned={Boolean(s.assignment)} onDone={load} />}
         {principal.role === 'officer' && (
