@@ -71,6 +71,38 @@ describe('不立案异议: the lead signer objects within the window and the com
   });
 });
 
+describe('each reply class says what follow-up it needs (DOMAIN.md 13)', () => {
+  const noCommitments = { ...draft, commitments: [], commitmentsHeading: undefined };
+  test('given the default scheme, when drafting, then class B must list its commitments and class C may list none; class A either way', () => {
+    const s = given(toDraftable);
+    expect(refusal(s, draftReply(drc, { ...noCommitments, replyClass: 'B' }))).toEqual({
+      code: 'invalid', message: 'a class B reply lists the commitments that will be followed up; it lists none', path: ['draft', 'commitments'],
+    });
+    expect(refusal(s, draftReply(drc, { ...draft, replyClass: 'C' }))).toEqual({
+      code: 'invalid', message: 'a class C reply promises nothing to follow up; it lists 4 commitment(s)', path: ['draft', 'commitments'],
+    });
+    for (const d of [{ ...noCommitments, replyClass: 'C' }, { ...noCommitments, replyClass: 'A' }, { ...draft, replyClass: 'A' }, draft]) expect(events(s, draftReply(drc, d))).toEqual(['ReplyDrafted']);
+  });
+
+  test('given a class B reply with commitments under review, when the committee corrects it to C, then it is refused: it is returned for rework instead', () => {
+    const s = given(toUnderReview);
+    expect(refusal(s, { type: 'reviewReply', actor: committee, review: { decision: 'accept', correctedClass: 'C' } })).toMatchObject({ code: 'invalid', path: ['review', 'correctedClass'] });
+    expect(events(s, { type: 'reviewReply', actor: committee, review: { decision: 'accept', correctedClass: 'A' } })).toEqual(['ReplyApproved']);
+  });
+
+  test('given a class C reply with no commitments, when issued and rated, then there is nothing to follow up and the proposal closes', () => {
+    const c = [...toDraftable, draftReply(drc, { ...noCommitments, replyClass: 'C' }), countersign(), submit(), accept, issue(), publish(), rate(wang), rate(sun)];
+    expect(events(given(c), rate(li))).toEqual(['ReplyEvaluated', 'EvaluationConcluded', 'ProposalClosed']);
+  });
+
+  test('given a scheme pinned before classes said so, then any class may carry commitments or none', () => {
+    const old: HandlingPolicy = { ...policy, classScheme: policy.classScheme.map(({ code, label }) => ({ code, label })) };
+    const s = given(toDraftable, T0, filed(), old);
+    expect(typesOf(then(s, draftReply(drc, { ...noCommitments, replyClass: 'B' }), T0, old))).toEqual(['ReplyDrafted']);
+    expect(typesOf(then(s, draftReply(drc, { ...draft, replyClass: 'C' }), T0, old))).toEqual(['ReplyDrafted']);
+  });
+});
+
 describe('intake and review (受理, 审查)', () => {
   test('a filed proposal is registered, merged, not registered, or turned into a report', () => {
     expect(then(filed(), register)).toEqual([{ type: 'ProposalRegistered' }]);

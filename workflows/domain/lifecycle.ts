@@ -97,6 +97,14 @@ export function addCalendarYear(policy: HandlingPolicy, calendarYear: CalendarYe
 
 const knownClass = (policy: HandlingPolicy, code: string) => policy.classScheme.some((c) => c.code === code);
 const classes = (policy: HandlingPolicy) => policy.classScheme.map((c) => c.code).join(', ');
+
+/** Whether a reply of this class may carry these commitments (the class's follow-up, DOMAIN.md 13); the reason when not. */
+function commitmentsFitClass(policy: HandlingPolicy, code: string, commitments: number): string | undefined {
+  const rule = policy.classScheme.find((c) => c.code === code)?.commitments ?? 'allowed';
+  if (rule === 'required' && commitments === 0) return `a class ${code} reply lists the commitments that will be followed up; it lists none`;
+  if (rule === 'none' && commitments > 0) return `a class ${code} reply promises nothing to follow up; it lists ${commitments} commitment(s)`;
+  return undefined;
+}
 const roleIn = (a: Assignment, unitId: string) =>
   a.mode === 'separate' ? (a.units.includes(unitId) ? 'separate' : undefined) : a.lead === unitId ? 'lead' : a.coHandlers.includes(unitId) ? 'coHandler' : undefined;
 
@@ -226,6 +234,8 @@ const draftReply = rule<'draftReply', { track: Track; missing: string[] }>({
   },
   decide: ({ draft }, { track, missing }, state, { policy }) => {
     if (!knownClass(policy, draft.replyClass)) return refuse('invalid', `class must be one of ${classes(policy)}`, ['draft', 'replyClass']);
+    const misfit = commitmentsFitClass(policy, draft.replyClass, draft.commitments.length);
+    if (misfit) return refuse('invalid', misfit, ['draft', 'commitments']);
     const unnamed = policy.salutationNamesEveryRecipient ? recipients(state).filter((p) => !draft.salutation.includes(p.name)) : [];
     if (unnamed.length > 0) return refuse('invalid', `the salutation must name every recipient; it leaves out ${unnamed.map((p) => p.name).join('、')}`, ['draft', 'salutation']);
     return ok({ type: 'ReplyDrafted', unitId: track.unitId, draft, ...(missing.length > 0 ? { withoutOpinionsOf: missing } : {}) });
@@ -305,6 +315,8 @@ const reviewReply = rule<'reviewReply', Track>({
     if (r.correctedClass !== undefined && !knownClass(policy, r.correctedClass)) {
       return refuse('invalid', `class must be one of ${classes(policy)}`, ['review', 'correctedClass']);
     }
+    const misfit = r.correctedClass === undefined ? undefined : commitmentsFitClass(policy, r.correctedClass, track.draft!.commitments.length);
+    if (misfit) return refuse('invalid', `${misfit}: return it for rework instead`, ['review', 'correctedClass']);
     const replyClass = r.correctedClass ?? drafted;
     return ok({
       type: 'ReplyApproved',

@@ -13,6 +13,13 @@ const MonthDay = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'mu
 export const ReplyClassSchema = z.strictObject({
   code: z.string().regex(/^[A-Z]$/),
   label: z.string().min(1),
+  /**
+   * What follow-up the class needs (DOMAIN.md 13): `required` — the reply lists its commitments and
+   * each is followed up (B: being solved or planned); `allowed` — what is unfinished is listed and
+   * followed up (A); `none` — nothing is promised, nothing followed up (C: kept for reference).
+   * Absent in schemes pinned before: any reply may list commitments or none.
+   */
+  commitments: z.enum(['required', 'allowed', 'none']).optional(),
 });
 
 export const HandlingPolicySchema = z.strictObject({
