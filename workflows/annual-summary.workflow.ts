@@ -5,6 +5,7 @@
  */
 import { ApplicationFailure, allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import { type SummaryInput, alertsToRaise, decideSubmission, summaryRequested } from './domain/annual-summary';
+import { pinnedPolicy } from './domain/policy';
 import type { Refusal } from './domain/refusals';
 import { type SummaryActivities, submitSummaryUpdate, summaryQuery } from './annual-summary';
 import { REFUSAL_FAILURE } from './messages';
@@ -13,7 +14,9 @@ const { projectSummary, raiseSummaryAlerts } = proxyActivities<SummaryActivities
 
 export async function annualSummaryWorkflow(input: SummaryInput): Promise<void> {
   const now = () => new Date().toISOString();
-  let state = summaryRequested(input, now());
+  // Pinned when asked, with the defaults of any item added since, as a proposal's policy is.
+  const policy = pinnedPolicy(input.policy, false);
+  let state = summaryRequested({ ...input, policy }, now());
   let version = 1;
   let projected = 0;
   const refused = (r: Refusal) => ApplicationFailure.create({ type: REFUSAL_FAILURE, message: r.message, details: [r], nonRetryable: true });
@@ -42,14 +45,14 @@ export async function annualSummaryWorkflow(input: SummaryInput): Promise<void> 
       projected = v;
       continue;
     }
-    const due = alertsToRaise(state, input.policy).filter((a) => a.at <= now());
+    const due = alertsToRaise(state, policy).filter((a) => a.at <= now());
     if (due.length > 0) {
       await raiseSummaryAlerts({ alerts: due, year: state.year, raisedAt: now() });
       state = { ...state, raised: [...state.raised, ...due.map((a) => a.key)] };
       continue;
     }
     if (state.submitted) break;
-    const next = alertsToRaise(state, input.policy)[0];
+    const next = alertsToRaise(state, policy)[0];
     const moved = () => version > projected;
     if (next) await condition(moved, Math.max(Date.parse(next.at) - Date.now(), 1));
     else await condition(moved);

@@ -352,7 +352,7 @@ describe('the OpenAPI document and operations endpoints', () => {
     for (const p of ['/proposals', '/proposals/{id}', '/proposals/{id}/history', '/tasks', '/supervision/overdue', '/supervision/stats', '/healthz', '/readyz']) {
       expect(paths).toContain(p);
     }
-    expect(paths.filter((p) => /^\/proposals\/\{id\}\/[a-z-]+$/.test(p) && p !== '/proposals/{id}/history')).toHaveLength(30);
+    expect(paths.filter((p) => /^\/proposals\/\{id\}\/[a-z-]+$/.test(p) && p !== '/proposals/{id}/history')).toHaveLength(32);
     const draft = doc.body.paths['/proposals/{id}/reply-draft'].post;
     expect(draft.requestBody.content['application/json'].schema.properties.draft.required).toEqual(expect.arrayContaining(['replyClass', 'commitments', 'sections']));
     expect(draft.parameters.map((p: { name: string }) => p.name)).toContain('Idempotency-Key');

@@ -10,6 +10,7 @@ import { ownerOf } from '../../workflows/domain/duties';
 import { type ProposalState, fold } from '../../workflows/domain/state';
 import type { Alert } from '../../workflows/domain/vocabulary';
 import { T0, c202, committee, drc, extension, given, policy, stb } from '../support/decider';
+import { pinnedPolicy } from '../../workflows/domain/policy';
 
 const assigned = () => given([
   { type: 'review', actor: committee, review: { outcome: 'register' } },
@@ -108,7 +109,7 @@ test('at the follow-up limit open commitments fall overdue and are reported to t
   expect(scheduledAlerts(after, policy, '2026-03-23T16:00:00.000Z').find((a) => a.dutyKind === 'commitmentDelivery' && a.kind === 'overdue')!.audience).toBe('committee');
 
   // Proposals under the legacy rules were pinned before replies were published through the system.
-  const legacy = { ...policy, legacy: true as const, periods: { ...policy.periods, publicationDecision: null } };
+  const legacy = { ...pinnedPolicy(policy, true), periods: { ...policy.periods, publicationDecision: null } };
   const lapsed = run(given(steps, T0, assigned(), legacy), '2026-03-23T16:00:00.000Z', legacy);
   expect(lapsed.status).toBe('closed');
   expect(lapsed.tracks['smx-drc']!.commitments.map((c) => c.status)).toEqual(['lapsed', 'lapsed', 'lapsed', 'lapsed']);

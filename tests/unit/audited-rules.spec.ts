@@ -101,7 +101,7 @@ describe('2. a reassignment touches only the units it names', () => {
     // The lead's reply stays due Fri 21 June; only the Industry Bureau's opinion runs from 26 March: Fri 26 April.
     expect(due).toEqual(['coHandlerOpinion:smx-ind:2024-04-26', 'contactBeforeHandling:smx-drc:2024-04-12', 'reply:smx-drc:2024-06-21']);
     // A proposal under the legacy rules folds its reassignments as it did: every period afresh, every request and opinion gone.
-    const legacy = given([decision], on('2024-03-26'), asked, { ...policy, legacy: true });
+    const legacy = given([decision], on('2024-03-26'), asked, pinnedPolicy(policy, true));
     expect([legacy.opinions, legacy.reassignmentRequests, legacy.unitAssignedAt['smx-drc']]).toEqual([{}, {}, on('2024-03-26')]);
   });
 
@@ -127,7 +127,7 @@ describe('3. extensions are counted from the assignment', () => {
     const extended = given(extension(3), on('2024-07-02'), assigned);
     // Six months from 1 July is New Year's Day 2025: due Thu 2 January.
     expect(replyDue(extended.tracks['smx-drc']!, policy).date).toBe('2025-01-02');
-    expect(replyDue(extended.tracks['smx-drc']!, { ...policy, legacy: true }).date).toBe('2025-01-08');
+    expect(replyDue(extended.tracks['smx-drc']!, pinnedPolicy(policy, true)).date).toBe('2025-01-08');
     expect(refusal(extended, askExtension(1))).toEqual({
       code: 'invalid', message: 'the reply period may be at most 6 months in all; this would make 7', path: ['months'],
     });

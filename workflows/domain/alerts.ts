@@ -16,8 +16,8 @@ const OWNER_AUDIENCE = { unit: 'officer', proposer: 'proposer', committee: 'comm
 export function dutyAlerts(d: Duty, policy: HandlingPolicy): Alert[] {
   const { calendar, rollDueToWorkingDay } = policy;
   const { warnBefore, escalation } = policy.alerts;
-  // Under the legacy rules keys named the due date, which periods shorter than a day share.
-  const due = policy.legacy ? d.due.date : d.due.at;
+  // Keys naming the due date (proposals begun before the audit) are shared by periods shorter than a day.
+  const due = policy.ruleset.alertKeys === 'dueDate' ? d.due.date : d.due.at;
   const make = (kind: AlertKind, level: number, audience: Audience, at: string): Alert => ({
     key: `${d.key}|${kind}|${level}|${due}`,
     dutyKey: d.key,

@@ -89,10 +89,10 @@ export function replyDue(track: Track, policy: HandlingPolicy): Due {
   const { periods } = policy;
   if (track.round > 1) return after(track.roundStartedAt, periods.rehandling, policy);
   if (policy.replyBy) return dueOn(track.extensionMonths > 0 ? addMonths(policy.replyBy, track.extensionMonths) : policy.replyBy, policy);
-  if (periods.reply.unit === 'months' && !policy.legacy) {
+  if (periods.reply.unit === 'months' && policy.ruleset.extensionMoves === 'period') {
     return after(track.roundStartedAt, { unit: 'months', count: Math.min(periods.reply.count + track.extensionMonths, policy.maxReplyMonths) }, policy);
   }
-  // Periods not in months (compressed demonstrations), and proposals under the legacy rules,
+  // Periods not in months (compressed demonstrations), and proposals begun before the audit,
   // extend the due date itself.
   const base = after(track.roundStartedAt, periods.reply, policy);
   if (track.extensionMonths === 0) return base;
@@ -144,7 +144,7 @@ function followUpDuties(track: Track, policy: HandlingPolicy, now: string): Duty
   const issuedAt = track.issued!.at;
   const unitId = track.unitId;
   const report = policy.periods.followUpReport;
-  if (policy.legacy) {
+  if (policy.ruleset.followUpReports === 'fromLastReport') {
     // One report at a time, each period from the last report: how proposals begun earlier run.
     return track.commitments
       .filter((c) => c.status === 'open')
@@ -198,7 +198,7 @@ function trackDuties(state: ProposalState, track: Track, policy: HandlingPolicy,
     duties.push(duty({ kind: 'contactBeforeHandling', unitId, startedAt, due: after(startedAt, policy.periods.contactBeforeHandling, policy) }));
   }
   if (replyOwed) {
-    duties.push(duty({ kind: 'reply', unitId, period: policy.legacy ? null : track.round, startedAt: track.roundStartedAt, due: replyDue(track, policy) }));
+    duties.push(duty({ kind: 'reply', unitId, period: policy.ruleset.replyDutyPerRound ? track.round : null, startedAt: track.roundStartedAt, due: replyDue(track, policy) }));
   }
   if (track.stage === 'countersigning' && track.draftedAt) {
     for (const signer of track.countersigners.filter((u) => !track.countersignedBy.includes(u))) {
@@ -253,7 +253,7 @@ export function openDuties(state: ProposalState, policy: HandlingPolicy, now: st
   const tracks = Object.values(state.tracks);
   for (const track of tracks) duties.push(...trackDuties(state, track, policy, now));
   // 回头看: before the next session the committee checks every commitment still open.
-  if (!policy.legacy && !state.lookBackAt && tracks.some((t) => t.stage === 'followUp' && openCommitments(t).length > 0)) {
+  if (policy.ruleset.lookBack && !state.lookBackAt && tracks.some((t) => t.stage === 'followUp' && openCommitments(t).length > 0)) {
     const year = +localDate(state.assignedAt, policy.calendar).slice(0, 4) + 1;
     duties.push(duty({ kind: 'lookBack', startedAt: state.assignedAt, due: lastWorkingDayBefore(year, policy.lookBackBefore, policy) }));
   }

@@ -153,8 +153,9 @@ const requestReassignment = rule<'requestReassignment', { unitId: string; closes
   offer: ({ closes }) => ({ until: closes }),
 });
 
-/** A reply already past drafting: from then on the proposal is no longer reassigned (legacy: at any stage). */
-const advancedReply = (state: ProposalState, policy: HandlingPolicy) => (policy.legacy ? undefined : Object.values(state.tracks).find((t) => t.stage !== 'drafting'));
+/** A reply already past drafting: from then on the proposal is no longer reassigned (before the audit: at any stage). */
+const advancedReply = (state: ProposalState, policy: HandlingPolicy) =>
+  policy.ruleset.reassignment === 'anyStageAfresh' ? undefined : Object.values(state.tracks).find((t) => t.stage !== 'drafting');
 
 /**
  * The committee keeps the unit with a reason, or reassigns: before any reply is past drafting,
@@ -176,7 +177,7 @@ const decideReassignment = rule<'decideReassignment', string>({
     if (roleIn(d.assignment, unitId) === roleIn(state.assignment!, unitId)) {
       return refuse('invalid', `the new assignment leaves ${unitId} as it was; keep it instead`, ['decision', 'assignment']);
     }
-    return ok({ type: 'ProposalReassigned', unitId, assignment: d.assignment, reason: d.reason, ...(policy.legacy ? {} : { onlyNamedUnits: true as const }) });
+    return ok({ type: 'ProposalReassigned', unitId, assignment: d.assignment, reason: d.reason, ...(policy.ruleset.reassignment === 'anyStageAfresh' ? {} : { onlyNamedUnits: true as const }) });
   },
   offer: (_, state, { policy }) => ({ decisions: advancedReply(state, policy) ? ['keep'] : ['keep', 'reassign'] }),
 });
@@ -221,7 +222,7 @@ const draftReply = rule<'draftReply', { track: Track; missing: string[] }>({
     if (!t.ok) return t;
     const track = t.value;
     const missing = track.countersigners.filter((u) => !state.opinions[u]);
-    const mayGoOn = !policy.legacy && policy.coHandling.draftWithoutOverdueOpinions;
+    const mayGoOn = policy.coHandling.draftWithoutOverdueOpinions;
     const waiting = missing.filter((u) => !mayGoOn || !isOverdue(opinionDue(state, u, policy), now));
     if (waiting.length > 0) {
       return refuse('notReady', `waiting for the opinions of ${waiting.map((u) => `${u} (due ${opinionDue(state, u, policy).date})`).join(', ')}`);
@@ -271,7 +272,7 @@ const requestChanges = rule<'requestChanges', { unitId: string; leadUnitId: stri
 const releaseCountersign = rule<'releaseCountersign', { unitId: string; leadUnitId: string }>({
   targets: 'coHandler',
   may: (state, _, { now, policy }, unitId) => {
-    if (policy.legacy || !policy.coHandling.committeeReleasesOverdueCountersign) {
+    if (!policy.coHandling.committeeReleasesOverdueCountersign) {
       return refuse('forbidden', 'under this handling policy the committee does not release countersigns');
     }
     const t = coHandledTrack(state, unitId ?? '');
@@ -427,8 +428,8 @@ const declareUndeliverable = rule<'declareUndeliverable', Track>({
   offer: (track) => commitmentChoices(track, ['open']),
 });
 
-/** Under the legacy rules the committee closed open commitments itself. */
-const closable = (policy: HandlingPolicy): readonly CommitmentStatus[] => (policy.legacy ? ['open', 'declaredUndeliverable'] : ['declaredUndeliverable']);
+/** Before the audit the committee closed open commitments itself. */
+const closable = (policy: HandlingPolicy): readonly CommitmentStatus[] => (policy.ruleset.commitmentClosing === 'committeeOrClock' ? ['open', 'declaredUndeliverable'] : ['declaredUndeliverable']);
 
 /** The committee accepts the unit's declaration (the commitment is settled) or rejects it (it stays open). */
 const closeCommitment = rule<'closeCommitment', Track>({
@@ -466,7 +467,7 @@ const recordLookBack = rule<'recordLookBack', null>({
     if (!h.ok) return h;
     if (state.lookBackAt) return refuse('alreadyDone', 'the look back (回头看) of this proposal is recorded');
     const open = Object.values(state.tracks).some((t) => t.stage === 'followUp' && openCommitments(t).length > 0);
-    if (policy.legacy || !open) return refuse('notReady', 'no commitment of this proposal is being followed up');
+    if (!policy.ruleset.lookBack || !open) return refuse('notReady', 'no commitment of this proposal is being followed up');
     return nothing;
   },
   decide: ({ summary }) => ok({ type: 'LookBackRecorded', summary }),

@@ -10,7 +10,7 @@ import { type ProposalState, type Track, fold, openCommitments } from './state';
 export function evaluationOutcome(track: Track, policy: HandlingPolicy): EvaluationOutcome {
   if (Object.values(track.ratings).includes('unsatisfied')) {
     if (track.round > policy.maxRehandlingRounds) return 'consult';
-    return policy.legacy || policy.rehandling === 'automatic' ? 'rehandle' : 'committeeDecides';
+    return policy.rehandling === 'automatic' ? 'rehandle' : 'committeeDecides';
   }
   return openCommitments(track).length > 0 ? 'followUp' : 'done';
 }

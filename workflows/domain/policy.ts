@@ -140,10 +140,28 @@ export const HandlingPolicySchema = z.strictObject({
   classScheme: z.array(ReplyClassSchema).min(1).max(26),
   calendar: CalendarSchema,
   /**
-   * Set by the workflow, never in a policy file: proposals begun before the audited rules
-   * (patched 'audited-rules') replay with the rules they ran under.
+   * How the rules themselves run where the audit changed them. A policy file leaves these to their
+   * defaults; proposals begun before the audited rules (patched 'audited-rules') pin the values
+   * they ran under (`pinnedPolicy`).
    */
-  legacy: z.literal(true).optional(),
+  ruleset: z
+    .strictObject({
+      /** An extension lengthens the months counted from assignment, or (before) moves the due date itself. */
+      extensionMoves: z.enum(['period', 'dueDate']),
+      /** A report on each open commitment every period from the reply, or (before) one at a time, each period from the last report. */
+      followUpReports: z.enum(['everyPeriod', 'fromLastReport']),
+      /** Each round of re-handling owes a reply duty of its own, or (before) one reply duty ran on. */
+      replyDutyPerRound: z.boolean(),
+      /** 回头看 is the committee's duty before the next session (before: it was not recorded). */
+      lookBack: z.boolean(),
+      /** Reassigned only while every reply is drafted, changing only the units named; or (before) at any stage, starting again. */
+      reassignment: z.enum(['whileDraftedNamedUnits', 'anyStageAfresh']),
+      /** The committee accepts a unit's declaration that a commitment cannot be kept; or (before) closes any open one, and the clock lapses the rest at the follow-up limit. */
+      commitmentClosing: z.enum(['declaredByUnit', 'committeeOrClock']),
+      /** An alert's key names its duty's due instant, or (before) its due date. */
+      alertKeys: z.enum(['dueInstant', 'dueDate']),
+    })
+    .default({ extensionMoves: 'period', followUpReports: 'everyPeriod', replyDutyPerRound: true, lookBack: true, reassignment: 'whileDraftedNamedUnits', commitmentClosing: 'declaredByUnit', alertKeys: 'dueInstant' }),
 });
 
 export type HandlingPolicy = z.infer<typeof HandlingPolicySchema>;
@@ -151,8 +169,9 @@ export type ReplyClass = z.infer<typeof ReplyClassSchema>;
 
 /**
  * The policy a proposal pinned at its start, with the defaults of any item added since (it was
- * pinned before the item existed), and marked legacy when the proposal runs under the rules it
- * began with. Not parsed again: the oldest pinned policies lack items that were required since.
+ * pinned before the item existed), and, when the proposal runs under the rules it began with
+ * (`legacy`), those rules as values. Not parsed again: the oldest pinned policies lack items that
+ * were required since.
  */
 export function pinnedPolicy(pinned: HandlingPolicy, legacy: boolean): HandlingPolicy {
   const shape = HandlingPolicySchema.shape;
@@ -168,8 +187,8 @@ export function pinnedPolicy(pinned: HandlingPolicy, legacy: boolean): HandlingP
     },
     followUpLimit: pinned.followUpLimit ?? shape.followUpLimit.parse(undefined),
     alerts: pinned.alerts ?? shape.alerts.parse(undefined),
-    coHandling: pinned.coHandling ?? shape.coHandling.parse(undefined),
-    rehandling: pinned.rehandling ?? shape.rehandling.parse(undefined),
+    coHandling: legacy ? BEFORE_THE_AUDIT.coHandling : (pinned.coHandling ?? shape.coHandling.parse(undefined)),
+    rehandling: legacy ? BEFORE_THE_AUDIT.rehandling : (pinned.rehandling ?? shape.rehandling.parse(undefined)),
     satisfactionBasis: pinned.satisfactionBasis ?? shape.satisfactionBasis.parse(undefined),
     annualSummaryBefore: pinned.annualSummaryBefore ?? shape.annualSummaryBefore.parse(undefined),
     lookBackBefore: pinned.lookBackBefore ?? shape.lookBackBefore.parse(undefined),
@@ -182,9 +201,16 @@ export function pinnedPolicy(pinned: HandlingPolicy, legacy: boolean): HandlingP
     replyReviewers: pinned.replyReviewers ?? 'committee',
     // Pinned before units asked for extensions: the committee went on extending by itself.
     extensions: pinned.extensions ?? 'committeeExtends',
-    ...(legacy ? { legacy: true as const } : {}),
+    ruleset: legacy ? BEFORE_THE_AUDIT.ruleset : (pinned.ruleset ?? shape.ruleset.parse(undefined)),
   };
 }
+
+/** The rules as proposals begun before the audited rules ran them, values like any other. */
+const BEFORE_THE_AUDIT = {
+  ruleset: { extensionMoves: 'dueDate', followUpReports: 'fromLastReport', replyDutyPerRound: false, lookBack: false, reassignment: 'anyStageAfresh', commitmentClosing: 'committeeOrClock', alertKeys: 'dueDate' },
+  coHandling: { draftWithoutOverdueOpinions: false, committeeReleasesOverdueCountersign: false },
+  rehandling: 'automatic',
+} as const satisfies Pick<HandlingPolicy, 'ruleset' | 'coHandling' | 'rehandling'>;
 
 /** The pinned policy with the calendar years added since the proposal began. */
 export function withCalendarYears(policy: HandlingPolicy, years: CalendarYear[]): HandlingPolicy {

@@ -33,7 +33,7 @@ export function schedule(state: ProposalState, ctx: Context): ClockStep[] {
     .filter((t) => t.stage === 'replied')
     .map((t) => ({ at: evaluationWindow(t, policy).at, events: [{ type: 'EvaluationConcluded', unitId: t.unitId, outcome: evaluationOutcome(t, policy), windowClosed: true }] }));
   if (ctx.deadlineAlerts !== false) {
-    if (policy.legacy) {
+    if (policy.ruleset.commitmentClosing === 'committeeOrClock') {
       for (const t of tracks.filter((t) => t.stage === 'followUp')) {
         const events = openCommitments(t).map((c): EventBody => ({ type: 'CommitmentClosed', unitId: t.unitId, commitmentNo: c.no, reason: 'the follow-up period ended' }));
         steps.push({ at: followUpLimit(t, policy).at, events });
