@@ -37,7 +37,8 @@ function proposalRow(id: string, s: ProposalSummary) {
     stage: s.stage,
     assignment_mode: a?.mode ?? null,
     lead_unit_id: a?.mode === 'joint' ? a.lead : null,
-    unit_ids: a ? assignedUnits(a) : [],
+    // A unit that passed its part to a successor (机构改革) keeps the proposal in its history and figures.
+    unit_ids: a ? [...assignedUnits(a), ...(s.formerUnits ?? [])] : [],
     reply_class: s.replies[0]?.replyClass ?? null,
     filed_at: s.filedAt,
     assigned_at: s.assignedAt,

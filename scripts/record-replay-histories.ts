@@ -17,6 +17,7 @@ import { timeSkippingEnv } from '../tests/support/temporal';
 import { createBatchActivities } from '../activities/assignment-batch';
 import { annualSummaryWorkflow, assignmentBatchWorkflow } from '../workflows';
 import { annualSummaryWorkflowId, submitSummaryUpdate } from '../workflows/annual-summary';
+import { unitSuccessionSignal } from '../workflows/messages';
 import { summaryRequested } from '../workflows/domain/annual-summary';
 import { assignmentBatchWorkflowId } from '../workflows/assignment-batch';
 
@@ -183,6 +184,23 @@ async function main() {
       await env.sleep('10 days');
       await act(handle, { type: 'decideObjection', actor: { role: 'committee', id: 'committee-clerk' }, decision: 'register', reason: '复核后立案' });
       await act(handle, referenceSteps({ ...c, intake }, stamp)[1]!.command);
+      await untilIdle(handle);
+      await handle.terminate('recorded');
+      return handle;
+    });
+    await record('reorganisation-unit-merged', async () => {
+      // 机构改革: the DRC is merged into a new unit after assignment; the new unit's officer goes on, and the clock runs on.
+      const intake = { ...c.intake, number: 6305 };
+      const handle = await startProposal(env.client, intake, policy, taskQueue);
+      const [register, assign] = referenceSteps({ ...c, intake }, stamp);
+      await act(handle, register!.command);
+      await act(handle, assign!.command);
+      await untilIdle(handle);
+      const committee = { role: 'committee' as const, id: 'committee-clerk' };
+      await handle.signal(unitSuccessionSignal, { from: 'smx-drc', to: 'smx-fgw', kind: 'merged', effectiveOn: stamp().slice(0, 10), reason: '机构改革', by: committee });
+      await untilIdle(handle);
+      await act(handle, { type: 'recordContact', actor: { role: 'officer', id: 'fgw-officer', unitId: 'smx-fgw' }, contact: { ...c.contacts[0]!.contact, occurredAt: stamp() } });
+      await env.sleep('5 days');
       await untilIdle(handle);
       await handle.terminate('recorded');
       return handle;

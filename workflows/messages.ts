@@ -12,6 +12,7 @@ import type { Urgency } from './domain/vocabulary';
 import type { RecordedEvent } from './domain/events';
 import type { HandlingPolicy } from './domain/policy';
 import type { ProposalState } from './domain/state';
+import type { Succession } from './domain/lifecycle';
 
 export const TASK_QUEUE = 'proposals';
 
@@ -56,6 +57,8 @@ export const viewQuery = defineQuery<ProposalView>('view');
 export const eventsQuery = defineQuery<RecordedEvent[], [number?]>('events');
 /** An operator loaded a year's holidays: a proposal whose calendar lacks that year takes it. */
 export const calendarYearSignal = defineSignal<[{ calendarYear: CalendarYear; by: Actor }]>('calendarYear');
+/** 机构改革: a unit merged into or renamed as another; a proposal it handles passes its open work to the successor. */
+export const unitSuccessionSignal = defineSignal<[Succession & { by: Actor }]>('unitSuccession');
 /** 并案: a proposal merged into this one sends its number and proposers, who then receive this reply. */
 export const mergedIntoSignal = defineSignal<[{ number: number; proposers: Proposer[]; by: Actor }]>('mergedInto');
 

@@ -26,7 +26,7 @@ import { openDuties, urgency } from './domain/duties';
 import type { Actor } from './domain/commands';
 import type { ProposalEvent, RecordedEvent } from './domain/events';
 import { type SettledDuty, settle } from './domain/ledger';
-import { type Context, addCalendarYear, decideUnknown, fileProposal, joinMerged } from './domain/lifecycle';
+import { type Context, addCalendarYear, decideUnknown, fileProposal, joinMerged, succeedUnit } from './domain/lifecycle';
 import { pinnedPolicy, withCalendarYears } from './domain/policy';
 import { elapse, nextWakeUp } from './domain/schedule';
 import { type ProposalState, initialState, isFinished, stageOf } from './domain/state';
@@ -43,6 +43,7 @@ import {
   eventsQuery,
   mergedIntoSignal,
   proposalWorkflowId,
+  unitSuccessionSignal,
   viewQuery,
 } from './messages';
 
@@ -131,6 +132,9 @@ export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOu
   });
   setHandler(calendarYearSignal, ({ calendarYear, by }) => {
     append(addCalendarYear(policy, calendarYear, by, now()));
+  });
+  setHandler(unitSuccessionSignal, ({ by, ...succession }) => {
+    append(succeedUnit(state, succession, by, now()));
   });
   setHandler(
     actUpdate,

@@ -6,7 +6,7 @@
  */
 import { type Calendar, type Due, addDays, addMonths, addWorkingDays, dueAfter, isOverdue, isWorkingDay, localDate, nextWorkingDayOnOrAfter, startOfLocalDay, type Period } from './calendar';
 import type { HandlingPolicy } from './policy';
-import { REPLY_OWED, type ProposalState, type Track, leadSigner, openCommitments, recipients } from './state';
+import { REPLY_OWED, type ProposalState, type Track, leadSigner, openCommitments, recipients, unitAndPredecessors } from './state';
 import type { DutyKind, Urgency } from './vocabulary';
 
 export interface Duty {
@@ -193,7 +193,7 @@ function trackDuties(state: ProposalState, track: Track, policy: HandlingPolicy,
   for (const coHandler of replyOwed ? track.countersigners.filter((u) => !state.opinions[u]) : []) {
     duties.push(duty({ kind: 'coHandlerOpinion', unitId: coHandler, startedAt: unitStart(state, coHandler), due: opinionDue(state, coHandler, policy) }));
   }
-  if (replyOwed && !state.contacts.some((c) => c.unitId === unitId)) {
+  if (replyOwed && !state.contacts.some((c) => unitAndPredecessors(state, unitId).includes(c.unitId))) {
     const startedAt = unitStart(state, unitId);
     duties.push(duty({ kind: 'contactBeforeHandling', unitId, startedAt, due: after(startedAt, policy.periods.contactBeforeHandling, policy) }));
   }

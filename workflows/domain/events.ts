@@ -97,6 +97,8 @@ export const EventBodySchema = z.discriminatedUnion('type', [
   event('AlertRaised', { alert: AlertSchema }),
   /** A year the pinned calendar did not cover, loaded by an operator since: its due dates now know its holidays. */
   event('CalendarYearAdded', { calendarYear: CalendarYearSchema }),
+  /** 机构改革: the unit was merged into, or renamed as, its successor from that date; its open work passes to the successor. */
+  event('UnitSucceeded', { from: z.string(), to: z.string(), kind: z.enum(['merged', 'renamed']), effectiveOn: z.string(), ...reason }),
   event('ProposalClosed', {}),
 ]);
 export type EventBody = z.infer<typeof EventBodySchema>;

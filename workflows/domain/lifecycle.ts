@@ -7,14 +7,14 @@
 import { type CalendarYear, isOverdue } from './calendar';
 import type { Actor, AllowedAction, Command, CommandType, OfferDetails } from './commands';
 import { COMMAND_ROLES, CommandSchema } from './commands';
-import { type Assignment, type Intake, type Proposer } from './contracts';
+import { type Assignment, type Intake, type Proposer, assignedUnits } from './contracts';
 import { annualSummaryYear, evaluationWindow, objectionWindow, opinionDue, countersignDue, reassignmentWindow, replyDue } from './duties';
 import type { EventBody, ProposalEvent } from './events';
 import { type Checked, assignedUnit, coHandledTrack, commitmentIn, followedTrack, found, handling, inFuture, namedTrack, ownTrack, unitOf } from './guards';
 import { closeIfFinished, evaluationOutcome } from './outcomes';
 import type { HandlingPolicy } from './policy';
 import { type Decision, refuse } from './refusals';
-import { type ProposalState, REPLY_OWED, type Track, evolve, isKey, leadSigner, openCommitments, recipients } from './state';
+import { type ProposalState, REPLY_OWED, type Track, evolve, isKey, leadSigner, openCommitments, recipients, unitAndPredecessors } from './state';
 import type { CommitmentStatus } from './vocabulary';
 
 export interface Context {
@@ -93,6 +93,26 @@ export function joinMerged(state: ProposalState, merged: { number: number; propo
 export function addCalendarYear(policy: HandlingPolicy, calendarYear: CalendarYear, by: Actor, now: string): ProposalEvent[] {
   if (policy.calendar.coveredYears.includes(calendarYear.year)) return [];
   return [{ type: 'CalendarYearAdded', calendarYear, at: now, by }];
+}
+
+export interface Succession {
+  from: string;
+  to: string;
+  kind: 'merged' | 'renamed';
+  effectiveOn: string;
+  reason: string;
+}
+
+/**
+ * 机构改革, told to a running proposal: its open work passes from the unit to the successor. Nothing
+ * happens where the unit has no part in it, where the successor already has one (the committee
+ * reassigns such a proposal itself), or once the proposal is finished.
+ */
+export function succeedUnit(state: ProposalState, s: Succession, by: Actor, now: string): ProposalEvent[] {
+  if (state.status !== 'handling' || !state.assignment) return [];
+  const units = assignedUnits(state.assignment);
+  if (!units.includes(s.from) || units.includes(s.to)) return [];
+  return [{ type: 'UnitSucceeded', ...s, at: now, by }];
 }
 
 const knownClass = (policy: HandlingPolicy, code: string) => policy.classScheme.some((c) => c.code === code);
@@ -227,7 +247,7 @@ const draftReply = rule<'draftReply', { track: Track; missing: string[] }>({
     if (waiting.length > 0) {
       return refuse('notReady', `waiting for the opinions of ${waiting.map((u) => `${u} (due ${opinionDue(state, u, policy).date})`).join(', ')}`);
     }
-    const contacts = state.contacts.filter((c) => c.unitId === track.unitId).length;
+    const contacts = state.contacts.filter((c) => unitAndPredecessors(state, track.unitId).includes(c.unitId)).length;
     if (contacts < policy.minContactsBeforeReply) {
       return refuse('notReady', `${policy.minContactsBeforeReply} contact(s) with the proposers are needed before a reply; ${contacts} recorded`);
     }

@@ -57,6 +57,8 @@ export type CommitmentState = z.infer<typeof CommitmentStateSchema>;
 
 export const IssuedReplySchema = DistributionSchema.extend({
   at: z.string(),
+  /** The unit that issued it, once a successor has taken the reply over (机构改革); absent while it is the track's own. */
+  issuedBy: z.string().optional(),
   signer: SignerSchema,
   documentNumber: z.string(),
   replyClass: z.string(),
@@ -148,6 +150,8 @@ export const ProposalStateSchema = z.object({
   /** The proposer's request to withdraw an assigned proposal, while the committee decides. */
   withdrawalRequest: z.object({ reason: z.string(), at: z.string(), by: z.string() }).optional(),
   withdrawnAt: z.string().optional(),
+  /** 机构改革: units that left the proposal to a successor, and from when; what they did stays theirs. */
+  formerUnits: z.array(z.object({ unitId: z.string(), successorId: z.string(), at: z.string() })).optional(),
   /**
    * 不立案异议: after 不立案, the lead signer's window (`open`), their objection while the committee
    * reviews again (`objected`), and how it ended: registered after all, 不立案 kept, or no objection.
@@ -233,6 +237,44 @@ function assignAfresh(s: ProposalState, assignment: Assignment, at: string): Pro
   };
 }
 
+/**
+ * 机构改革: the successor takes the unit's place and its open work, with the periods already
+ * running (its due dates are the unit's); what the unit did (its opinion, its contacts, the reply it
+ * issued) stays recorded as the unit's own.
+ */
+function succeed(s: ProposalState, from: string, to: string, at: string): ProposalState {
+  const a = s.assignment;
+  if (!a || !assignedUnits(a).includes(from) || assignedUnits(a).includes(to)) return s;
+  const swap = (u: string) => (u === from ? to : u);
+  const rekey = <T>(r: Record<string, T>): Record<string, T> => Object.fromEntries(Object.entries(r).map(([k, v]) => [swap(k), v]));
+  const tracks = Object.fromEntries(
+    Object.values(s.tracks).map((t) => [
+      swap(t.unitId),
+      {
+        ...t,
+        unitId: swap(t.unitId),
+        countersigners: t.countersigners.map(swap),
+        countersignedBy: t.countersignedBy.map(swap),
+        released: t.released.map(swap),
+        ...(t.issued && t.unitId === from ? { issued: { ...t.issued, issuedBy: t.issued.issuedBy ?? from } } : {}),
+      },
+    ]),
+  );
+  return {
+    ...s,
+    assignment: a.mode === 'joint' ? { ...a, lead: swap(a.lead), coHandlers: a.coHandlers.map(swap) } : { ...a, units: a.units.map(swap) },
+    unitAssignedAt: rekey(s.unitAssignedAt),
+    reassignmentRequests: rekey(s.reassignmentRequests),
+    opinions: rekey(s.opinions),
+    tracks,
+    ...(s.key ? { key: { ...s.key, plans: rekey(s.key.plans) } } : {}),
+    formerUnits: [...(s.formerUnits ?? []), { unitId: from, successorId: to, at }],
+  };
+}
+
+/** A unit and the units it succeeded on this proposal: their contacts with the proposers count as its own. */
+export const unitAndPredecessors = (s: ProposalState, unitId: string): string[] => [unitId, ...(s.formerUnits ?? []).filter((f) => f.successorId === unitId).map((f) => f.unitId)];
+
 function withTrack(state: ProposalState, unitId: string, change: (t: Track) => Partial<Track>): ProposalState {
   const track = state.tracks[unitId];
   if (!track) return state;
@@ -286,6 +328,8 @@ export function evolve(state: ProposalState, event: ProposalEvent): ProposalStat
       return event.decision === 'register'
         ? { ...s, status: 'registered', objection: { ...s.objection, stage: 'registered', decision: event.reason } }
         : { ...s, objection: { ...s.objection, stage: 'kept', decision: event.reason } };
+    case 'UnitSucceeded':
+      return succeed(s, event.from, event.to, event.at);
     case 'ObjectionWindowClosed':
       return s.objection ? { ...s, objection: { ...s.objection, stage: 'lapsed' } } : s;
     case 'ProposalConvertedToReport':

@@ -29,9 +29,13 @@ export interface ProposalSummary {
   assignedAt: string | null;
   closedAt: string | null;
   assignment: Assignment | null;
+  /** 机构改革: units that passed their part to a successor; their past figures stay theirs (absent in rows projected before). */
+  formerUnits?: string[];
   contacts: { unitId: string; form: Contact['form']; phase: Contact['phase']; at: string }[];
   replies: {
     unitId: string;
+    /** The unit that issued the reply, where a successor has taken it over since (机构改革). */
+    issuedBy?: string;
     stage: TrackStage;
     round: number;
     replyClass: string | null;
@@ -71,6 +75,7 @@ function reply(t: Track, s: ProposalState, policy: HandlingPolicy): ProposalSumm
   const deliveryDueAt = t.issued ? followUpLimit(t, policy).at : '';
   return {
     unitId: t.unitId,
+    ...(t.issued?.issuedBy ? { issuedBy: t.issued.issuedBy } : {}),
     stage: t.stage,
     round: t.round,
     replyClass: t.issued?.replyClass ?? t.approvedClass ?? null,
@@ -110,6 +115,7 @@ export function summarize(s: ProposalState, policy: HandlingPolicy, settled: Set
     assignedAt: s.assignedAt ?? null,
     closedAt: s.closedAt ?? null,
     assignment: s.assignment ?? null,
+    formerUnits: (s.formerUnits ?? []).map((f) => f.unitId),
     contacts: s.contacts.map((c) => ({ unitId: c.unitId, form: c.contact.form, phase: c.contact.phase, at: c.contact.occurredAt })),
     replies: Object.values(s.tracks).map((t) => reply(t, s, policy)),
     duties: {

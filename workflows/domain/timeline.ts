@@ -49,6 +49,7 @@ export function describeEvent(e: RecordedEvent, n: Namer = (id) => id): { zh: st
     case 'ObjectionDecided': return e.decision === 'register'
       ? { zh: `提案委员会复核后予以立案：${e.reason}`, en: `registered on review of the objection by ${by}: ${e.reason}` }
       : { zh: `提案委员会复核后维持不予立案：${e.reason}`, en: `不立案 kept on review of the objection by ${by}: ${e.reason}` };
+    case 'UnitSucceeded': return { zh: `机构改革：${n(e.from)}${e.kind === 'merged' ? '并入' : '更名为'}${n(e.to)}（${e.effectiveOn}起），未办结事项由${n(e.to)}继续办理`, en: `${e.from} ${e.kind === 'merged' ? 'merged into' : 'renamed as'} ${e.to} from ${e.effectiveOn}; its open work passes to ${e.to}` };
     case 'ObjectionWindowClosed': return { zh: '异议期满，未提出异议，不予立案', en: 'the objection window closed with no objection' };
     case 'ProposalConvertedToReport': return { zh: `转社情民意，理由：${e.reason}`, en: `turned into a report by ${by}: ${e.reason}` };
     case 'MergedProposalJoined': return { zh: `第${e.number}号提案并入，提案人 ${e.proposers.map((p) => p.name).join('、')} 同收答复`, en: `No. ${e.number} merged in: ${e.proposers.map((p) => p.name).join(', ')} receive the reply` };

@@ -7,7 +7,7 @@ import { policies } from '../../../seeds/policy';
 import { AllowedActionSchema, RoleSchema } from '../../../workflows/domain/commands';
 import { ProposalStateSchema } from '../../../workflows/domain/state';
 import { RecordedEventSchema } from '../../../workflows/domain/events';
-import { Id, IntakeSchema, SessionSchema, text } from '../../../workflows/domain/contracts';
+import { Id, IntakeSchema, IsoDate, SessionSchema, text } from '../../../workflows/domain/contracts';
 import { AlertSchema, DutyKindSchema, OperatorAlertSchema, UrgencySchema } from '../../../workflows/domain/vocabulary';
 import { CalendarYearDaysSchema } from '../../../workflows/domain/calendar';
 
@@ -41,7 +41,24 @@ export const PersonSchema = z.discriminatedUnion('role', [
   z.strictObject({ role: RoleSchema.exclude(['officer']), name: text(50), active: z.boolean().default(true) }),
 ]);
 export const PasswordResetSchema = z.strictObject({ password: z.string().min(10, 'must be at least 10 characters').max(200) });
-const DirectoryUnitSchema = z.object({ id: z.string(), name: z.string(), kind: z.enum(['committee', 'bureau']) });
+const DirectoryUnitSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(['committee', 'bureau']),
+  successorId: z.string().nullable().describe('机构改革: the unit it was merged into or renamed as; its open work is the successor’s.'),
+});
+/** 机构改革: the unit was merged into, or renamed as, the successor, on a date already past or today. */
+export const SuccessionBodySchema = z.strictObject({
+  successorId: Id,
+  kind: z.enum(['merged', 'renamed']),
+  effectiveOn: IsoDate,
+  reason: text(500),
+});
+export const SuccessionResultSchema = SuccessionBodySchema.extend({
+  unitId: z.string(),
+  runningProposalsTold: z.number().int().describe('Running proposals the unit handles, told to pass its open work to the successor.'),
+  leftToTheCommittee: z.array(z.string()).describe('Running proposals the successor already handles too: the committee reassigns them itself.'),
+});
 /** Units by name, for pickers and for showing a unit by its name rather than its id. */
 export const UnitListSchema = z.array(DirectoryUnitSchema);
 export const LeaderListSchema = z.array(z.object({ id: z.string(), name: z.string() }));

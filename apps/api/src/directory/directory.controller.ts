@@ -1,14 +1,19 @@
 import { Body, Controller, Get, HttpCode, Param, Put } from '@nestjs/common';
-import { Roles } from '../auth/auth.guard';
-import { DirectoryParamSchema, PasswordResetSchema, PersonSchema, UnitSchema } from '../contracts';
+import { CurrentPrincipal, Roles } from '../auth/auth.guard';
+import type { Principal } from '../auth/principals';
+import { DirectoryParamSchema, PasswordResetSchema, PersonSchema, SuccessionBodySchema, UnitSchema } from '../contracts';
 import { parse } from '../http/parse';
 import { DirectoryService } from './directory.service';
+import { ReorganisationService } from './reorganisation.service';
 
 /** 人员与单位: the committee keeps the directory. PUT creates or updates, so a retry changes nothing more. */
 @Controller('directory')
 @Roles('committee')
 export class DirectoryController {
-  constructor(private readonly directory: DirectoryService) {}
+  constructor(
+    private readonly directory: DirectoryService,
+    private readonly reorganisation: ReorganisationService,
+  ) {}
 
   @Get()
   list() {
@@ -30,6 +35,11 @@ export class DirectoryController {
   @Put('units/:id')
   unit(@Param() params: unknown, @Body() body: unknown) {
     return this.directory.putUnit(parse(DirectoryParamSchema, params, 'path').id, parse(UnitSchema, body ?? {}, 'body'));
+  }
+
+  @Put('units/:id/successor')
+  successor(@CurrentPrincipal() p: Principal, @Param() params: unknown, @Body() body: unknown) {
+    return this.reorganisation.succeed(p, parse(DirectoryParamSchema, params, 'path').id, parse(SuccessionBodySchema, body ?? {}, 'body'));
   }
 
   @Put('people/:id')

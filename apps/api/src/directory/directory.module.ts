@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { DirectoryController } from './directory.controller';
 import { DirectoryService } from './directory.service';
+import { ReorganisationService } from './reorganisation.service';
 
-/** The directory of units and people, kept from the console. */
-@Module({ controllers: [DirectoryController], providers: [DirectoryService] })
+/** The directory of units and people, kept from the console, and its reorganisations (机构改革). */
+@Module({ controllers: [DirectoryController], providers: [DirectoryService, ReorganisationService] })
 export class DirectoryModule {}

@@ -16,7 +16,11 @@ export class DirectoryService {
   constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
 
   async units() {
-    return (await this.pool.query<{ id: string; name: string; kind: 'committee' | 'bureau' }>('select id, name, kind from units order by id')).rows;
+    return (
+      await this.pool.query<{ id: string; name: string; kind: 'committee' | 'bureau'; successorId: string | null }>(
+        `select u.id, u.name, u.kind, s.successor_id as "successorId" from units u left join unit_successions s on s.unit_id = u.id order by u.id`,
+      )
+    ).rows;
   }
 
   /** 领衔督办: the leaders who may supervise key proposals, by name (key proposals name them on every page). */

@@ -46,6 +46,8 @@ import {
   ReportQuerySchema,
   HistoryQuerySchema,
   SessionOverviewSchema,
+  SuccessionBodySchema,
+  SuccessionResultSchema,
   DirectoryListSchema,
   UnitListSchema,
   SessionListSchema,
@@ -345,6 +347,16 @@ export function openApiDocument() {
           parameters: queryParams(DirectoryParamSchema).map((p) => ({ ...p, in: 'path', required: true })),
           requestBody: body(UnitSchema),
           responses: { 200: ok(UnitSchema.extend({ id: z.string() })), ...readErrors },
+        },
+      },
+      '/directory/units/{id}/successor': {
+        put: {
+          operationId: 'recordSuccession',
+          tags: ['directory'],
+          summary: '机构改革 (committee): the unit was merged into, or renamed as, the successor from a date (today or earlier); every running proposal it handles passes its open work to the successor, with the due dates running; its history and past figures stay under its own name. The same succession again changes nothing more',
+          parameters: queryParams(DirectoryParamSchema).map((p) => ({ ...p, in: 'path', required: true })),
+          requestBody: body(SuccessionBodySchema),
+          responses: { 200: ok(SuccessionResultSchema), ...readErrors, 404: problem('No such unit'), 409: problem('The unit has another successor already'), 422: problem('An unknown or succeeded successor, the unit itself, or a date still to come') },
         },
       },
       '/directory/people/{id}': {

@@ -143,7 +143,8 @@ export class ProposalsService {
   async view(principal: Principal, proposalId: string): Promise<ProposalView> {
     const view = await this.record(proposalId);
     const s = view.state;
-    const unitIds = s.assignment ? assignedUnits(s.assignment) : [];
+    // A unit that passed its part to a successor (机构改革) still reads the proposal's history.
+    const unitIds = [...(s.assignment ? assignedUnits(s.assignment) : []), ...(s.formerUnits ?? []).map((f) => f.unitId)];
     // Which units are the government's is the directory's to say, asked only for the supervision office, whose reach it is.
     const governmentHandled = principal.role === 'supervisionOffice' && (await governmentUnits(this.pool, unitIds)).length > 0;
     ensureMayRead(principal, { unitIds, proposerIds: recipients(s).map((p) => p.id), leaderIds: s.key?.leaders ?? [], governmentHandled }, proposalId);

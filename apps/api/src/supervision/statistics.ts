@@ -105,8 +105,9 @@ function tallyByUnit(summaries: ProposalSummary[], now: string): Tally[] {
 
   for (const s of summaries) {
     if (!s.assignment) continue;
-    const units = assignedUnits(s.assignment);
-    // Every assigned unit, lead or co-handler, has the proposal and may meet the proposers.
+    // Every assigned unit, lead or co-handler, has the proposal and may meet the proposers; a unit
+    // that passed its part to a successor (机构改革) keeps what it did.
+    const units = [...assignedUnits(s.assignment), ...(s.formerUnits ?? [])];
     for (const unitId of units) {
       const t = tally(s.sessionId, unitId);
       t.assigned++;
@@ -125,9 +126,9 @@ function tallyByUnit(summaries: ProposalSummary[], now: string): Tally[] {
     for (const d of s.duties.open) {
       if (d.unitId && ON_TIME_DUTIES.includes(d.kind) && units.includes(d.unitId) && past(d.dueAt)) tally(s.sessionId, d.unitId).dutiesDue++;
     }
-    // Replies, ratings and commitments belong to the unit that owes the reply.
+    // Replies and their ratings belong to the unit that issued them (or owes them); commitments to the unit that follows them up.
     for (const r of s.replies) {
-      const t = tally(s.sessionId, r.unitId);
+      const t = tally(s.sessionId, r.issuedBy ?? r.unitId);
       t.owed++;
       if (r.firstIssuedAt !== null) t.replied++;
       if (r.firstIssuedAt !== null && r.firstIssuedAt < r.firstDueAt) {
@@ -146,12 +147,13 @@ function tallyByUnit(summaries: ProposalSummary[], now: string): Tally[] {
         t.publicationDecided++;
         if (r.publication.decision !== 'withheld') t.published++;
       }
+      const follower = tally(s.sessionId, r.unitId);
       for (const c of r.commitments) {
-        if (c.status === 'delivered') t.commitmentsDelivered++;
-        else if (c.status === 'undeliverable') t.commitmentsUndeliverable++;
-        // Open past the follow-up limit, or lapsed under the legacy rules: neither delivered nor explained.
-        else if (c.status === 'lapsed' || past(c.deliveryDueAt)) t.commitmentsOverdue++;
-        else t.commitmentsOpen++;
+        if (c.status === 'delivered') follower.commitmentsDelivered++;
+        else if (c.status === 'undeliverable') follower.commitmentsUndeliverable++;
+        // Open past the follow-up limit, or lapsed under the rules before the audit: neither delivered nor explained.
+        else if (c.status === 'lapsed' || past(c.deliveryDueAt)) follower.commitmentsOverdue++;
+        else follower.commitmentsOpen++;
       }
     }
   }

@@ -60,6 +60,10 @@ export default function People() {
         columns={[
           { title: t('编号', 'ID'), dataIndex: 'id' },
           { title: t('名称', 'Name'), dataIndex: 'name' },
+          {
+            title: t('机构改革', 'Reorganisation'),
+            render: (_, u) => (u.successorId ? <Tag>{t(`由 ${directory?.units.find((x) => x.id === u.successorId)?.name ?? u.successorId} 承继`, `succeeded by ${u.successorId}`)}</Tag> : '—'),
+          },
           { title: '', render: (_, u) => <Button size="small" onClick={() => setEditing({ what: 'unit', id: u.id, values: u })}>{t('编辑', 'Edit')}</Button> },
         ]}
       />
