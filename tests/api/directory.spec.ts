@@ -18,7 +18,7 @@ test('the committee adds a unit and an officer, gives a password, and the office
   expect((await signIn('water-officer', 'a-good-password-2024')).status).toBe(200);
 
   const listed = await http(ctx.current, 'GET', '/directory', { as: 'committee-clerk' });
-  expect(listed.body.units).toContainEqual({ id: 'smx-water', name: '三门峡市水利局', kind: 'bureau' });
+  expect(listed.body.units).toContainEqual({ id: 'smx-water', name: '三门峡市水利局', kind: 'bureau', successorId: null });
   expect(listed.body.people).toContainEqual({ id: 'water-officer', name: '市水利局经办人', role: 'officer', unitId: 'smx-water', active: true, hasPassword: true, locked: false });
 
   // An officer of a unit the directory does not have: named, nothing stored.
@@ -36,7 +36,7 @@ test('a deactivated person is refused, token and password alike; only the commit
 
   expect((await http(ctx.current, 'GET', '/directory', { as: 'drc-officer' })).status).toBe(403);
   // Units' names are for everyone signed in: every page names units.
-  for (const as of ['drc-officer', 'wang-fengjie']) expect((await http(ctx.current, 'GET', '/directory/units', { as })).body).toContainEqual({ id: 'smx-stb', name: '三门峡市科技局', kind: 'bureau' });
+  for (const as of ['drc-officer', 'wang-fengjie']) expect((await http(ctx.current, 'GET', '/directory/units', { as })).body).toContainEqual({ id: 'smx-stb', name: '三门峡市科技局', kind: 'bureau', successorId: null });
   expect((await put('/directory/units/smx-drc', { name: '改名', kind: 'bureau' }, 'drc-officer')).status).toBe(403);
   expect((await put('/directory/people/drc-officer/password', { password: 'taken-over-2024' }, 'drc-officer')).status).toBe(403);
 });
