@@ -40,7 +40,7 @@ test('the DRC merged into a new unit: its open duties pass on with their due dat
   expect((await http(ctx.current, 'GET', '/tasks', { as: 'drc-officer' })).body.items).toEqual([]);
   const history = await http(ctx.current, 'GET', `/proposals/${id}/history?raw=false`, { as: 'drc-officer' });
   expect(history.status).toBe(200);
-  expect(history.body.timeline.map((r: { what: string }) => r.what)).toContain(`机构改革：三门峡市发展和改革委员会并入三门峡市发展和改革委员会（新）（${today}起），未办结事项由三门峡市发展和改革委员会（新）继续办理`);
+  expect(history.body.timeline.map((r: { what: string }) => r.what)).toContain(`机构改革：三门峡市发展和改革委员会并入三门峡市发展改革和数据局（${today}起），未办结事项由三门峡市发展改革和数据局继续办理`);
   expect((await http(ctx.current, 'POST', `/proposals/${id}/contacts`, { as: 'drc-officer', body: { contact: { ...c.contacts[0]!.contact, occurredAt: new Date().toISOString() } } })).status).toBe(403);
 
   // Recorded once: again is accepted and tells no one; another successor is a conflict.

@@ -46,7 +46,7 @@ export async function startStack(overrides: Partial<ApiConfig> = {}): Promise<St
   const [env, db] = await Promise.all([devServerEnv(), createTestDatabase()]);
   const directory = {
     ...seedDirectory(),
-    units: [...seedDirectory().units, { id: 'smx-edu', name: '三门峡市教育局', kind: 'bureau' as const }, { id: 'smx-fgw', name: '三门峡市发展和改革委员会（新）', kind: 'bureau' as const }],
+    units: [...seedDirectory().units, { id: 'smx-edu', name: '三门峡市教育局', kind: 'bureau' as const }, { id: 'smx-fgw', name: '三门峡市发展改革和数据局', kind: 'bureau' as const }],
     people: [
       ...seedDirectory().people,
       { id: 'edu-officer', name: '市教育局经办人', role: 'officer' as const, unitId: 'smx-edu' },
