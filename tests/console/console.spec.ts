@@ -666,7 +666,7 @@ test('督查室: the supervision office signs in to the proposals the government
   const office = await signedIn('supervision-office');
   await office.getByRole('menuitem', { name: '政府系统办理的提案' }).waitFor();
   await office.locator('tbody tr', { hasText: '1105' }).getByRole('link').click();
-  await office.getByText('主办 三门峡市发展和改革委员会').waitFor();
+  await office.locator('.ant-tag', { hasText: '主办 三门峡市发展和改革委员会' }).waitFor();
   expect(await office.locator('form').count()).toBe(0);
   await checkAndKeep(office, 'supervision-office');
   await handle.terminate('test done');
