@@ -13,6 +13,7 @@ import { chinaDate } from './official-document';
 import { supervisionNotice } from './supervision-notice';
 import { replyDocument } from './reply-document';
 import { resultNotice } from './result-notice';
+import { unitNamer } from '../directory/names';
 import { documentDocx } from './document-docx';
 import { documentPdf } from './document-pdf';
 
@@ -44,9 +45,9 @@ export class DocumentsService {
     if (!track?.issued || commitment?.result === undefined || commitment.settledAt === undefined) {
       throw new Problem(404, 'no-result-notice', 'No result to tell', `commitment ${commitmentNo} of ${unitId || 'the reply'} is not settled with a result`);
     }
-    const { rows } = await this.pool.query<{ name: string }>('select name from units where id = $1', [unitId]);
+    const unitName = await unitNamer(this.pool, [unitId]);
     const intake = state.intake!;
-    const blocks = resultNotice({ number: intake.number, title: intake.title, unitName: rows[0]?.name ?? unitId, reply: track.issued, commitment: { ...commitment, result: commitment.result, settledAt: commitment.settledAt } });
+    const blocks = resultNotice({ number: intake.number, title: intake.title, unitName: unitName(unitId), reply: track.issued, commitment: { ...commitment, result: commitment.result, settledAt: commitment.settledAt } });
     const file = format === 'pdf' ? await documentPdf(blocks) : await documentDocx(blocks);
     return { file, title: `第${intake.number}号提案第${commitmentNo}项承诺办理结果告知` };
   }
@@ -61,9 +62,7 @@ export class DocumentsService {
 
   /** An issued reply as its document, the copied units named from the directory. */
   private async replyFile(issued: IssuedReply, number: number, format: DocumentFormat): Promise<{ file: Buffer; title: string }> {
-    const { rows } = await this.pool.query<{ id: string; name: string }>('select id, name from units where id = any($1)', [issued.copiedTo]);
-    const names = new Map(rows.map((r) => [r.id, r.name]));
-    const blocks = replyDocument(issued, (id) => names.get(id) ?? id);
+    const blocks = replyDocument(issued, await unitNamer(this.pool, issued.copiedTo));
     const file = format === 'pdf' ? await documentPdf(blocks) : await documentDocx(blocks);
     return { file, title: issued.draft.titleLine ?? `第${number}号提案的答复` };
   }
@@ -76,14 +75,14 @@ export class DocumentsService {
     }
     const { state } = await this.proposals.view(principal, alert.proposalId);
     const intake = state.intake!;
-    const { rows } = await this.pool.query<{ name: string }>('select name from units where id = $1', [alert.unitId]);
+    const unitName = await unitNamer(this.pool, [alert.unitId]);
     const blocks = supervisionNotice({
       serial: alert.id,
       committee: intake.session.committee,
       sessionName: intake.session.name,
       number: intake.number,
       title: intake.title,
-      unitName: rows[0]?.name ?? alert.unitId,
+      unitName: unitName(alert.unitId),
       dutyKind: alert.dutyKind as DutyKind,
       commitmentNo: alert.commitmentNo,
       dueDate: alert.dueDate,
