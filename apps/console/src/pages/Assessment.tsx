@@ -9,6 +9,7 @@ import { type Answer, type Problem, api } from '../api/client';
 import { shanghaiDate, useLang, useT } from '../i18n';
 import { problemMessage } from '../problem';
 import { YearSummaries } from '../components/AnnualSummaries';
+import { useCommitteeSessions } from '../committee-sessions';
 
 type Assessment = Answer<'/supervision/assessment'>;
 type Rate = keyof Assessment['policy']['weights'];
@@ -23,15 +24,8 @@ const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}
 export default function AssessmentPage() {
   const t = useT();
   const lang = useLang();
-  const [sessions, setSessions] = useState<Answer<'/supervision/sessions'>>([]);
-  const [session, setSession] = useState<string>();
+  const { sessions, session, setSession } = useCommitteeSessions();
   const [assessment, setAssessment] = useState<Assessment>();
-  useEffect(() => {
-    void api.GET('/supervision/sessions').then(({ data }) => {
-      setSessions(data ?? []);
-      setSession((chosen) => chosen ?? data?.[0]?.id);
-    });
-  }, []);
   const load = useCallback(() => {
     if (session) void api.GET('/supervision/assessment', { params: { query: { session } } }).then(({ data }) => setAssessment(data));
   }, [session]);

@@ -30,6 +30,7 @@ function Chart(props: { option: ChartOption; height?: number; label: string }) {
   );
 }
 import { statDefinitions } from '../definitions';
+import { useCommitteeSessions } from '../committee-sessions';
 import { useNames, useT } from '../i18n';
 import { useLeaderName, useUnitName } from '../units';
 
@@ -42,8 +43,7 @@ export default function Overview() {
   const names = useNames();
   const leaderName = useLeaderName();
   const unitName = useUnitName();
-  const [sessions, setSessions] = useState<Answer<'/supervision/sessions'>>([]);
-  const [session, setSession] = useState<string>();
+  const { sessions, session, setSession } = useCommitteeSessions();
   const [stats, setStats] = useState<Stats>();
   const [overdue, setOverdue] = useState<Answer<'/supervision/overdue'>['items']>([]);
   const [definitions, setDefinitions] = useState<Record<string, string>>({});
@@ -53,10 +53,6 @@ export default function Overview() {
   // The sessions first (a cheap answer), the latest chosen; then its figures, each request for that session alone.
   useEffect(() => {
     void statDefinitions().then(setDefinitions);
-    void api.GET('/supervision/sessions').then(({ data }) => {
-      setSessions(data ?? []);
-      setSession((chosen) => chosen ?? data?.[0]?.id);
-    });
   }, []);
   useEffect(() => {
     if (!session) return;
