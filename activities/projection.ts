@@ -5,7 +5,7 @@
  */
 import { ApplicationFailure, log } from '@temporalio/activity';
 import type { Pool } from 'pg';
-import { assignedUnits } from '../workflows/domain/contracts';
+import { assignedUnits } from '../workflows/domain/roles';
 import type { Duty } from '../workflows/domain/duties';
 import type { RecordedEvent } from '../workflows/domain/events';
 import type { ProposalSummary } from '../workflows/domain/summary';

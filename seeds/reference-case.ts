@@ -37,6 +37,8 @@ export const ReferenceCaseSchema = z.strictObject({
   contacts: z.array(z.strictObject({ unitId: Id, contact: ContactSchema.omit({ occurredAt: true }) })),
   draft: ReplyDraftSchema,
   signer: SignerSchema,
+  /** Who signs for the co-issuing Science Bureau as it countersigns (联合答复: each head signs). */
+  coSigner: SignerSchema,
   evaluations: z.array(z.strictObject({ proposerId: Id, rating: RatingSchema })),
   followUpReports: z.array(z.strictObject({ commitmentNo: z.number().int(), progress: text(5000), done: z.boolean() })),
 });

@@ -32,7 +32,12 @@ export function referenceSteps(c: ReferenceCase, now: () => string): Step[] {
     })),
     { label: `会办 opinion from ${c.opinion.unitId}`, command: { type: 'submitOpinion', actor: officer(c.opinion.unitId), text: c.opinion.text } },
     { label: `答复草拟 joint reply drafted by ${lead} (class ${c.draft.replyClass}, ${c.draft.commitments.length} commitments)`, command: { type: 'draftReply', actor: officer(lead), draft: c.draft } },
-    ...c.assignment.coHandlers.map((u): Step => ({ label: `会签 countersigned by ${u}`, command: { type: 'countersign', actor: officer(u) } })),
+    // 联合答复: the draft names the Science Bureau a co-issuer, so its head signs as it countersigns.
+    ...c.assignment.coHandlers.map((u): Step =>
+      c.draft.coIssuers?.includes(u)
+        ? { label: `会签 countersigned and signed by ${u} (${c.coSigner.title})`, command: { type: 'countersign', actor: officer(u), signer: c.coSigner } }
+        : { label: `会签 countersigned by ${u}`, command: { type: 'countersign', actor: officer(u) } },
+    ),
     { label: `submitted for review by ${lead}`, command: { type: 'submitReply', actor: officer(lead) } },
     { label: '审核 accepted by the committee', command: { type: 'reviewReply', actor: committee, review: { decision: 'accept' } } },
     { label: `答复 issued, signed by ${c.signer.title}`, command: { type: 'issueReply', actor: officer(lead), signer: c.signer } },

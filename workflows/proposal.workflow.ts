@@ -119,7 +119,7 @@ export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOu
   // Filed (or carried over) before any handler exists: an Update buffered since the start is
   // delivered the moment its handler is set, and must find the proposal as it stands.
   if (input.carried) append(input.carried.history);
-  else append([fileProposal(input.intake, input.filedBy, now())]);
+  else append([fileProposal(input.intake, input.filedBy, now(), policy)]);
   let projected = input.carried?.projected ?? 0;
   /** The version PostgreSQL refused, if the latest was; the proposal goes on without its projection. */
   let rejected: number | undefined;

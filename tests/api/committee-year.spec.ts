@@ -308,3 +308,58 @@ test('督查室: the supervision office reads what the government’s department
   expect((await http(ctx.current, 'POST', `/proposals/${own}/reply-review`, { as: 'supervision-office', body: review })).status).toBe(404);
   expect((await http(ctx.current, 'GET', '/supervision/stats', { as: 'supervision-office' })).status).toBe(403);
 });
+
+test('联名: a member files a joint proposal as its lead signer, with proposers of the directory named as it names them; each co-signer confirms or declines, and one silent at the review is left out', async () => {
+  const intake = { ...c.intake, number: 1901, proposers: c.intake.proposers.map((p, i) => (i === 0 ? { ...p, name: '王凤杰‹img src=x›' } : p)) };
+  const stranger = await http(ctx.current, 'POST', '/proposals', { as: 'wang-fengjie', body: { ...intake, proposers: [...intake.proposers, { id: 'nobody', name: '某人', kind: 'member', leadSigner: false }] } });
+  expect([stranger.status, stranger.body.type, stranger.body.errors]).toEqual([422, 'urn:proposals:problem:unknown-proposer', [{ path: 'proposers.3.id', message: 'no proposer nobody in the directory' }]]);
+  const notLead = await http(ctx.current, 'POST', '/proposals', { as: 'sun-yurong', body: intake });
+  expect([notLead.status, notLead.body.detail]).toEqual([403, 'a member files a joint proposal as its lead signer (领衔人); the co-signers confirm it themselves']);
+  const filed = await http(ctx.current, 'POST', '/proposals', { as: 'wang-fengjie', body: intake });
+  expect(filed.status).toBe(201);
+  const id = filed.body.proposalId as string;
+  const view = (await http(ctx.current, 'GET', `/proposals/${id}`, { as: 'sun-yurong' })).body;
+  expect(view.state.intake.proposers.map((p: { name: string }) => p.name)).toEqual(['王凤杰', '孙钰蓉', '李宝松']);
+  expect(view.state.cosigners).toEqual({ 'sun-yurong': 'pending', 'li-baosong': 'pending' });
+  expect(view.allowedActions.map((a: { action: string }) => a.action)).toEqual(['answerCosigning']);
+
+  expect((await http(ctx.current, 'POST', `/proposals/${id}/cosigning`, { as: 'sun-yurong', body: { decision: 'confirm' } })).status).toBe(200);
+  const twice = await http(ctx.current, 'POST', `/proposals/${id}/cosigning`, { as: 'wang-fengjie', body: { decision: 'confirm' } });
+  expect([twice.status, twice.body.type]).toEqual([403, 'urn:proposals:problem:forbidden']);
+  const bad = await http(ctx.current, 'POST', `/proposals/${id}/cosigning`, { as: 'li-baosong', body: { decision: 'maybe' } });
+  expect([bad.status, bad.body.errors?.[0]?.path]).toEqual([400, 'decision']);
+  const registered = await http(ctx.current, 'POST', `/proposals/${id}/registration`, { as: 'committee-clerk', body: { review: { outcome: 'register' } } });
+  expect(registered.body.events.map((e: { type: string }) => e.type)).toEqual(['CosignersLapsed', 'ProposalRegistered']);
+  const late = await http(ctx.current, 'POST', `/proposals/${id}/cosigning`, { as: 'li-baosong', body: { decision: 'confirm' } });
+  expect([late.status, late.body.type]).toEqual([409, 'urn:proposals:problem:windowClosed']);
+  const after = (await http(ctx.current, 'GET', `/proposals/${id}`, { as: 'wang-fengjie' })).body.state;
+  expect([after.intake.proposers.map((p: { id: string }) => p.id), after.cosigners]).toEqual([['wang-fengjie', 'sun-yurong'], { 'sun-yurong': 'confirmed', 'li-baosong': 'lapsed' }]);
+  // Left out, 李宝松 no longer reads it.
+  expect((await http(ctx.current, 'GET', `/proposals/${id}`, { as: 'li-baosong' })).status).toBe(404);
+});
+
+test('换届: a new term’s session carries the old term’s open follow-up, listed in its overview until each commitment is settled', async () => {
+  const id = await assigned(2001);
+  const steps = referenceSteps(c, () => new Date(Date.now() - 60_000).toISOString());
+  // 202's life up to the ratings: its four commitments are being followed up.
+  for (const step of steps.slice(2).filter((s) => s.command.type !== 'reportFollowUp')) {
+    const { action, body } = requestFor(step.command);
+    const res = await http(ctx.current, 'POST', `/proposals/${id}/${action}`, { as: step.command.actor.id, body });
+    expect([step.label, res.status]).toEqual([step.label, 200]);
+  }
+  const ninth = { id: 'smx-9-1', name: '九届一次会议', committee: '三门峡市政协第九届委员会' };
+  expect((await http(ctx.current, 'POST', '/proposals', { as: 'committee-clerk', body: { ...c.intake, session: ninth, number: 1 } })).status).toBe(201);
+  const overview = await waitFor(
+    () => http(ctx.current, 'GET', '/supervision/overview?session=smx-9-1', { as: 'committee-clerk' }),
+    (r) => r.body.carriedOver?.some((p: { number: number }) => p.number === 2001),
+  );
+  expect(overview.body.carriedOver.find((p: { number: number }) => p.number === 2001)).toEqual({ id, sessionId: 'smx-8-2', sessionName: '八届二次会议', number: 2001, title: c.intake.title, unitIds: ['smx-drc', 'smx-stb'], openCommitments: 4, overdueDuties: 0 });
+  // The old session's own overview lists nothing carried over from itself.
+  expect((await http(ctx.current, 'GET', '/supervision/overview?session=smx-8-2', { as: 'committee-clerk' })).body.carriedOver.map((p: { number: number }) => p.number)).not.toContain(2001);
+  // Once every commitment is reported done, it is no longer carried.
+  for (const step of steps.filter((s) => s.command.type === 'reportFollowUp')) {
+    const { action, body } = requestFor(step.command);
+    expect((await http(ctx.current, 'POST', `/proposals/${id}/${action}`, { as: step.command.actor.id, body })).status).toBe(200);
+  }
+  await waitFor(() => http(ctx.current, 'GET', '/supervision/overview?session=smx-9-1', { as: 'committee-clerk' }), (r) => !r.body.carriedOver.some((p: { number: number }) => p.number === 2001));
+});

@@ -55,6 +55,8 @@ describe('who may do what: every endpoint for every kind of principal', () => {
     ['look-backs', { summary: '回头看' }, committee],
     ['extension-requests', { months: 1, reason: '跨年度项目' }, only('drc-officer')],
     ['extension-decisions', { decision: 'grant', reason: '同意' }, committee],
+    // The committee filed it from the signed paper form: nobody is asked to co-sign.
+    ['cosigning', { decision: 'confirm' }, only()],
   ];
 
   test('actions: allowed principals get past authorization (2xx, or 404/409 from the stage), the others get 403', async () => {
@@ -352,7 +354,7 @@ describe('the OpenAPI document and operations endpoints', () => {
     for (const p of ['/proposals', '/proposals/{id}', '/proposals/{id}/history', '/tasks', '/supervision/overdue', '/supervision/stats', '/healthz', '/readyz']) {
       expect(paths).toContain(p);
     }
-    expect(paths.filter((p) => /^\/proposals\/\{id\}\/[a-z-]+$/.test(p) && p !== '/proposals/{id}/history')).toHaveLength(32);
+    expect(paths.filter((p) => /^\/proposals\/\{id\}\/[a-z-]+$/.test(p) && p !== '/proposals/{id}/history')).toHaveLength(33);
     const draft = doc.body.paths['/proposals/{id}/reply-draft'].post;
     expect(draft.requestBody.content['application/json'].schema.properties.draft.required).toEqual(expect.arrayContaining(['replyClass', 'commitments', 'sections']));
     expect(draft.parameters.map((p: { name: string }) => p.name)).toContain('Idempotency-Key');
@@ -391,7 +393,7 @@ describe('并案 (merge) over HTTP', () => {
   test('a proposal is merged only into an existing registered one; its proposers then become the target’s recipients', async () => {
     const target = await assignedProposal();
     const targetNumber = Number(target.split('-').at(-1));
-    const proposer = { id: 'zhang-merged', name: '张委员', kind: 'member', leadSigner: true };
+    const proposer = { id: 'another-member', name: '另一位委员', kind: 'member', leadSigner: true };
     const filed = await http(ctx.current, 'POST', '/proposals', { as: 'committee-clerk', body: { ...c202.intake, number: number++, proposers: [proposer] } });
     const id = filed.body.proposalId as string;
     const merge = (intoNumber: number) => http(ctx.current, 'POST', `/proposals/${id}/registration`, { as: 'committee-clerk', body: { review: { outcome: 'merge', intoNumber, reason: '内容相近' } } });

@@ -154,15 +154,25 @@ test('proposal 202 through the console: reviewed, assigned, answered, countersig
   await drc.getByLabel('结尾', { exact: true }).fill('感谢您对发展改革工作的关心和支持。');
   await drc.getByLabel('联系人').fill('李明');
   await drc.getByLabel('联系电话').fill('0398-2826123');
-  // The preview is the document as it will be issued.
+  // 联合答复: the DRC issues the reply with the Science Bureau, picked from the co-handlers the rules offer.
+  await drc.getByLabel('联合答复单位').click();
+  await pick(drc, '三门峡市科技局');
+  await drc.keyboard.press('Escape');
+  // The preview is the document as it will be issued, both issuers in its header.
   await drc.getByText('对八届二次会议第202号提案的答复').first().waitFor();
+  await drc.getByText('三门峡市发展和改革委员会 三门峡市科技局', { exact: true }).waitFor();
   await checkAndKeep(drc, 'reply-editor');
   await drc.getByRole('button', { name: '保存答复稿' }).click();
   await drc.getByText('草拟答复 三发改提〔2024〕202号', { exact: false }).waitFor();
 
+  // A co-issuer countersigns and its head signs in the same form.
   await stb.goto(`${ctx.current.base}/p/${id}`);
-  await stb.getByRole('button', { name: '同意会签' }).click();
-  await stb.getByText('三门峡市科技局 会签 三门峡市发展和改革委员会 的答复稿').waitFor();
+  await stb.getByText('本单位为联合答复单位，会签时由负责人签发').waitFor();
+  await stb.getByLabel('签发人').fill('李四');
+  await stb.getByLabel('职务').fill('三门峡市科技局局长');
+  await checkAndKeep(stb, 'co-issuer-countersign');
+  await stb.getByRole('button', { name: '会签并签发' }).click();
+  await stb.getByText('三门峡市科技局 会签 三门峡市发展和改革委员会 的答复稿，作为联合答复单位由三门峡市科技局局长签发').waitFor();
   await drc.goto(`${ctx.current.base}/p/${id}`);
   await drc.getByRole('button', { name: '提交答复送审' }).click();
   await drc.getByText('三门峡市发展和改革委员会 提交答复送审').waitFor();
@@ -173,7 +183,9 @@ test('proposal 202 through the console: reviewed, assigned, answered, countersig
   await drc.getByLabel('签发人').fill('张三');
   await drc.getByLabel('职务').fill('三门峡市发展和改革委员会主任');
   await drc.getByRole('button', { name: /^签\s?发$/ }).click();
-  await drc.locator('.ant-timeline-item-content', { hasText: '三门峡市发展和改革委员会 答复 三发改提〔2024〕202号' }).waitFor();
+  await drc.locator('.ant-timeline-item-content', { hasText: '三门峡市发展和改革委员会、三门峡市科技局 联合答复 三发改提〔2024〕202号' }).waitFor();
+  // The issued reply: both units sign it, and neither is among the copies.
+  await drc.getByText('抄送：市政协提案委员会，市政府督查室。').waitFor();
 
   await committee.goto(`${ctx.current.base}/overview`);
   await committee.getByText('办复率').first().waitFor();
@@ -671,3 +683,51 @@ test('督查室: the supervision office signs in to the proposals the government
   await checkAndKeep(office, 'supervision-office');
   await handle.terminate('test done');
 }, 90_000);
+
+test('联名 and 协办: a member files a joint proposal, one co-signer confirms and one declines in their forms; the committee assigns it with a 协办 unit, which sends its opinion and is not asked to countersign', async () => {
+  const c = referenceCase();
+  const filed = await http(ctx.current, 'POST', '/proposals', { as: 'wang-fengjie', body: { ...c.intake, number: 1106 } });
+  expect(filed.status).toBe(201);
+  const id = filed.body.proposalId as string;
+  for (const [member, decision, line] of [['sun-yurong', '确认联名', '孙钰蓉 确认联名'], ['li-baosong', '不同意联名', '李宝松 不同意联名，不再列为提案人']] as const) {
+    const page = await signedIn(member);
+    await page.goto(`${ctx.current.base}/p/${id}`);
+    const form = card(page, '联名确认');
+    await form.getByText('领衔人邀请您联名提出本提案', { exact: false }).waitFor();
+    await form.getByRole('radio', { name: decision }).check();
+    if (member === 'sun-yurong') await checkAndKeep(page, 'cosigning');
+    await form.getByRole('button', { name: /^提\s?交$/ }).click();
+    await page.locator('.ant-timeline-item-content', { hasText: line }).waitFor();
+  }
+
+  const committee = await signedIn('committee-clerk');
+  await committee.goto(`${ctx.current.base}/p/${id}`);
+  await committee.getByRole('radio', { name: '立案', exact: true }).check();
+  await committee.getByRole('button', { name: '提交审查结果' }).click();
+  await committee.getByLabel('主办单位').fill('发展和改革');
+  await pick(committee, '三门峡市发展和改革委员会');
+  await committee.getByLabel('会办单位').fill('科技');
+  await pick(committee, '三门峡市科技局');
+  await committee.keyboard.press('Escape');
+  await committee.getByLabel(/^协办单位/).fill('教育');
+  await pick(committee, '三门峡市教育局');
+  await committee.keyboard.press('Escape');
+  await committee.getByRole('button', { name: /^交\s?办$/ }).click();
+  await committee.locator('.ant-tag', { hasText: '协办 三门峡市教育局' }).waitFor();
+  await checkAndKeep(committee, 'assisting-unit');
+
+  // The 协办 unit sends its opinion to the lead unit; the draft then waits for the 会办 unit's countersign alone.
+  const edu = await signedIn('edu-officer');
+  await edu.goto(`${ctx.current.base}/p/${id}`);
+  await edu.getByLabel('意见', { exact: true }).fill('建议将职业教育产教融合纳入新材料人才培养。');
+  await edu.getByRole('button', { name: '报送会办意见' }).click();
+  await edu.getByText('三门峡市教育局 向 三门峡市发展和改革委员会 提交会办意见', { exact: false }).waitFor();
+  const steps = referenceSteps(c, () => new Date().toISOString());
+  const handle = ctx.current.env.client.workflow.getHandle(id);
+  for (const step of steps.filter((s) => ['recordContact', 'submitOpinion'].includes(s.command.type))) await act(handle, step.command);
+  await act(handle, { type: 'draftReply', actor: { role: 'officer', id: 'drc-officer', unitId: 'smx-drc' }, draft: { ...c.draft, salutation: '尊敬的王凤杰、孙钰蓉委员：' } });
+  await edu.reload();
+  await edu.locator('.ant-timeline-item-content', { hasText: '草拟答复' }).first().waitFor();
+  expect(await edu.getByRole('button', { name: /会签/ }).count()).toBe(0);
+  await handle.terminate('test done');
+}, 120_000);

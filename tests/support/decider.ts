@@ -3,7 +3,7 @@
  * checks the specifications share. A refusal while setting up a `given` is a broken test.
  */
 import type { Actor, Command } from '../../workflows/domain/commands';
-import type { Assignment } from '../../workflows/domain/contracts';
+import type { Assignment, Signer } from '../../workflows/domain/contracts';
 import type { ProposalEvent } from '../../workflows/domain/events';
 import { decide, decideUnknown, fileProposal } from '../../workflows/domain/lifecycle';
 import type { HandlingPolicy } from '../../workflows/domain/policy';
@@ -37,9 +37,11 @@ export const markKey: Command = { type: 'markKey', actor: committee, leaders: ['
 export const joint: Assignment = { mode: 'joint', lead: 'smx-drc', coHandlers: ['smx-stb'] };
 export const contact = (when = T0) => ({ ...c202.contacts[0]!.contact, occurredAt: when });
 export const draft = c202.draft;
+/** 202's draft issued by the lead unit alone (no 联合答复). */
+export const { coIssuers: _coIssuers, ...soleDraft } = draft;
 
 export function filed(intake = c202.intake, at = T0): ProposalState {
-  return evolve(initialState(), fileProposal(intake, committee, at));
+  return evolve(initialState(), fileProposal(intake, committee, at, policy));
 }
 
 /** Applies commands as given facts, each at `now`. */
@@ -59,7 +61,8 @@ export const assign = (assignment: Assignment = joint): Command => ({ type: 'ass
 export const recordContact = (actor: Actor = drc, when = T0): Command => ({ type: 'recordContact', actor, contact: contact(when) });
 export const opinion = (actor: Actor = stb): Command => ({ type: 'submitOpinion', actor, text: c202.opinion.text });
 export const draftReply = (actor: Actor = drc, d = draft): Command => ({ type: 'draftReply', actor, draft: d });
-export const countersign = (actor: Actor = stb): Command => ({ type: 'countersign', actor });
+/** 会签; the Science Bureau co-issues 202's reply, so its head signs as it countersigns (null: a draft it does not co-issue). */
+export const countersign = (actor: Actor = stb, signer: Signer | null = actor === stb ? c202.coSigner : null): Command => ({ type: 'countersign', actor, ...(signer ? { signer } : {}) });
 export const submit = (actor: Actor = drc): Command => ({ type: 'submitReply', actor });
 export const accept: Command = { type: 'reviewReply', actor: committee, review: { decision: 'accept' } };
 export const issue = (actor: Actor = drc): Command => ({ type: 'issueReply', actor, signer: c202.signer });

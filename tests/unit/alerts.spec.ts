@@ -93,7 +93,7 @@ test('at the follow-up limit open commitments fall overdue and are reported to t
     { type: 'recordContact', actor: drc, contact: { ...c202.contacts[0]!.contact, occurredAt: T0 } },
     { type: 'submitOpinion', actor: stb, text: '意见' },
     { type: 'draftReply', actor: drc, draft: c202.draft },
-    { type: 'countersign', actor: stb },
+    { type: 'countersign', actor: stb, signer: c202.coSigner },
     { type: 'submitReply', actor: drc },
     { type: 'reviewReply', actor: committee, review: { decision: 'accept' } },
     { type: 'issueReply', actor: drc, signer: c202.signer },
@@ -122,7 +122,7 @@ test('every duty that is owed gets the same ladder: warned before, overdue when 
     { type: 'draftReply', actor: drc, draft: c202.draft },
   ];
   const issued: Command[] = [
-    { type: 'countersign', actor: stb },
+    { type: 'countersign', actor: stb, signer: c202.coSigner },
     { type: 'submitReply', actor: drc },
     { type: 'reviewReply', actor: committee, review: { decision: 'accept' } },
     { type: 'issueReply', actor: drc, signer: c202.signer },

@@ -8,7 +8,7 @@ import { allowedActions, decide } from '../../workflows/domain/lifecycle';
 import type { HandlingPolicy } from '../../workflows/domain/policy';
 import type { ProposalState } from '../../workflows/domain/state';
 import {
-  T0, assign, c202, filed, committee, contact, draft, drc, edu, given, later, li, on, opinion, policy, rate, recordContact, register, report, stb, stranger, sun, toAssigned,
+  T0, assign, c202, filed, committee, contact, soleDraft, drc, edu, given, later, li, on, opinion, policy, rate, recordContact, register, report, stb, stranger, sun, toAssigned,
   toCountersigning, toDraftable, toFollowUp, askExtension, extension, viceChair, otherLeader, markKey, toReplied, toUnderReview, wang, draftReply, countersign, submit, accept,
 } from '../support/decider';
 
@@ -26,8 +26,8 @@ function sample(type: CommandType, actor: Actor, now: string, offer: Partial<All
     decideReassignment: { unitId: offer.unitId ?? 'smx-stb', decision: { decision: 'keep', reason: '维持' } },
     submitOpinion: { text: '意见' },
     recordContact: { contact: contact(now) },
-    draftReply: { draft: { ...draft, replyClass: offer.classes?.[0]?.code ?? 'B' } },
-    countersign: {},
+    draftReply: { draft: { ...soleDraft, replyClass: offer.classes?.[0]?.code ?? 'B', ...(offer.coIssuers ? { coIssuers: offer.coIssuers } : {}) } },
+    countersign: offer.signerLevels ? { signer: { ...c202.coSigner, level: offer.signerLevels[0] } } : {},
     requestChanges: { comments: '请修改' },
     releaseCountersign: { unitId: offer.unitId ?? 'smx-stb', reason: '逾期' },
     submitReply: {},
@@ -45,6 +45,7 @@ function sample(type: CommandType, actor: Actor, now: string, offer: Partial<All
     requestExtension: { months: 1, reason: '跨年度项目' },
     decideExtension: { ...unit, decision: 'grant', reason: '同意' },
     withdraw: { reason: '情况已变化' },
+    answerCosigning: { decision: 'confirm' },
     decidePublication: { publication: { decision: 'full' } },
     decideWithdrawal: { decision: 'consent', reason: '同意' },
     markKey: { leaders: ['vice-chair-zhang'], memberInCharge: '李委员', reason: '主席会议遴选' },
@@ -197,7 +198,7 @@ describe('the drifts the console had, answered by the rules', () => {
 
   test('the reassignment decision offers reassigning only while every reply is drafted', () => {
     const asked = [...toAssigned, { type: 'requestReassignment', actor: stb, reason: '职能不符' } as Command];
-    expect(actions(given(asked), committee).find((a) => a.action === 'decideReassignment')).toEqual({ action: 'decideReassignment', unitId: 'smx-stb', decisions: ['keep', 'reassign'] });
+    expect(actions(given(asked), committee).find((a) => a.action === 'decideReassignment')).toEqual({ action: 'decideReassignment', unitId: 'smx-stb', decisions: ['keep', 'reassign'], assisting: true });
     const drafted = given([...asked, opinion(), recordContact(), draftReply(), countersign(), submit()], later(T0, 1));
     expect(actions(drafted, committee, later(T0, 1)).find((a) => a.action === 'decideReassignment')?.decisions).toEqual(['keep']);
   });

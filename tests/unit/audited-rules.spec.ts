@@ -11,6 +11,7 @@ import { type SettledDuty, settle } from '../../workflows/domain/ledger';
 import { addCalendarYear, decide, joinMerged } from '../../workflows/domain/lifecycle';
 import { pinnedPolicy, withCalendarYears } from '../../workflows/domain/policy';
 import { year2027 } from '../support/calendar-2027';
+import { seedDirectory } from '../../seeds/reference-case';
 import { nextWakeUp, elapse } from '../../workflows/domain/schedule';
 import { fold } from '../../workflows/domain/state';
 import { summarize } from '../../workflows/domain/summary';
@@ -18,7 +19,7 @@ import { describeEvent } from '../../workflows/domain/timeline';
 import { statistics } from '../../apps/api/src/supervision/statistics';
 import { compressedPolicy } from '../../seeds/policy';
 import {
-  T0, accept, assign, c202, committee, countersign, draft, draftReply, drc, edu, filed, given, issue, li, on, opinion, policy, rate,
+  T0, accept, assign, c202, committee, countersign, draft, soleDraft, draftReply, drc, edu, filed, given, issue, li, on, opinion, policy, rate,
   recordContact, refusal, register, report, stb, submit, sun, then, tick, toAssigned, toFollowUp, toReplied, wang, askExtension, extension, publish,
 } from '../support/decider';
 
@@ -67,13 +68,18 @@ describe('1. a silent co-handler does not hold the reply up', () => {
 
   test('the committee releases a countersign only once it is overdue, with a reason; the draft goes on', () => {
     // Drafted Tue 23 April: 5 working days are 24, 25, 26, the 调休 Sunday 28 and Mon 29 April.
-    const drafted = given([draftReply()], on('2024-04-23'), contacted);
+    const drafted = given([draftReply(drc, soleDraft)], on('2024-04-23'), contacted);
     const release: Command = { type: 'releaseCountersign', actor: committee, unitId: 'smx-stb', reason: '市科技局逾期未会签，经督办仍未反馈' };
     expect(refusal(drafted, release, on('2024-04-29'))).toEqual({ code: 'notReady', message: 'the countersign of smx-stb is not overdue: it is due by 2024-04-29' });
     expect(then(drafted, release, on('2024-04-30'))).toEqual([{ type: 'CountersignReleased', unitId: 'smx-stb', leadUnitId: 'smx-drc', reason: '市科技局逾期未会签，经督办仍未反馈' }]);
     const released = given([release], on('2024-04-30'), drafted);
     expect(released.tracks['smx-drc']).toMatchObject({ stage: 'drafted', released: ['smx-stb'] });
     expect(then(released, submit(), on('2024-04-30'))).toEqual([{ type: 'ReplySubmitted', unitId: 'smx-drc' }]);
+    // A co-issuer released has not signed: the draft that names it goes no further until revised without it.
+    const coIssued = given([release], on('2024-04-30'), given([draftReply()], on('2024-04-23'), contacted));
+    expect(refusal(coIssued, submit(), on('2024-04-30'))).toEqual({ code: 'notReady', message: 'the co-issuing smx-stb has not signed: revise the draft without it' });
+    const revised = given([draftReply(drc, soleDraft), countersign(stb, null)], on('2024-04-30'), coIssued);
+    expect(then(revised, submit(), on('2024-04-30'))).toEqual([{ type: 'ReplySubmitted', unitId: 'smx-drc' }]);
     expect(refusal(released, { ...release, unitId: 'smx-edu' }, on('2024-04-30'))).toEqual({ code: 'wrongUnit', message: 'smx-edu is not a co-handling unit of this proposal', path: ['unitId'] });
     // Both are policy: a place that does not do so refuses.
     const strict = { ...policy, coHandling: { draftWithoutOverdueOpinions: false, committeeReleasesOverdueCountersign: false } };
@@ -209,7 +215,7 @@ describe('7. statistics by DOMAIN.md’s definitions', () => {
       [T0, register],
       [T0, assign()],
       [T0, { type: 'recordContact', actor: drc, contact: { ...c202.contacts[0]!.contact, form: 'siteVisit', occurredAt: T0 } }],
-      [on('2024-04-23'), draftReply()],
+      [on('2024-04-23'), draftReply(drc, soleDraft)],
       [on('2024-04-30'), { type: 'releaseCountersign', actor: committee, unitId: 'smx-stb', reason: '逾期' }],
       [on('2024-04-30'), submit()],
       [on('2024-04-30'), accept],
@@ -225,7 +231,7 @@ describe('7. statistics by DOMAIN.md’s definitions', () => {
         [T0, register],
         [T0, assign({ mode: 'joint', lead: 'smx-drc', coHandlers: [] })],
         [T0, { type: 'recordContact', actor: drc, contact: { ...c202.contacts[1]!.contact, occurredAt: T0 } }],
-        [T0, draftReply(drc, { ...draft, replyClass: 'A', commitments: [] })],
+        [T0, draftReply(drc, { ...soleDraft, replyClass: 'A', commitments: [] })],
         [T0, submit()],
         [T0, accept],
         [T0, issue()],
@@ -282,8 +288,8 @@ describe('8, 9. merged proposals and the reply’s recipients', () => {
     // The salutation names every recipient, the merged proposal's proposer too: a draft that leaves him out is refused.
     const drafting = given([recordContact(), opinion()], T0, joined);
     expect(refusal(drafting, draftReply())).toMatchObject({ code: 'invalid', path: ['draft', 'salutation'], message: 'the salutation must name every recipient; it leaves out 张三' });
-    const named = draftReply(drc, { ...draft, salutation: '尊敬的王凤杰、孙钰蓉、李宝松、张三委员：' });
-    const approved = given([named, countersign(), submit(), accept], T0, drafting);
+    const named = draftReply(drc, { ...soleDraft, salutation: '尊敬的王凤杰、孙钰蓉、李宝松、张三委员：' });
+    const approved = given([named, countersign(stb, null), submit(), accept], T0, drafting);
     expect(then(approved, issue())).toEqual([
       {
         type: 'ReplyIssued', unitId: 'smx-drc', signer: c202.signer, documentNumber: draft.documentNumber, replyClass: 'B',
@@ -300,7 +306,8 @@ describe('8, 9. merged proposals and the reply’s recipients', () => {
 describe('11. proposal 202 as the reply has it', () => {
   test('the header, title line, salutation and plan heading are the reply’s own lines', () => {
     const lines = fs.readFileSync(path.resolve(__dirname, '../../seeds/proposal-202-reply.txt'), 'utf8').split('\n').map((l) => l.trim());
-    expect(lines).toContain(draft.issuingUnits!.join(' '));
+    const names = new Map(seedDirectory().units.map((u) => [u.id, u.name]));
+    expect(lines).toContain(['smx-drc', ...draft.coIssuers!].map((u) => names.get(u)).join(' '));
     expect(lines).toContain(draft.titleLine!);
     expect(lines).toContain(draft.salutation);
     expect(lines).toContain(draft.commitmentsHeading!);

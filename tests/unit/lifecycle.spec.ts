@@ -3,7 +3,7 @@
  * acts, then these events follow, or this typed refusal.
  */
 import type { Actor, Command } from '../../workflows/domain/commands';
-import { decide } from '../../workflows/domain/lifecycle';
+import { allowedActions, decide, fileProposal } from '../../workflows/domain/lifecycle';
 import type { Assignment } from '../../workflows/domain/contracts';
 import { openDuties, opinionDue, replyDue } from '../../workflows/domain/duties';
 import { isOverdue } from '../../workflows/domain/calendar';
@@ -11,9 +11,9 @@ import { scheduledAlerts } from '../../workflows/domain/alerts';
 import { settle } from '../../workflows/domain/ledger';
 import type { RefusalCode } from '../../workflows/domain/refusals';
 import { nextWakeUp, elapse } from '../../workflows/domain/schedule';
-import { type ProposalState, isFinished, stageOf } from '../../workflows/domain/state';
+import { type ProposalState, evolve, initialState, isFinished, recipients, stageOf } from '../../workflows/domain/state';
 import {
-  T0, accept, assign, c202, committee, contact, countersign, draft, draftReply, drc, edu, given, issue, joint, later, li, opinion, policy,
+  T0, accept, assign, c202, committee, contact, countersign, draft, soleDraft, draftReply, drc, edu, given, issue, joint, later, li, opinion, policy,
   rate, recordContact, refusal, register, report, stb, stranger, submit, sun, then, toAssigned, toCountersigning, toDraftable, toFollowUp,
   toReplied, toUnderReview, typesOf, wang, filed, tick, askExtension, grantExtension, extension, on, viceChair, otherLeader, markKey, publish,
 } from '../support/decider';
@@ -100,6 +100,39 @@ describe('each reply class says what follow-up it needs (DOMAIN.md 13)', () => {
     const s = given(toDraftable, T0, filed(), old);
     expect(typesOf(then(s, draftReply(drc, { ...noCommitments, replyClass: 'B' }), T0, old))).toEqual(['ReplyDrafted']);
     expect(typesOf(then(s, draftReply(drc, { ...draft, replyClass: 'C' }), T0, old))).toEqual(['ReplyDrafted']);
+  });
+});
+
+describe('联名: a member’s joint proposal counts each co-signer once they confirm', () => {
+  const byWang = (p: HandlingPolicy = policy) => evolve(initialState(), fileProposal(c202.intake, wang, T0, p));
+  const answer = (actor: Actor, decision: 'confirm' | 'decline'): Command => ({ type: 'answerCosigning', actor, decision });
+
+  test('given 王凤杰 files with two co-signers, when one confirms and one declines, then only the confirmed one is a proposer', () => {
+    const s = byWang();
+    expect(s.cosigners).toEqual({ 'sun-yurong': 'pending', 'li-baosong': 'pending' });
+    expect(allowedActions(s, sun, { now: T0, policy }).map((a) => a.action)).toEqual(['answerCosigning']);
+    refused(s, answer(wang, 'confirm'), 'forbidden');
+    const answered = given([answer(sun, 'confirm'), answer(li, 'decline')], T0, s);
+    refused(answered, answer(sun, 'decline'), 'alreadyDone');
+    expect(answered.cosigners).toEqual({ 'sun-yurong': 'confirmed', 'li-baosong': 'declined' });
+    expect(recipients(answered).map((p) => p.id)).toEqual(['wang-fengjie', 'sun-yurong']);
+    // The reply's salutation then names the two who are proposers.
+    const offer = allowedActions(given([register, assign(), recordContact(), opinion()], T0, answered), drc, { now: T0, policy }).find((a) => a.action === 'draftReply');
+    expect(offer?.recipients).toEqual(['王凤杰', '孙钰蓉']);
+  });
+
+  test('given a co-signer silent when the committee reviews, then they are left out and can no longer answer', () => {
+    const s = given([answer(sun, 'confirm')], T0, byWang());
+    expect(typesOf(then(s, register))).toEqual(['CosignersLapsed', 'ProposalRegistered']);
+    const reviewed = given([register], T0, s);
+    expect(reviewed.cosigners!['li-baosong']).toBe('lapsed');
+    expect(recipients(reviewed).map((p) => p.id)).toEqual(['wang-fengjie', 'sun-yurong']);
+    refused(reviewed, answer(li, 'confirm'), 'windowClosed');
+  });
+
+  test('given the committee files the proposal (the paper form is signed), or a policy pinned before, then every proposer counts as filed', () => {
+    expect(filed().cosigners).toBeUndefined();
+    expect(byWang(pinnedPolicy({ ...policy, cosignerConfirmation: undefined } as unknown as HandlingPolicy, false)).cosigners).toBeUndefined();
   });
 });
 
@@ -218,7 +251,7 @@ describe('reply draft and countersign (答复草拟, 会签)', () => {
     const s = given(toCountersigning);
     expect(s.tracks['smx-drc']!.stage).toBe('countersigning');
     expect(openDuties(s, policy, T0).find((d) => d.kind === 'countersign')).toMatchObject({ unitId: 'smx-stb', due: { date: '2024-03-28' } });
-    expect(then(s, countersign())).toEqual([{ type: 'DraftCountersigned', unitId: 'smx-stb', leadUnitId: 'smx-drc' }]);
+    expect(then(s, countersign())).toEqual([{ type: 'DraftCountersigned', unitId: 'smx-stb', leadUnitId: 'smx-drc', signer: c202.coSigner }]);
     expect(given([countersign()], T0, s).tracks['smx-drc']!.stage).toBe('drafted');
   });
 
@@ -238,7 +271,7 @@ describe('reply draft and countersign (答复草拟, 会签)', () => {
   });
 
   test('without co-handlers a draft is ready at once', () => {
-    const s = given([register, assign({ mode: 'separate', units: ['smx-drc', 'smx-stb'] }), recordContact(), draftReply()]);
+    const s = given([register, assign({ mode: 'separate', units: ['smx-drc', 'smx-stb'] }), recordContact(), draftReply(drc, soleDraft)]);
     expect(s.tracks['smx-drc']!.stage).toBe('drafted');
   });
 
@@ -261,6 +294,56 @@ describe('reply draft and countersign (答复草拟, 会签)', () => {
   test('协办未会签: the lead cannot submit while a co-handler has not countersigned', () => {
     expect(refusal(given(toCountersigning), submit())).toMatchObject({ code: 'notReady', message: 'not yet countersigned by smx-stb' });
     refused(given([...toCountersigning, countersign()]), submit(stb), 'wrongUnit');
+  });
+});
+
+describe('4. co-handlers’ roles and joint issuing (会办, 协办, 联合答复)', () => {
+  const withAssisting: Assignment = { mode: 'joint', lead: 'smx-drc', coHandlers: ['smx-stb'], assisting: ['smx-edu'] };
+  const offered = (s: ProposalState, actor: Actor) => allowedActions(s, actor, { now: T0, policy }).map((a) => a.action);
+
+  test('given a 协办 unit, it owes its opinion like a 会办 unit, is never asked to countersign, and is copied the reply', () => {
+    const s = given([register, assign(withAssisting), recordContact(), opinion()]);
+    // Assigned Thu 21 March 2024: one month is Sun 21 April, moved to Mon 22 April.
+    expect(openDuties(s, policy, T0).filter((d) => d.kind === 'coHandlerOpinion').map((d) => `${d.unitId}:${d.due.date}`)).toEqual(['smx-edu:2024-04-22']);
+    expect(refusal(s, draftReply())).toMatchObject({ code: 'notReady', message: 'waiting for the opinions of smx-edu (due 2024-04-22)' });
+    const drafted = given([opinion(edu), draftReply()], T0, s);
+    expect(openDuties(drafted, policy, T0).filter((d) => d.kind === 'countersign').map((d) => d.unitId)).toEqual(['smx-stb']);
+    expect(offered(drafted, edu)).not.toContain('countersign');
+    expect(refusal(drafted, countersign(edu))).toMatchObject({ code: 'forbidden', message: 'smx-edu is a 协办 (assisting) unit: it sends its opinion and does not countersign' });
+    const approved = given([countersign(), submit(), accept], T0, drafted);
+    expect(then(approved, issue())[0]).toMatchObject({ copiedTo: ['committee', 'supervisionOffice', 'smx-edu'] });
+  });
+
+  test('given a policy where every co-handler countersigns, an assignment naming 协办 units is refused', () => {
+    const all = { ...policy, coHandlerRoles: { ...policy.coHandlerRoles, assisting: 'allCountersign' as const } };
+    expect(refusal(given([register]), assign(withAssisting), T0, all)).toMatchObject({ code: 'invalid', path: ['assignment', 'assisting'] });
+    expect(allowedActions(given([register]), committee, { now: T0, policy: all }).find((a) => a.action === 'assign')).toEqual({ action: 'assign', assisting: false });
+  });
+
+  test('given a co-issued draft, the co-issuer’s head signs as it countersigns, and both stand in the reply, neither among the copies', () => {
+    const s = given([register, assign(withAssisting), recordContact(), opinion(), opinion(edu)]);
+    expect(allowedActions(s, drc, { now: T0, policy }).find((a) => a.action === 'draftReply')?.coIssuers).toEqual(['smx-stb']);
+    // Only a 会办 unit co-issues; the header is named by id, not written.
+    expect(refusal(s, draftReply(drc, { ...draft, coIssuers: ['smx-edu'] }))).toMatchObject({ code: 'invalid', path: ['draft', 'coIssuers'] });
+    expect(refusal(s, draftReply(drc, { ...soleDraft, issuingUnits: ['三门峡市发展和改革委员会'] }))).toMatchObject({ code: 'invalid', path: ['draft', 'issuingUnits'] });
+    const drafted = given([draftReply()], T0, s);
+    expect(allowedActions(drafted, stb, { now: T0, policy }).find((a) => a.action === 'countersign')).toEqual({ action: 'countersign', signerLevels: ['head'] });
+    expect(refusal(drafted, countersign(stb, null))).toMatchObject({ code: 'invalid', path: ['signer'] });
+    expect(refusal(drafted, countersign(stb, { ...c202.coSigner, level: 'deputy' }))).toMatchObject({ code: 'invalid', path: ['signer', 'level'] });
+    const approved = given([countersign(), submit(), accept], T0, drafted);
+    expect(then(approved, issue())[0]).toMatchObject({ coIssuers: [{ unitId: 'smx-stb', signer: c202.coSigner }], copiedTo: ['committee', 'supervisionOffice', 'smx-edu'] });
+    // A draft the Science Bureau does not co-issue: it countersigns without signing.
+    const sole = given([draftReply(drc, soleDraft)], T0, s);
+    expect(refusal(sole, countersign())).toMatchObject({ code: 'invalid', path: ['signer'] });
+    expect(events(sole, countersign(stb, null))).toEqual(['DraftCountersigned']);
+  });
+
+  test('given a proposal pinned before roles among co-handlers, the header stays free text and every co-handler countersigns', () => {
+    const old = pinnedPolicy({ ...policy, coHandlerRoles: undefined } as unknown as HandlingPolicy, false);
+    expect(old.coHandlerRoles).toEqual({ assisting: 'allCountersign', coIssuing: 'freeText' });
+    const s = given(toDraftable, T0, filed(), old);
+    expect(refusal(s, draftReply(), T0, old)).toMatchObject({ code: 'invalid', path: ['draft', 'coIssuers'] });
+    expect(typesOf(then(s, draftReply(drc, { ...soleDraft, issuingUnits: ['三门峡市发展和改革委员会', '三门峡市科技局'] }), T0, old))).toEqual(['ReplyDrafted']);
   });
 });
 
@@ -299,7 +382,7 @@ describe('review and reply (审核, 答复)', () => {
   });
 
   test('separate replies need the unit named in committee and proposer actions', () => {
-    const s = given([register, assign({ mode: 'separate', units: ['smx-drc', 'smx-stb'] }), recordContact(), draftReply(), submit()]);
+    const s = given([register, assign({ mode: 'separate', units: ['smx-drc', 'smx-stb'] }), recordContact(), draftReply(drc, soleDraft), submit()]);
     expect(refusal(s, accept)).toMatchObject({ code: 'invalid', path: ['unitId'] });
     expect(refusal(s, { ...accept, unitId: 'smx-edu' })).toMatchObject({ code: 'notFound', path: ['unitId'] });
     expect(then(s, { ...accept, unitId: 'smx-drc' })).toEqual([{ type: 'ReplyApproved', unitId: 'smx-drc', replyClass: 'B' }]);

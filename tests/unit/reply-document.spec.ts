@@ -30,9 +30,11 @@ const issued: IssuedReply = {
   replyClass: c.draft.replyClass,
   draft: c.draft,
   recipients: c.intake.proposers.map((p) => p.id),
-  copiedTo: ['committee', 'supervisionOffice', 'smx-stb'],
+  // As the workflow issues it: the co-issuing Science Bureau is not copied.
+  copiedTo: ['committee', 'supervisionOffice'],
 };
-const blocks = replyDocument(issued, (id) => names.get(id) ?? id);
+const nameOf = (id: string) => names.get(id) ?? id;
+const blocks = replyDocument(issued, 'smx-drc', nameOf);
 /** What the document adds to the seed's text: the illustrative fields and the 版记. */
 const added = (b: Block) => ['number', 'signature', 'note', 'copies', 'imprint'].includes(b.kind);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reply-202-'));
@@ -51,11 +53,16 @@ test('the document has the reply in the order of the real one, and the fields it
   ]);
 });
 
-test('a co-handler that issues the reply with the lead unit is in the header and the signature, never among the copies', () => {
-  const soleIssuer = replyDocument({ ...issued, draft: { ...c.draft, issuingUnits: [names.get('smx-drc')!] } }, (id) => names.get(id) ?? id);
-  expect(soleIssuer.filter((b) => b.kind === 'copies').map((b) => b.text)).toEqual([`抄送：市政协提案委员会，市政府督查室，${names.get('smx-stb')}。`]);
-  const copies = blocks.find((b) => b.kind === 'copies')!.text;
-  for (const unit of c.draft.issuingUnits!) expect(copies).not.toContain(unit);
+test('the co-issuers (ids) are named from the directory in the header and the signature, never among the copies', () => {
+  expect(c.draft.coIssuers).toEqual(['smx-stb']);
+  expect(blocks.filter((b) => b.kind === 'issuer').map((b) => b.text)).toEqual(['三门峡市发展和改革委员会 三门峡市科技局']);
+  // Even were a co-issuer among the copied units, the copies line leaves it out.
+  const copiedToo = replyDocument({ ...issued, copiedTo: [...issued.copiedTo, 'smx-stb'] }, 'smx-drc', nameOf);
+  expect(copiedToo.find((b) => b.kind === 'copies')!.text).toBe('抄送：市政协提案委员会，市政府督查室。');
+  // A reply the lead unit issues alone names it alone and copies the co-handler.
+  const soleIssuer = replyDocument({ ...issued, draft: { ...c.draft, coIssuers: undefined }, copiedTo: [...issued.copiedTo, 'smx-stb'] }, 'smx-drc', nameOf);
+  expect(soleIssuer.filter((b) => b.kind === 'issuer' || b.kind === 'signature').map((b) => b.text)).toEqual(['三门峡市发展和改革委员会', '三门峡市发展和改革委员会', '2024年6月14日']);
+  expect(soleIssuer.find((b) => b.kind === 'copies')!.text).toBe('抄送：市政协提案委员会，市政府督查室，三门峡市科技局。');
 });
 
 test('the Word file holds the document paragraph by paragraph', async () => {
@@ -73,7 +80,7 @@ test('the Word file holds the document paragraph by paragraph', async () => {
 });
 
 test('the reply is dated the day it was issued, not the day it was drafted', () => {
-  const later = replyDocument({ ...issued, at: '2024-06-20T02:00:00.000Z', draft: { ...c.draft, date: '2024-06-14' } }, (id) => names.get(id) ?? id);
+  const later = replyDocument({ ...issued, at: '2024-06-20T02:00:00.000Z', draft: { ...c.draft, date: '2024-06-14' } }, 'smx-drc', nameOf);
   expect(later.filter((b) => b.kind === 'signature').at(-1)!.text).toBe('2024年6月20日');
   expect(later.find((b) => b.kind === 'imprint')!.right).toBe('2024年6月20日印发');
 });

@@ -24,6 +24,9 @@ export const DUTY_NAME_ZH: Record<DutyKind, string> = {
   objectionReview: '不立案异议复核',
 };
 
+/** A unit's part in an assignment (`unitRole`). */
+export const ROLE_NAME_ZH = { lead: '主办', coHandler: '会办', assisting: '协办', separate: '分办' } as const;
+
 export const RATING_NAME_ZH: Record<Rating, string> = { satisfied: '满意', basicallySatisfied: '基本满意', unsatisfied: '不满意' };
 
 export const AUDIENCE_NAME_ZH: Record<Audience, string> = { officer: '经办人', proposer: '提案人', unitHead: '单位负责人', committee: '提案委员会', assessment: '年度考核' };

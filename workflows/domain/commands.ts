@@ -59,7 +59,8 @@ export const CommandBodies = {
   submitOpinion: z.strictObject({ text: text(20000) }),
   recordContact: z.strictObject({ contact: ContactSchema }),
   draftReply: z.strictObject({ draft: ReplyDraftSchema }),
-  countersign: z.strictObject({}),
+  /** `signer`: who signs for the unit, when the draft names it a co-issuer (联合答复); absent otherwise. */
+  countersign: z.strictObject({ signer: SignerSchema.optional() }),
   requestChanges: z.strictObject({ comments: text(5000) }),
   releaseCountersign: z.strictObject({ unitId: Id, reason: text(2000) }),
   submitReply: z.strictObject({}),
@@ -76,6 +77,7 @@ export const CommandBodies = {
   extendReplyDeadline: z.strictObject({ ...replyUnit, months: z.number().int().min(1).max(12), reason: text(2000) }),
   requestExtension: z.strictObject({ months: z.number().int().min(1).max(12), reason: text(2000) }),
   withdraw: z.strictObject({ reason: text(2000) }),
+  answerCosigning: z.strictObject({ decision: z.enum(['confirm', 'decline']) }),
   decidePublication: z.strictObject({
     publication: z.discriminatedUnion('decision', [
       z.strictObject({ decision: z.literal('full') }),
@@ -129,6 +131,7 @@ export const COMMAND_ROLES: Record<CommandType, readonly Actor['role'][]> = {
   extendReplyDeadline: ['committee'],
   requestExtension: ['officer'],
   withdraw: ['proposer'],
+  answerCosigning: ['proposer'],
   decidePublication: ['officer'],
   markKey: ['committee'],
   submitHandlingPlan: ['officer'],
@@ -168,6 +171,7 @@ export const CommandSchema = z.discriminatedUnion('type', [
   command('extendReplyDeadline', CommandBodies.extendReplyDeadline),
   command('requestExtension', CommandBodies.requestExtension),
   command('withdraw', CommandBodies.withdraw),
+  command('answerCosigning', CommandBodies.answerCosigning),
   command('decidePublication', CommandBodies.decidePublication),
   command('markKey', CommandBodies.markKey),
   command('submitHandlingPlan', CommandBodies.submitHandlingPlan),
@@ -198,6 +202,10 @@ export const OfferDetailsSchema = z.object({
   until: z.string().optional(),
   /** The year an annual summary is owed for. */
   year: z.number().int().optional(),
+  /** Whether the assignment may name 协办 units (an opinion only), as the policy sets roles per assignment. */
+  assisting: z.boolean().optional(),
+  /** The co-handlers (会办) a joint reply may be co-issued with (联合答复). */
+  coIssuers: z.array(z.string()).optional(),
   /** Everyone the reply is addressed to, merged proposals' proposers included (the salutation names them all). */
   recipients: z.array(z.string()).optional(),
 });

@@ -92,13 +92,19 @@ export const IntakeSchema = z
 
 export const AssignmentSchema = z
   .discriminatedUnion('mode', [
-    /** 主办 + 会办: one joint reply by the lead, countersigned by every co-handler. */
-    z.strictObject({ mode: z.literal('joint'), lead: Id, coHandlers: z.array(Id).max(20).default([]).meta({ uniqueItems: true, description: 'Distinct units, none of them the lead.' }) }),
+    /** 主办 + 会办: one joint reply by the lead, countersigned by every co-handler; 协办 units send an opinion only. */
+    z.strictObject({
+      mode: z.literal('joint'),
+      lead: Id,
+      coHandlers: z.array(Id).max(20).default([]).meta({ uniqueItems: true, description: 'Distinct units, none of them the lead.' }),
+      /** 协办: units that send the lead unit their opinion and do not countersign, where the policy sets roles per assignment. */
+      assisting: z.array(Id).max(20).optional().meta({ uniqueItems: true, description: 'Distinct units, neither the lead nor a co-handler.' }),
+    }),
     /** 分办: each unit replies on its own. */
     z.strictObject({ mode: z.literal('separate'), units: z.array(Id).min(2).max(20).meta({ uniqueItems: true }) }),
   ])
   .refine((a) => {
-    const units = a.mode === 'joint' ? [a.lead, ...a.coHandlers] : a.units;
+    const units = a.mode === 'joint' ? [a.lead, ...a.coHandlers, ...(a.assisting ?? [])] : a.units;
     return new Set(units).size === units.length;
   }, 'a unit may appear only once in an assignment');
 
@@ -124,8 +130,13 @@ export const ReplySectionSchema = z.strictObject({
 
 export const ReplyDraftSchema = z
   .strictObject({
-    /** The issuing units as the document's header names them (三门峡市发展和改革委员会 三门峡市科技局). */
+    /** The issuing units as free text (三门峡市发展和改革委员会 三门峡市科技局), for drafts under policies pinned before `coIssuers`. */
     issuingUnits: z.array(text(100)).min(1).max(20).optional(),
+    /**
+     * 联合答复: the co-handling units (会办) that issue the reply with the lead unit. The header and the
+     * signature name the lead and each of them from the directory; each signs when it countersigns.
+     */
+    coIssuers: z.array(Id).min(1).max(20).optional().meta({ uniqueItems: true }),
     documentNumber: text(100),
     /** 对市政协八届二次会议第202号提案的答复 */
     titleLine: text(200).optional(),
@@ -143,7 +154,9 @@ export const ReplyDraftSchema = z
   .refine((d) => new Set(d.commitments.map((c) => c.no)).size === d.commitments.length, {
     message: 'commitment numbers must be unique',
     path: ['commitments'],
-  });
+  })
+  .refine((d) => !d.coIssuers || new Set(d.coIssuers).size === d.coIssuers.length, { message: 'each co-issuing unit once', path: ['coIssuers'] })
+  .refine((d) => !(d.coIssuers && d.issuingUnits), { message: 'name the co-issuing units by id (coIssuers) or as text (issuingUnits), not both', path: ['issuingUnits'] });
 
 export const SignerSchema = z.strictObject({
   name: text(50),
@@ -155,16 +168,10 @@ export type Session = z.infer<typeof SessionSchema>;
 export type Proposer = z.infer<typeof ProposerSchema>;
 export type Intake = z.infer<typeof IntakeSchema>;
 export type Assignment = z.infer<typeof AssignmentSchema>;
+
+/** 领衔人: the sole proposer, or the one a joint proposal names. */
+export const leadSignerOf = (proposers: Proposer[]): Proposer | undefined => (proposers.length === 1 ? proposers[0] : proposers.find((p) => p.leadSigner));
 export type Contact = z.infer<typeof ContactSchema>;
 export type Commitment = z.infer<typeof CommitmentSchema>;
 export type ReplyDraft = z.infer<typeof ReplyDraftSchema>;
 export type Signer = z.infer<typeof SignerSchema>;
-
-export function assignedUnits(a: Assignment): string[] {
-  return a.mode === 'joint' ? [a.lead, ...a.coHandlers] : a.units;
-}
-
-/** The units that owe the proposers a reply: the lead, or every separately handling unit. */
-export function replyingUnits(a: Assignment): string[] {
-  return a.mode === 'joint' ? [a.lead] : a.units;
-}

@@ -6,7 +6,7 @@
  */
 import { type Calendar, type Due, addDays, addMonths, addWorkingDays, dueAfter, isOverdue, isWorkingDay, localDate, nextWorkingDayOnOrAfter, startOfLocalDay, type Period } from './calendar';
 import type { HandlingPolicy } from './policy';
-import { REPLY_OWED, type ProposalState, type Track, leadSigner, openCommitments, recipients, unitAndPredecessors } from './state';
+import { REPLY_OWED, type ProposalState, type Track, leadSigner, openCommitments, opinionGivers, recipients, unitAndPredecessors } from './state';
 import type { DutyKind, Urgency } from './vocabulary';
 
 export interface Duty {
@@ -71,7 +71,7 @@ function dueOn(date: string, policy: HandlingPolicy): Due {
 }
 
 export function opinionDue(state: ProposalState, coHandler: string, policy: HandlingPolicy): Due {
-  const fed = Object.values(state.tracks).find((t) => t.countersigners.includes(coHandler));
+  const fed = Object.values(state.tracks).find((t) => opinionGivers(t).includes(coHandler));
   if (policy.opinionDaysBeforeReply && fed) return dueOn(addDays(replyDue(fed, policy).date, -policy.opinionDaysBeforeReply), policy);
   return after(unitStart(state, coHandler), policy.periods.coHandlerOpinion, policy);
 }
@@ -190,7 +190,7 @@ function trackDuties(state: ProposalState, track: Track, policy: HandlingPolicy,
   const duties: Duty[] = [];
   const replyOwed = REPLY_OWED.includes(track.stage);
   // A co-handler owes its opinion until it sends it or the reply goes out without it.
-  for (const coHandler of replyOwed ? track.countersigners.filter((u) => !state.opinions[u]) : []) {
+  for (const coHandler of replyOwed ? opinionGivers(track).filter((u) => !state.opinions[u]) : []) {
     duties.push(duty({ kind: 'coHandlerOpinion', unitId: coHandler, startedAt: unitStart(state, coHandler), due: opinionDue(state, coHandler, policy) }));
   }
   if (replyOwed && !state.contacts.some((c) => unitAndPredecessors(state, unitId).includes(c.unitId))) {

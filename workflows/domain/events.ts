@@ -30,7 +30,11 @@ const reason = { reason: z.string() };
 const commitment = { unitId: z.string(), commitmentNo: z.number().int() };
 
 export const EventBodySchema = z.discriminatedUnion('type', [
-  event('ProposalFiled', { intake: IntakeSchema }),
+  /** `awaitingCosigners`: the co-signers of a member's joint proposal, each to confirm (联名). */
+  event('ProposalFiled', { intake: IntakeSchema, awaitingCosigners: z.array(z.string()).optional() }),
+  event('CosigningAnswered', { proposerId: z.string(), decision: z.enum(['confirm', 'decline']) }),
+  /** Co-signers who had not confirmed when the committee reviewed the proposal: left out. */
+  event('CosignersLapsed', { proposerIds: z.array(z.string()) }),
   event('ProposalRegistered', {}),
   event('ProposalMerged', { intoNumber: z.number().int(), ...reason }),
   /** `objectionUntil`: the lead signer may object until then (absent where the pinned policy has no window). */
@@ -67,7 +71,8 @@ export const EventBodySchema = z.discriminatedUnion('type', [
   event('ProposerContacted', { ...unit, contact: ContactSchema }),
   /** `withoutOpinionsOf`: co-handlers whose opinion period had passed in silence. */
   event('ReplyDrafted', { ...unit, draft: ReplyDraftSchema, withoutOpinionsOf: z.array(z.string()).optional() }),
-  event('DraftCountersigned', { ...unit, leadUnitId: z.string() }),
+  /** `signer`: who signed for a co-issuing unit (联合答复). */
+  event('DraftCountersigned', { ...unit, leadUnitId: z.string(), signer: SignerSchema.optional() }),
   event('DraftChangesRequested', { ...unit, leadUnitId: z.string(), comments: z.string() }),
   /** The committee lets a draft go on without a co-handler's overdue countersign. */
   event('CountersignReleased', { ...unit, leadUnitId: z.string(), ...reason }),
@@ -75,7 +80,7 @@ export const EventBodySchema = z.discriminatedUnion('type', [
   event('ReplyReturned', { ...unit, comments: z.string() }),
   event('ReplyApproved', { ...unit, replyClass: z.string(), correctedFrom: z.string().optional(), comments: z.string().optional() }),
   /** Recipients and copies: absent on replies issued before they were recorded. */
-  event('ReplyIssued', { ...unit, signer: SignerSchema, documentNumber: z.string(), replyClass: z.string(), ...DistributionSchema.partial().shape }),
+  event('ReplyIssued', { ...unit, signer: SignerSchema, coIssuers: z.array(z.object({ unitId: z.string(), signer: SignerSchema })).optional(), documentNumber: z.string(), replyClass: z.string(), ...DistributionSchema.partial().shape }),
   /** 答复公开: the replying unit's decision on publishing its reply; a summary or a reason goes with it. */
   event('PublicationDecided', { ...unit, decision: PublicationSchema, summary: z.string().optional(), reason: z.string().optional() }),
   event('ReplyEvaluated', { ...unit, proposerId: z.string(), rating: RatingSchema, comments: z.string().optional() }),

@@ -3,9 +3,9 @@
  * action concerns, in which stage. Each returns what it found, or the refusal.
  */
 import type { Actor } from './commands';
-import { assignedUnits } from './contracts';
+import { assignedUnits } from './roles';
 import { type Refusal, type RefusalCode, refuse } from './refusals';
-import type { CommitmentState, ProposalState, Track, TrackStage } from './state';
+import { type CommitmentState, type ProposalState, type Track, type TrackStage, opinionGivers } from './state';
 import type { CommitmentStatus } from './vocabulary';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; refusal: Refusal };
@@ -53,11 +53,11 @@ export function namedTrack(state: ProposalState, unitId: string | undefined, ...
   return track ? inStage(track, stages) : no('notFound', `${unitId} owes no reply on this proposal`, ['unitId']);
 }
 
-/** The joint reply whose draft this co-handler countersigns. */
+/** The joint reply this co-handler (会办 or 协办) sends its opinion to. */
 export function coHandledTrack(state: ProposalState, coHandler: string): Checked<Track> {
   const h = handling(state);
   if (!h.ok) return h;
-  const track = Object.values(state.tracks).find((t) => t.countersigners.includes(coHandler));
+  const track = Object.values(state.tracks).find((t) => opinionGivers(t).includes(coHandler));
   return track ? found(track) : no('wrongUnit', `${coHandler} is not a co-handling unit of this proposal`);
 }
 
@@ -70,7 +70,7 @@ export function followedTrack(state: ProposalState, actor: Actor, unitId?: strin
   if (!unit.ok) return unit;
   const own = state.tracks[unit.value];
   if (own && (unitId === undefined || unitId === own.unitId)) return inStage(own, ['followUp']);
-  const joint = Object.values(state.tracks).filter((t) => t.countersigners.includes(unit.value) && (unitId === undefined || t.unitId === unitId));
+  const joint = Object.values(state.tracks).filter((t) => opinionGivers(t).includes(unit.value) && (unitId === undefined || t.unitId === unitId));
   if (joint.length === 0) return no('wrongUnit', `${unit.value} does not handle the reply of ${unitId ?? 'this proposal'}`, ['unitId']);
   return inStage(joint[0]!, ['followUp']);
 }

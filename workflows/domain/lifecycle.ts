@@ -7,14 +7,15 @@
 import { type CalendarYear, isOverdue } from './calendar';
 import type { Actor, AllowedAction, Command, CommandType, OfferDetails } from './commands';
 import { COMMAND_ROLES, CommandSchema } from './commands';
-import { type Assignment, type Intake, type Proposer, assignedUnits } from './contracts';
+import { type Assignment, type Intake, type Proposer, type ReplyDraft } from './contracts';
+import { assignedUnits, assistingUnits, unitRole } from './roles';
 import { annualSummaryYear, evaluationWindow, objectionWindow, opinionDue, countersignDue, reassignmentWindow, replyDue } from './duties';
 import type { EventBody, ProposalEvent } from './events';
 import { type Checked, assignedUnit, coHandledTrack, commitmentIn, followedTrack, found, handling, inFuture, namedTrack, ownTrack, unitOf } from './guards';
 import { closeIfFinished, evaluationOutcome } from './outcomes';
 import type { HandlingPolicy } from './policy';
 import { type Decision, refuse } from './refusals';
-import { type ProposalState, REPLY_OWED, type Track, evolve, isKey, leadSigner, openCommitments, recipients, unitAndPredecessors } from './state';
+import { type ProposalState, REPLY_OWED, type Track, evolve, isKey, leadSigner, openCommitments, opinionGivers, recipients, unitAndPredecessors } from './state';
 import type { CommitmentStatus } from './vocabulary';
 
 export interface Context {
@@ -52,8 +53,10 @@ const nothing = found(null);
 
 const ok = (...events: EventBody[]): Decision<EventBody> => ({ ok: true, events });
 
-export function fileProposal(intake: Intake, by: Actor, now: string): ProposalEvent {
-  return { type: 'ProposalFiled', intake, at: now, by };
+/** 受理; a member's joint proposal waits for each co-signer to confirm, where the policy says so. */
+export function fileProposal(intake: Intake, by: Actor, now: string, policy: HandlingPolicy): ProposalEvent {
+  const cosigners = policy.cosignerConfirmation && by.role === 'proposer' ? intake.proposers.filter((p) => p.id !== by.id).map((p) => p.id) : [];
+  return { type: 'ProposalFiled', intake, ...(cosigners.length > 0 ? { awaitingCosigners: cosigners } : {}), at: now, by };
 }
 
 /** Validates an untrusted command and decides it. */
@@ -125,8 +128,11 @@ function commitmentsFitClass(policy: HandlingPolicy, code: string, commitments: 
   if (rule === 'none' && commitments > 0) return `a class ${code} reply promises nothing to follow up; it lists ${commitments} commitment(s)`;
   return undefined;
 }
-const roleIn = (a: Assignment, unitId: string) =>
-  a.mode === 'separate' ? (a.units.includes(unitId) ? 'separate' : undefined) : a.lead === unitId ? 'lead' : a.coHandlers.includes(unitId) ? 'coHandler' : undefined;
+/** 协办 units are named only where the policy sets co-handlers' roles per assignment. */
+function rolesFitPolicy(a: Assignment, policy: HandlingPolicy, path: string[]): Decision<never> | undefined {
+  if (assistingUnits(a).length === 0 || policy.coHandlerRoles.assisting === 'perAssignment') return undefined;
+  return refuse('invalid', 'under this handling policy every co-handler countersigns: name no 协办 (assisting) units', [...path, 'assisting']);
+}
 
 // ---- 审查, 交办 ----------------------------------------------------------------------------
 
@@ -135,7 +141,26 @@ const review = rule<'review', null>({
   targets: 'none',
   may: (state) => (state.status === 'filed' ? nothing : refuse('wrongStage', `the proposal is ${state.status}; only a filed proposal is reviewed`)),
   decide: ({ review: r }, _, state, ctx) => {
-    switch (r.outcome) {
+    const reviewed = reviewOutcome(r, state, ctx);
+    const silent = Object.entries(state.cosigners ?? {}).filter(([, answer]) => answer === 'pending').map(([id]) => id);
+    return reviewed.ok && silent.length > 0 ? ok({ type: 'CosignersLapsed', proposerIds: silent }, ...reviewed.events) : reviewed;
+  },
+});
+
+/** 联名确认: each co-signer of a member's joint proposal confirms or declines, once, before the committee reviews it. */
+const answerCosigning = rule<'answerCosigning', string>({
+  targets: 'none',
+  may: (state, actor) => {
+    const answer = state.cosigners?.[actor.id];
+    if (answer === undefined) return refuse('forbidden', `${actor.id} is not asked to co-sign this proposal`);
+    if (answer !== 'pending') return refuse(answer === 'lapsed' ? 'windowClosed' : 'alreadyDone', answer === 'lapsed' ? 'the committee reviewed the proposal before it was confirmed' : `${actor.id} has answered already`);
+    return found(actor.id);
+  },
+  decide: ({ decision }, proposerId) => ok({ type: 'CosigningAnswered', proposerId, decision }),
+});
+
+function reviewOutcome(r: Extract<Command, { type: 'review' }>['review'], state: ProposalState, ctx: Context): Decision<EventBody> {
+  switch (r.outcome) {
       case 'register':
         return ok({ type: 'ProposalRegistered' });
       case 'merge':
@@ -148,14 +173,14 @@ const review = rule<'review', null>({
       case 'convertToReport':
         return ok({ type: 'ProposalConvertedToReport', reason: r.reason });
     }
-  },
-});
+}
 
 /** 交办: only registered proposals are handled, jointly (主办, 会办) or separately (分办). */
 const assign = rule<'assign', null>({
   targets: 'none',
   may: (state) => (state.status === 'registered' ? nothing : refuse('wrongStage', `the proposal is ${state.status}; only a registered proposal is assigned`)),
-  decide: ({ assignment }) => ok({ type: 'ProposalAssigned', assignment }),
+  decide: ({ assignment }, _, __, { policy }) => rolesFitPolicy(assignment, policy, ['assignment']) ?? ok({ type: 'ProposalAssigned', assignment }),
+  offer: (_, __, { policy }) => ({ assisting: policy.coHandlerRoles.assisting === 'perAssignment' }),
 });
 
 /** 交办异议: within the unit's window, once; the unit keeps handling until the committee decides. */
@@ -194,12 +219,14 @@ const decideReassignment = rule<'decideReassignment', string>({
     if (d.decision === 'keep') return ok({ type: 'ReassignmentRefused', unitId, reason: d.reason });
     const advanced = advancedReply(state, policy);
     if (advanced) return refuse('wrongStage', `the reply of ${advanced.unitId} is already ${advanced.stage}; a proposal is reassigned only while it is drafted`);
-    if (roleIn(d.assignment, unitId) === roleIn(state.assignment!, unitId)) {
+    const misfit = rolesFitPolicy(d.assignment, policy, ['decision', 'assignment']);
+    if (misfit) return misfit;
+    if (unitRole(d.assignment, unitId) === unitRole(state.assignment!, unitId)) {
       return refuse('invalid', `the new assignment leaves ${unitId} as it was; keep it instead`, ['decision', 'assignment']);
     }
     return ok({ type: 'ProposalReassigned', unitId, assignment: d.assignment, reason: d.reason, ...(policy.ruleset.reassignment === 'anyStageAfresh' ? {} : { onlyNamedUnits: true as const }) });
   },
-  offer: (_, state, { policy }) => ({ decisions: advancedReply(state, policy) ? ['keep'] : ['keep', 'reassign'] }),
+  offer: (_, state, { policy }) => (advancedReply(state, policy) ? { decisions: ['keep'] } : { decisions: ['keep', 'reassign'], assisting: policy.coHandlerRoles.assisting === 'perAssignment' }),
 });
 
 // ---- 会办, 沟通 ----------------------------------------------------------------------------
@@ -241,7 +268,7 @@ const draftReply = rule<'draftReply', { track: Track; missing: string[] }>({
     const t = ownTrack(state, actor, 'drafting', 'countersigning', 'drafted');
     if (!t.ok) return t;
     const track = t.value;
-    const missing = track.countersigners.filter((u) => !state.opinions[u]);
+    const missing = opinionGivers(track).filter((u) => !state.opinions[u]);
     const mayGoOn = policy.coHandling.draftWithoutOverdueOpinions;
     const waiting = missing.filter((u) => !mayGoOn || !isOverdue(opinionDue(state, u, policy), now));
     if (waiting.length > 0) {
@@ -259,33 +286,61 @@ const draftReply = rule<'draftReply', { track: Track; missing: string[] }>({
     if (misfit) return refuse('invalid', misfit, ['draft', 'commitments']);
     const unnamed = policy.salutationNamesEveryRecipient ? recipients(state).filter((p) => !draft.salutation.includes(p.name)) : [];
     if (unnamed.length > 0) return refuse('invalid', `the salutation must name every recipient; it leaves out ${unnamed.map((p) => p.name).join('、')}`, ['draft', 'salutation']);
+    const issuers = issuersFit(draft, track, policy);
+    if (issuers) return issuers;
     return ok({ type: 'ReplyDrafted', unitId: track.unitId, draft, ...(missing.length > 0 ? { withoutOpinionsOf: missing } : {}) });
   },
-  offer: (_, state, { policy }) => ({ classes: policy.classScheme, recipients: recipients(state).map((p) => p.name) }),
+  offer: ({ track }, state, { policy }) => ({
+    classes: policy.classScheme,
+    recipients: recipients(state).map((p) => p.name),
+    ...(policy.coHandlerRoles.coIssuing === 'byUnit' && track.countersigners.length > 0 ? { coIssuers: track.countersigners } : {}),
+  }),
 });
 
-/** The joint draft this officer's unit countersigns, waiting for it. */
-function draftToCountersign(state: ProposalState, actor: Actor): Checked<{ unitId: string; leadUnitId: string }> {
+/**
+ * 联合答复: under the policy, co-issuers are the reply's 会办 units named by id (a 协办 unit does not
+ * countersign, so it cannot sign); drafts pinned before named the header in free text.
+ */
+function issuersFit(draft: ReplyDraft, track: Track, policy: HandlingPolicy): Decision<never> | undefined {
+  if (policy.coHandlerRoles.coIssuing === 'freeText') {
+    return draft.coIssuers ? refuse('invalid', 'under this handling policy the issuing units are written in issuingUnits', ['draft', 'coIssuers']) : undefined;
+  }
+  if (draft.issuingUnits) return refuse('invalid', 'name the co-issuing units by id in coIssuers: the header and signature take their names from the directory', ['draft', 'issuingUnits']);
+  const strangers = (draft.coIssuers ?? []).filter((u) => !track.countersigners.includes(u));
+  if (strangers.length > 0) return refuse('invalid', `only a co-handler that countersigns (会办) co-issues the reply; ${strangers.join(', ')} is not one`, ['draft', 'coIssuers']);
+  return undefined;
+}
+
+/** The joint draft this officer's unit countersigns, waiting for it; whether the draft names the unit a co-issuer. */
+function draftToCountersign(state: ProposalState, actor: Actor): Checked<{ unitId: string; leadUnitId: string; coIssues: boolean }> {
   const unit = assignedUnit(state, actor);
   if (!unit.ok) return unit;
   const t = coHandledTrack(state, unit.value);
   if (!t.ok) return t;
+  if (!t.value.countersigners.includes(unit.value)) return refuse('forbidden', `${unit.value} is a 协办 (assisting) unit: it sends its opinion and does not countersign`);
   if (t.value.stage !== 'countersigning') return refuse('wrongStage', `the reply of ${t.value.unitId} is ${t.value.stage}; nothing waits for a countersign`);
   if (t.value.countersignedBy.includes(unit.value)) return refuse('alreadyDone', `${unit.value} has already countersigned this draft`);
-  return found({ unitId: unit.value, leadUnitId: t.value.unitId });
+  return found({ unitId: unit.value, leadUnitId: t.value.unitId, coIssues: t.value.draft?.coIssuers?.includes(unit.value) ?? false });
 }
 
-/** 会签: every co-handler countersigns the joint draft, or asks for changes. */
-const countersign = rule<'countersign', { unitId: string; leadUnitId: string }>({
+/** 会签: every co-handler countersigns the joint draft, or asks for changes; a co-issuing unit signs as it countersigns. */
+const countersign = rule<'countersign', { unitId: string; leadUnitId: string; coIssues: boolean }>({
   targets: 'none',
   may: (state, actor) => draftToCountersign(state, actor),
-  decide: (_, d) => ok({ type: 'DraftCountersigned', ...d }),
+  decide: ({ signer }, { unitId, leadUnitId, coIssues }, _, { policy }) => {
+    if (!coIssues) return signer ? refuse('invalid', `the draft does not name ${unitId} a co-issuer: it countersigns without signing`, ['signer']) : ok({ type: 'DraftCountersigned', unitId, leadUnitId });
+    const levels = policy.signer.coIssuedLevels;
+    if (!signer) return refuse('invalid', `${unitId} co-issues the reply: its signer (${levels.join(' or ')}) signs as it countersigns`, ['signer']);
+    if (!levels.includes(signer.level)) return refuse('invalid', `a co-issuing unit's reply is signed by: ${levels.join(' or ')}`, ['signer', 'level']);
+    return ok({ type: 'DraftCountersigned', unitId, leadUnitId, signer });
+  },
+  offer: ({ coIssues }, _, { policy }) => (coIssues ? { signerLevels: policy.signer.coIssuedLevels } : {}),
 });
 
 const requestChanges = rule<'requestChanges', { unitId: string; leadUnitId: string }>({
   targets: 'none',
   may: (state, actor) => draftToCountersign(state, actor),
-  decide: ({ comments }, d) => ok({ type: 'DraftChangesRequested', ...d, comments }),
+  decide: ({ comments }, { unitId, leadUnitId }) => ok({ type: 'DraftChangesRequested', unitId, leadUnitId, comments }),
 });
 
 /** The committee may let a draft go on without a countersign that is overdue, with a reason. */
@@ -318,7 +373,12 @@ const submitReply = rule<'submitReply', Track>({
       const pending = track.countersigners.filter((u) => !track.countersignedBy.includes(u));
       return refuse('notReady', `not yet countersigned by ${pending.join(', ')}`);
     }
-    return ownTrack(state, actor, 'drafted');
+    const drafted = ownTrack(state, actor, 'drafted');
+    if (!drafted.ok) return drafted;
+    // A co-issuer whose countersign the committee released has not signed: it cannot stand in the signature.
+    const unsigned = (track.draft?.coIssuers ?? []).filter((u) => !track.coSignatures[u]);
+    if (unsigned.length > 0) return refuse('notReady', `the co-issuing ${unsigned.join(', ')} has not signed: revise the draft without it`);
+    return drafted;
   },
   decide: (_, track) => ok({ type: 'ReplySubmitted', unitId: track.unitId }),
 });
@@ -362,14 +422,17 @@ const issueReply = rule<'issueReply', Track>({
   decide: ({ signer }, track, state, { policy }) => {
     const levels = signerLevels(state, policy);
     if (!levels.includes(signer.level)) return refuse('invalid', `${isKey(state) ? 'a key proposal' : 'a reply'} must be signed by: ${levels.join(' or ')}`, ['signer', 'level']);
+    const coIssuers = track.draft!.coIssuers ?? [];
     return ok({
       type: 'ReplyIssued',
       unitId: track.unitId,
       signer,
+      ...(coIssuers.length > 0 ? { coIssuers: coIssuers.map((u) => ({ unitId: u, signer: track.coSignatures[u]! })) } : {}),
       documentNumber: track.draft!.documentNumber,
       replyClass: track.approvedClass!,
       recipients: recipients(state).map((p) => p.id),
-      copiedTo: ['committee', 'supervisionOffice', ...track.countersigners],
+      // 抄送 never names a unit that issued the reply.
+      copiedTo: ['committee', 'supervisionOffice', ...opinionGivers(track).filter((u) => !coIssuers.includes(u))],
     });
   },
   offer: (_, state, { policy }) => ({ signerLevels: signerLevels(state, policy) }),
@@ -676,6 +739,7 @@ const recordSupervisionMeeting = rule<'recordSupervisionMeeting', null>({
 
 const RULES: { [T in CommandType]: Rule<T, unknown> } = {
   review,
+  answerCosigning,
   assign,
   requestReassignment,
   decideReassignment,

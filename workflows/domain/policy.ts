@@ -77,6 +77,15 @@ export const HandlingPolicySchema = z.strictObject({
       committeeReleasesOverdueCountersign: z.boolean(),
     })
     .default({ draftWithoutOverdueOpinions: true, committeeReleasesOverdueCountersign: true }),
+  /**
+   * Roles among co-handlers (DOMAIN.md, the committee's year). `assisting`: every co-handler
+   * countersigns (`allCountersign`), or each assignment may name 协办 units that send an opinion only
+   * (`perAssignment`). `coIssuing`: a joint reply's co-issuers are co-handlers named by id, each
+   * signing at `signer.coIssuedLevels` (`byUnit`), or, as drafts pinned before, free text.
+   */
+  coHandlerRoles: z
+    .strictObject({ assisting: z.enum(['allCountersign', 'perAssignment']), coIssuing: z.enum(['byUnit', 'freeText']) })
+    .default({ assisting: 'perAssignment', coIssuing: 'byUnit' }),
   /** 不满意: the committee sends the reply back (DOMAIN.md), or, where a place does so, it goes back by itself. */
   rehandling: z.enum(['committeeDecides', 'automatic']).default('committeeDecides'),
   /** Which rating of a joint proposal counts for 满意率: the lowest (default) or the lead signer's. */
@@ -113,6 +122,11 @@ export const HandlingPolicySchema = z.strictObject({
    * (Sanmenxia 2023: 30 September), instead of the reply period; an extension moves it by its months.
    */
   replyBy: IsoDate.nullable().default(null),
+  /**
+   * 联名: a member's joint proposal counts each co-signer once they confirm; one who declines, or
+   * has not answered when the committee reviews it, is left out. Pinned before: co-signers counted as filed.
+   */
+  cosignerConfirmation: z.boolean().default(true),
   /** The draft's salutation names every recipient, the proposers of merged proposals too (checked at drafting). */
   salutationNamesEveryRecipient: z.boolean().default(true),
   /** A co-handler's opinion due this many calendar days before the reply it feeds, instead of its period from assignment. */
@@ -136,6 +150,8 @@ export const HandlingPolicySchema = z.strictObject({
   signer: z.strictObject({
     levels: z.array(SignerLevelSchema).min(1),
     keyProposalLevels: z.array(SignerLevelSchema).min(1),
+    /** 联合答复: each co-issuing unit's signer (each head signs). */
+    coIssuedLevels: z.array(SignerLevelSchema).min(1).default(['head']),
   }),
   classScheme: z.array(ReplyClassSchema).min(1).max(26),
   calendar: CalendarSchema,
@@ -187,6 +203,9 @@ export function pinnedPolicy(pinned: HandlingPolicy, legacy: boolean): HandlingP
     },
     followUpLimit: pinned.followUpLimit ?? shape.followUpLimit.parse(undefined),
     alerts: pinned.alerts ?? shape.alerts.parse(undefined),
+    // Pinned before roles among co-handlers: every co-handler countersigned, the header was free text.
+    coHandlerRoles: pinned.coHandlerRoles ?? { assisting: 'allCountersign', coIssuing: 'freeText' },
+    signer: { ...pinned.signer, coIssuedLevels: pinned.signer.coIssuedLevels ?? shape.signer.shape.coIssuedLevels.parse(undefined) },
     coHandling: legacy ? BEFORE_THE_AUDIT.coHandling : (pinned.coHandling ?? shape.coHandling.parse(undefined)),
     rehandling: legacy ? BEFORE_THE_AUDIT.rehandling : (pinned.rehandling ?? shape.rehandling.parse(undefined)),
     satisfactionBasis: pinned.satisfactionBasis ?? shape.satisfactionBasis.parse(undefined),
@@ -198,6 +217,7 @@ export function pinnedPolicy(pinned: HandlingPolicy, legacy: boolean): HandlingP
     // Pinned before the salutation was checked: drafts took it as free text.
     salutationNamesEveryRecipient: pinned.salutationNamesEveryRecipient ?? false,
     opinionDaysBeforeReply: pinned.opinionDaysBeforeReply ?? null,
+    cosignerConfirmation: pinned.cosignerConfirmation ?? false,
     replyReviewers: pinned.replyReviewers ?? 'committee',
     // Pinned before units asked for extensions: the committee went on extending by itself.
     extensions: pinned.extensions ?? 'committeeExtends',

@@ -1,9 +1,10 @@
 /** A proposal's state, folded from its events. `evolve` records facts; it never refuses. */
 import { z } from 'zod';
-import { type Assignment, AssignmentSchema, ContactSchema, IntakeSchema, type Proposer, ProposerSchema, ReplyDraftSchema, SignerSchema, assignedUnits, replyingUnits } from './contracts';
+import { type Assignment, AssignmentSchema, ContactSchema, IntakeSchema, type Proposer, ProposerSchema, ReplyDraftSchema, SignerSchema, leadSignerOf } from './contracts';
+import { assignedUnits, assistingUnits, replyingUnits } from './roles';
 import { CalendarYearSchema } from './calendar';
 import { DistributionSchema, type ProposalEvent } from './events';
-import { CommitmentStatusSchema, PublicationSchema, RatingSchema } from './vocabulary';
+import { CommitmentStatusSchema, OPEN_COMMITMENT, PublicationSchema, RatingSchema } from './vocabulary';
 
 export const ProposalStatusSchema = z.enum([
   'new',
@@ -60,6 +61,8 @@ export const IssuedReplySchema = DistributionSchema.extend({
   /** The unit that issued it, once a successor has taken the reply over (机构改革); absent while it is the track's own. */
   issuedBy: z.string().optional(),
   signer: SignerSchema,
+  /** 联合答复: the co-issuing units and who signed for each. */
+  coIssuers: z.array(z.object({ unitId: z.string(), signer: SignerSchema })).optional(),
   documentNumber: z.string(),
   replyClass: z.string(),
   draft: ReplyDraftSchema,
@@ -80,7 +83,10 @@ export type RoundResult = z.infer<typeof RoundResultSchema>;
 /** One reply owed to the proposers: the lead unit's joint reply, or one separate unit's. */
 export const TrackSchema = z.object({
   unitId: z.string(),
+  /** 会办: co-handlers that send an opinion and countersign the joint draft. */
   countersigners: z.array(z.string()),
+  /** 协办: co-handlers that send an opinion only. */
+  assisting: z.array(z.string()),
   stage: TrackStageSchema,
   /** 1 for the first reply; each re-handling after 不满意 starts another. */
   round: z.number().int(),
@@ -89,6 +95,8 @@ export const TrackSchema = z.object({
   draftedAt: z.string().optional(),
   /** Co-handlers that countersigned the current draft, or whose countersign the committee released. */
   countersignedBy: z.array(z.string()),
+  /** Who signed for each co-issuing unit of the current draft, as it countersigned (联合答复). */
+  coSignatures: z.record(z.string(), SignerSchema),
   released: z.array(z.string()),
   approvedClass: z.string().optional(),
   issued: IssuedReplySchema.optional(),
@@ -126,6 +134,8 @@ export const ProposalStateSchema = z.object({
   mergedInto: z.number().int().optional(),
   /** Proposals merged into this one (并案): their proposers are recipients too. */
   merged: z.array(z.object({ number: z.number().int(), proposers: z.array(ProposerSchema) })),
+  /** 联名: each co-signer of a member's joint proposal, and their answer; those declined or lapsed are no longer among the proposers. */
+  cosigners: z.record(z.string(), z.enum(['pending', 'confirmed', 'declined', 'lapsed'])).optional(),
   assignment: AssignmentSchema.optional(),
   /** The first assignment. */
   assignedAt: z.string().optional(),
@@ -186,13 +196,20 @@ export const initialState = (): ProposalState => ({
   alertsRaised: {},
 });
 
-const newTrack = (unitId: string, countersigners: string[], at: string): Track => ({
+/** The co-handlers that owe a joint reply their opinion: 会办 and 协办 alike. */
+export const opinionGivers = (t: Track) => [...t.countersigners, ...t.assisting];
+
+/** The co-handlers of a joint assignment as the reply's track holds them: 会办 countersign, 协办 do not. */
+const coHandlersOf = (a: Assignment) => ({ countersigners: a.mode === 'joint' ? a.coHandlers : [], assisting: assistingUnits(a) });
+
+const newTrack = (unitId: string, coHandlers: Pick<Track, 'countersigners' | 'assisting'>, at: string): Track => ({
   unitId,
-  countersigners,
+  ...coHandlers,
   stage: 'drafting',
   round: 1,
   roundStartedAt: at,
   countersignedBy: [],
+  coSignatures: {},
   released: [],
   ratings: {},
   commitments: [],
@@ -211,29 +228,28 @@ const pick = <T>(record: Record<string, T>, keep: string[]) => Object.fromEntrie
 function reassign(s: ProposalState, assignment: Assignment, requester: string, reason: string, at: string): ProposalState {
   const units = assignedUnits(assignment);
   const unitAssignedAt = Object.fromEntries(units.map((u) => [u, s.unitAssignedAt[u] ?? at]));
-  const countersigners = assignment.mode === 'joint' ? assignment.coHandlers : [];
+  const coHandlers = coHandlersOf(assignment);
   const tracks = Object.fromEntries(
     replyingUnits(assignment).map((u) => {
       const kept = s.tracks[u];
-      return [u, kept ? { ...kept, countersigners } : newTrack(u, countersigners, unitAssignedAt[u]!)];
+      return [u, kept ? { ...kept, ...coHandlers } : newTrack(u, coHandlers, unitAssignedAt[u]!)];
     }),
   );
   const reassignmentRequests = pick(s.reassignmentRequests, units);
   const granted = reassignmentRequests[requester];
   if (granted) reassignmentRequests[requester] = { ...granted, status: 'granted', decisionReason: reason };
-  return { ...s, assignment, unitAssignedAt, tracks, reassignmentRequests, opinions: pick(s.opinions, countersigners) };
+  return { ...s, assignment, unitAssignedAt, tracks, reassignmentRequests, opinions: pick(s.opinions, [...coHandlers.countersigners, ...coHandlers.assisting]) };
 }
 
 /** 交办: every assigned unit's periods start now. */
 function assignAfresh(s: ProposalState, assignment: Assignment, at: string): ProposalState {
-  const countersigners = assignment.mode === 'joint' ? assignment.coHandlers : [];
   return {
     ...s,
     status: 'handling',
     assignment,
     assignedAt: at,
     unitAssignedAt: Object.fromEntries(assignedUnits(assignment).map((u) => [u, at])),
-    tracks: Object.fromEntries(replyingUnits(assignment).map((u) => [u, newTrack(u, countersigners, at)])),
+    tracks: Object.fromEntries(replyingUnits(assignment).map((u) => [u, newTrack(u, coHandlersOf(assignment), at)])),
   };
 }
 
@@ -254,7 +270,9 @@ function succeed(s: ProposalState, from: string, to: string, at: string): Propos
         ...t,
         unitId: swap(t.unitId),
         countersigners: t.countersigners.map(swap),
+        assisting: t.assisting.map(swap),
         countersignedBy: t.countersignedBy.map(swap),
+        coSignatures: rekey(t.coSignatures),
         released: t.released.map(swap),
         ...(t.issued && t.unitId === from ? { issued: { ...t.issued, issuedBy: t.issued.issuedBy ?? from } } : {}),
       },
@@ -262,7 +280,10 @@ function succeed(s: ProposalState, from: string, to: string, at: string): Propos
   );
   return {
     ...s,
-    assignment: a.mode === 'joint' ? { ...a, lead: swap(a.lead), coHandlers: a.coHandlers.map(swap) } : { ...a, units: a.units.map(swap) },
+    assignment:
+      a.mode === 'joint'
+        ? { ...a, lead: swap(a.lead), coHandlers: a.coHandlers.map(swap), ...(a.assisting ? { assisting: a.assisting.map(swap) } : {}) }
+        : { ...a, units: a.units.map(swap) },
     unitAssignedAt: rekey(s.unitAssignedAt),
     reassignmentRequests: rekey(s.reassignmentRequests),
     opinions: rekey(s.opinions),
@@ -282,7 +303,7 @@ function withTrack(state: ProposalState, unitId: string, change: (t: Track) => P
 }
 
 /** Still to be delivered: open, or declared undeliverable while the committee has not decided. */
-export const openCommitments = (t: Track) => t.commitments.filter((c) => c.status === 'open' || c.status === 'declaredUndeliverable');
+export const openCommitments = (t: Track) => t.commitments.filter((c) => OPEN_COMMITMENT.includes(c.status));
 
 const withCommitment = (t: Track, no: number, change: (c: CommitmentState) => Partial<CommitmentState>): Partial<Track> => {
   const commitments = t.commitments.map((c) => (c.no === no ? { ...c, ...change(c) } : c));
@@ -297,7 +318,17 @@ export function evolve(state: ProposalState, event: ProposalEvent): ProposalStat
   const s = { ...state, version: state.version + 1 };
   switch (event.type) {
     case 'ProposalFiled':
-      return { ...s, status: 'filed', intake: event.intake, filedAt: event.at };
+      return {
+        ...s,
+        status: 'filed',
+        intake: event.intake,
+        filedAt: event.at,
+        ...(event.awaitingCosigners ? { cosigners: Object.fromEntries(event.awaitingCosigners.map((id) => [id, 'pending' as const])) } : {}),
+      };
+    case 'CosigningAnswered':
+      return leftOut({ ...s, cosigners: { ...s.cosigners, [event.proposerId]: event.decision === 'confirm' ? 'confirmed' : 'declined' } }, event.decision === 'decline' ? [event.proposerId] : []);
+    case 'CosignersLapsed':
+      return leftOut({ ...s, cosigners: { ...s.cosigners, ...Object.fromEntries(event.proposerIds.map((id) => [id, 'lapsed' as const])) } }, event.proposerIds);
     case 'ProposalRegistered':
       return { ...s, status: 'registered', reviewedAt: event.at };
     case 'ProposalMerged':
@@ -364,6 +395,7 @@ export function evolve(state: ProposalState, event: ProposalEvent): ProposalStat
         draft: event.draft,
         draftedAt: event.at,
         countersignedBy: [],
+        coSignatures: {},
         released: [],
         stage: t.countersigners.length > 0 ? 'countersigning' : 'drafted',
       }));
@@ -373,14 +405,15 @@ export function evolve(state: ProposalState, event: ProposalEvent): ProposalStat
         const countersignedBy = [...t.countersignedBy, event.unitId];
         const released = event.type === 'CountersignReleased' ? [...t.released, event.unitId] : t.released;
         const complete = t.countersigners.every((u) => countersignedBy.includes(u));
-        return { countersignedBy, released, stage: complete ? 'drafted' : 'countersigning' };
+        const coSignatures = event.type === 'DraftCountersigned' && event.signer ? { ...t.coSignatures, [event.unitId]: event.signer } : t.coSignatures;
+        return { countersignedBy, released, coSignatures, stage: complete ? 'drafted' : 'countersigning' };
       });
     case 'DraftChangesRequested':
-      return withTrack(s, event.leadUnitId, () => ({ stage: 'drafting', countersignedBy: [], released: [] }));
+      return withTrack(s, event.leadUnitId, () => ({ stage: 'drafting', countersignedBy: [], coSignatures: {}, released: [] }));
     case 'ReplySubmitted':
       return withTrack(s, event.unitId, () => ({ stage: 'underReview' }));
     case 'ReplyReturned':
-      return withTrack(s, event.unitId, () => ({ stage: 'drafting', countersignedBy: [], released: [] }));
+      return withTrack(s, event.unitId, () => ({ stage: 'drafting', countersignedBy: [], coSignatures: {}, released: [] }));
     case 'ReplyApproved':
       return withTrack(s, event.unitId, () => ({ stage: 'approved', approvedClass: event.replyClass }));
     case 'ReplyIssued':
@@ -392,6 +425,7 @@ export function evolve(state: ProposalState, event: ProposalEvent): ProposalStat
         issued: {
           at: event.at,
           signer: event.signer,
+          ...(event.coIssuers ? { coIssuers: event.coIssuers } : {}),
           documentNumber: event.documentNumber,
           replyClass: event.replyClass,
           draft: t.draft!,
@@ -484,10 +518,12 @@ export function stageOf(s: ProposalState): string {
 }
 
 /** Who acts for the proposers (撤案, 不立案异议): the one proposer, or a joint proposal's lead signer. */
-export function leadSigner(s: ProposalState): Proposer | undefined {
-  const proposers = s.intake?.proposers ?? [];
-  return proposers.length === 1 ? proposers[0] : proposers.find((p) => p.leadSigner);
+/** Co-signers who declined or did not confirm are no proposers of it: they receive and rate nothing. */
+function leftOut(s: ProposalState, ids: string[]): ProposalState {
+  return ids.length === 0 ? s : { ...s, intake: { ...s.intake!, proposers: s.intake!.proposers.filter((p) => !ids.includes(p.id)) } };
 }
+
+export const leadSigner = (s: ProposalState): Proposer | undefined => leadSignerOf(s.intake?.proposers ?? []);
 
 /** A key proposal (重点提案): filed as one, or selected since by the chairpersons' meeting. */
 export const isKey = (s: ProposalState): boolean => Boolean(s.intake?.key || s.key);

@@ -29,6 +29,8 @@ export function describeEvent(e: RecordedEvent, n: Namer = (id) => id): { zh: st
   const by = who(e);
   const byZh = e.by.role === 'officer' ? `${n(e.by.id)} (${n(e.by.unitId)})` : n(e.by.id);
   switch (e.type) {
+    case 'CosigningAnswered': return e.decision === 'confirm' ? { zh: `${n(e.proposerId)} 确认联名`, en: `${e.proposerId} confirmed co-signing` } : { zh: `${n(e.proposerId)} 不同意联名，不再列为提案人`, en: `${e.proposerId} declined to co-sign and is left out` };
+    case 'CosignersLapsed': return { zh: `${e.proposerIds.map(n).join('、')} 审查前未确认联名，不列为提案人`, en: `${e.proposerIds.join(', ')} had not confirmed co-signing by the review and are left out` };
     case 'ProposalFiled': return { zh: `受理：第${e.intake.number}号 ${e.intake.title}（${byZh}）`, en: `filed: No. ${e.intake.number} ${e.intake.title} (by ${by})` };
     case 'ProposalRegistered': return { zh: `立案（${byZh}）`, en: `registered (by ${by})` };
     case 'ProposalMerged': return { zh: `并入第${e.intoNumber}号提案，理由：${e.reason}`, en: `merged into No. ${e.intoNumber} by ${by}: ${e.reason}` };
@@ -66,7 +68,9 @@ export function describeEvent(e: RecordedEvent, n: Namer = (id) => id): { zh: st
         en: `${by} drafted reply ${e.draft.documentNumber}: class ${e.draft.replyClass}, ${e.draft.commitments.length} commitment(s)${silent.en}`,
       };
     }
-    case 'DraftCountersigned': return { zh: `${n(e.unitId)} 会签 ${n(e.leadUnitId)} 的答复稿`, en: `${e.unitId} countersigned ${e.leadUnitId}'s draft` };
+    case 'DraftCountersigned': return e.signer
+      ? { zh: `${n(e.unitId)} 会签 ${n(e.leadUnitId)} 的答复稿，作为联合答复单位由${e.signer.title}签发`, en: `${e.unitId} countersigned ${e.leadUnitId}'s draft and, co-issuing it, ${e.signer.title} signed` }
+      : { zh: `${n(e.unitId)} 会签 ${n(e.leadUnitId)} 的答复稿`, en: `${e.unitId} countersigned ${e.leadUnitId}'s draft` };
     case 'DraftChangesRequested': return { zh: `${n(e.unitId)} 要求修改答复稿：${e.comments}`, en: `${e.unitId} asked for changes: ${e.comments}` };
     case 'CountersignReleased': return { zh: `提案委员会免予 ${n(e.unitId)} 逾期会签，理由：${e.reason}`, en: `the committee released ${e.unitId}'s overdue countersign: ${e.reason}` };
     case 'ReplySubmitted': return { zh: `${n(e.unitId)} 提交答复送审`, en: `${e.unitId} submitted the reply for review` };
@@ -76,7 +80,13 @@ export function describeEvent(e: RecordedEvent, n: Namer = (id) => id): { zh: st
       const note = e.comments ? { zh: `；意见：${e.comments}`, en: `; ${e.comments}` } : { zh: '', en: '' };
       return { zh: `审核通过${cls.zh}${note.zh}`, en: `reply approved by ${by}${cls.en}${note.en}` };
     }
-    case 'ReplyIssued': return { zh: `${n(e.unitId)} 答复 ${e.documentNumber}（${e.replyClass}类），${e.signer.title}签发`, en: `reply ${e.documentNumber} issued (class ${e.replyClass}), signed by ${e.signer.title}` };
+    case 'ReplyIssued': {
+      const co = e.coIssuers ?? [];
+      return {
+        zh: `${[e.unitId, ...co.map((c) => c.unitId)].map(n).join('、')} ${co.length > 0 ? '联合答复' : '答复'} ${e.documentNumber}（${e.replyClass}类），${[e.signer, ...co.map((c) => c.signer)].map((s) => s.title).join('、')}签发`,
+        en: `reply ${e.documentNumber} issued (class ${e.replyClass})${co.length > 0 ? ` jointly with ${co.map((c) => c.unitId).join(', ')}` : ''}, signed by ${[e.signer, ...co.map((c) => c.signer)].map((s) => s.title).join(', ')}`,
+      };
+    }
     case 'ReplyEvaluated': return { zh: `${n(e.proposerId)} 评价：${RATING_NAME_ZH[e.rating]}${e.comments ? `（${e.comments}）` : ''}`, en: `rated ${e.rating} by ${e.proposerId}${e.comments ? ` (${e.comments})` : ''}` };
     case 'EvaluationConcluded': return { zh: `评价结束${e.windowClosed ? '（评价期满）' : ''}：${ZH_OUTCOME[e.outcome]}`, en: `evaluation concluded → ${e.outcome}${e.windowClosed ? ' (window closed)' : ''}` };
     case 'RehandlingDecided': return e.decision === 'sendBack'

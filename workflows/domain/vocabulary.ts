@@ -62,6 +62,8 @@ export const lowestRating = (ratings: (Rating | null)[]): Rating | null =>
 /** A commitment is open until delivered, or declared undeliverable by the unit and accepted by the committee. */
 export const CommitmentStatusSchema = z.enum(['open', 'delivered', 'declaredUndeliverable', 'undeliverable', 'lapsed']);
 export type CommitmentStatus = z.infer<typeof CommitmentStatusSchema>;
+/** Still to be delivered: open, or declared undeliverable while the committee decides. */
+export const OPEN_COMMITMENT: CommitmentStatus[] = ['open', 'declaredUndeliverable'];
 
 export const AlertSchema = z.object({
   key: z.string(),

@@ -236,8 +236,8 @@ export const TaskSchema = z
     proposalId: z.string(),
     sessionName: z.string(),
     number: z.number().int(),
-    /** The owing unit's part in the proposal: 主办 (lead), 会办 (coHandler) or 分办 (separate); null for a proposer's or the committee's duty. */
-    role: z.enum(['lead', 'coHandler', 'separate']).nullable(),
+    /** The owing unit's part in the proposal: 主办 (lead), 会办 (coHandler), 协办 (assisting) or 分办 (separate); null for a proposer's or the committee's duty. */
+    role: z.enum(['lead', 'coHandler', 'assisting', 'separate']).nullable(),
     title: z.string(),
     kind: DutyKindSchema,
     unitId: z.string().nullable(),
@@ -317,6 +317,20 @@ export const SessionOverviewSchema = z.object({
   keyProposals: z
     .array(z.object({ id: z.string(), number: z.number().int(), title: z.string(), stage: z.string(), leaders: z.array(z.string()), overdueDuties: z.number().int() }))
     .describe('重点提案 of the session, by number: their supervising leaders and duties overdue.'),
+  carriedOver: z
+    .array(
+      z.object({
+        id: z.string(),
+        sessionId: z.string(),
+        sessionName: z.string(),
+        number: z.number().int(),
+        title: z.string(),
+        unitIds: z.array(z.string()),
+        openCommitments: z.number().int(),
+        overdueDuties: z.number().int(),
+      }),
+    )
+    .describe('Proposals of earlier sessions (an earlier term’s too) with commitments still to deliver: their follow-up carries on under this session.'),
 });
 
 export const UnitStatsSchema = z

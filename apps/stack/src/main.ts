@@ -19,7 +19,7 @@ import { loadDirectory } from '../../api/src/auth/principals';
 import { setPassword } from '../../api/src/sign-in/passwords';
 import { personFor, referenceCase, seedDirectory } from '../../../seeds/reference-case';
 import { type TimelineRow, formatHeader, formatRow } from '../../../workflows/domain/timeline';
-import { replyingUnits } from '../../../workflows/domain/contracts';
+import { replyingUnits } from '../../../workflows/domain/roles';
 import { mintToken } from '../../api/src/auth/tokens';
 import { applyPlan, refusedRows } from '../../assignment-meeting/src/apply-plan';
 import { callApi } from '../../common/api-client';

@@ -1,17 +1,17 @@
 /** The issued reply as the official document, for whoever may read the proposal. */
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
-import { replyingUnits } from '../../../../workflows/domain/contracts';
+import { replyingUnits } from '../../../../workflows/domain/roles';
 import { PG_POOL } from '../connections';
 import { Problem } from '../http/problem';
 import type { Principal } from '../auth/principals';
 import { ProposalsService } from '../proposals/proposals.service';
 import { AlertsService } from '../alerts/alerts.service';
 import type { DutyKind } from '../../../../workflows/domain/vocabulary';
-import type { IssuedReply } from '../../../../workflows/domain/state';
+import type { Track } from '../../../../workflows/domain/state';
 import { chinaDate } from './official-document';
 import { supervisionNotice } from './supervision-notice';
-import { replyDocument } from './reply-document';
+import { issuingUnits, replyDocument } from './reply-document';
 import { resultNotice } from './result-notice';
 import { unitNamer } from '../directory/names';
 import { documentDocx } from './document-docx';
@@ -31,9 +31,9 @@ export class DocumentsService {
   async reply(principal: Principal, proposalId: string, format: DocumentFormat, unit?: string): Promise<{ file: Buffer; title: string }> {
     const { state } = await this.proposals.view(principal, proposalId);
     const units = state.assignment ? replyingUnits(state.assignment) : [];
-    const issued = state.tracks[unit ?? units[0] ?? '']?.issued;
-    if (!issued) throw new Problem(404, 'no-reply', 'No reply issued', unit ? `unit ${unit} has issued no reply to this proposal` : 'no reply has been issued yet');
-    return this.replyFile(issued, state.intake!.number, format);
+    const track = state.tracks[unit ?? units[0] ?? ''];
+    if (!track?.issued) throw new Problem(404, 'no-reply', 'No reply issued', unit ? `unit ${unit} has issued no reply to this proposal` : 'no reply has been issued yet');
+    return this.replyFile(track, state.intake!.number, format);
   }
 
   /** 办理结果告知 of a settled commitment of the reply of `unit` (or the proposal's one reply), for whoever may read the proposal. */
@@ -45,9 +45,10 @@ export class DocumentsService {
     if (!track?.issued || commitment?.result === undefined || commitment.settledAt === undefined) {
       throw new Problem(404, 'no-result-notice', 'No result to tell', `commitment ${commitmentNo} of ${unitId || 'the reply'} is not settled with a result`);
     }
-    const unitName = await unitNamer(this.pool, [unitId]);
+    const issuer = track.issued.issuedBy ?? unitId;
+    const unitName = await unitNamer(this.pool, [issuer, ...(track.issued.draft.coIssuers ?? [])]);
     const intake = state.intake!;
-    const blocks = resultNotice({ number: intake.number, title: intake.title, unitName: unitName(unitId), reply: track.issued, commitment: { ...commitment, result: commitment.result, settledAt: commitment.settledAt } });
+    const blocks = resultNotice({ number: intake.number, title: intake.title, units: issuingUnits(track.issued, issuer, unitName), reply: track.issued, commitment: { ...commitment, result: commitment.result, settledAt: commitment.settledAt } });
     const file = format === 'pdf' ? await documentPdf(blocks) : await documentDocx(blocks);
     return { file, title: `第${intake.number}号提案第${commitmentNo}项承诺办理结果告知` };
   }
@@ -57,12 +58,14 @@ export class DocumentsService {
     const { state } = await this.proposals.record(proposalId);
     const track = state.tracks[unitId];
     if (!track?.issued || track.publication?.decision !== 'full') throw new Problem(404, 'no-reply', 'No such published reply', `no reply of ${unitId} to ${proposalId} is published in full`);
-    return this.replyFile(track.issued, state.intake!.number, 'pdf');
+    return this.replyFile(track, state.intake!.number, 'pdf');
   }
 
-  /** An issued reply as its document, the copied units named from the directory. */
-  private async replyFile(issued: IssuedReply, number: number, format: DocumentFormat): Promise<{ file: Buffer; title: string }> {
-    const blocks = replyDocument(issued, await unitNamer(this.pool, issued.copiedTo));
+  /** A track's issued reply as its document, the issuing and copied units named from the directory. */
+  private async replyFile(track: Track, number: number, format: DocumentFormat): Promise<{ file: Buffer; title: string }> {
+    const issued = track.issued!;
+    const issuer = issued.issuedBy ?? track.unitId;
+    const blocks = replyDocument(issued, issuer, await unitNamer(this.pool, [issuer, ...(issued.draft.coIssuers ?? []), ...issued.copiedTo]));
     const file = format === 'pdf' ? await documentPdf(blocks) : await documentDocx(blocks);
     return { file, title: issued.draft.titleLine ?? `第${number}号提案的答复` };
   }

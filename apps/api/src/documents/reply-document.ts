@@ -2,14 +2,23 @@
 import type { IssuedReply } from '../../../../workflows/domain/state';
 import { type Block, type BlockKind, chinaDate, documentDate } from './official-document';
 
-/** Names of units and offices by id, for the copies line. */
+/** Names of units and offices by id, for the header, the signature and the copies line. */
 export type NameOf = (id: string) => string;
+
+/**
+ * The units that issue a reply, by name: the issuer and its co-issuers (联合答复) from the directory,
+ * or, for a draft pinned before co-issuers were ids, the header it wrote itself.
+ */
+export const issuingUnits = (reply: Pick<IssuedReply, 'draft'>, issuer: string, nameOf: NameOf): string[] =>
+  reply.draft.issuingUnits ?? [issuer, ...(reply.draft.coIssuers ?? [])].map(nameOf);
 
 const OFFICES: Record<string, string> = { committee: '市政协提案委员会', supervisionOffice: '市政府督查室' };
 
-export function replyDocument(reply: IssuedReply, nameOf: NameOf): Block[] {
+/** `issuer`: the unit whose reply it is (the one that issued it, after a reorganisation). */
+export function replyDocument(reply: IssuedReply, issuer: string, nameOf: NameOf): Block[] {
   const d = reply.draft;
-  const units = d.issuingUnits ?? [];
+  const units = issuingUnits(reply, issuer, nameOf);
+  const issuers = [issuer, ...(d.coIssuers ?? [])];
   const blocks: Block[] = [];
   const add = (kind: BlockKind, text: string) => blocks.push({ kind, text });
   if (units.length > 0) add('issuer', units.join(' '));
@@ -33,7 +42,7 @@ export function replyDocument(reply: IssuedReply, nameOf: NameOf): Block[] {
   add('signature', issuedOn);
   add('note', `（联系人：${d.contactPerson.name}，联系电话：${d.contactPerson.phone}）`);
   // A unit that issued the reply jointly (联合答复) stands in its header and signature: it is not copied too.
-  const copies = reply.copiedTo.map((id) => OFFICES[id] ?? nameOf(id)).filter((name) => !units.includes(name));
+  const copies = reply.copiedTo.filter((id) => !issuers.includes(id)).map((id) => OFFICES[id] ?? nameOf(id)).filter((name) => !units.includes(name));
   if (copies.length > 0) add('copies', `抄送：${copies.join('，')}。`);
   // 印发机关: the office of the (first) issuing unit, which prints and sends the reply.
   if (units.length > 0) blocks.push({ kind: 'imprint', text: `${units[0]}办公室`, right: `${issuedOn}印发` });

@@ -9,15 +9,15 @@ import { type Block, chinaDate, documentDate } from './official-document';
 export interface ResultFacts {
   number: number;
   title: string;
-  /** The unit that replied, when the reply names no issuing unit of its own. */
-  unitName: string;
+  /** The units that issued the reply, by name (`issuingUnits`). */
+  units: string[];
   reply: IssuedReply;
   commitment: CommitmentState & { result: string; settledAt: string };
 }
 
 export function resultNotice(f: ResultFacts): Block[] {
   const d = f.reply.draft;
-  const units = d.issuingUnits?.length ? d.issuingUnits : [f.unitName];
+  const units = f.units;
   const c = f.commitment;
   const on = documentDate(chinaDate(c.settledAt));
   return [

@@ -29,6 +29,7 @@ export const ACTIONS = {
   'handling-plans': { command: 'submitHandlingPlan', summary: '办理方案: a replying unit of a key proposal sends its handling plan' },
   'supervision-meetings': { command: 'recordSupervisionMeeting', summary: '督办: a supervising leader (or the committee) records a supervision meeting or visit on a key proposal' },
   publication: { command: 'decidePublication', summary: '答复公开: the replying unit decides whether its issued reply is published in full, as a summary, or withheld with a reason' },
+  cosigning: { command: 'answerCosigning', summary: '联名确认: a co-signer of a member’s joint proposal confirms or declines, before the committee reviews it' },
   withdrawal: { command: 'withdraw', summary: '撤案: the proposer (the lead signer of a joint proposal) withdraws it before assignment, or asks the committee after' },
   'withdrawal-decisions': { command: 'decideWithdrawal', summary: "The committee consents to withdrawing an assigned proposal, or refuses, with a reason" },
   'review-objections': { command: 'objectToReview', summary: '不立案异议: the proposer (the lead signer of a joint proposal) objects to 不立案 within the window, with a reason' },

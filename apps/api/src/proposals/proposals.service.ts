@@ -4,9 +4,9 @@ import { type Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundErro
 import { temporal } from '@temporalio/proto';
 import type { Pool } from 'pg';
 import { defaultPolicy, policies } from '../../../../seeds/policy';
-import type { Command } from '../../../../workflows/domain/commands';
-import { assignedUnits } from '../../../../workflows/domain/contracts';
-import { type AllowedAction } from '../../../../workflows/domain/commands';
+import type { AllowedAction, Command } from '../../../../workflows/domain/commands';
+import { type Intake, leadSignerOf } from '../../../../workflows/domain/contracts';
+import { assignedUnits } from '../../../../workflows/domain/roles';
 import { allowedActions } from '../../../../workflows/domain/lifecycle';
 import { recipients } from '../../../../workflows/domain/state';
 import { timelineRows } from '../../../../workflows/domain/timeline';
@@ -46,11 +46,12 @@ export class ProposalsService {
   /** 受理: the committee files a proposal, or a member files their own. */
   async file(principal: Principal, raw: unknown, key: string, policyId?: string): Promise<{ proposalId: string; version: number }> {
     requireRole(principal, ['committee', 'proposer']);
-    const intake = parse(IntakeBodySchema, raw, 'body');
+    const intake = await this.proposersFromDirectory(parse(IntakeBodySchema, raw, 'body'));
     // The query schema admits only the policies there are.
     const named = policyId === undefined ? defaultPolicy() : policies()[policyId]!;
-    if (principal.role === 'proposer' && !intake.proposers.some((p) => p.id === principal.id)) {
-      throw new Problem(403, 'forbidden', 'Not your proposal', 'a member files only proposals they are a proposer of');
+    // 联名: one member proposes, as the lead signer; each co-signer confirms for themselves.
+    if (principal.role === 'proposer' && leadSignerOf(intake.proposers)?.id !== principal.id) {
+      throw new Problem(403, 'forbidden', 'Not your proposal', intake.proposers.some((p) => p.id === principal.id) ? 'a member files a joint proposal as its lead signer (领衔人); the co-signers confirm it themselves' : 'a member files only proposals they are a proposer of');
     }
     // The proposal pins the calendar as it stands, with every year the committee has loaded.
     const policy = { ...named, calendar: await this.calendar.current() };
@@ -96,6 +97,16 @@ export class ProposalsService {
     });
   }
 
+  /** Proposers are people of the directory, named as it names them: an id it does not know is 422. */
+  private async proposersFromDirectory(intake: Intake): Promise<Intake> {
+    const ids = intake.proposers.map((p) => p.id);
+    const { rows } = await this.pool.query<{ id: string; name: string }>(`select id, name from principals where id = any($1) and role = 'proposer' and active`, [ids]);
+    const names = new Map(rows.map((r) => [r.id, r.name]));
+    const errors = ids.flatMap((id, i) => (names.has(id) ? [] : [{ path: `proposers.${i}.id`, message: `no proposer ${id} in the directory` }]));
+    if (errors.length > 0) throw new Problem(422, 'unknown-proposer', 'The proposal names proposers who are not in the directory', errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
+    return { ...intake, proposers: intake.proposers.map((p) => ({ ...p, name: names.get(p.id)! })) };
+  }
+
   /** Units are the directory's; an assignment naming one it does not know is domain-invalid data. */
   private async ensureUnitsExist(command: Command) {
     const [assignment, at] =
@@ -108,7 +119,9 @@ export class ProposalsService {
     const unknown = new Set(await unknownUnits(this.pool, assignedUnits(assignment)));
     if (unknown.size === 0) return;
     const named: [string, string][] =
-      assignment.mode === 'joint' ? [['lead', assignment.lead], ...assignment.coHandlers.map((u, i): [string, string] => [`coHandlers.${i}`, u])] : assignment.units.map((u, i) => [`units.${i}`, u]);
+      assignment.mode === 'joint'
+        ? [['lead', assignment.lead], ...assignment.coHandlers.map((u, i): [string, string] => [`coHandlers.${i}`, u]), ...(assignment.assisting ?? []).map((u, i): [string, string] => [`assisting.${i}`, u])]
+        : assignment.units.map((u, i) => [`units.${i}`, u]);
     const errors = named.filter(([, u]) => unknown.has(u)).map(([field, u]) => ({ path: `${at}.${field}`, message: `no unit ${u} in the directory` }));
     throw new Problem(422, 'unknown-unit', 'The assignment names units that do not exist', errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
   }

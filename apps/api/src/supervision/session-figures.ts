@@ -4,7 +4,7 @@
  * or collectives) and on what, how many units handled it, and the classes of the replies. Counted
  * from every proposal of the session in the read model; the handling rates are `statistics`'.
  */
-import { assignedUnits, replyingUnits } from '../../../../workflows/domain/contracts';
+import { assignedUnits, replyingUnits } from '../../../../workflows/domain/roles';
 import type { ProposalSummary } from '../../../../workflows/domain/summary';
 
 const count = <K extends string>(keys: K[]) => {

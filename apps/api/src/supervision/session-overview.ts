@@ -1,16 +1,18 @@
 /**
  * A session at a glance for the committee's 总览: proposals by stage and by unit, the duties
  * overdue and those due soon (`dueSoonUntil`: within three working days by the holiday calendar), and the weekly
- * trend of assignments, replies and closings. One round of grouped queries on the read model.
+ * trend of assignments, replies and closings; the key proposals; and the follow-up carried over
+ * from earlier sessions (a new term's sessions carry the old term's open commitments, DOMAIN.md).
+ * One round of grouped queries on the read model.
  */
 import type { Pool } from 'pg';
 import type { Calendar } from '../../../../workflows/domain/calendar';
 import { dueSoonUntil } from '../../../../workflows/domain/duties';
-import { dueSoonDuty, overdueDuty, owedDuty } from '../read-model/predicates';
+import { dueSoonDuty, openCommitmentCount, overdueDuty, owedDuty } from '../read-model/predicates';
 
 export async function sessionOverview(pool: Pool, session: string, calendar: Calendar, now = new Date()) {
   const soonUntil = dueSoonUntil(now.toISOString(), calendar);
-  const [stages, units, duties, weekly, key] = await Promise.all([
+  const [stages, units, duties, weekly, key, carried] = await Promise.all([
     pool.query<{ stage: string; count: number }>('select stage, count(*)::int as count from proposals where session_id = $1 group by stage order by count desc', [session]),
     pool.query<{ unit_id: string; count: number }>('select u as unit_id, count(*)::int as count from proposals, unnest(unit_ids) as u where session_id = $1 group by u order by count desc, u', [session]),
     pool.query<{ overdue: number; due_soon: number }>(
@@ -37,6 +39,16 @@ export async function sessionOverview(pool: Pool, session: string, calendar: Cal
        from proposals p where p.session_id = $1 and p.key_proposal order by p.number`,
       [session, now],
     ),
+    // Sessions before this one: those whose proposals were filed before its first.
+    pool.query<{ id: string; session_id: string; session_name: string; number: number; title: string; unit_ids: string[]; open_commitments: number; overdue_duties: number }>(
+      `select * from (
+         select p.id, p.session_id, p.summary->>'sessionName' as session_name, p.number, p.title, p.unit_ids, ${openCommitmentCount('p')} as open_commitments,
+                (select count(*)::int from unit_tasks t where t.proposal_id = p.id and ${overdueDuty('t', '$2')}) as overdue_duties
+         from proposals p
+         where p.session_id <> $1 and p.filed_at < (select min(filed_at) from proposals where session_id = $1)) x
+       where open_commitments > 0 order by session_id, number`,
+      [session, now],
+    ),
   ]);
   return {
     session,
@@ -47,5 +59,6 @@ export async function sessionOverview(pool: Pool, session: string, calendar: Cal
     dueSoonUntil: soonUntil,
     weekly: weekly.rows,
     keyProposals: key.rows.map((r) => ({ id: r.id, number: r.number, title: r.title, stage: r.stage, leaders: r.leaders, overdueDuties: r.overdue_duties })),
+    carriedOver: carried.rows.map((r) => ({ id: r.id, sessionId: r.session_id, sessionName: r.session_name, number: r.number, title: r.title, unitIds: r.unit_ids, openCommitments: r.open_commitments, overdueDuties: r.overdue_duties })),
   };
 }

@@ -7,9 +7,9 @@
  */
 import ExcelJS from 'exceljs';
 import type { z } from 'zod';
-import { assignedUnits } from '../../../../workflows/domain/contracts';
+import { assignedUnits, unitRole } from '../../../../workflows/domain/roles';
 import type { ProposalSummary } from '../../../../workflows/domain/summary';
-import { DUTY_NAME_ZH, RATING_NAME_ZH } from '../../../../workflows/domain/chinese-names';
+import { DUTY_NAME_ZH, RATING_NAME_ZH, ROLE_NAME_ZH } from '../../../../workflows/domain/chinese-names';
 import { ON_TIME_DUTIES } from '../../../../workflows/domain/vocabulary';
 import type { SessionTotalsSchema, UnitStatsSchema } from '../contracts';
 import { UnitStatsSchema as Definitions } from '../contracts';
@@ -98,7 +98,7 @@ function unitSheet(book: ExcelJS.Workbook, input: SessionReportInput, unitId: st
   const mine = input.summaries.filter((s) => s.assignment && assignedUnits(s.assignment).includes(unitId)).sort((a, b) => a.number - b.number);
   for (const s of mine) {
     const a = s.assignment!;
-    const role = a.mode === 'separate' ? '分办' : a.lead === unitId ? '主办' : '会办';
+    const role = ROLE_NAME_ZH[unitRole(a, unitId)!];
     const reply = s.replies.find((r) => r.unitId === unitId);
     const proposal = [s.number, s.title, s.proposers.find((p) => p.leadSigner)?.name ?? s.proposers[0]?.name ?? '', role, day(s.assignedAt && chinaDate(s.assignedAt))];
     const tail = [day(reply?.firstIssuedAt ? chinaDate(reply.firstIssuedAt) : null), reply?.replyClass ?? '', reply?.rating ? RATING_NAME_ZH[reply.rating] : ''];

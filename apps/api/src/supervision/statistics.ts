@@ -3,7 +3,7 @@
  * (Supervision), computed from the read model's proposal summaries. Each rate is null where its
  * denominator is zero. The definitions are written once, in the response schema's descriptions.
  */
-import { assignedUnits } from '../../../../workflows/domain/contracts';
+import { assignedUnits } from '../../../../workflows/domain/roles';
 import type { ProposalSummary } from '../../../../workflows/domain/summary';
 import { ON_TIME_DUTIES, type Rating, lowestRating } from '../../../../workflows/domain/vocabulary';
 

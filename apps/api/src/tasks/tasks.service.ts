@@ -27,7 +27,8 @@ export class TasksService {
     const visible = visibleTo(principal, 1, rowOwners('t', 'duty'));
     const { rows } = await this.pool.query(
       `select t.proposal_id, p.summary->>'sessionName' as session_name, p.number, p.title, t.kind,
-              case when t.unit_id is null then null when p.assignment_mode = 'separate' then 'separate' when p.lead_unit_id = t.unit_id then 'lead' else 'coHandler' end as role, t.unit_id, t.proposer_id, t.commitment_no,
+              case when t.unit_id is null then null when p.assignment_mode = 'separate' then 'separate' when p.lead_unit_id = t.unit_id then 'lead'
+                   when coalesce(p.summary->'assignment'->'assisting', '[]') ? t.unit_id then 'assisting' else 'coHandler' end as role, t.unit_id, t.proposer_id, t.commitment_no,
               to_char(t.due_date, 'YYYY-MM-DD') as due_date, t.due_at, t.is_window, t.is_optional
        from unit_tasks t join proposals p on p.id = t.proposal_id
        where ${visible.sql}

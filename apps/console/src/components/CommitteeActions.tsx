@@ -36,14 +36,21 @@ interface AssignmentValues {
   mode: 'joint' | 'separate';
   lead?: string;
   coHandlers?: string[];
+  assisting?: string[];
   units?: string[];
 }
 
-/** The assignment the form describes: 主办 with 会办, or units handling separately (分办). */
-const assignmentOf = (v: AssignmentValues) => (v.mode === 'separate' ? { mode: 'separate' as const, units: v.units ?? [] } : { mode: 'joint' as const, lead: v.lead ?? '', coHandlers: v.coHandlers ?? [] });
+/** The assignment the form describes: 主办 with 会办 (and 协办), or units handling separately (分办). */
+const assignmentOf = (v: AssignmentValues) =>
+  v.mode === 'separate'
+    ? { mode: 'separate' as const, units: v.units ?? [] }
+    : { mode: 'joint' as const, lead: v.lead ?? '', coHandlers: v.coHandlers ?? [], ...(v.assisting?.length ? { assisting: v.assisting } : {}) };
 
-/** 主办 and 会办 picked by name from the directory (a unit is not both), or the units that handle it separately. */
-function UnitFields() {
+/**
+ * 主办 and 会办 picked by name from the directory (a unit has one role), and 协办 where the rules offer
+ * it; or the units that handle it separately.
+ */
+function UnitFields({ assisting }: { assisting: boolean }) {
   const t = useT();
   return (
     <>
@@ -51,7 +58,7 @@ function UnitFields() {
         <Radio.Group options={[{ value: 'joint', label: t('主办、会办', 'Lead and co-handlers') }, { value: 'separate', label: t('分办', 'Separately') }]} />
       </Form.Item>
       <Form.Item noStyle shouldUpdate={(a, b) => a.mode !== b.mode}>
-        {({ getFieldValue }) => (getFieldValue('mode') === 'separate' ? <SeparateUnits /> : <JointUnits />)}
+        {({ getFieldValue }) => (getFieldValue('mode') === 'separate' ? <SeparateUnits /> : <JointUnits assisting={assisting} />)}
       </Form.Item>
     </>
   );
@@ -66,7 +73,17 @@ function SeparateUnits() {
   );
 }
 
-function JointUnits() {
+/** A unit chosen in another role of the joint assignment. */
+const notIn =
+  (fields: string[], message: string) =>
+  ({ getFieldValue }: { getFieldValue: (name: string) => unknown }) => ({
+    validator: (_: unknown, v?: string[]) => {
+      const taken = fields.flatMap((f) => [getFieldValue(f)].flat()).filter(Boolean);
+      return v?.some((u) => taken.includes(u)) ? Promise.reject(new Error(message)) : Promise.resolve();
+    },
+  });
+
+function JointUnits({ assisting }: { assisting: boolean }) {
   const t = useT();
   return (
     <>
@@ -77,10 +94,20 @@ function JointUnits() {
         name="coHandlers"
         label={t('会办单位', 'Co-handling units')}
         dependencies={['lead']}
-        rules={[({ getFieldValue }) => ({ validator: (_, v?: string[]) => (v?.includes(getFieldValue('lead')) ? Promise.reject(new Error(t('主办单位不能同时会办', 'The lead unit cannot also co-handle'))) : Promise.resolve()) })]}
+        rules={[notIn(['lead'], t('主办单位不能同时会办', 'The lead unit cannot also co-handle'))]}
       >
         <UnitPicker multiple />
       </Form.Item>
+      {assisting && (
+        <Form.Item
+          name="assisting"
+          label={t('协办单位（只提意见，不会签）', 'Assisting units (an opinion, no countersign)')}
+          dependencies={['lead', 'coHandlers']}
+          rules={[notIn(['lead', 'coHandlers'], t('协办单位不能同时主办或会办', 'An assisting unit cannot also lead or co-handle'))]}
+        >
+          <UnitPicker multiple />
+        </Form.Item>
+      )}
     </>
   );
 }
@@ -146,7 +173,7 @@ export default function CommitteeActions({ proposalId, offers, state, onDone }: 
         return (
           <Card key={key} size="small" title={t('交办', 'Assign')}>
             <ActionForm<AssignmentValues> {...common} path="/proposals/{id}/assignment" submitLabel={t('交办', 'Assign')} initialValues={{ mode: 'joint' }} toBody={(v) => ({ assignment: assignmentOf(v) })}>
-              <UnitFields />
+              <UnitFields assisting={offer.assisting ?? false} />
             </ActionForm>
           </Card>
         );
@@ -165,7 +192,7 @@ export default function CommitteeActions({ proposalId, offers, state, onDone }: 
                 <Radio.Group options={(offer.decisions ?? []).map((d) => ({ value: d, label: d === 'keep' ? t('维持交办', 'Keep') : t('重新交办', 'Reassign') }))} />
               </Form.Item>
               <Form.Item noStyle shouldUpdate>
-                {({ getFieldValue }) => getFieldValue('decision') === 'reassign' && <UnitFields />}
+                {({ getFieldValue }) => getFieldValue('decision') === 'reassign' && <UnitFields assisting={offer.assisting ?? false} />}
               </Form.Item>
               <ReasonField />
             </ActionForm>

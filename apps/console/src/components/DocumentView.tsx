@@ -49,5 +49,5 @@ export function IssuedReplyView({ proposalId, unitId, reply, title }: { proposal
       {t('下载 PDF', 'PDF')}
     </a>
   );
-  return <DocumentView blocks={replyDocument(reply, unitName)} title={title} extra={pdf} />;
+  return <DocumentView blocks={replyDocument(reply, reply.issuedBy ?? unitId, unitName)} title={title} extra={pdf} />;
 }

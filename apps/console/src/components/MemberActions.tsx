@@ -1,12 +1,23 @@
-/** What a member does on their own proposal page, as the rules allow it now: withdraw it (撤案), or object to 不立案. */
+/** What a member does on a proposal page, as the rules allow it now: confirm co-signing (联名), withdraw it (撤案), or object to 不立案. */
+import { Card, Form, Radio, Typography } from 'antd';
 import { useT } from '../i18n';
-import { type Offer, TextAction } from './ActionForm';
+import { ActionForm, type Offer, TextAction } from './ActionForm';
 
 export default function MemberActions({ proposalId, offers, assigned, onDone }: { proposalId: string; offers: Offer[]; assigned: boolean; onDone: () => void }) {
   const t = useT();
   const objection = offers.find((o) => o.action === 'objectToReview');
   return (
     <>
+      {offers.some((o) => o.action === 'answerCosigning') && (
+        <Card size="small" title={t('联名确认', 'Co-signing')}>
+          <Typography.Paragraph>{t('领衔人邀请您联名提出本提案；确认后您将作为提案人收到答复并参与评价，不同意则不列为提案人。', 'The lead signer asks you to co-sign: once you confirm you are a proposer, who receives the reply and rates it; if you decline you are left out.')}</Typography.Paragraph>
+          <ActionForm<{ decision: 'confirm' | 'decline' }> proposalId={proposalId} onDone={onDone} path="/proposals/{id}/cosigning" submitLabel={t('提交', 'Answer')} initialValues={{ decision: 'confirm' }} toBody={(v) => v}>
+            <Form.Item name="decision" label={t('是否联名', 'Co-sign')}>
+              <Radio.Group options={[{ value: 'confirm', label: t('确认联名', 'Confirm') }, { value: 'decline', label: t('不同意联名', 'Decline') }]} />
+            </Form.Item>
+          </ActionForm>
+        </Card>
+      )}
       {offers.some((o) => o.action === 'withdraw') && (
         <TextAction
           proposalId={proposalId}

@@ -8,11 +8,13 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { replyDocument } from '../../../api/src/documents/reply-document';
 import { useT } from '../i18n';
+import { usePrincipal } from '../session';
+import { useUnitName } from '../units';
 import { ActionForm, ClassPicker, required } from './ActionForm';
 import { DocumentView } from './DocumentView';
 
 interface DraftForm {
-  issuingUnits?: string[];
+  coIssuers?: string[];
   documentNumber: string;
   titleLine?: string;
   replyClass: string;
@@ -31,7 +33,7 @@ const ORDINAL = ['一', '二', '三', '四', '五', '六', '七', '八', '九', 
 
 function toDraft(v: Partial<DraftForm>) {
   return {
-    ...(v.issuingUnits?.length ? { issuingUnits: v.issuingUnits } : {}),
+    ...(v.coIssuers?.length ? { coIssuers: v.coIssuers } : {}),
     documentNumber: v.documentNumber ?? '',
     ...(v.titleLine ? { titleLine: v.titleLine } : {}),
     replyClass: v.replyClass ?? '',
@@ -48,13 +50,18 @@ function toDraft(v: Partial<DraftForm>) {
 
 function Preview({ values }: { values: Partial<DraftForm> }) {
   const t = useT();
+  const unitName = useUnitName();
+  const principal = usePrincipal();
   const draft = toDraft(values);
-  const blocks = replyDocument({ draft, documentNumber: draft.documentNumber, replyClass: draft.replyClass, copiedTo: [], recipients: [], at: '', signer: { name: '', title: '', level: 'head' } } as never, (id) => id);
+  const issuer = principal.unitId ?? '';
+  const blocks = replyDocument({ draft, documentNumber: draft.documentNumber, replyClass: draft.replyClass, copiedTo: [], recipients: [], at: '', signer: { name: '', title: '', level: 'head' } } as never, issuer, unitName);
   return <DocumentView blocks={blocks} title={t('公文预览', 'As the document')} />;
 }
 
-export function ReplyEditor({ proposalId, classes, defaults, onDone }: { proposalId: string; classes: { code: string; label: string }[]; defaults: Partial<DraftForm>; onDone: () => void }) {
+/** `coIssuers`: the co-handlers (会办) the reply may be issued jointly with (联合答复), as the rules offer them. */
+export function ReplyEditor({ proposalId, classes, coIssuers, defaults, onDone }: { proposalId: string; classes: { code: string; label: string }[]; coIssuers: string[]; defaults: Partial<DraftForm>; onDone: () => void }) {
   const t = useT();
+  const unitName = useUnitName();
   const [values, setValues] = useState<Partial<DraftForm>>(defaults);
   return (
     <Card size="small" title={t('答复草拟', 'Draft the reply')}>
@@ -69,9 +76,11 @@ export function ReplyEditor({ proposalId, classes, defaults, onDone }: { proposa
             toBody={(v) => ({ draft: toDraft(v) })}
             onDone={onDone}
           >
-            <Form.Item name="issuingUnits" label={t('发文单位', 'Issuing units')}>
-              <Select mode="tags" open={false} />
-            </Form.Item>
+            {coIssuers.length > 0 && (
+              <Form.Item name="coIssuers" label={t('联合答复单位', 'Issued jointly with')} extra={t('联合答复单位在会签时由其负责人签发', "Each co-issuing unit's head signs as it countersigns")}>
+                <Select mode="multiple" options={coIssuers.map((u) => ({ value: u, label: unitName(u) }))} />
+              </Form.Item>
+            )}
             <Space wrap>
               <Form.Item name="documentNumber" label={t('文号', 'Document number')} rules={required(t('请填写文号', 'Give the number'))}>
                 <Input />

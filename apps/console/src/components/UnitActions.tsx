@@ -21,6 +21,30 @@ export interface UnitView {
   onDone: () => void;
 }
 
+interface Signer {
+  name: string;
+  title: string;
+  level: string;
+}
+
+/** Who signs, in the levels the rules accept for this reply. */
+function SignerFields({ levels }: { levels: string[] }) {
+  const t = useT();
+  return (
+    <>
+      <Form.Item name="name" label={t('签发人', 'Signer')} rules={required(t('请填写签发人', 'Name the signer'))}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="title" label={t('职务', 'Title')} rules={required(t('请填写职务', 'Give the title'))}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="level" label={t('层级', 'Level')}>
+        <Radio.Group options={levels.map((l) => ({ value: l, label: l === 'head' ? t('主要负责人', 'Head') : t('分管负责人', 'Deputy') }))} />
+      </Form.Item>
+    </>
+  );
+}
+
 export default function UnitActions({ proposalId, offers, owesFirstContact, titleLine, onDone }: UnitView) {
   const t = useT();
   const unitName = useUnitName();
@@ -109,14 +133,22 @@ export default function UnitActions({ proposalId, offers, owesFirstContact, titl
           </Card>
         );
       case 'draftReply':
-        return <ReplyEditor key={key} proposalId={proposalId} classes={offer.classes ?? []} defaults={{ titleLine, salutation: `尊敬的${(offer.recipients ?? []).join('、')}委员：` }} onDone={onDone} />;
+        return <ReplyEditor key={key} proposalId={proposalId} classes={offer.classes ?? []} coIssuers={offer.coIssuers ?? []} defaults={{ titleLine, salutation: `尊敬的${(offer.recipients ?? []).join('、')}委员：` }} onDone={onDone} />;
       case 'countersign':
         return (
           <Card key={key} size="small" title={t('会签', 'Countersign')}>
             <Space direction="vertical" style={{ width: '100%' }}>
-              <ActionForm<object> {...common} path="/proposals/{id}/countersign" submitLabel={t('同意会签', 'Countersign')} toBody={() => ({})}>
-                {null}
-              </ActionForm>
+              {offer.signerLevels ? (
+                // 联合答复: the draft names this unit a co-issuer, so its signer signs as it countersigns.
+                <ActionForm<Signer> {...common} path="/proposals/{id}/countersign" submitLabel={t('会签并签发', 'Countersign and sign')} initialValues={{ level: offer.signerLevels[0] }} toBody={(signer) => ({ signer })}>
+                  <Typography.Paragraph>{t('本单位为联合答复单位，会签时由负责人签发', 'Your unit issues the reply jointly: its head signs as it countersigns')}</Typography.Paragraph>
+                  <SignerFields levels={offer.signerLevels} />
+                </ActionForm>
+              ) : (
+                <ActionForm<object> {...common} path="/proposals/{id}/countersign" submitLabel={t('同意会签', 'Countersign')} toBody={() => ({})}>
+                  {null}
+                </ActionForm>
+              )}
               {offered('requestChanges') && (
                 <ActionForm<{ comments: string }> {...common} path="/proposals/{id}/change-requests" submitLabel={t('退回修改', 'Ask for changes')} toBody={(v) => v}>
                   <Form.Item name="comments" label={t('修改意见', 'What to change')} rules={required(t('请说明修改意见', 'Say what to change'))}>
@@ -138,16 +170,8 @@ export default function UnitActions({ proposalId, offers, owesFirstContact, titl
       case 'issueReply':
         return (
           <Card key={key} size="small" title={t('签发答复', 'Issue the reply')}>
-            <ActionForm<{ name: string; title: string; level: string }> {...common} path="/proposals/{id}/reply" submitLabel={t('签发', 'Issue')} initialValues={{ level: offer.signerLevels?.[0] }} toBody={(v) => ({ signer: v })}>
-              <Form.Item name="name" label={t('签发人', 'Signer')} rules={required(t('请填写签发人', 'Name the signer'))}>
-                <Input />
-              </Form.Item>
-              <Form.Item name="title" label={t('职务', 'Title')} rules={required(t('请填写职务', 'Give the title'))}>
-                <Input />
-              </Form.Item>
-              <Form.Item name="level" label={t('层级', 'Level')}>
-                <Radio.Group options={(offer.signerLevels ?? []).map((l) => ({ value: l, label: l === 'head' ? t('主要负责人', 'Head') : t('分管负责人', 'Deputy') }))} />
-              </Form.Item>
+            <ActionForm<Signer> {...common} path="/proposals/{id}/reply" submitLabel={t('签发', 'Issue')} initialValues={{ level: offer.signerLevels?.[0] }} toBody={(signer) => ({ signer })}>
+              <SignerFields levels={offer.signerLevels ?? []} />
             </ActionForm>
           </Card>
         );

@@ -1,4 +1,4 @@
-/** 我的待办: the unit's open duties, soonest due first, coloured by urgency, with counts; each with its session and the unit's part (主办, 会办, 分办); and the yearly summaries it owes. */
+/** 我的待办: the unit's open duties, soonest due first, coloured by urgency, with counts; each with its session and the unit's part (主办, 会办, 协办, 分办); and the yearly summaries it owes. */
 import { Space, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -7,9 +7,9 @@ import { useLive } from '../live';
 import { UrgencyTag } from '../components/UrgencyTag';
 import { OwedSummaries } from '../components/AnnualSummaries';
 import { useNames, useT } from '../i18n';
+import { ROLE_NAME_ZH } from '../../../../workflows/domain/chinese-names';
 
 type Tasks = Answer<'/tasks'>['items'];
-const ROLE_ZH = { lead: '主办', coHandler: '会办', separate: '分办' } as const;
 
 export default function Inbox() {
   const t = useT();
@@ -36,7 +36,7 @@ export default function Inbox() {
         pagination={false}
         columns={[
           { title: t('提案', 'Proposal'), render: (_, x) => <Link to={`/p/${x.proposalId}`}>{`${x.sessionName} 第${x.number}号 ${x.title}`}</Link> },
-          { title: t('承办方式', 'Role'), render: (_, x) => (x.role ? t(ROLE_ZH[x.role], x.role) : '—') },
+          { title: t('承办方式', 'Role'), render: (_, x) => (x.role ? t(ROLE_NAME_ZH[x.role], x.role) : '—') },
           { title: t('事项', 'Duty'), render: (_, x) => names.duty(x.kind) + (x.commitmentNo ? ` #${x.commitmentNo}` : '') },
           { title: t('期限', 'Due'), render: (_, x) => <UrgencyTag urgency={x.urgency}>{x.dueDate}</UrgencyTag> },
         ]}

@@ -173,6 +173,23 @@ export default function Overview() {
           />
         </Card>
       )}
+      {glance && glance.carriedOver.length > 0 && (
+        <Card size="small" title={t(`往届结转的跟踪办理（${glance.carriedOver.length} 件）`, `Follow-up carried over from earlier sessions (${glance.carriedOver.length})`)}>
+          <Table
+            size="small"
+            rowKey="id"
+            pagination={{ pageSize: 10 }}
+            dataSource={glance.carriedOver}
+            columns={[
+              { title: t('会议', 'Session'), dataIndex: 'sessionName' },
+              { title: t('提案', 'Proposal'), render: (_, k) => <Link to={`/p/${k.id}`}>{`第${k.number}号 ${k.title}`}</Link> },
+              { title: t('承办单位', 'Units'), render: (_, k) => k.unitIds.map(unitName).join('、') },
+              { title: t('未兑现承诺', 'Open commitments'), dataIndex: 'openCommitments' },
+              { title: t('逾期事项', 'Overdue'), render: (_, k) => (k.overdueDuties > 0 ? <UrgencyTag urgency="overdue">{k.overdueDuties}</UrgencyTag> : '—') },
+            ]}
+          />
+        </Card>
+      )}
       <Card
         size="small"
         title={

@@ -5,7 +5,8 @@ import { useParams } from 'react-router-dom';
 import { type Answer, api } from '../api/client';
 import { useLive } from '../live';
 import { UrgencyTag } from '../components/UrgencyTag';
-import { AUDIENCE_NAME_ZH, COMMITMENT_STATUS_ZH, RATING_NAME_ZH } from '../../../../workflows/domain/chinese-names';
+import { AUDIENCE_NAME_ZH, COMMITMENT_STATUS_ZH, RATING_NAME_ZH, ROLE_NAME_ZH } from '../../../../workflows/domain/chinese-names';
+import { assignedUnits, unitRole } from '../../../../workflows/domain/roles';
 import { IssuedReplyView } from '../components/DocumentView';
 import { useLeaderName, useUnitName } from '../units';
 import { shanghaiDate, shanghaiTime, useNames, useT } from '../i18n';
@@ -103,7 +104,7 @@ export default function ProposalDetail() {
   if (!view) return null;
   const s = view.state;
   const intake = s.intake!;
-  const units = s.assignment ? (s.assignment.mode === 'joint' ? [[s.assignment.lead, '主办'], ...s.assignment.coHandlers.map((u) => [u, '会办'])] : s.assignment.units.map((u) => [u, '分办'])) : [];
+  const units = s.assignment ? assignedUnits(s.assignment).map((u) => [u, ROLE_NAME_ZH[unitRole(s.assignment!, u)!]]) : [];
   const committee = principal.role === 'committee';
   const proposerName = new Map(intake.proposers.map((p) => [p.id, p.name]));
   const rows: DutyRow[] = [
