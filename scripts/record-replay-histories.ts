@@ -15,9 +15,9 @@ import { referenceSteps } from '../seeds/reference-steps';
 import { act, startProposal, untilIdle } from '../tests/support/proposals';
 import { timeSkippingEnv } from '../tests/support/temporal';
 import { createBatchActivities } from '../activities/assignment-batch';
-import { annualSummaryWorkflow, assignmentBatchWorkflow } from '../workflows';
+import { annualSummaryWorkflow, assignmentBatchWorkflow, proposalWorkflow } from '../workflows';
 import { annualSummaryWorkflowId, submitSummaryUpdate } from '../workflows/annual-summary';
-import { unitSuccessionSignal } from '../workflows/messages';
+import { intakeOptions, unitSuccessionSignal } from '../workflows/messages';
 import { summaryRequested } from '../workflows/domain/annual-summary';
 import { assignmentBatchWorkflowId } from '../workflows/assignment-batch';
 
@@ -239,6 +239,30 @@ async function main() {
       await env.sleep('40 days');
       for (const step of steps.filter((s) => s.command.type === 'reportFollowUp')) await act(handle, step.command);
       await handle.result();
+      return handle;
+    });
+    await record('co-issued-reply-with-assisting-unit', async () => {
+      // 联合答复 by the DRC and the Science Bureau (its head signing as it countersigns), the Education Bureau 协办.
+      const intake = { ...c.intake, number: 1203 };
+      const handle = await startProposal(env.client, intake, policy, taskQueue);
+      const steps = referenceSteps({ ...c, intake, assignment: { mode: 'joint', lead: 'smx-drc', coHandlers: ['smx-stb'], assisting: ['smx-edu'] } }, stamp);
+      const before = steps.findIndex((s) => s.command.type === 'draftReply');
+      for (const step of steps.slice(0, before)) await act(handle, step.command);
+      await act(handle, { type: 'submitOpinion', actor: { role: 'officer', id: 'edu-officer', unitId: 'smx-edu' }, text: '协办意见' });
+      for (const step of steps.slice(before).filter((s) => s.command.type !== 'evaluate' && s.command.type !== 'reportFollowUp')) await act(handle, step.command);
+      await handle.terminate('recorded');
+      return handle;
+    });
+    await record('joint-proposal-cosigning', async () => {
+      // 王凤杰 files it himself: 孙钰蓉 confirms, 李宝松 is silent and left out at the review.
+      const intake = { ...c.intake, number: 1204 };
+      const handle = await env.client.workflow.start(proposalWorkflow, intakeOptions({ intake, filedBy: { role: 'proposer', id: 'wang-fengjie' }, policy }, taskQueue));
+      await act(handle, { type: 'answerCosigning', actor: { role: 'proposer', id: 'sun-yurong' }, decision: 'confirm' });
+      const [register, assign] = referenceSteps({ ...c, intake }, stamp);
+      await act(handle, register!.command);
+      await act(handle, assign!.command);
+      await untilIdle(handle);
+      await handle.terminate('recorded');
       return handle;
     });
   });

@@ -446,7 +446,7 @@ test('the forms are what the rules allow: 分办 from the console, an extension 
   await drc.getByLabel('答复类别').click();
   expect(await drc.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').allInnerTexts()).toEqual(['A：已经解决', 'B：正在解决', 'C：计划解决', 'D：留作参考']);
   await drc.keyboard.press('Escape');
-  await act(handle, { type: 'draftReply', actor: drcActor, draft: { ...c.draft, replyClass: 'D' } });
+  await act(handle, { type: 'draftReply', actor: drcActor, draft: { ...c.draft, coIssuers: undefined, replyClass: 'D' } });
   await act(handle, { type: 'submitReply', actor: drcActor });
 
   // Under review: the DRC may still meet the proposers, and asks for more time before its reply is due; the committee grants it.
@@ -689,7 +689,8 @@ test('联名 and 协办: a member files a joint proposal, one co-signer confirms
   const filed = await http(ctx.current, 'POST', '/proposals', { as: 'wang-fengjie', body: { ...c.intake, number: 1106 } });
   expect(filed.status).toBe(201);
   const id = filed.body.proposalId as string;
-  for (const [member, decision, line] of [['sun-yurong', '确认联名', '孙钰蓉 确认联名'], ['li-baosong', '不同意联名', '李宝松 不同意联名，不再列为提案人']] as const) {
+  // Declining, 李宝松 is no proposer of it and no longer reads it.
+  for (const [member, decision, after] of [['sun-yurong', '确认联名', '孙钰蓉 确认联名'], ['li-baosong', '不同意联名', '未找到该提案，或无权查看']] as const) {
     const page = await signedIn(member);
     await page.goto(`${ctx.current.base}/p/${id}`);
     const form = card(page, '联名确认');
@@ -697,11 +698,12 @@ test('联名 and 协办: a member files a joint proposal, one co-signer confirms
     await form.getByRole('radio', { name: decision }).check();
     if (member === 'sun-yurong') await checkAndKeep(page, 'cosigning');
     await form.getByRole('button', { name: /^提\s?交$/ }).click();
-    await page.locator('.ant-timeline-item-content', { hasText: line }).waitFor();
+    await page.getByText(after).waitFor();
   }
 
   const committee = await signedIn('committee-clerk');
   await committee.goto(`${ctx.current.base}/p/${id}`);
+  await committee.locator('.ant-timeline-item-content', { hasText: '李宝松 不同意联名，不再列为提案人' }).waitFor();
   await committee.getByRole('radio', { name: '立案', exact: true }).check();
   await committee.getByRole('button', { name: '提交审查结果' }).click();
   await committee.getByLabel('主办单位').fill('发展和改革');
@@ -710,10 +712,12 @@ test('联名 and 协办: a member files a joint proposal, one co-signer confirms
   await pick(committee, '三门峡市科技局');
   await committee.keyboard.press('Escape');
   await committee.getByLabel(/^协办单位/).fill('教育');
-  await pick(committee, '三门峡市教育局');
+  // The co-handlers' list may still be closing and offers the Education Bureau too: the option typed for is the active one.
+  await committee.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option-active', { hasText: '三门峡市教育局' }).click();
   await committee.keyboard.press('Escape');
   await committee.getByRole('button', { name: /^交\s?办$/ }).click();
   await committee.locator('.ant-tag', { hasText: '协办 三门峡市教育局' }).waitFor();
+  await committee.locator('.ant-timeline-item-content', { hasText: '交办：主办 三门峡市发展和改革委员会，会办 三门峡市科技局，协办 三门峡市教育局' }).waitFor();
   await checkAndKeep(committee, 'assisting-unit');
 
   // The 协办 unit sends its opinion to the lead unit; the draft then waits for the 会办 unit's countersign alone.
@@ -731,3 +735,21 @@ test('联名 and 协办: a member files a joint proposal, one co-signer confirms
   expect(await edu.getByRole('button', { name: /会签/ }).count()).toBe(0);
   await handle.terminate('test done');
 }, 120_000);
+
+test('换届: the first session of a new term shows the old term’s open follow-up in its overview, carried over', async () => {
+  const c = referenceCase();
+  // An earlier session's proposal whose commitments are being followed up.
+  const handle = await startProposal(ctx.current.env.client, { ...c.intake, number: 1107 }, defaultPolicy());
+  for (const step of referenceSteps({ ...c, intake: { ...c.intake, number: 1107 } }, () => new Date(Date.now() - 60_000).toISOString()).filter((s) => s.command.type !== 'reportFollowUp')) await act(handle, step.command);
+  const ninth = { id: 'smx-9-1', name: '九届一次会议', committee: '三门峡市政协第九届委员会' };
+  expect((await http(ctx.current, 'POST', '/proposals', { as: 'committee-clerk', body: { ...c.intake, session: ninth, number: 1 } })).status).toBe(201);
+  await waitFor(() => http(ctx.current, 'GET', '/supervision/overview?session=smx-9-1', { as: 'committee-clerk' }), (r) => r.body.carriedOver?.some((p: { number: number }) => p.number === 1107));
+  const committee = await signedIn('committee-clerk');
+  await committee.goto(`${ctx.current.base}/overview`);
+  // The new session is the latest, chosen at first.
+  await committee.getByText('九届一次会议（1件）').waitFor();
+  const carried = card(committee, '往届结转的跟踪办理（\\d+ 件）');
+  await carried.locator('tbody tr', { hasText: '第1107号' }).getByText('八届二次会议').waitFor();
+  await checkAndKeep(committee, 'carried-over');
+  await handle.terminate('test done');
+}, 90_000);

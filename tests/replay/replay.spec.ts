@@ -31,6 +31,9 @@ test('there are stored histories to replay', () => {
       'deadline-ladder-steady-alarm.json',
       // The assignment meeting's batch: a second's worth of rows side by side, one refused.
       'assignment-batch-of-five.json',
+      // Roles among co-handlers: a reply co-issued (its co-issuer signing as it countersigns) with a 协办 unit; a member's joint proposal confirmed by one co-signer, the other left out at the review.
+      'co-issued-reply-with-assisting-unit.json',
+      'joint-proposal-cosigning.json',
     ]),
   );
 });

@@ -21,7 +21,10 @@ export type Namer = (id: string) => string;
 const who = (e: RecordedEvent) => (e.by.role === 'officer' ? `${e.by.id} (${e.by.unitId})` : e.by.id);
 const assignmentText = (a: Assignment, n: Namer = (id) => id) =>
   a.mode === 'joint'
-    ? { zh: `主办 ${n(a.lead)}，会办 ${a.coHandlers.map(n).join('、') || '无'}`, en: `lead ${a.lead}, co-handling ${a.coHandlers.join(', ') || 'none'}` }
+    ? {
+        zh: `主办 ${n(a.lead)}，会办 ${a.coHandlers.map(n).join('、') || '无'}${a.assisting?.length ? `，协办 ${a.assisting.map(n).join('、')}` : ''}`,
+        en: `lead ${a.lead}, co-handling ${a.coHandlers.join(', ') || 'none'}${a.assisting?.length ? `, assisting ${a.assisting.join(', ')}` : ''}`,
+      }
     : { zh: `分办 ${a.units.map(n).join('、')}`, en: `separately to ${a.units.join(', ')}` };
 
 /** What a supervisor needs of each event: who, what changed, and why; in Chinese and English. */

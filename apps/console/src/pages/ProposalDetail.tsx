@@ -126,7 +126,7 @@ export default function ProposalDetail() {
         <Descriptions size="small" column={2}>
           <Descriptions.Item label={t('届次', 'Session')}>{intake.session.name}</Descriptions.Item>
           <Descriptions.Item label={t('类别', 'Category')}>{intake.category}</Descriptions.Item>
-          <Descriptions.Item label={t('提案人', 'Proposers')}>{intake.proposers.map((p) => `${p.name}${p.leadSigner ? t('（领衔）', ' (lead)') : ''}`).join('、')}</Descriptions.Item>
+          <Descriptions.Item label={t('提案人', 'Proposers')}>{intake.proposers.map((p) => `${p.name}${p.leadSigner ? t('（领衔）', ' (lead)') : ''}${s.cosigners?.[p.id] === 'pending' ? t('（待确认联名）', ' (to confirm)') : ''}`).join('、')}</Descriptions.Item>
           <Descriptions.Item label={t('受理 / 交办', 'Filed / assigned')}>{`${shanghaiDate(s.filedAt)} / ${shanghaiDate(s.assignedAt)}`}</Descriptions.Item>
           <Descriptions.Item label={t('承办单位', 'Units')} span={2}>
             {units.length ? units.map(([u, role]) => <Tag key={u}>{`${role} ${unitName(u)}`}</Tag>) : '—'}
