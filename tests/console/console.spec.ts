@@ -65,6 +65,17 @@ const pick = (page: Page, option: string | RegExp) => page.locator('.ant-select-
 /** The card whose title is `title`. */
 const card = (page: Page, title: string) => page.locator('.ant-card').filter({ has: page.locator('.ant-card-head-title', { hasText: new RegExp(`^${title}$`) }) });
 
+/** 立案, then 202's units picked by name in the assignment form (typed letters filter the directory's units): the DRC to lead, the Science Bureau to co-handle. */
+async function registerWith202Units(committee: Page) {
+  await committee.getByRole('radio', { name: '立案', exact: true }).check();
+  await committee.getByRole('button', { name: '提交审查结果' }).click();
+  await committee.getByLabel('主办单位').fill('发展和改革');
+  await pick(committee, '三门峡市发展和改革委员会');
+  await committee.getByLabel('会办单位').fill('科技');
+  await pick(committee, '三门峡市科技局');
+  await committee.keyboard.press('Escape');
+}
+
 /** No serious or critical accessibility violation, and the page saved as a screenshot. */
 async function checkAndKeep(page: Page, name: string) {
   await page.waitForLoadState('networkidle');
@@ -106,14 +117,7 @@ test('proposal 202 through the console: reviewed, assigned, answered, countersig
   expect(await committee.getByLabel('理由').inputValue()).toBe('内容相近');
   await checkAndKeep(committee, 'proposal-refused-review');
 
-  await committee.getByRole('radio', { name: '立案', exact: true }).check();
-  await committee.getByRole('button', { name: '提交审查结果' }).click();
-  // Units are picked by name: typed letters filter the directory's units.
-  await committee.getByLabel('主办单位').fill('发展和改革');
-  await pick(committee, '三门峡市发展和改革委员会');
-  await committee.getByLabel('会办单位').fill('科技');
-  await pick(committee, '三门峡市科技局');
-  await committee.keyboard.press('Escape');
+  await registerWith202Units(committee);
   await committee.getByRole('button', { name: /^交\s?办$/ }).click();
   await committee.getByText('主办 三门峡市发展和改革委员会', { exact: true }).waitFor();
   await committee.getByText('会办 三门峡市科技局', { exact: true }).waitFor();
@@ -704,13 +708,7 @@ test('联名 and 协办: a member files a joint proposal, one co-signer confirms
   const committee = await signedIn('committee-clerk');
   await committee.goto(`${ctx.current.base}/p/${id}`);
   await committee.locator('.ant-timeline-item-content', { hasText: '李宝松 不同意联名，不再列为提案人' }).waitFor();
-  await committee.getByRole('radio', { name: '立案', exact: true }).check();
-  await committee.getByRole('button', { name: '提交审查结果' }).click();
-  await committee.getByLabel('主办单位').fill('发展和改革');
-  await pick(committee, '三门峡市发展和改革委员会');
-  await committee.getByLabel('会办单位').fill('科技');
-  await pick(committee, '三门峡市科技局');
-  await committee.keyboard.press('Escape');
+  await registerWith202Units(committee);
   await committee.getByLabel(/^协办单位/).fill('教育');
   // The co-handlers' list may still be closing and offers the Education Bureau too: the option typed for is the active one.
   await committee.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option-active', { hasText: '三门峡市教育局' }).click();
