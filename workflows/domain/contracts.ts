@@ -168,10 +168,10 @@ export type Session = z.infer<typeof SessionSchema>;
 export type Proposer = z.infer<typeof ProposerSchema>;
 export type Intake = z.infer<typeof IntakeSchema>;
 export type Assignment = z.infer<typeof AssignmentSchema>;
-
-/** 领衔人: the sole proposer, or the one a joint proposal names. */
-export const leadSignerOf = (proposers: Proposer[]): Proposer | undefined => (proposers.length === 1 ? proposers[0] : proposers.find((p) => p.leadSigner));
 export type Contact = z.infer<typeof ContactSchema>;
 export type Commitment = z.infer<typeof CommitmentSchema>;
 export type ReplyDraft = z.infer<typeof ReplyDraftSchema>;
 export type Signer = z.infer<typeof SignerSchema>;
+
+/** 领衔人: the sole proposer, or the one a joint proposal names. */
+export const leadSignerOf = (proposers: Proposer[]): Proposer | undefined => (proposers.length === 1 ? proposers[0] : proposers.find((p) => p.leadSigner));

@@ -272,7 +272,7 @@ function succeed(s: ProposalState, from: string, to: string, at: string): Propos
         countersigners: t.countersigners.map(swap),
         assisting: t.assisting.map(swap),
         countersignedBy: t.countersignedBy.map(swap),
-        coSignatures: rekey(t.coSignatures),
+        // A co-issuer's signature stays its own, as the draft names it.
         released: t.released.map(swap),
         ...(t.issued && t.unitId === from ? { issued: { ...t.issued, issuedBy: t.issued.issuedBy ?? from } } : {}),
       },

@@ -44,19 +44,20 @@ export const answerCosigning = rule<'answerCosigning', string>({
   decide: ({ decision }, proposerId) => ok({ type: 'CosigningAnswered', proposerId, decision }),
 });
 
+/** What the review decides, whatever the co-signers did. */
 function reviewOutcome(r: Extract<Command, { type: 'review' }>['review'], state: ProposalState, ctx: Context): Decision<EventBody> {
   switch (r.outcome) {
-      case 'register':
-        return ok({ type: 'ProposalRegistered' });
-      case 'merge':
-        if (r.intoNumber === state.intake!.number) return refuse('invalid', 'a proposal cannot be merged into itself', ['review', 'intoNumber']);
-        return ok({ type: 'ProposalMerged', intoNumber: r.intoNumber, reason: r.reason });
-      case 'notRegister': {
-        const objectionUntil = objectionWindow(ctx.now, ctx.policy);
-        return ok({ type: 'ProposalNotRegistered', reason: r.reason, ...(objectionUntil ? { objectionUntil } : {}) });
-      }
-      case 'convertToReport':
-        return ok({ type: 'ProposalConvertedToReport', reason: r.reason });
+    case 'register':
+      return ok({ type: 'ProposalRegistered' });
+    case 'merge':
+      if (r.intoNumber === state.intake!.number) return refuse('invalid', 'a proposal cannot be merged into itself', ['review', 'intoNumber']);
+      return ok({ type: 'ProposalMerged', intoNumber: r.intoNumber, reason: r.reason });
+    case 'notRegister': {
+      const objectionUntil = objectionWindow(ctx.now, ctx.policy);
+      return ok({ type: 'ProposalNotRegistered', reason: r.reason, ...(objectionUntil ? { objectionUntil } : {}) });
+    }
+    case 'convertToReport':
+      return ok({ type: 'ProposalConvertedToReport', reason: r.reason });
     }
 }
 

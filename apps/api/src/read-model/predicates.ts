@@ -16,11 +16,11 @@ export const owedDuty = (t: string) => `(not ${t}.is_window and not ${t}.is_opti
 export const overdueDuty = (t: string, now = 'now()') => `(${owedDuty(t)} and ${t}.due_at <= ${now})`;
 
 /** Due soon: owed, not overdue at `now`, and due on or before the date `until` (the domain's `dueSoonUntil`). */
+export const dueSoonDuty = (t: string, now: string, until: string) => `(${owedDuty(t)} and ${t}.due_at > ${now} and ${t}.due_date <= ${until}::date)`;
+
 /** How many of a projected proposal's commitments are still to be delivered (`OPEN_COMMITMENT`). */
 export const openCommitmentCount = (p: string) =>
   `(select count(*) from jsonb_array_elements(${p}.summary->'replies') r, jsonb_array_elements(r->'commitments') c where c->>'status' = any('{${OPEN_COMMITMENT.join(',')}}'))::int`;
-
-export const dueSoonDuty = (t: string, now: string, until: string) => `(${owedDuty(t)} and ${t}.due_at > ${now} and ${t}.due_date <= ${until}::date)`;
 
 export interface Readership {
   unitIds: string[];
