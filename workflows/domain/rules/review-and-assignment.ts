@@ -58,7 +58,7 @@ function reviewOutcome(r: Extract<Command, { type: 'review' }>['review'], state:
     }
     case 'convertToReport':
       return ok({ type: 'ProposalConvertedToReport', reason: r.reason });
-    }
+  }
 }
 
 /** 交办: only registered proposals are handled, jointly (主办, 会办) or separately (分办). */
