@@ -3,7 +3,7 @@
  * review and assignment (an activity per row, Update IDs from batch and number), at a bounded
  * rate, with its progress as a Query. A worker lost mid-way resumes where the history says.
  */
-import { ActivityFailure, ApplicationFailure, proxyActivities, setHandler, sleep } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, patched, proxyActivities, setHandler, sleep } from '@temporalio/workflow';
 import { type AssignmentBatchInput, BATCH_ROW_REFUSED, type BatchActivities, type BatchProgress, type PlanRow, batchProgressQuery } from './assignment-batch';
 
 const { applyPlanRow } = proxyActivities<BatchActivities>({
@@ -26,16 +26,26 @@ export async function assignmentBatchWorkflow(input: AssignmentBatchInput): Prom
     }
     progress.remaining -= 1;
   };
-  // A second's worth of rows at a time, side by side, then a pause for what is left of the
-  // second: the server fires timers to the second, so a pause between single rows (50 ms at
-  // 20 rows/s) would last a whole second each.
+  // A second's worth of rows at a time, side by side, and the next wave no sooner than a second
+  // on: the server fires timers to the second, so a pause between single rows (50 ms at 20 rows/s)
+  // would last a whole second each.
   const wave = Math.max(1, Math.floor(input.perSecond));
+  // The wave's timer starts with its rows, so whether the batch waits depends on its history
+  // alone. Before, it slept for what was left of the second by the clock, and a task that timed
+  // out on a killed worker could read another clock on replay than the one it ran by.
+  const paced = patched('batch-wave-timer');
   for (let first = 0; first < input.rows.length; first += wave) {
-    const began = Date.now();
     const rows = input.rows.slice(first, first + wave);
+    const last = first + wave >= input.rows.length;
+    const seconds = (rows.length * 1000) / input.perSecond;
+    if (paced) {
+      await Promise.all([...rows.map(apply), ...(last ? [] : [sleep(seconds)])]);
+      continue;
+    }
+    const began = Date.now();
     await Promise.all(rows.map(apply));
-    const pause = (rows.length * 1000) / input.perSecond - (Date.now() - began);
-    if (first + wave < input.rows.length && pause > 0) await sleep(pause);
+    const pause = seconds - (Date.now() - began);
+    if (!last && pause > 0) await sleep(pause);
   }
   progress.finished = true;
   return progress;

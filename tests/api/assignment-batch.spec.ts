@@ -48,6 +48,9 @@ test('a plan applied as a batch: each row once, refusals with their reasons, pro
   // The same request again finds the same batch; nothing is applied twice.
   const again = await post('/batches', { session: session.id, format: 'json', file: b64(plan), perSecond: 20 }, 'meeting-2024-03-21');
   expect(again.body.batchId).toBe(batchId);
+  // It is the finished batch that answers, not a second run from its first row.
+  const answered = await http(ctx.current, 'GET', `/batches/${batchId}`, { as: 'committee-clerk' });
+  expect([answered.body.finished, answered.body.done.length, answered.body.remaining]).toEqual([true, 5, 0]);
   const view = async (n: number) => (await http(ctx.current, 'GET', `/proposals/proposal-${session.id}-${n}`, { as: 'committee-clerk' })).body.state;
   expect(await view(301)).toMatchObject({ status: 'handling', assignment: { mode: 'joint', lead: 'smx-drc', coHandlers: ['smx-stb'] } });
   expect(await view(302)).toMatchObject({ status: 'handling', assignment: { mode: 'separate', units: ['smx-drc', 'smx-stb'] } });

@@ -13,6 +13,9 @@ export interface OwnPostgres {
   server: string;
   /** Stops it fast (every connection is terminated, 57P01) and starts it again on the same folder and port. */
   restart(): void;
+  /** Stops it fast, to be started again with `up`: down for as long as the test wants. */
+  down(): void;
+  up(): void;
   stop(): void;
 }
 
@@ -51,6 +54,8 @@ export async function startOwnPostgres(): Promise<OwnPostgres> {
   return {
     server: `postgres://postgres@127.0.0.1:${port}`,
     restart: () => run('pg_ctl', ['-D', data, '-o', options, '-l', path.join(dir, 'log'), '-m', 'fast', '-w', 'restart']),
+    down: () => run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']),
+    up: () => run('pg_ctl', ['-D', data, '-o', options, '-l', path.join(dir, 'log'), '-w', 'start']),
     stop: () => {
       try {
         run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);

@@ -35,6 +35,8 @@ export class AssignmentBatchesService {
       await this.temporal.workflow.start('assignmentBatchWorkflow', {
         workflowId: assignmentBatchWorkflowId(batchId),
         taskQueue: TASK_QUEUE,
+        // A batch that finished is answered as it finished, not started again from its first row.
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
         args: [{ batchId, sessionId: request.session, rows: plan, by, perSecond: request.perSecond }],
       });
     } catch (err) {

@@ -8,6 +8,7 @@ import type { Request, Response } from 'express';
 import type { Pool } from 'pg';
 import { type Observable, lastValueFrom, of } from 'rxjs';
 import { z } from 'zod';
+import { API_CONFIG, type ApiConfig } from '../config';
 import { PG_POOL } from '../connections';
 import { IdempotencyKeySchema } from '../contracts';
 import { parse } from '../http/parse';
@@ -24,17 +25,32 @@ const KeyHeader = z.object({ 'Idempotency-Key': IdempotencyKeySchema });
 
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+  ) {}
 
   async intercept(ctx: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     const req = ctx.switchToHttp().getRequest<Request>();
     const res = ctx.switchToHttp().getResponse<Response>();
     const key = parse(KeyHeader, { 'Idempotency-Key': req.header('idempotency-key') }, 'header')['Idempotency-Key'];
     req.idempotencyKey = key;
-    const outcome = await once(this.pool, req.principal!.id, key, req.method, req.originalUrl, req.body ?? {}, async () => {
-      const body = await lastValueFrom(next.handle());
-      return { status: res.statusCode, body };
-    });
+    // An action makes at most two calls to Temporal, each bounded by the deadline (a read, then the
+    // Update); the third is the margin for its reads and writes of PostgreSQL.
+    const claimMs = 3 * this.config.TEMPORAL_TIMEOUT_MS;
+    const outcome = await once(
+      this.pool,
+      req.principal!.id,
+      key,
+      req.method,
+      req.originalUrl,
+      req.body ?? {},
+      async () => {
+        const body = await lastValueFrom(next.handle());
+        return { status: res.statusCode, body };
+      },
+      claimMs,
+    );
     res.status(outcome.status);
     return of(replay(outcome));
   }

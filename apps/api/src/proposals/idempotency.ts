@@ -30,12 +30,12 @@ export const updateIdOf = (principalId: string, key: string) => `${principalId}/
 
 /**
  * Runs `run` once per key and answers every request with the same key alike. One request per key
- * runs at a time: it claims the key (a claim expires after a minute, longer than any request is
- * allowed to take, in case its API process died); a concurrent duplicate does not run the action
+ * runs at a time: it claims the key for `claimMs`, the longest the request may take (so a claim
+ * whose API process died lapses with it); a concurrent duplicate does not run the action
  * itself (Temporal deduplicates Updates, but not the start of a workflow) and is told to retry,
  * so the answer stored for a key is always the first request's. No connection is held meanwhile.
  */
-export async function once(pool: Pool, principalId: string, key: string, method: string, path: string, body: unknown, run: () => Promise<Outcome>): Promise<Outcome> {
+export async function once(pool: Pool, principalId: string, key: string, method: string, path: string, body: unknown, run: () => Promise<Outcome>, claimMs: number): Promise<Outcome> {
   const hash = requestHash(method, path, body);
   const ids = [principalId, key];
   await pool.query(
@@ -44,11 +44,12 @@ export async function once(pool: Pool, principalId: string, key: string, method:
     [...ids, method, path, hash],
   );
   const claimed = await pool.query(
-    `update idempotency_keys set claimed_until = now() + interval '60 seconds'
+    `update idempotency_keys set claimed_until = now() + $4 * interval '1 millisecond'
      where principal_id = $1 and key = $2 and body_hash = $3 and status is null and (claimed_until is null or claimed_until < now())
      returning 1`,
-    [...ids, hash],
+    [...ids, hash, claimMs],
   );
+  const claimLapses = Date.now() + claimMs;
   if (claimed.rowCount === 0) {
     const { rows } = await pool.query<{ body_hash: string; status: number | null; response: unknown }>(
       'select body_hash, status, response from idempotency_keys where principal_id = $1 and key = $2',
@@ -61,20 +62,33 @@ export async function once(pool: Pool, principalId: string, key: string, method:
     if (record.status !== null) return { status: record.status, body: record.response };
     throw retryLater(409, 'in-progress', 'The same request is being handled', 'a request with this Idempotency-Key is in progress: retry it shortly for its answer');
   }
-  let outcome: Outcome;
   try {
-    outcome = await answerOf(run);
+    const outcome = await answerOf(run);
+    await pool.query('update idempotency_keys set status = $3, response = $4, claimed_until = null where principal_id = $1 and key = $2 and status is null', [
+      ...ids,
+      outcome.status,
+      JSON.stringify(outcome.body),
+    ]);
+    return outcome;
   } catch (err) {
-    // No answer to keep (a failure, or "retry later"): the next retry may claim the key at once.
-    await pool.query('update idempotency_keys set claimed_until = null where principal_id = $1 and key = $2 and status is null', ids).catch(() => undefined);
+    // No answer kept (a failure, a "retry later", or PostgreSQL gone while it was stored): the
+    // next retry may claim the key at once, and runs to the same outcome (the Update ID is the key).
+    release(pool, ids, claimLapses);
     throw err;
   }
-  await pool.query('update idempotency_keys set status = $3, response = $4, claimed_until = null where principal_id = $1 and key = $2 and status is null', [
-    ...ids,
-    outcome.status,
-    JSON.stringify(outcome.body),
-  ]);
-  return outcome;
+}
+
+/**
+ * Lets a claim go. PostgreSQL may be down (a restart under load): tried again every half second
+ * until it is back or the claim has lapsed by itself, so a retry after the restart is not kept
+ * waiting for the whole claim.
+ */
+function release(pool: Pool, ids: string[], claimLapses: number): void {
+  const attempt = () =>
+    pool.query('update idempotency_keys set claimed_until = null where principal_id = $1 and key = $2 and status is null', ids).catch(() => {
+      if (Date.now() < claimLapses) setTimeout(attempt, 500).unref();
+    });
+  void attempt();
 }
 
 /** A refusal is the answer to this request; a server-side failure, or a "retry later", is not. */

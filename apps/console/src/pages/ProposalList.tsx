@@ -87,7 +87,8 @@ export default function ProposalList() {
           { title: t('提案号', 'No.'), dataIndex: 'number', width: 80 },
           { title: t('案由', 'Title'), render: (_, p) => <Link to={`/p/${p.id}`}>{p.title}</Link> },
           { title: t('环节', 'Stage'), render: (_, p) => <Tag>{names.stage(p.stage)}</Tag>, width: 110 },
-          { title: t('主办单位', 'Lead unit'), render: (_, p) => unitName(p.leadUnitId), width: 180 },
+          // 分办 has no lead unit: the units that handle it separately stand in its place.
+          { title: t('主办单位', 'Lead unit'), render: (_, p) => (p.leadUnitId ? unitName(p.leadUnitId) : p.unitIds.map((u) => `${unitName(u)}${t('（分办）', ' (separately)')}`).join('、')), width: 180 },
           { title: t('类别', 'Category'), dataIndex: 'category', width: 100 },
           { title: t('答复类别', 'Class'), dataIndex: 'replyClass', width: 90 },
           { title: t('逾期事项', 'Overdue'), render: (_, p) => (p.overdueDuties > 0 ? <UrgencyTag urgency="overdue">{p.overdueDuties}</UrgencyTag> : '—'), width: 90 },
