@@ -719,6 +719,8 @@ test('联名 and 协办: a member files a joint proposal, one co-signer confirms
   await checkAndKeep(committee, 'assisting-unit');
 
   // The 协办 unit sends its opinion to the lead unit; the draft then waits for the 会办 unit's countersign alone.
+  // 人员与单位's test gave this officer a new password: the demo one again.
+  await setPassword(ctx.current.db.pool, 'edu-officer', 'demo-edu-officer');
   const edu = await signedIn('edu-officer');
   await edu.goto(`${ctx.current.base}/p/${id}`);
   await edu.getByLabel('意见', { exact: true }).fill('建议将职业教育产教融合纳入新材料人才培养。');
