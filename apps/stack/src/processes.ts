@@ -20,14 +20,19 @@ export interface Supervision {
   onGiveUp(reason: Error): void;
 }
 
-export function startNode(script: string, env: NodeJS.ProcessEnv, supervision: Supervision): Process {
+/** A Node script of the stack, supervised. */
+export const startNode = (script: string, env: NodeJS.ProcessEnv, supervision: Supervision): Process =>
+  supervise(() => spawn(process.execPath, [script], { env: { ...process.env, ...env }, stdio: 'inherit' }), supervision);
+
+/** Keeps the child `spawnChild` starts running: started again a second after it dies, within the limit. */
+export function supervise(spawnChild: () => ChildProcess, supervision: Supervision): Process {
   const { name, maxRestarts = 5, windowMs = 10 * 60_000, onGiveUp } = supervision;
   let stopping = false;
   let restarts: number[] = [];
   let child!: ChildProcess;
   let exited!: Promise<unknown>;
   const run = () => {
-    child = spawn(process.execPath, [script], { env: { ...process.env, ...env }, stdio: 'inherit' });
+    child = spawnChild();
     exited = new Promise((resolve) => child.once('exit', resolve));
     child.once('exit', (code, signal) => {
       if (stopping) return;
@@ -40,7 +45,8 @@ export function startNode(script: string, env: NodeJS.ProcessEnv, supervision: S
         return;
       }
       console.error(`• ${name} exited (${how}); starting it again (${restarts.length}/${maxRestarts})`);
-      setTimeout(run, 1000);
+      // Stopped meanwhile (the stack shutting down, or a start that failed): not started again.
+      setTimeout(() => stopping || run(), 1000);
     });
   };
   run();
