@@ -12,6 +12,7 @@ import type { ProposalSummary } from '../workflows/domain/summary';
 import { PROJECTION_REJECTED } from '../workflows/messages';
 import { inTransaction } from '../apps/common/database';
 import { raiseOperatorAlert } from '../apps/common/operator-alerts';
+import { WORDS_VECTOR, proposalWords, withUnitNames } from '../apps/common/search-words';
 
 export interface ProjectionInput {
   proposalId: string;
@@ -60,6 +61,13 @@ export function createProjectionActivities(pool: Pool) {
     async projectProposal(input: ProjectionInput): Promise<{ applied: boolean }> {
       const row = proposalRow(input.proposalId, input.summary);
       const columns = Object.keys(row);
+      // What the proposal is found by comes with its filing and never changes: segmented once.
+      const filed = input.events.find((e) => e.type === 'ProposalFiled');
+      let words: { title: string; text: string } | undefined;
+      if (filed) {
+        await withUnitNames(pool);
+        words = proposalWords(filed.intake);
+      }
       try {
         const applied = await inTransaction(pool, async (client) => {
           const upsert = await client.query(
@@ -69,6 +77,7 @@ export function createProjectionActivities(pool: Pool) {
              where proposals.version < excluded.version`,
             Object.values(row),
           );
+          if (words) await client.query(`update proposals set search_words = ${WORDS_VECTOR('$2', '$3')} where id = $1`, [input.proposalId, words.title, words.text]);
           const events = input.events.map((e) => {
             const { seq, type, at, by, ...payload } = e;
             return { seq, type, at, unit_id: 'unitId' in e ? e.unitId : null, actor: by, payload };

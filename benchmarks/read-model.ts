@@ -4,6 +4,7 @@
  */
 import { loadDirectory } from '../apps/api/src/auth/principals';
 import { type Stack, http } from '../tests/support/api';
+import { searchWords } from '../apps/common/search-words';
 import { generateSessions } from './session-generator';
 import { type Latencies, timed } from './stats';
 
@@ -32,7 +33,7 @@ export async function readModel(stack: Stack, total: number, samples = 40): Prom
     'list: a session, first page': await timed(samples, (i) => get(`/proposals?session=${pick(i).sessionId}`)()),
     'list: a page further on': await timed(samples, (i) => get(`/proposals?page=${1 + (i % 50)}&pageSize=20`)()),
     "list: a unit's overdue proposals": await timed(samples, (i) => get(`/proposals?unit=${pick(i).units[i % 20]}&overdue=true`)()),
-    'search: text in titles': await timed(samples, (i) => get(`/proposals?q=${encodeURIComponent(['新材料', '养老', '数字经济', '生态'][i % 4]!)}`)()),
+    'search: words in titles and texts': await timed(samples, (i) => get(`/proposals?q=${encodeURIComponent(['新材料', '养老', '数字经济', '生态'][i % 4]!)}`)()),
     "tasks: an officer's open duties": await timed(samples, () => get('/tasks', 'bench-officer')()),
     'overdue: the committee, one session': await timed(samples, (i) => get(`/supervision/overdue?session=${pick(i).sessionId}`)()),
     'statistics: one session': await timed(samples, (i) => get(`/supervision/stats?session=${pick(i).sessionId}`)()),
@@ -49,7 +50,7 @@ export async function readModel(stack: Stack, total: number, samples = 40): Prom
     'proposals of a unit': await explain('select id from proposals p where p.unit_ids @> array[$1::text] limit 20', [unit]),
     "a unit's tasks by due date": await explain('select proposal_id from unit_tasks t where t.unit_id = $1 order by t.due_at', [unit]),
     'overdue duties of a proposal': await explain('select count(*) from unit_tasks t where t.proposal_id = $1 and not t.is_window and t.due_at <= now()', [`proposal-${first!.sessionId}-1`]),
-    'title search': await explain('select id from proposals p where p.search_grams @> text_grams(lower($1), least(length($1), 2)) and strpos(p.search_text, lower($1)) > 0 limit 20', ['养老']),
+    'text search': await explain(`select id from proposals p where p.search_words @@ plainto_tsquery('simple', $1) limit 20`, [searchWords('养老服务').join(' ')]),
   };
   return { proposals: total, generatedSeconds, queries, plans };
 }

@@ -4,6 +4,7 @@
  * straight into PostgreSQL as the projection writes them.
  */
 import type { Pool } from 'pg';
+import { WORDS_VECTOR, proposalWords } from '../apps/common/search-words';
 import { seededRandom } from '../seeds/random';
 import type { ProposalSummary } from '../workflows/domain/summary';
 
@@ -95,7 +96,10 @@ export async function generateSessions(pool: Pool, total: number, perSession = 2
         for (const u of co) duty(stage === 'drafting' ? 'coHandlerOpinion' : 'countersign', u, now + (rnd() * 60 - 30) * day);
       }
       if (stage === 'followUp') for (const no of commitments) duty('followUpReport', lead, now + (rnd() * 90 - 20) * day, no);
+      // A text of a few hundred characters, as a proposal's own is at the least, for the search index.
+      const content = Array.from({ length: 6 }, () => `建议进一步推进${pick(TOPICS)}，完善${pick(CATEGORIES)}相关政策，加强部门协同和资金保障。`).join('');
       proposals.push({
+        words: proposalWords({ number: n, title: summary.title, category: summary.category, content }),
         id,
         session_id: sessionId,
         number: n,
@@ -118,9 +122,9 @@ export async function generateSessions(pool: Pool, total: number, perSession = 2
       });
     }
     await pool.query(
-      `insert into proposals (id, session_id, number, title, category, key_proposal, proposers, status, stage, assignment_mode, lead_unit_id, unit_ids, reply_class, filed_at, assigned_at, replied_at, closed_at, version, summary)
-       select id, session_id, number, title, category, key_proposal, proposers, status, stage, assignment_mode, lead_unit_id, unit_ids, reply_class, filed_at, assigned_at, replied_at, closed_at, version, summary
-       from jsonb_to_recordset($1::jsonb) as x(id text, session_id text, number int, title text, category text, key_proposal boolean, proposers jsonb, status text, stage text, assignment_mode text, lead_unit_id text, unit_ids text[], reply_class text, filed_at timestamptz, assigned_at timestamptz, replied_at timestamptz, closed_at timestamptz, version int, summary jsonb)`,
+      `insert into proposals (id, session_id, number, title, category, key_proposal, proposers, status, stage, assignment_mode, lead_unit_id, unit_ids, reply_class, filed_at, assigned_at, replied_at, closed_at, version, summary, search_words)
+       select id, session_id, number, title, category, key_proposal, proposers, status, stage, assignment_mode, lead_unit_id, unit_ids, reply_class, filed_at, assigned_at, replied_at, closed_at, version, summary, ${WORDS_VECTOR("words->>'title'", "words->>'text'")}
+       from jsonb_to_recordset($1::jsonb) as x(id text, session_id text, number int, title text, category text, key_proposal boolean, proposers jsonb, status text, stage text, assignment_mode text, lead_unit_id text, unit_ids text[], reply_class text, filed_at timestamptz, assigned_at timestamptz, replied_at timestamptz, closed_at timestamptz, version int, summary jsonb, words jsonb)`,
       [JSON.stringify(proposals)],
     );
     await pool.query(

@@ -70,7 +70,8 @@ export interface PlanRowCells {
   分办单位: string;
 }
 
-export function generateSession(c: ReferenceCase, seed = 20240321): { proposals: SessionProposalRow[]; plan: PlanRowCells[] } {
+/** `members`: the session's members who signed its proposals, people of the directory like any proposer. */
+export function generateSession(c: ReferenceCase, seed = 20240321): { proposals: SessionProposalRow[]; plan: PlanRowCells[]; members: { id: string; name: string }[] } {
   const next = seededRandom(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!;
   const unitName = new Map([...SESSION_UNITS.map((u) => [u.id, u.name] as const), ['smx-drc', '三门峡市发展和改革委员会'], ['smx-stb', '三门峡市科技局']]);
@@ -136,5 +137,5 @@ export function generateSession(c: ReferenceCase, seed = 20240321): { proposals:
       );
     }
   }
-  return { proposals, plan };
+  return { proposals, plan, members };
 }

@@ -93,6 +93,12 @@ test('proposal 202 from intake to closed over HTTP, with tasks, history, lists a
   expect(listed.body.items[0]).toMatchObject({ id, number: 202, replyClass: 'B', leadUnitId: 'smx-drc', unitIds: ['smx-drc', 'smx-stb'], overdueDuties: 0 });
   expect((await http(ctx.current, 'GET', '/proposals?q=新材料', { as: 'stb-officer' })).body.total).toBe(1);
   expect((await http(ctx.current, 'GET', '/proposals?q=新材料', { as: 'edu-officer' })).body.total).toBe(0);
+  // Words are found in the proposal's text too, segmented as the index holds them; punctuation alone finds nothing.
+  const found = await http(ctx.current, 'GET', `/proposals?q=${encodeURIComponent('关键金属实验室')}`, { as: 'committee-clerk' });
+  expect(found.body.items.map((p: { number: number }) => p.number)).toContain(202);
+  expect((await http(ctx.current, 'GET', `/proposals?q=${encodeURIComponent('新材料 提案')}`, { as: 'committee-clerk' })).body.total).toBeGreaterThanOrEqual(1);
+  const nothing = await http(ctx.current, 'GET', `/proposals?q=${encodeURIComponent('，。！')}`, { as: 'committee-clerk' });
+  expect([nothing.status, nothing.body.total]).toEqual([200, 0]);
   expect((await http(ctx.current, 'GET', '/proposals?class=A', { as: 'committee-clerk' })).body.total).toBe(0);
   expect((await http(ctx.current, 'GET', '/proposals?unit=smx-stb', { as: 'committee-clerk' })).body.total).toBe(1);
 

@@ -16,6 +16,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { type TestDatabase, createTestDatabase } from '../support/database';
 import { act, startProposal } from '../support/proposals';
 import { devServerEnv } from '../support/temporal';
+import { indexUnindexedProposals, searchWords } from '../../apps/common/search-words';
 
 const policy = defaultPolicy();
 const c202 = referenceCase();
@@ -145,5 +146,23 @@ test('a projection PostgreSQL can never take fails as not retryable, and the com
   await new MockActivityEnvironment().run(reportProjectionRejected, report);
   const { rows } = await db.pool.query(`select alert_key, duty_kind, audience from alert_outbox where proposal_id is null and duty_kind = 'projectionRejected'`);
   expect(rows).toEqual([{ alert_key: `projectionRejected:${handle.workflowId}:${poisoned.version}`, duty_kind: 'projectionRejected', audience: 'committee' }]);
+  await handle.terminate('test done');
+});
+
+test('the words a proposal is found by: given at its filing, and given again to a row projected before the index, from its filing event', async () => {
+  const handle = await startProposal(env.client, { ...c202.intake, number: 5301 }, policy, taskQueue);
+  const id = handle.workflowId;
+  await projected(id, 1);
+  const found = async (q: string) => (await db.pool.query(`select id from proposals where search_words @@ plainto_tsquery('simple', $1)`, [searchWords(q).join(' ')])).rows.map((r) => r.id);
+  // In the title, in the text, and a unit's name kept whole.
+  expect(await found('新材料产业')).toContain(id);
+  expect(await found('关键金属实验室')).toContain(id);
+  expect(await found('养老服务')).not.toContain(id);
+  // As a row projected before the index was: no words; the worker's start gives them again.
+  await db.pool.query('update proposals set search_words = null where id = $1', [id]);
+  expect(await found('新材料产业')).not.toContain(id);
+  expect(await indexUnindexedProposals(db.pool)).toBeGreaterThanOrEqual(1);
+  expect(await found('新材料产业')).toContain(id);
+  expect(await indexUnindexedProposals(db.pool)).toBe(0);
   await handle.terminate('test done');
 });

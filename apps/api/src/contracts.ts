@@ -183,8 +183,14 @@ export const ProposalListItemSchema = z
     version: z.number().int(),
   });
 
-export const ProposalListSchema = z
-  .object({ items: z.array(ProposalListItemSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+export const ProposalListSchema = z.object({
+  items: z.array(ProposalListItemSchema),
+  total: z.number().int(),
+  /** A search counts its matches up to 1,000: there are at least `total`. */
+  totalIsAtLeast: z.boolean().optional(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
 
 const DutySchema = z
   .object({

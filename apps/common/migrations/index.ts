@@ -11,10 +11,11 @@ import assessmentSelections from './0009-assessment-selections';
 import annualSummaries from './0010-annual-summaries';
 import supervisionOffice from './0011-supervision-office';
 import unitSuccessions from './0012-unit-successions';
+import searchWords from './0013-search-words';
 
 export interface Migration {
   id: string;
   sql: string;
 }
 
-export const migrations: Migration[] = [readModel, principals, alertOutbox, calendarYears, searchIndexes, idempotencyClaims, signIn, leaders, assessmentSelections, annualSummaries, supervisionOffice, unitSuccessions];
+export const migrations: Migration[] = [readModel, principals, alertOutbox, calendarYears, searchIndexes, idempotencyClaims, signIn, leaders, assessmentSelections, annualSummaries, supervisionOffice, unitSuccessions, searchWords];

@@ -75,13 +75,19 @@ async function main() {
     }, giveUp);
     stops.push(temporal.stop);
 
+    // The session as its staff receive it: the submission system's export and the meeting's plan.
+    const c = referenceCase();
+    const generated = generateSession(c);
+
     console.log('• read model: migrations and the directory of units and people');
     await ensureDatabase(databaseUrl);
     const pool = createPool(databaseUrl, 2);
     try {
       await migrate(pool);
       const directory = seedDirectory();
-      await loadDirectory(pool, { ...directory, units: [...directory.units, ...SESSION_UNITS] });
+      // The session's members are proposers of the directory: a proposal names only people it knows.
+      const members = generated.members.map((m) => ({ ...m, role: 'proposer' as const }));
+      await loadDirectory(pool, { ...directory, units: [...directory.units, ...SESSION_UNITS], people: [...directory.people, ...members] });
       // Demo passwords for the seeded people, printed at the end: this is a demonstration stack.
       for (const p of directory.people) await setPassword(pool, p.id, demoPassword(p.id));
     } finally {
@@ -109,13 +115,10 @@ async function main() {
     );
     stops.push(dispatcher.stop);
 
-    const c = referenceCase();
     const printRows = (rows: TimelineRow[]) => rows.forEach((r) => console.log(formatRow(r)));
     const session = c.intake.session;
     const documentsDir = path.join(DATA, 'documents');
 
-    // The session as its staff receive it: the submission system's export and the meeting's plan.
-    const generated = generateSession(c);
     const files = await writeSessionFiles(path.join(DATA, 'session'), session.id, generated.proposals, generated.plan);
     const asCommittee = { base, token: () => mintToken(personFor('committee').id, secret) };
     console.log(`\n${session.committee} ${session.name}: ${SESSION_SIZE} proposals imported from ${path.relative(ROOT, files.proposals)}`);

@@ -7,6 +7,7 @@ import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import * as path from 'node:path';
 import * as fs from 'node:fs';
 import { createActivities } from '../../../activities';
+import { indexUnindexedProposals } from '../../common/search-words';
 import { createPool } from '../../common/database';
 import { readEnv } from './config';
 import { createProposalWorker } from './worker';
@@ -29,6 +30,11 @@ async function main() {
       workflowBundlePath: bundle,
       maxCachedWorkflows: env.MAX_CACHED_WORKFLOWS,
     });
+    // Proposals projected before the search index have their words given while the worker runs.
+    void indexUnindexedProposals(pool).then(
+      (n) => n > 0 && console.log(JSON.stringify({ level: 'info', msg: 'search words given to proposals projected before the index', proposals: n })),
+      (err: Error) => console.error(JSON.stringify({ level: 'warn', msg: 'proposals projected before the search index were not all given their words', err: err.message })),
+    );
     await worker.run();
   } finally {
     await connection.close();

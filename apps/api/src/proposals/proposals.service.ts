@@ -10,6 +10,7 @@ import { assignedUnits } from '../../../../workflows/domain/roles';
 import { allowedActions } from '../../../../workflows/domain/lifecycle';
 import { recipients } from '../../../../workflows/domain/state';
 import { timelineRows } from '../../../../workflows/domain/timeline';
+import { searchWords, withUnitNames } from '../../../common/search-words';
 import { directoryNamer } from '../directory/names';
 import { type ProposalView, actUpdate, eventsQuery, intakeOptions, viewQuery } from '../../../../workflows/messages';
 import { proposalWorkflow } from '../../../../workflows';
@@ -27,6 +28,8 @@ import { updateIdOf } from './idempotency';
 import { finished, fromTemporal, notFound, withinDeadline } from './temporal-errors';
 
 const PROPOSAL_ID = /^proposal-[a-z0-9-]{1,80}$/;
+/** The most matches a search counts. */
+export const SEARCH_COUNT_CAP = 1000;
 
 
 @Injectable()
@@ -200,6 +203,10 @@ export class ProposalsService {
 
   async list(principal: Principal, q: ListQuery) {
     const visible = visibleTo(principal, 7, proposalOwners);
+    // The query's words as the index holds them: every one must be found, the best matches first.
+    if (q.q !== undefined) await withUnitNames(this.pool);
+    const words = q.q === undefined ? null : searchWords(q.q).join(' ');
+    const matches = `plainto_tsquery('simple', $6)`;
     const overdue = `exists (select 1 from unit_tasks t where t.proposal_id = p.id and ${overdueDuty('t')})`;
     const nextDue = `(select min(t.due_at) from unit_tasks t where t.proposal_id = p.id and ${owedDuty('t')})`;
     const where = `($1::text is null or p.session_id = $1)
@@ -207,9 +214,9 @@ export class ProposalsService {
          and ($3::text is null or p.stage = $3)
          and ($4::text is null or p.reply_class = $4)
          and ($5::boolean is null or ${overdue} = $5)
-         and ($6::text is null or (p.search_grams @> text_grams(lower($6), least(length($6), 2)) and strpos(p.search_text, lower($6)) > 0))
+         and ($6::text is null or p.search_words @@ ${matches})
          and ${visible.sql}`;
-    const filters = [q.session ?? null, q.unit ?? null, q.stage ?? null, q.class ?? null, q.overdue ?? null, q.q ?? null, visible.param];
+    const filters = [q.session ?? null, q.unit ?? null, q.stage ?? null, q.class ?? null, q.overdue ?? null, words, visible.param];
     const [{ rows }, counted] = await Promise.all([
       this.pool.query(
         `select p.id, p.session_id, p.summary->>'sessionName' as session_name, p.number, p.title, p.category, p.status, p.stage, p.lead_unit_id, p.unit_ids, p.reply_class,
@@ -217,12 +224,14 @@ export class ProposalsService {
                 (select count(*)::int from unit_tasks t where t.proposal_id = p.id and ${overdueDuty('t')}) as overdue_duties,
                 ${nextDue} as next_due_at
          from proposals p where ${where}
-         order by ${q.sort === 'due' ? `${nextDue} asc nulls last, ` : ''}p.session_id, p.number
+         order by ${q.sort === 'due' ? `${nextDue} asc nulls last, ` : words ? `ts_rank_cd(p.search_words, ${matches}) desc, ` : ''}p.session_id, p.number
          limit $8 offset $9`,
         [...filters, q.pageSize, (q.page - 1) * q.pageSize],
       ),
-      this.pool.query<{ total: number }>(`select count(*)::int as total from proposals p where ${where}`, filters),
+      // A search counts its matches up to a cap: past it the page says "more than", and no read counts them all.
+      this.pool.query<{ total: number }>(`select count(*)::int as total from (select 1 from proposals p where ${where} ${words === null ? '' : `limit ${SEARCH_COUNT_CAP + 1}`}) x`, filters),
     ]);
+    const total = counted.rows[0]!.total;
     return {
       items: rows.map((r) => ({
         id: r.id,
@@ -244,7 +253,8 @@ export class ProposalsService {
         overdueDuties: r.overdue_duties,
         version: r.version,
       })),
-      total: counted.rows[0]!.total,
+      total: Math.min(total, words === null ? total : SEARCH_COUNT_CAP),
+      ...(words !== null && total > SEARCH_COUNT_CAP ? { totalIsAtLeast: true } : {}),
       page: q.page,
       pageSize: q.pageSize,
     };

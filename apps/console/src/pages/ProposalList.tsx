@@ -75,7 +75,7 @@ export default function ProposalList() {
           current: page?.page,
           pageSize: page?.pageSize,
           total: page?.total,
-          showTotal: (n) => t(`共 ${n} 件`, `${n} in all`),
+          showTotal: (n) => (page?.totalIsAtLeast ? t(`${n} 件以上，请缩小查询范围`, `more than ${n}: narrow the search`) : t(`共 ${n} 件`, `${n} in all`)),
           onChange: (p, size) => {
             const next = new URLSearchParams(params);
             next.set('page', String(p));
