@@ -217,19 +217,22 @@ export class ProposalsService {
          and ($6::text is null or p.search_words @@ ${matches})
          and ${visible.sql}`;
     const filters = [q.session ?? null, q.unit ?? null, q.stage ?? null, q.class ?? null, q.overdue ?? null, words, visible.param];
+    // A search ranks and counts its first matches only, up to the cap: a common word (发展) would
+    // otherwise rank every proposal of the store for one page.
+    const source = words === null ? `proposals p where ${where}` : `(select * from proposals p where ${where} limit ${SEARCH_COUNT_CAP + 1}) p`;
     const [{ rows }, counted] = await Promise.all([
       this.pool.query(
         `select p.id, p.session_id, p.summary->>'sessionName' as session_name, p.number, p.title, p.category, p.status, p.stage, p.lead_unit_id, p.unit_ids, p.reply_class,
                 p.filed_at, p.assigned_at, p.replied_at, p.closed_at, p.version,
                 (select count(*)::int from unit_tasks t where t.proposal_id = p.id and ${overdueDuty('t')}) as overdue_duties,
                 ${nextDue} as next_due_at
-         from proposals p where ${where}
+         from ${source}
          order by ${q.sort === 'due' ? `${nextDue} asc nulls last, ` : words ? `ts_rank_cd(p.search_words, ${matches}) desc, ` : ''}p.session_id, p.number
          limit $8 offset $9`,
         [...filters, q.pageSize, (q.page - 1) * q.pageSize],
       ),
       // A search counts its matches up to a cap: past it the page says "more than", and no read counts them all.
-      this.pool.query<{ total: number }>(`select count(*)::int as total from (select 1 from proposals p where ${where} ${words === null ? '' : `limit ${SEARCH_COUNT_CAP + 1}`}) x`, filters),
+      this.pool.query<{ total: number }>(`select count(*)::int as total from ${source}`, filters),
     ]);
     const total = counted.rows[0]!.total;
     return {
