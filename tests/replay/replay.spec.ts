@@ -34,6 +34,8 @@ test('there are stored histories to replay', () => {
       // Roles among co-handlers: a reply co-issued (its co-issuer signing as it countersigns) with a 协办 unit; a member's joint proposal confirmed by one co-signer, the other left out at the review.
       'co-issued-reply-with-assisting-unit.json',
       'joint-proposal-cosigning.json',
+      // A batch whose worker was SIGKILLed mid-run: a workflow task timed out on the dead worker (patched 'batch-wave-timer').
+      'assignment-batch-worker-killed.json',
     ]),
   );
 });
