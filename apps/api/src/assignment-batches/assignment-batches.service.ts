@@ -4,14 +4,16 @@ import { type Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundErro
 import type { Pool } from 'pg';
 import type { z } from 'zod';
 import { assignmentBatchWorkflowId, batchProgressQuery } from '../../../../workflows/assignment-batch';
-import { TASK_QUEUE } from '../../../../workflows/messages';
+import { TASK_QUEUE, proposalWorkflowId } from '../../../../workflows/messages';
 import { requireRole } from '../auth/auth.guard';
 import type { Principal } from '../auth/principals';
 import { PG_POOL, TEMPORAL } from '../connections';
 import type { AssignmentBatchRequestSchema, BatchProgressSchema } from '../contracts';
 import { Problem } from '../http/problem';
 import { readUpload, rowFaults } from '../session-import/spreadsheet';
-import { planRowsFrom } from './plan-rows';
+import type { ProposalStatus } from '../../../../workflows/domain/state';
+import { statusOf } from '../../../common/merge-target';
+import { numbersNamed, planRowsFrom, sessionFaults, unitIdsOf } from './plan-rows';
 
 type BatchProgress = z.infer<typeof BatchProgressSchema>;
 
@@ -27,8 +29,9 @@ export class AssignmentBatchesService {
     requireRole(principal, ['committee']);
     const rows = await readUpload(request.format, request.file);
     const { rows: units } = await this.pool.query<{ id: string; name: string }>('select id, name from units');
-    const { plan, errors } = planRowsFrom(rows, new Map(units.flatMap((u) => [[u.id, u.id], [u.name, u.id]])));
-    if (errors.length > 0) throw rowFaults('plan-has-faults', errors, 'correct them and send the plan again');
+    const { plan, errors } = planRowsFrom(rows, unitIdsOf(units));
+    const faults = [...errors, ...sessionFaults(plan, await this.statuses(request.session, numbersNamed(plan)))].sort((a, b) => a.row - b.row);
+    if (faults.length > 0) throw rowFaults('plan-has-faults', faults, 'correct them and send the plan again');
     const batchId = `${principal.id}-${key}`;
     const by = { role: 'committee' as const, id: principal.id };
     try {
@@ -43,6 +46,20 @@ export class AssignmentBatchesService {
       if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
     }
     return { batchId, total: plan.length };
+  }
+
+  /**
+   * The status of each of these numbers the session has filed. The read model knows almost all;
+   * one filed a moment ago may not be projected yet, so its workflow is asked about the rest.
+   */
+  private async statuses(sessionId: string, numbers: number[]): Promise<Map<number, ProposalStatus>> {
+    const { rows } = await this.pool.query<{ number: number; status: ProposalStatus }>('select number, status from proposals where session_id = $1 and number = any($2)', [sessionId, numbers]);
+    const statuses = new Map(rows.map((r) => [r.number, r.status]));
+    for (const n of numbers.filter((n) => !statuses.has(n))) {
+      const status = await statusOf(this.temporal, proposalWorkflowId(sessionId, n));
+      if (status) statuses.set(n, status);
+    }
+    return statuses;
   }
 
   async progress(principal: Principal, batchId: string): Promise<BatchProgress> {

@@ -10,6 +10,7 @@ import { assignedUnits } from '../../../../workflows/domain/roles';
 import { allowedActions } from '../../../../workflows/domain/lifecycle';
 import { recipients } from '../../../../workflows/domain/state';
 import { timelineRows } from '../../../../workflows/domain/timeline';
+import { mergeRefusal, mergeTargetId, statusOf } from '../../../common/merge-target';
 import { searchWords, withUnitNames } from '../../../common/search-words';
 import { directoryNamer } from '../directory/names';
 import { type ProposalView, actUpdate, eventsQuery, intakeOptions, viewQuery } from '../../../../workflows/messages';
@@ -138,22 +139,15 @@ export class ProposalsService {
     if (errors.length > 0) throw new Problem(422, 'unknown-leader', 'The key proposal names leaders who are not in the directory', errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
   }
 
-  /** 并案 names a proposal of the same session that exists and is registered (or being handled). */
+  /** 并案's target is checked where the assignment meeting's plan checks it too. */
   private async ensureMergeTarget(proposalId: string, command: Command) {
     if (command.type !== 'review' || command.review.outcome !== 'merge') return;
-    const targetId = proposalId.replace(/-\d+$/, `-${command.review.intoNumber}`);
-    const refused = (why: string) => new Problem(422, 'merge-target', 'A proposal is merged only into a registered proposal', why, [{ path: 'review.intoNumber', message: why }]);
-    const target = await this.bounded(() =>
-      this.temporal.workflow
-        .getHandle(targetId)
-        .query(viewQuery)
-        .catch((err: unknown) => {
-          if (err instanceof WorkflowNotFoundError) return undefined;
-          throw fromTemporal(err, targetId);
-        }),
-    );
-    if (!target) throw refused(`proposal No. ${command.review.intoNumber} of this session does not exist`);
-    if (!['registered', 'handling'].includes(target.state.status)) throw refused(`proposal No. ${command.review.intoNumber} is ${target.state.status}, not registered`);
+    const { intoNumber } = command.review;
+    const status = await this.bounded(() => statusOf(this.temporal, mergeTargetId(proposalId, intoNumber))).catch((err: unknown) => {
+      throw fromTemporal(err, mergeTargetId(proposalId, intoNumber));
+    });
+    const why = mergeRefusal(intoNumber, status);
+    if (why) throw new Problem(422, 'merge-target', 'A proposal is merged only into a registered proposal', why, [{ path: 'review.intoNumber', message: why }]);
   }
 
   async view(principal: Principal, proposalId: string): Promise<ProposalView> {
