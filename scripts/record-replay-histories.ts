@@ -15,9 +15,11 @@ import { referenceSteps } from '../seeds/reference-steps';
 import { act, startProposal, untilIdle } from '../tests/support/proposals';
 import { timeSkippingEnv } from '../tests/support/temporal';
 import { createBatchActivities } from '../activities/assignment-batch';
-import { annualSummaryWorkflow, assignmentBatchWorkflow, proposalWorkflow } from '../workflows';
+import { annualSummaryWorkflow, assignmentBatchWorkflow, calendarBroadcastWorkflow, proposalWorkflow } from '../workflows';
+import { calendarBroadcastId } from '../workflows/calendar-broadcast';
+import { year2027 } from '../tests/support/calendar-2027';
 import { annualSummaryWorkflowId, submitSummaryUpdate } from '../workflows/annual-summary';
-import { intakeOptions, unitSuccessionSignal } from '../workflows/messages';
+import { calendarYearSignal, intakeOptions, unitSuccessionSignal } from '../workflows/messages';
 import { summaryRequested } from '../workflows/domain/annual-summary';
 import { assignmentBatchWorkflowId } from '../workflows/assignment-batch';
 
@@ -30,7 +32,16 @@ async function main() {
     connection: env.nativeConnection,
     taskQueue,
     workflowsPath: require.resolve('../workflows'),
-    activities: { projectProposal: async () => ({ applied: true }), projectSummary: async () => undefined, raiseSummaryAlerts: async () => undefined, ...createBatchActivities(env.client) },
+    activities: {
+      projectProposal: async () => ({ applied: true }),
+      projectSummary: async () => undefined,
+      raiseSummaryAlerts: async () => undefined,
+      ...createBatchActivities(env.client),
+      tellRunningProposals: async ({ after, limit }: { after: string; limit: number }) => {
+        const page = ['p1', 'p2', 'p3', 'p4', 'p5'].filter((id) => id > after).slice(0, limit);
+        return { told: page.length, last: page.length === limit ? page[page.length - 1] : undefined };
+      },
+    },
   });
   const stamp = () => new Date(Date.now() - 60_000).toISOString();
   const record = async (name: string, run: () => Promise<{ fetchHistory(): Promise<temporal.api.history.v1.IHistory> }>) => {
@@ -263,6 +274,34 @@ async function main() {
       await act(handle, assign!.command);
       await untilIdle(handle);
       await handle.terminate('recorded');
+      return handle;
+    });
+    await record('calendar-year-corrected', async () => {
+      // 2027 loaded (version 1) while the proposal is handled, then corrected (version 2), then version 1 arriving late.
+      const intake = { ...c.intake, number: 1205 };
+      const handle = await startProposal(env.client, intake, policy, taskQueue);
+      const [register, assign] = referenceSteps({ ...c, intake }, stamp);
+      await act(handle, register!.command);
+      await act(handle, assign!.command);
+      const by = { role: 'committee' as const, id: 'committee-clerk' };
+      const corrected = { ...year2027, workingWeekends: ['2027-01-30'] };
+      for (const notice of [{ calendarYear: year2027, version: 1 }, { calendarYear: corrected, version: 2 }, { calendarYear: year2027, version: 1 }]) {
+        await handle.signal(calendarYearSignal, { ...notice, by });
+        // An action after each: the signal is handled in a task of its own before it.
+        await act(handle, { type: 'recordContact', actor: { role: 'officer', id: 'drc-officer', unitId: 'smx-drc' }, contact: { ...c.contacts[0]!.contact, occurredAt: stamp() } });
+      }
+      await untilIdle(handle);
+      await handle.terminate('recorded');
+      return handle;
+    });
+    await record('calendar-year-broadcast', async () => {
+      // Five running proposals told two a second (the read model's pages, as the activity would read them).
+      const handle = await env.client.workflow.start(calendarBroadcastWorkflow, {
+        taskQueue,
+        workflowId: calendarBroadcastId('cn-mainland', 2027, 1),
+        args: [{ calendarYear: year2027, version: 1, by: { role: 'committee', id: 'committee-clerk' }, perSecond: 2 }],
+      });
+      await handle.result();
       return handle;
     });
   });

@@ -4,7 +4,6 @@
  */
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { Actor } from './domain/commands';
-import type { CalendarYear } from './domain/calendar';
 import type { Intake, Proposer } from './domain/contracts';
 import type { Duty } from './domain/duties';
 import type { SettledDuty } from './domain/ledger';
@@ -12,7 +11,7 @@ import type { Urgency } from './domain/vocabulary';
 import type { RecordedEvent } from './domain/events';
 import type { HandlingPolicy } from './domain/policy';
 import type { ProposalState } from './domain/state';
-import type { Succession } from './domain/lifecycle';
+import type { CalendarNotice, Succession } from './domain/lifecycle';
 
 export const TASK_QUEUE = 'proposals';
 
@@ -55,8 +54,8 @@ export interface ProposalView {
 export const actUpdate = defineUpdate<ActResult, [unknown, ActMeta]>('act');
 export const viewQuery = defineQuery<ProposalView>('view');
 export const eventsQuery = defineQuery<RecordedEvent[], [number?]>('events');
-/** An operator loaded a year's holidays: a proposal whose calendar lacks that year takes it. */
-export const calendarYearSignal = defineSignal<[{ calendarYear: CalendarYear; by: Actor }]>('calendarYear');
+/** An operator loaded a year's holidays (a version of it): a proposal whose calendar lacks that year takes it, one that covers it takes the correction. */
+export const calendarYearSignal = defineSignal<[CalendarNotice & { by: Actor }]>('calendarYear');
 /** 机构改革: a unit merged into or renamed as another; a proposal it handles passes its open work to the successor. */
 export const unitSuccessionSignal = defineSignal<[Succession & { by: Actor }]>('unitSuccession');
 /** 并案: a proposal merged into this one sends its number and proposers, who then receive this reply. */

@@ -96,7 +96,7 @@ export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOu
     events.map((event) => {
       const next = settle(state, event, policy);
       state = next.state;
-      if (event.type === 'CalendarYearAdded') policy = withCalendarYears(pinned, state.calendarYears);
+      if (event.type === 'CalendarYearAdded' || event.type === 'CalendarYearCorrected') policy = withCalendarYears(pinned, state.calendarYears);
       settled.push(...next.settled);
       const recorded = { ...event, seq: state.version };
       history.push(recorded);
@@ -130,8 +130,10 @@ export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOu
   setHandler(mergedIntoSignal, ({ number, proposers, by }) => {
     append(joinMerged(state, { number, proposers }, by, now()));
   });
-  setHandler(calendarYearSignal, ({ calendarYear, by }) => {
-    append(addCalendarYear(policy, calendarYear, by, now()));
+  setHandler(calendarYearSignal, ({ by, ...notice }) => {
+    // Before corrections, a year the calendar covered was left as it was; histories say so.
+    const corrects = policy.calendar.coveredYears.includes(notice.calendarYear.year) && patched('calendar-corrections');
+    append(addCalendarYear(state, policy, notice, by, now(), corrects));
   });
   setHandler(unitSuccessionSignal, ({ by, ...succession }) => {
     append(succeedUnit(state, succession, by, now()));

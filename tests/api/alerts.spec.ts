@@ -111,14 +111,20 @@ describe('the holiday calendar, kept without a deploy (issue 7, point 10)', () =
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({ year: 2027, version: 1, changed: true });
     expect(first.body.runningProposalsTold).toBeGreaterThanOrEqual(1);
-    expect((await put('committee-clerk', days)).body).toMatchObject({ version: 1, changed: false });
-    expect((await put('committee-clerk', { ...days, workingWeekends: ['2027-01-30'] })).body).toMatchObject({ version: 2, changed: true });
+    expect(first.body.broadcast).toBe('calendar-cn-mainland-2027-v1');
+    // Sent again unchanged: nothing to tell, and no proposal is woken for it.
+    expect((await put('committee-clerk', days)).body).toEqual({ calendar: 'cn-mainland', year: 2027, version: 1, changed: false, runningProposalsTold: 0 });
+    // Corrected (20 February is no longer a make-up working day): version 2 reaches the proposals that took version 1,
+    // whichever of the two broadcasts reaches a proposal first.
+    expect((await put('committee-clerk', { ...days, workingWeekends: ['2027-01-30'] })).body).toMatchObject({ version: 2, changed: true, broadcast: 'calendar-cn-mainland-2027-v2' });
 
     const view = await waitFor(
       () => http(ctx.current, 'GET', `/proposals/${running.workflowId}`, { as: 'committee-clerk' }),
-      (r) => r.body.policy.calendar.coveredYears.includes(2027),
+      (r) => r.body.state.calendarVersions?.['2027'] === 2,
     );
-    expect(view.body.state.calendarYears.map((y: { year: number }) => y.year)).toEqual([2027]);
+    expect(view.body.policy.calendar.workingWeekends.filter((d: string) => d.startsWith('2027-'))).toEqual(['2027-01-30']);
+    const broadcast = await ctx.current.env.client.workflow.getHandle('calendar-cn-mainland-2027-v2').result();
+    expect(broadcast).toMatchObject({ finished: true, told: expect.any(Number) });
     const overview = await http(ctx.current, 'GET', '/calendar', { as: 'committee-clerk' });
     expect(overview.body).toMatchObject({ coveredYears: [2024, 2025, 2026, 2027], loaded: [expect.objectContaining({ year: 2027, version: 2, workingWeekends: ['2027-01-30'] })] });
     expect((await http(ctx.current, 'GET', '/readyz')).body.calendar.uncoveredYears).not.toContain(2027);

@@ -36,6 +36,9 @@ test('there are stored histories to replay', () => {
       'joint-proposal-cosigning.json',
       // A batch whose worker was SIGKILLed mid-run: a workflow task timed out on the dead worker (patched 'batch-wave-timer').
       'assignment-batch-worker-killed.json',
+      // A year loaded, corrected (patched 'calendar-corrections') and its first version arriving late; the broadcast that tells running proposals a page a second.
+      'calendar-year-corrected.json',
+      'calendar-year-broadcast.json',
     ]),
   );
 });

@@ -353,17 +353,38 @@ describe('13. the readable timeline says who, what changed and why', () => {
 });
 
 describe('10. a calendar year loaded while proposals run', () => {
-  test('a running proposal takes a year its calendar lacks, and its due dates follow; a year it covered stays as pinned', () => {
+  test('a running proposal takes a year its calendar lacks, and its due dates follow; a year it covered stays as pinned where corrections are not taken', () => {
     const s = given(toAssigned, on('2026-11-09'));
     // Three months from Mon 9 November 2026 end on Tue 9 February 2027: a weekday, as far as the pinned calendar knows.
     expect(openDuties(s, policy, on('2026-11-09')).find((d) => d.kind === 'reply')!.due.date).toBe('2027-02-09');
-    const added = addCalendarYear(policy, year2027, committee, on('2026-11-27'));
+    const added = addCalendarYear(s, policy, { calendarYear: year2027 }, committee, on('2026-11-27'));
     expect(added).toEqual([{ type: 'CalendarYearAdded', calendarYear: year2027, at: on('2026-11-27'), by: committee }]);
     const after = fold(added, s);
     const rules = withCalendarYears(policy, after.calendarYears);
     // With 2027's Spring Festival week (6–12 February) it moves to Mon 15 February.
     expect(openDuties(after, rules, on('2026-11-27')).find((d) => d.kind === 'reply')!.due.date).toBe('2027-02-15');
-    expect(addCalendarYear(rules, year2027, committee, on('2026-11-28'))).toEqual([]);
-    expect(addCalendarYear(policy, { ...year2027, year: 2026, holidays: ['2026-12-24'], workingWeekends: [] }, committee, on('2026-11-28'))).toEqual([]);
+    expect(addCalendarYear(after, rules, { calendarYear: year2027 }, committee, on('2026-11-28'))).toEqual([]);
+    expect(addCalendarYear(s, policy, { calendarYear: { ...year2027, year: 2026, holidays: ['2026-12-24'], workingWeekends: [] } }, committee, on('2026-11-28'))).toEqual([]);
+  });
+
+  test('a corrected notice reaches a running proposal from the day it arrives: the days already passed stay as they were counted', () => {
+    const took = fold(addCalendarYear(given(toAssigned, on('2026-11-09')), policy, { calendarYear: year2027, version: 1 }, committee, on('2026-11-27')), given(toAssigned, on('2026-11-09')));
+    const rules = withCalendarYears(policy, took.calendarYears);
+    // The Spring Festival break corrected to Sat 6 – Wed 10 February: Thu 11 February is a working day.
+    const v2 = { calendarYear: { ...year2027, holidays: year2027.holidays.filter((d) => d < '2027-02-11' || d > '2027-02-12') }, version: 2 };
+    // Proposals begun before corrections keep the year they took.
+    expect(addCalendarYear(took, rules, v2, committee, on('2027-01-20'))).toEqual([]);
+    const corrected = addCalendarYear(took, rules, v2, committee, on('2027-01-20'), true);
+    expect(corrected).toEqual([{ type: 'CalendarYearCorrected', ...v2, at: on('2027-01-20'), by: committee }]);
+    const after = fold(corrected, took);
+    const afterRules = withCalendarYears(policy, after.calendarYears);
+    expect(openDuties(after, afterRules, on('2027-01-20')).find((d) => d.kind === 'reply')!.due.date).toBe('2027-02-11');
+    // Version 1 arriving late (its broadcast was slower) does not undo it.
+    expect(addCalendarYear(after, afterRules, { calendarYear: year2027, version: 1 }, committee, on('2027-01-21'), true)).toEqual([]);
+    // Arriving once the days it changes have passed, a correction changes nothing.
+    expect(addCalendarYear(took, rules, v2, committee, on('2027-02-13'), true)).toEqual([]);
+    // Arriving in their midst, it changes only what is still ahead: 11 February was counted a holiday, 12 February is a working day.
+    const midway = addCalendarYear(took, rules, { calendarYear: { ...v2.calendarYear, holidays: v2.calendarYear.holidays.filter((d) => d !== '2027-02-10') }, version: 2 }, committee, on('2027-02-12'), true);
+    expect(midway).toEqual([{ type: 'CalendarYearCorrected', calendarYear: { ...year2027, holidays: year2027.holidays.filter((d) => d !== '2027-02-12') }, version: 2, at: on('2027-02-12'), by: committee }]);
   });
 });

@@ -189,6 +189,21 @@ export function withYear(cal: Calendar, y: CalendarYear): Calendar {
 }
 
 /**
+ * A corrected notice for a year `cal` covers, as a proposal running on `today` takes it: the days
+ * before today as they were counted, the correction's from today on. Undefined when the
+ * correction changes only days already passed (or nothing).
+ */
+export function correctedYear(cal: Calendar, y: CalendarYear, today: string): CalendarYear | undefined {
+  const inYear = (d: string) => d.startsWith(`${y.year}-`);
+  const was = { holidays: cal.holidays.filter(inYear), workingWeekends: cal.workingWeekends.filter(inYear) };
+  const from = (old: string[], corrected: string[]) => [...old.filter((d) => d < today), ...corrected.filter((d) => d >= today)].sort();
+  const holidays = from(was.holidays, y.holidays);
+  const workingWeekends = from(was.workingWeekends, y.workingWeekends);
+  if (holidays.join() === was.holidays.join() && workingWeekends.join() === was.workingWeekends.join()) return undefined;
+  return { year: y.year, holidays, workingWeekends };
+}
+
+/**
  * The years a calendar must cover and does not: every year from now up to `horizonMonths` ahead
  * and up to the latest due date still open. Outside the years covered only weekends are days off,
  * so a due date there may fall on a holiday unnoticed: operators load the year first.

@@ -101,7 +101,9 @@ export const EventBodySchema = z.discriminatedUnion('type', [
   event('ExtensionRefused', { ...unit, ...reason }),
   event('AlertRaised', { alert: AlertSchema }),
   /** A year the pinned calendar did not cover, loaded by an operator since: its due dates now know its holidays. */
-  event('CalendarYearAdded', { calendarYear: CalendarYearSchema }),
+  event('CalendarYearAdded', { calendarYear: CalendarYearSchema, version: z.number().int().min(1).optional() }),
+  /** A corrected notice (a later version) for a year the calendar covered: the year's days from the day it arrived, as corrected. */
+  event('CalendarYearCorrected', { calendarYear: CalendarYearSchema, version: z.number().int().min(1).optional() }),
   /** 机构改革: the unit was merged into, or renamed as, its successor from that date; its open work passes to the successor. */
   event('UnitSucceeded', { from: z.string(), to: z.string(), kind: z.enum(['merged', 'renamed']), effectiveOn: z.string(), ...reason }),
   event('ProposalClosed', {}),

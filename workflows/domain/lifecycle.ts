@@ -5,7 +5,7 @@
  * the checks they share are in guards.ts. Pure and deterministic: the workflow and the tests call
  * the same functions, and time comes in as `now`.
  */
-import type { CalendarYear } from './calendar';
+import { type CalendarYear, correctedYear, localDate } from './calendar';
 import { type Actor, type Command, type CommandType, type AllowedAction, COMMAND_ROLES, CommandSchema } from './commands';
 import type { Intake, Proposer } from './contracts';
 import { assignedUnits } from './roles';
@@ -62,13 +62,26 @@ export function joinMerged(state: ProposalState, merged: { number: number; propo
   return [{ type: 'MergedProposalJoined', number: merged.number, proposers: merged.proposers, at: now, by }];
 }
 
+/** A year of the calendar as the committee loaded it, with its version (proposals told before versions were sent have none). */
+export interface CalendarNotice {
+  calendarYear: CalendarYear;
+  version?: number;
+}
+
 /**
- * A year's holidays loaded by an operator: added only where the proposal's calendar (as pinned, with
- * the years added since) did not cover the year, so no due date it was given under its rules moves.
+ * A year's holidays loaded by an operator. A year the proposal's calendar (as pinned, with the
+ * years added since) lacks is added. A year it covers is corrected (`corrections`; proposals
+ * begun before keep the year they took) from today on only, so no due date already passed moves;
+ * a version older than the one taken, arriving late, changes nothing.
  */
-export function addCalendarYear(policy: HandlingPolicy, calendarYear: CalendarYear, by: Actor, now: string): ProposalEvent[] {
-  if (policy.calendar.coveredYears.includes(calendarYear.year)) return [];
-  return [{ type: 'CalendarYearAdded', calendarYear, at: now, by }];
+export function addCalendarYear(state: ProposalState, policy: HandlingPolicy, notice: CalendarNotice, by: Actor, now: string, corrections = false): ProposalEvent[] {
+  const { calendarYear, version } = notice;
+  const stamp = version === undefined ? {} : { version };
+  if (!policy.calendar.coveredYears.includes(calendarYear.year)) return [{ type: 'CalendarYearAdded', calendarYear, ...stamp, at: now, by }];
+  const held = state.calendarVersions?.[calendarYear.year];
+  if (!corrections || (held !== undefined && (version ?? 0) <= held)) return [];
+  const corrected = correctedYear(policy.calendar, calendarYear, localDate(now, policy.calendar));
+  return corrected ? [{ type: 'CalendarYearCorrected', calendarYear: corrected, ...stamp, at: now, by }] : [];
 }
 
 export interface Succession {

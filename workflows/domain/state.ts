@@ -175,8 +175,10 @@ export const ProposalStateSchema = z.object({
       decision: z.string().optional(),
     })
     .optional(),
-  /** Years added to the pinned calendar since the proposal began (years it did not cover). */
+  /** Years added to the pinned calendar since the proposal began (years it did not cover), and corrections. */
   calendarYears: z.array(CalendarYearSchema),
+  /** The latest loaded version of each year taken, by year: an older one arriving late is ignored. */
+  calendarVersions: z.record(z.string(), z.number().int()).optional(),
   /** Alerts raised so far, by key: each is raised once. */
   alertsRaised: z.record(z.string(), z.string()),
   closedAt: z.string().optional(),
@@ -484,7 +486,12 @@ export function evolve(state: ProposalState, event: ProposalEvent): ProposalStat
     case 'ExtensionRefused':
       return withTrack(s, event.unitId, () => ({ extensionRequest: undefined }));
     case 'CalendarYearAdded':
-      return { ...s, calendarYears: [...s.calendarYears, event.calendarYear] };
+    case 'CalendarYearCorrected':
+      return {
+        ...s,
+        calendarYears: [...s.calendarYears, event.calendarYear],
+        ...(event.version === undefined ? {} : { calendarVersions: { ...s.calendarVersions, [event.calendarYear.year]: event.version } }),
+      };
     case 'AlertRaised':
       return { ...s, alertsRaised: { ...s.alertsRaised, [event.alert.key]: event.at } };
     case 'ProposalClosed':
@@ -507,8 +514,10 @@ export const fold = (events: ProposalEvent[], from: ProposalState = initialState
 /** 不立案 with its objection window open, or an objection the committee is reviewing: not over yet. */
 export const objectionPending = (s: ProposalState): boolean => s.status === 'notRegistered' && (s.objection?.stage === 'open' || s.objection?.stage === 'objected');
 
-export const isFinished = (s: ProposalState): boolean =>
-  s.status === 'closed' || s.status === 'merged' || (s.status === 'notRegistered' && !objectionPending(s)) || s.status === 'convertedToReport' || s.status === 'withdrawn';
+/** Statuses a proposal's workflow ends in. 不立案 is not among them: an objection within its window keeps the proposal running. */
+export const FINISHED_STATUSES: readonly ProposalStatus[] = ['closed', 'merged', 'convertedToReport', 'withdrawn'];
+
+export const isFinished = (s: ProposalState): boolean => FINISHED_STATUSES.includes(s.status) || (s.status === 'notRegistered' && !objectionPending(s));
 
 /** The proposal's stage as supervisors see it: its status, or while handling, its least advanced reply. */
 export function stageOf(s: ProposalState): string {

@@ -116,6 +116,7 @@ export function describeEvent(e: RecordedEvent, n: Namer = (id) => id): { zh: st
       return { zh: `⬆ 督办升级至${AUDIENCE_NAME_ZH[a.audience]}：${whatZh}（${a.dueDate} 到期）`, en: `⬆ escalated to ${a.audience}: ${what} due ${a.dueDate}` };
     }
     case 'CalendarYearAdded': return { zh: `载入 ${e.calendarYear.year} 年节假日安排（${byZh}）`, en: `the ${e.calendarYear.year} holiday calendar loaded by ${by}` };
+    case 'CalendarYearCorrected': return { zh: `更正 ${e.calendarYear.year} 年节假日安排（${byZh}）`, en: `the ${e.calendarYear.year} holiday calendar corrected by ${by}` };
     case 'ProposalClosed': return { zh: '办结', en: 'proposal closed' };
   }
 }

@@ -406,7 +406,8 @@ export const CalendarLoadedSchema = z.object({
   year: z.number().int(),
   version: z.number().int().describe('Each load that changes the year adds a version; loading the same days again changes nothing.'),
   changed: z.boolean(),
-  runningProposalsTold: z.number().int().describe('Running proposals told of the year; one whose calendar already covered it keeps its own.'),
+  runningProposalsTold: z.number().int().describe('Running proposals being told of the year (none when it did not change): one whose calendar lacked it takes it, one that covered it takes the changed days from today on.'),
+  broadcast: z.string().optional().describe('The workflow telling them, a page a second (see it in Temporal\'s web UI).'),
 });
 const CoverageSchema = z.object({
   calendar: z.string(),

@@ -16,7 +16,7 @@ async function main() {
   try {
     const client = new Client({ connection, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' });
     const loaded = await new CalendarService(client, pool).load({ role: 'committee', id: process.env.LOADED_BY ?? 'operator', name: 'operator' }, year);
-    console.log(`${loaded.calendar} ${loaded.year}: version ${loaded.version}${loaded.changed ? '' : ' (unchanged)'}; ${loaded.runningProposalsTold} running proposal(s) told`);
+    console.log(`${loaded.calendar} ${loaded.year}: version ${loaded.version}${loaded.changed ? '' : ' (unchanged)'}; ${loaded.runningProposalsTold} running proposal(s) being told${loaded.broadcast ? ` by ${loaded.broadcast}` : ''}`);
   } finally {
     await connection.close();
     await pool.end();

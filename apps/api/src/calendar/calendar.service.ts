@@ -3,14 +3,25 @@
  * every proposal filed from now on, and taken by every running proposal whose calendar lacks it.
  */
 import { Inject, Injectable } from '@nestjs/common';
-import type { Client } from '@temporalio/client';
+import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { Pool } from 'pg';
+import type { z } from 'zod';
 import { calendarCoverage, currentCalendar, storeCalendarYear, storedYears } from '../../../common/calendar-years';
 import { defaultPolicy } from '../../../../seeds/policy';
 import type { CalendarYear } from '../../../../workflows/domain/calendar';
-import { calendarYearSignal } from '../../../../workflows/messages';
+import { FINISHED_STATUSES } from '../../../../workflows/domain/state';
+import { calendarBroadcastWorkflow } from '../../../../workflows';
+import { calendarBroadcastId } from '../../../../workflows/calendar-broadcast';
+import { TASK_QUEUE } from '../../../../workflows/messages';
 import type { Principal } from '../auth/principals';
 import { PG_POOL, TEMPORAL } from '../connections';
+import type { CalendarLoadedSchema } from '../contracts';
+
+/**
+ * Proposals told of a year per second: each is a workflow task, and one evicted from the worker's
+ * cache replays its whole history, so a session's worth at once would hold up people's reads.
+ */
+const BROADCAST_PER_SECOND = 20;
 
 @Injectable()
 export class CalendarService {
@@ -34,19 +45,27 @@ export class CalendarService {
     return calendarCoverage(this.pool, await this.current(), new Date().toISOString());
   }
 
-  /** Stores the year (a new version when it differs) and tells the running proposals. */
-  async load(principal: Principal, year: CalendarYear) {
+  /**
+   * Stores the year (a new version when it differs) and, when it changed, starts telling the
+   * running proposals: a workflow paces the signals, so reads keep answering while they replay.
+   */
+  async load(principal: Principal, year: CalendarYear): Promise<z.infer<typeof CalendarLoadedSchema>> {
     const stored = await storeCalendarYear(this.pool, this.seed.name, year, principal.id);
-    const { rows } = await this.pool.query<{ id: string }>(`select id from proposals where status = 'handling' order by id`);
-    let told = 0;
-    for (const { id } of rows) {
-      // A proposal that has finished since the list was read has no use for it.
-      const sent = await this.temporal.workflow
-        .getHandle(id)
-        .signal(calendarYearSignal, { calendarYear: year, by: { role: 'committee', id: principal.id } })
-        .then(() => true, () => false);
-      if (sent) told++;
+    const loaded = { calendar: this.seed.name, year: year.year, ...stored };
+    if (!stored.changed) return { ...loaded, runningProposalsTold: 0 };
+    const { rows } = await this.pool.query<{ n: number }>('select count(*)::int as n from proposals where status <> all($1)', [FINISHED_STATUSES]);
+    const workflowId = calendarBroadcastId(this.seed.name, year.year, stored.version);
+    try {
+      await this.temporal.workflow.start(calendarBroadcastWorkflow, {
+        workflowId,
+        taskQueue: TASK_QUEUE,
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        args: [{ calendarYear: year, version: stored.version, by: { role: 'committee', id: principal.id }, perSecond: BROADCAST_PER_SECOND }],
+      });
+    } catch (err) {
+      // The same version's broadcast, started by a load retried after its answer was lost.
+      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
     }
-    return { calendar: this.seed.name, year: year.year, ...stored, runningProposalsTold: told };
+    return { ...loaded, runningProposalsTold: rows[0]!.n, broadcast: workflowId };
   }
 }
