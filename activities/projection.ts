@@ -8,7 +8,9 @@ import type { Pool } from 'pg';
 import { assignedUnits } from '../workflows/domain/roles';
 import type { Duty } from '../workflows/domain/duties';
 import type { RecordedEvent } from '../workflows/domain/events';
+import type { HandlingPolicy } from '../workflows/domain/policy';
 import type { ProposalSummary } from '../workflows/domain/summary';
+import type { TimelineNote } from '../workflows/domain/timeline';
 import { PROJECTION_REJECTED } from '../workflows/messages';
 import { inTransaction } from '../apps/common/database';
 import { raiseOperatorAlert } from '../apps/common/operator-alerts';
@@ -19,9 +21,13 @@ export interface ProjectionInput {
   summary: ProposalSummary;
   /** The events since the last projection (events already stored are skipped). */
   events: RecordedEvent[];
-  duties: Duty[];
+  /** Each event's timeline note, in the same order (null where the run that recorded it is gone). */
+  notes?: (TimelineNote | null)[];
+  duties: readonly Duty[];
   /** The request that caused the latest change, for the logs. */
   requestId?: string;
+  /** The policy the proposal runs under, when it is new to the read model: at a run's first projection and when a calendar year changed it. */
+  policy?: HandlingPolicy;
 }
 
 function proposalRow(id: string, s: ProposalSummary) {
@@ -78,14 +84,16 @@ export function createProjectionActivities(pool: Pool) {
             Object.values(row),
           );
           if (words) await client.query(`update proposals set search_words = ${WORDS_VECTOR('$2', '$3')} where id = $1`, [input.proposalId, words.title, words.text]);
-          const events = input.events.map((e) => {
+          if (input.policy && upsert.rowCount === 1) await client.query('update proposals set policy = $2 where id = $1', [input.proposalId, JSON.stringify(input.policy)]);
+          const events = input.events.map((e, i) => {
             const { seq, type, at, by, ...payload } = e;
-            return { seq, type, at, unit_id: 'unitId' in e ? e.unitId : null, actor: by, payload };
+            const note = input.notes?.[i];
+            return { seq, type, at, unit_id: 'unitId' in e ? e.unitId : null, actor: by, payload, stage: note?.stage ?? null, next_due: note?.nextDue ?? null };
         });
         await client.query(
-          `insert into proposal_events (proposal_id, seq, type, at, unit_id, actor, payload)
-           select $1, x.seq, x.type, x.at, x.unit_id, x.actor, x.payload
-           from jsonb_to_recordset($2::jsonb) as x(seq int, type text, at timestamptz, unit_id text, actor jsonb, payload jsonb)
+          `insert into proposal_events (proposal_id, seq, type, at, unit_id, actor, payload, stage, next_due)
+           select $1, x.seq, x.type, x.at, x.unit_id, x.actor, x.payload, x.stage, x.next_due
+           from jsonb_to_recordset($2::jsonb) as x(seq int, type text, at timestamptz, unit_id text, actor jsonb, payload jsonb, stage text, next_due text)
            on conflict (proposal_id, seq) do nothing`,
           [input.proposalId, JSON.stringify(events)],
         );

@@ -10,7 +10,7 @@ import { requestFor } from '../apps/api/src/proposals/actions';
 import { defaultPolicy } from '../seeds/policy';
 import { referenceCase } from '../seeds/reference-case';
 import { referenceSteps } from '../seeds/reference-steps';
-import { type Stack, http } from '../tests/support/api';
+import { type Stack, http, waitFor } from '../tests/support/api';
 import { act, startProposal, untilIdle } from '../tests/support/proposals';
 import { timeSkippingEnv } from '../tests/support/temporal';
 import { HISTORY_LIMIT } from '../workflows/proposal.workflow';
@@ -19,7 +19,7 @@ import { type Latencies, latencies } from './stats';
 
 export interface HistoryFigures {
   lifecycle: { eventsPerRun: number[] };
-  acrossRenewals: { runs: number; latencies: Latencies };
+  acrossRenewals: { runs: number; latencies: Latencies; historyReads: { fromReadModel: Latencies; fromProposal: Latencies; withTemporalHistory: Latencies } };
   twoYearsFollowUp: { runs: number; eventsPerRun: number[]; domainEvents: number; largestCarriedPayloadBytes: number };
 }
 
@@ -69,10 +69,11 @@ export async function twoYearsOfFollowUp(): Promise<HistoryFigures['twoYearsFoll
 
 /**
  * Actions across renewals, through the API on the dev server: one proposal takes contacts one
- * after another until its run has renewed itself (continue-as-new) twice; the slowest action
- * says whether one arriving during a renewal waits for it.
+ * after another until its run has renewed itself (continue-as-new) ten times; the slowest action
+ * says whether one arriving during a renewal waits for it. Then its history is read: the readable
+ * history from the read model, the same by Query, and with Temporal's own history of every run.
  */
-export async function acrossRenewals(stack: Stack, number: number): Promise<HistoryFigures['acrossRenewals']> {
+export async function acrossRenewals(stack: Stack, number: number, renewals = 10): Promise<HistoryFigures['acrossRenewals']> {
   const c = referenceCase();
   const intake = { ...c.intake, number };
   const filed = await http(stack, 'POST', '/proposals', { as: 'committee-clerk', body: intake });
@@ -84,12 +85,32 @@ export async function acrossRenewals(stack: Stack, number: number): Promise<Hist
   }
   const { action, body, principalId } = requestFor(contact!.command);
   const samples: number[] = [];
-  for (let i = 0; (await runs(stack.env.client, id)).eventsPerRun.length < 3 && i < HISTORY_LIMIT; i++) {
+  let version = 0;
+  for (let i = 0; i < renewals * HISTORY_LIMIT; i++) {
+    if (i % 20 === 0 && (await runs(stack.env.client, id)).eventsPerRun.length > renewals) break;
     const started = performance.now();
     const res = await http(stack, 'POST', `/proposals/${id}/${action}`, { as: principalId, body: { contact: { ...(body.contact as object), summary: `第${i + 1}次沟通` } } });
     samples.push(performance.now() - started);
     if (res.status !== 200) throw new Error(`contact ${i + 1}: ${res.status} ${JSON.stringify(res.body)}`);
+    version = res.body.version;
   }
   const figures = await runs(stack.env.client, id);
-  return { runs: figures.eventsPerRun.length, latencies: latencies(samples) };
+  const timed = async (query: string, as: string, n: number, from: string) => {
+    const reads: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const started = performance.now();
+      const res = await http(stack, 'GET', `/proposals/${id}/history${query}`, { as });
+      reads.push(performance.now() - started);
+      if (res.status !== 200 || res.body.answeredFrom !== from || res.body.events.length < version) throw new Error(`history${query}: ${res.status} from ${res.body.answeredFrom}`);
+    }
+    return latencies(reads);
+  };
+  await waitFor(() => stack.db.pool.query<{ version: number }>('select version from proposals where id = $1', [id]), (r) => r.rows[0]!.version >= version, 30_000);
+  const historyReads = {
+    fromReadModel: await timed(`?raw=false&version=${version}`, 'drc-officer', 60, 'readModel'),
+    // One version ahead of the read model: what a reader would wait for if the projection lagged.
+    fromProposal: await timed(`?raw=false&version=${version + 1}`, 'drc-officer', 20, 'proposal'),
+    withTemporalHistory: await timed('', 'committee-clerk', 10, 'proposal'),
+  };
+  return { runs: figures.eventsPerRun.length, latencies: latencies(samples), historyReads };
 }

@@ -55,6 +55,11 @@ async function main() {
       const renewals = await acrossRenewals(stack, 90_000);
       results.history = { lifecycle, twoYearsFollowUp: twoYears, acrossRenewals: renewals };
       console.log(`across renewals: ${renewals.latencies.n} contacts through the API over ${renewals.runs} runs, p50 ${renewals.latencies.p50} ms, p99 ${renewals.latencies.p99} ms, slowest ${renewals.latencies.max} ms (target: none over 1,000 ms)`);
+      const h = renewals.historyReads;
+      console.log(
+        `history of a proposal renewed ${renewals.runs - 1} times: readable from the read model p50 ${h.fromReadModel.p50} p95 ${h.fromReadModel.p95} ms (target < 50 ms)` +
+          ` | by Query p50 ${h.fromProposal.p50} p95 ${h.fromProposal.p95} ms | with Temporal's history of every run p50 ${h.withTemporalHistory.p50} p95 ${h.withTemporalHistory.p95} ms`,
+      );
       console.log(`history: a whole lifecycle ${lifecycle?.eventsPerRun.join(', ') ?? '(run the lifecycle part)'} events; two years of follow-up in ${twoYears.runs} runs of ${twoYears.eventsPerRun.join(', ')} events (${twoYears.domainEvents} domain events), largest continue-as-new payload ${(twoYears.largestCarriedPayloadBytes / 1024).toFixed(0)} KiB`);
     }
     if (only.has('read')) {

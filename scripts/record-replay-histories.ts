@@ -97,6 +97,24 @@ async function main() {
         await record(`follow-up-two-years-${runId ? 'renewed' : 'first'}-run`, async () => run);
       }
     }
+    {
+      // 100 reports in a row: the run renews itself from a snapshot (patched 'renewal-snapshot'); record both runs.
+      const intake = { ...c.intake, number: 3203 };
+      const handle = await startProposal(env.client, intake, policy, taskQueue);
+      const steps = referenceSteps({ ...c, intake }, stamp);
+      for (const step of steps.filter((s) => s.command.type !== 'reportFollowUp')) await act(handle, step.command);
+      const drc = { role: 'officer' as const, id: 'drc-officer', unitId: 'smx-drc' };
+      for (let i = 0; i < 100; i++) {
+        await untilIdle(handle);
+        await act(handle, { type: 'reportFollowUp', actor: drc, commitmentNo: (i % 4) + 1, progress: `进展 ${i}`, done: false });
+      }
+      await untilIdle(handle);
+      await handle.terminate('recorded');
+      const renewed = (await handle.describe()).runId;
+      const first = (await env.client.workflow.getHandle(handle.workflowId, renewed).fetchHistory()).events![0]!.workflowExecutionStartedEventAttributes?.continuedExecutionRunId;
+      await record('follow-up-renewed-from-snapshot-renewed-run', async () => env.client.workflow.getHandle(handle.workflowId, renewed));
+      if (first) await record('follow-up-renewed-from-snapshot-first-run', async () => env.client.workflow.getHandle(handle.workflowId, first));
+    }
     await record('audited-silent-co-handler-and-rehandling-decision', async () => {
       // The audited rules: the co-handler never answers, the lead drafts after the opinion period,
       // the committee releases the overdue countersign, then decides on an 不满意 rating.

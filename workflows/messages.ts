@@ -21,10 +21,19 @@ export interface ProposalInput {
   /** Pinned at start: a running proposal keeps the rules it started under. */
   policy: HandlingPolicy;
   /**
-   * What a renewed run (continue-as-new) takes over from the one before: the whole story, and
-   * the latest answers by Update ID, since Temporal deduplicates Update IDs only within a run.
+   * What a renewed run (continue-as-new) takes over from the one before: the proposal as it stood
+   * (`snapshot`) with the events the read model has not taken yet, or, from runs renewed before
+   * snapshots, every event since filing; and the latest answers by Update ID, since Temporal
+   * deduplicates Update IDs only within a run.
    */
-  carried?: { history: RecordedEvent[]; projected: number; lastRequestId?: string; answered?: [string, ActResult][]; legacy?: boolean };
+  carried?: {
+    snapshot?: { state: ProposalState; settled: SettledDuty[] };
+    history: RecordedEvent[];
+    projected: number;
+    lastRequestId?: string;
+    answered?: [string, ActResult][];
+    legacy?: boolean;
+  };
 }
 
 /** Where an action came from, for the logs: the API's request ID follows it into the workflow and activities. */

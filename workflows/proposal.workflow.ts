@@ -31,6 +31,7 @@ import { pinnedPolicy, withCalendarYears } from './domain/policy';
 import { elapse, nextWakeUp } from './domain/schedule';
 import { type ProposalState, initialState, isFinished, stageOf } from './domain/state';
 import { summarize } from './domain/summary';
+import { type TimelineNote, timelineNote } from './domain/timeline';
 import { searchAttributesOf } from './search-attributes';
 import {
   PROJECTION_REJECTED,
@@ -58,7 +59,7 @@ const local = proxyLocalActivities<ProjectionActivities>({ ...projection, localR
 /** A run renews itself once its history reaches this many events (Temporal's own limit is 51,200). */
 export const HISTORY_LIMIT = 500;
 /** How many answers a renewed run remembers, so a retry sent across the renewal is applied once. */
-const ANSWERS_CARRIED = 100;
+const ANSWERS_CARRIED = 20;
 
 export interface ProposalOutcome {
   status: ProposalState['status'];
@@ -92,6 +93,8 @@ export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOu
   const answered = new Map<string, ActResult>(input.carried?.answered ?? []);
   const history: RecordedEvent[] = [];
   const settled: SettledDuty[] = [];
+  /** Each event's timeline note until it is projected: settling it computed the duties the note reads. */
+  const notes = new Map<number, TimelineNote>();
   const append = (events: ProposalEvent[]): RecordedEvent[] =>
     events.map((event) => {
       const next = settle(state, event, policy);
@@ -100,6 +103,7 @@ export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOu
       settled.push(...next.settled);
       const recorded = { ...event, seq: state.version };
       history.push(recorded);
+      notes.set(recorded.seq, timelineNote(state, policy, event.at));
       return recorded;
     });
 
@@ -118,9 +122,18 @@ export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOu
 
   // Filed (or carried over) before any handler exists: an Update buffered since the start is
   // delivered the moment its handler is set, and must find the proposal as it stands.
-  if (input.carried) append(input.carried.history);
+  if (input.carried?.snapshot) {
+    // Renewed from a snapshot: the carried events are already in its state, and await projection only.
+    state = input.carried.snapshot.state;
+    policy = withCalendarYears(pinned, state.calendarYears);
+    settled.push(...input.carried.snapshot.settled);
+    history.push(...input.carried.history);
+  } else if (input.carried) append(input.carried.history);
   else append([fileProposal(input.intake, input.filedBy, now(), policy)]);
   let projected = input.carried?.projected ?? 0;
+  let policyProjected = false;
+  // The carried events the read model holds already need no note.
+  for (const seq of notes.keys()) if (seq <= projected) notes.delete(seq);
   /** The version PostgreSQL refused, if the latest was; the proposal goes on without its projection. */
   let rejected: number | undefined;
 
@@ -169,41 +182,64 @@ export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOu
     },
   );
 
+  /** Projects the changes since the last projection; a version PostgreSQL refuses is reported, not retried. */
+  const projectChanges = async () => {
+    const version = state.version;
+    const asOf = now();
+    try {
+      const duties = openDuties(state, policy, asOf);
+      if (searchable) {
+        const attributes = searchAttributesOf(state, duties, asOf);
+        const key = JSON.stringify(attributes.map((a) => a.value));
+        if (key !== indexed) upsertSearchAttributes(attributes);
+        indexed = key;
+      }
+      const events = history.filter((e) => e.seq > projected);
+      await project({
+        proposalId,
+        summary: summarize(state, policy, settled, duties),
+        events,
+        notes: events.map((e) => notes.get(e.seq) ?? null),
+        duties,
+        requestId: lastRequestId,
+        // The read model keeps the policy for the history it answers: sent when it may have changed.
+        ...(policyProjected && !events.some((e) => e.type === 'CalendarYearAdded' || e.type === 'CalendarYearCorrected') ? {} : { policy }),
+      });
+      policyProjected = true;
+      for (const e of events) notes.delete(e.seq);
+      projected = version;
+    } catch (err) {
+      // A local activity's failure may reach the workflow unwrapped.
+      const cause = err instanceof ActivityFailure ? err.cause : err;
+      if (!(cause instanceof ApplicationFailure && cause.type === PROJECTION_REJECTED)) throw err;
+      // Never retried silently: the committee is told, and the next change tries again.
+      rejected = version;
+      await reportProjectionRejected({ proposalId, version, error: cause.message });
+    }
+  };
+  const unprojected = () => state.version > projected && state.version !== rejected;
+
   for (;;) {
     if (deadlineAlerts && !isFinished(state) && workflowInfo().historyLength >= HISTORY_LIMIT) {
-      // Renew between actions, never in the middle of one; checked before projecting, since
-      // under a steady stream of actions there is always more to project. The new run projects
-      // the rest: `projected` tells it where to start.
+      // Renew between actions, never in the middle of one.
       await condition(allHandlersFinished);
-      await continueAsNew<typeof proposalWorkflow>({ ...input, carried: { history, projected, lastRequestId, answered: [...answered].slice(-ANSWERS_CARRIED), legacy } });
-    }
-    if (state.version > projected && state.version !== rejected) {
-      const version = state.version;
-      const asOf = now();
-      try {
-        const duties = openDuties(state, policy, asOf);
-        if (searchable) {
-          const attributes = searchAttributesOf(state, duties, asOf);
-          const key = JSON.stringify(attributes.map((a) => a.value));
-          if (key !== indexed) upsertSearchAttributes(attributes);
-          indexed = key;
-        }
-        await project({
-          proposalId,
-          summary: summarize(state, policy, settled, duties),
-          events: history.filter((e) => e.seq > projected),
-          duties,
-          requestId: lastRequestId,
+      const answers = [...answered].slice(-ANSWERS_CARRIED);
+      if (patched('renewal-snapshot')) {
+        // The read model takes the changes first, so the next run starts from the proposal as it
+        // stands (its state and ledger), not from every event since filing; it carries only the
+        // events PostgreSQL has not taken, if it refused some.
+        if (unprojected()) await projectChanges();
+        await continueAsNew<typeof proposalWorkflow>({
+          ...input,
+          carried: { snapshot: { state, settled }, history: history.filter((e) => e.seq > projected), projected, lastRequestId, answered: answers, legacy },
         });
-        projected = version;
-      } catch (err) {
-        // A local activity's failure may reach the workflow unwrapped.
-        const cause = err instanceof ActivityFailure ? err.cause : err;
-        if (!(cause instanceof ApplicationFailure && cause.type === PROJECTION_REJECTED)) throw err;
-        // Never retried silently: the committee is told, and the next change tries again.
-        rejected = version;
-        await reportProjectionRejected({ proposalId, version, error: cause.message });
       }
+      // Runs renewed before snapshots carried the whole story, checked before projecting (under a
+      // steady stream of actions there is always more to project); the new run projected the rest.
+      await continueAsNew<typeof proposalWorkflow>({ ...input, carried: { history, projected, lastRequestId, answered: answers, legacy } });
+    }
+    if (unprojected()) {
+      await projectChanges();
       continue; // more may have arrived while projecting
     }
     if (isFinished(state)) {
@@ -211,7 +247,7 @@ export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOu
       break;
     }
     const wakeAt = nextWakeUp(state, context());
-    const moved = () => state.version > projected && state.version !== rejected;
+    const moved = unprojected;
     if (steadyAlarm) {
       alarm.set(wakeAt);
       await condition(() => moved() || alarm.rang);

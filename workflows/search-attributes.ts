@@ -23,7 +23,7 @@ export const PROPOSAL_SEARCH_ATTRIBUTES = [ProposalSession, ProposalNumber, Prop
 /** The `--search-attribute` value the Temporal CLI takes for each (Name=Type). */
 export const cliSearchAttributes = (): string[] => PROPOSAL_SEARCH_ATTRIBUTES.map((k) => `${k.name}=${TypedSearchAttributes.toMetadataType(k.type)}`);
 
-export function searchAttributesOf(state: ProposalState, duties: Duty[], now: string): SearchAttributeUpdatePair[] {
+export function searchAttributesOf(state: ProposalState, duties: readonly Duty[], now: string): SearchAttributeUpdatePair[] {
   const a = state.assignment;
   return [
     { key: ProposalSession, value: state.intake?.session.id ?? null },

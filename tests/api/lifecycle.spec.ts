@@ -127,9 +127,8 @@ test('a second intake of the same proposal is a 409', async () => {
 
 test('a proposal whose run renewed itself (continue-as-new) still shows its whole story: timeline, events, every run, the read model', async () => {
   const intake = { ...c202.intake, number: 4202 };
-  // On the default policy: on compressed time the alerts fill the history and each renewal folds
-  // hundreds of them again, which is the clock's test (tests/workflow/deadlines.spec.ts), not this one's.
-  const filed = await http(ctx.current, 'POST', '/proposals', { as: 'committee-clerk', body: intake });
+  // On compressed time the alerts fill the history: each renewal starts from a snapshot, not by folding them all again.
+  const filed = await http(ctx.current, 'POST', '/proposals?policy=city-default-2024-compressed', { as: 'committee-clerk', body: intake });
   const id = filed.body.proposalId;
   const steps = referenceSteps({ ...c202, intake }, () => new Date(Date.now() - 1000).toISOString());
   for (const step of steps.filter((s) => s.command.type !== 'reportFollowUp')) {
@@ -150,10 +149,21 @@ test('a proposal whose run renewed itself (continue-as-new) still shows its whol
   expect(history.body.timeline[0]).toMatchObject({ what: expect.stringContaining('受理'), whatEn: expect.stringContaining('filed') });
   expect(history.body.temporal.runs[0].events[0].eventType).toBe('EVENT_TYPE_WORKFLOW_EXECUTION_STARTED');
   expect(history.body.temporal.runs.at(-2).events.at(-1).eventType).toBe('EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW');
-  // The read model kept every event, once, across the runs.
+  // The read model kept every event, once, across the runs (the clock goes on adding alerts meanwhile).
   const latest = seqs.at(-1);
-  const projected = await waitFor(async () => (await ctx.current.db.pool.query('select count(*)::int as n from proposal_events where proposal_id = $1', [id])).rows[0].n, (n) => n >= latest);
-  expect(projected).toBe(latest);
+  const projected = await waitFor(async () => (await ctx.current.db.pool.query('select count(*)::int as n, max(seq) as last from proposal_events where proposal_id = $1', [id])).rows[0], (r) => r.n >= latest);
+  expect(projected.n).toBe(projected.last);
+  // Once projected, a reader's history comes from the read model's events, the same as the proposal's own.
+  const readable = await http(ctx.current, 'GET', `/proposals/${id}/history?raw=false&version=${latest}`, { as: 'drc-officer' });
+  expect(readable.body.answeredFrom).toBe('readModel');
+  expect(readable.body.events.slice(0, latest)).toEqual(history.body.events);
+  expect(readable.body.timeline.slice(0, latest)).toEqual(history.body.timeline);
+  // A version the read model has not reached is asked of the proposal: the reader never misses their own action.
+  const ahead = await http(ctx.current, 'GET', `/proposals/${id}/history?raw=false&version=${latest + 10_000}`, { as: 'drc-officer' });
+  expect(ahead.body.answeredFrom).toBe('proposal');
+  expect(ahead.body.events.slice(0, latest)).toEqual(history.body.events);
+  // Hidden from those who may not read it either way.
+  expect((await http(ctx.current, 'GET', `/proposals/${id}/history?raw=false`, { as: 'edu-officer' })).status).toBe(404);
 });
 
 test('不立案异议: the lead signer objects in the window and the committee registers the proposal after all; with no objection the window ends it', async () => {
@@ -171,8 +181,12 @@ test('不立案异议: the lead signer objects in the window and the committee r
   expect(await offered(id, 'committee-clerk')).toEqual(['decideObjection']);
   const registered = await http(ctx.current, 'POST', `/proposals/${id}/review-objection-decisions`, { as: 'committee-clerk', body: { decision: 'register', reason: '复核后予以立案' } });
   expect(registered.body.events.map((e: { type: string }) => e.type)).toEqual(['ObjectionDecided']);
-  expect((await http(ctx.current, 'POST', `/proposals/${id}/assignment`, { as: 'committee-clerk', body: { assignment: c202.assignment } })).status).toBe(200);
-  const timeline = (await http(ctx.current, 'GET', `/proposals/${id}/history?raw=false`, { as: 'committee-clerk' })).body.timeline.map((r: { what: string }) => r.what);
+  const assigned = await http(ctx.current, 'POST', `/proposals/${id}/assignment`, { as: 'committee-clerk', body: { assignment: c202.assignment } });
+  expect(assigned.status).toBe(200);
+  // Read at once with the version the action answered: the assignment is there, wherever the history comes from.
+  const history = await http(ctx.current, 'GET', `/proposals/${id}/history?raw=false&version=${assigned.body.version}`, { as: 'committee-clerk' });
+  expect(history.body.events.at(-1)).toMatchObject({ seq: assigned.body.version, type: 'ProposalAssigned' });
+  const timeline = history.body.timeline.map((r: { what: string }) => r.what);
   expect(timeline).toEqual(expect.arrayContaining([`不予立案，理由：不属于政协提案范围（提案人可于 ${until} 前提出异议）`, '王凤杰 对不予立案提出异议：建议有具体内容，属于提案范围', '提案委员会复核后予以立案：复核后予以立案']));
 
   // On compressed time the window is 20 s: with no objection the proposal ends, and a late one is the finished proposal's 409.

@@ -39,6 +39,9 @@ test('there are stored histories to replay', () => {
       // A year loaded, corrected (patched 'calendar-corrections') and its first version arriving late; the broadcast that tells running proposals a page a second.
       'calendar-year-corrected.json',
       'calendar-year-broadcast.json',
+      // A run renewed from a snapshot of the proposal (patched 'renewal-snapshot'), and the run that went on from it.
+      'follow-up-renewed-from-snapshot-first-run.json',
+      'follow-up-renewed-from-snapshot-renewed-run.json',
     ]),
   );
 });

@@ -123,8 +123,12 @@ test('two years of follow-up: each commitment reminded every quarter until repor
   const outcome = await handle.result();
   expect(outcome.status).toBe('closed');
 
-  const events = await handle.query(eventsQuery);
-  expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1)); // the whole story, across runs
+  // The whole story, across runs, as the read model received it: every event once, in order.
+  const events = projections.filter((p) => p.proposalId === handle.workflowId).flatMap((p) => p.events);
+  expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
+  // The last run holds its own events only (it began from a snapshot), the story's end.
+  const held = await handle.query(eventsQuery);
+  expect(events.slice(-held.length)).toEqual(held);
   const reminders = alertsOf(events, 'followUpReport');
   expect(reminders.filter((a) => a.kind === 'warning')).toHaveLength(4 * quarters);
   expect(reminders.filter((a) => a.kind !== 'warning')).toEqual([]); // reported in time: never overdue
@@ -143,9 +147,6 @@ test('two years of follow-up: each commitment reminded every quarter until repor
   // Projected by a local activity (a marker, not three events), two years now nearly fit one run;
   // whether it renews or not, no run outgrows the bound.
   expect(Math.max(...lengths)).toBeLessThanOrEqual(HISTORY_LIMIT + 60);
-  // The read model saw every event once, in order, across the runs.
-  const projectedSeqs = projections.filter((p) => p.proposalId === handle.workflowId).flatMap((p) => p.events.map((e) => e.seq));
-  expect(projectedSeqs).toEqual(events.map((e) => e.seq));
 });
 
 test('a retry sent after the run renewed itself is answered from before, not applied again', async () => {
@@ -170,5 +171,31 @@ test('a retry sent after the run renewed itself is answered from before, not app
   const retried = await actWhenIdle(handle, { type: 'reportFollowUp', actor: drc, commitmentNo: last.no, progress: `进展 ${sent.length - 1}`, done: false }, last.id);
   expect(retried).toEqual(last.result);
   expect((await handle.query(eventsQuery)).length).toBe(before);
+  await terminateWhenIdle(handle);
+});
+
+test('a renewal carries a snapshot of the proposal, not its story: at most 64 KiB after 200 reports', async () => {
+  const intake = { ...c202.intake, number: 7203 };
+  const handle = await startProposal(t.env.client, intake, defaultPolicy(), taskQueue);
+  const steps = referenceSteps({ ...c202, intake }, () => new Date(Date.now() - 60_000).toISOString());
+  for (const step of steps.filter((s) => s.command.type !== 'reportFollowUp')) {
+    const command = step.command.type === 'recordContact' ? { ...step.command, contact: { ...step.command.contact, occurredAt: await serverNow() } } : step.command;
+    await act(handle, command);
+  }
+  const drc = { role: 'officer' as const, id: 'drc-officer', unitId: 'smx-drc' };
+  for (let i = 0; i < 200; i++) await actWhenIdle(handle, { type: 'reportFollowUp', actor: drc, commitmentNo: (i % 4) + 1, progress: `第${i + 1}次进展：已完成阶段性工作，下一步继续推进`, done: false });
+  const carried: number[] = [];
+  for (let runId: string | undefined = (await handle.describe()).runId; runId; ) {
+    const events = (await t.env.client.workflow.getHandle(handle.workflowId, runId).fetchHistory()).events!;
+    const renewal = events.at(-1)!.workflowExecutionContinuedAsNewEventAttributes;
+    if (renewal) carried.unshift(renewal.input!.payloads![0]!.data!.length);
+    runId = events[0]!.workflowExecutionStartedEventAttributes?.continuedExecutionRunId ?? undefined;
+  }
+  console.log(`200 reports: ${carried.length} renewals carrying ${carried.map((b) => `${(b / 1024).toFixed(1)} KiB`).join(', ')}`);
+  expect(carried.length).toBeGreaterThanOrEqual(2);
+  expect(Math.max(...carried)).toBeLessThanOrEqual(64 * 1024);
+  // The proposal went on from each snapshot: every report is there.
+  const view = await handle.query(viewQuery);
+  expect(view.state.tracks['smx-drc']!.commitments.flatMap((c) => c.reportedAt)).toHaveLength(200);
   await terminateWhenIdle(handle);
 });

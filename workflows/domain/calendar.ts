@@ -56,46 +56,57 @@ export function startOfLocalDay(date: string, cal: Calendar): string {
   return new Date(parse(date) - cal.utcOffsetMinutes * 60_000).toISOString();
 }
 
-/** The calendar's days as sets, built once per calendar: due dates are computed many times per action. */
-const daySets = new WeakMap<Calendar, { holidays: Set<string>; workingWeekends: Set<string> }>();
+/**
+ * The calendar's days as sets of day numbers (days since 1970-01-01), built once per calendar: due
+ * dates are computed many times per action, and walking day numbers formats no date per day.
+ */
+const daySets = new WeakMap<Calendar, { holidays: Set<number>; workingWeekends: Set<number> }>();
 function setsOf(cal: Calendar) {
   let sets = daySets.get(cal);
-  if (!sets) daySets.set(cal, (sets = { holidays: new Set(cal.holidays), workingWeekends: new Set(cal.workingWeekends) }));
+  if (!sets) daySets.set(cal, (sets = { holidays: new Set(cal.holidays.map(dayNumber)), workingWeekends: new Set(cal.workingWeekends.map(dayNumber)) }));
   return sets;
 }
 
-export function isWorkingDay(date: string, cal: Calendar): boolean {
-  const { holidays, workingWeekends } = setsOf(cal);
-  if (workingWeekends.has(date)) return true;
-  if (holidays.has(date)) return false;
-  const weekday = new Date(parse(date)).getUTCDay();
+const dayNumber = (date: string) => parse(date) / DAY_MS;
+const dateOf = (day: number) => format(day * DAY_MS);
+
+function workingDay(day: number, sets: ReturnType<typeof setsOf>): boolean {
+  if (sets.workingWeekends.has(day)) return true;
+  if (sets.holidays.has(day)) return false;
+  // 1 January 1970 was a Thursday.
+  const weekday = (day + 4) % 7;
   return weekday !== 0 && weekday !== 6;
 }
 
+export function isWorkingDay(date: string, cal: Calendar): boolean {
+  return workingDay(dayNumber(date), setsOf(cal));
+}
+
 export function nextWorkingDayOnOrAfter(date: string, cal: Calendar): string {
-  let d = date;
-  while (!isWorkingDay(d, cal)) d = addDays(d, 1);
-  return d;
+  const sets = setsOf(cal);
+  let d = dayNumber(date);
+  while (!workingDay(d, sets)) d++;
+  return dateOf(d);
 }
 
 /** The n-th working day after `date` (the start day itself is not counted). */
 export function addWorkingDays(date: string, n: number, cal: Calendar): string {
-  let d = date;
-  for (let left = n; left > 0; ) {
-    d = addDays(d, 1);
-    if (isWorkingDay(d, cal)) left--;
-  }
-  return d;
+  return stepWorkingDays(date, n, 1, cal);
 }
 
 /** The n-th working day before `date`. */
 export function subtractWorkingDays(date: string, n: number, cal: Calendar): string {
-  let d = date;
+  return stepWorkingDays(date, n, -1, cal);
+}
+
+function stepWorkingDays(date: string, n: number, step: 1 | -1, cal: Calendar): string {
+  const sets = setsOf(cal);
+  let d = dayNumber(date);
   for (let left = n; left > 0; ) {
-    d = addDays(d, -1);
-    if (isWorkingDay(d, cal)) left--;
+    d += step;
+    if (workingDay(d, sets)) left--;
   }
-  return d;
+  return dateOf(d);
 }
 
 /**

@@ -241,7 +241,23 @@ function objectionDuties(state: ProposalState, policy: HandlingPolicy): Duty[] {
 export const objectionWindow = (reviewedAt: string, policy: HandlingPolicy): Due | undefined =>
   policy.periods.reviewObjection ? after(reviewedAt, policy.periods.reviewObjection, policy) : undefined;
 
-export function openDuties(state: ProposalState, policy: HandlingPolicy, now: string): Duty[] {
+/**
+ * The duties open in `state` at `now`, computed once per state, policy and instant: settling an
+ * event, the projection, the view and the clock's schedule all ask for the same within one
+ * workflow activation. A state is never changed in place (each event makes a new one), so the
+ * state object stands for its version; the list is shared, hence read-only.
+ */
+export function openDuties(state: ProposalState, policy: HandlingPolicy, now: string): readonly Duty[] {
+  const known = computed.get(state);
+  if (known?.policy === policy && known.now === now) return known.duties;
+  const duties = dutiesOf(state, policy, now);
+  computed.set(state, { policy, now, duties });
+  return duties;
+}
+
+const computed = new WeakMap<ProposalState, { policy: HandlingPolicy; now: string; duties: readonly Duty[] }>();
+
+function dutiesOf(state: ProposalState, policy: HandlingPolicy, now: string): Duty[] {
   if (state.status === 'notRegistered') return objectionDuties(state, policy);
   if (state.status !== 'handling' || !state.assignment || !state.assignedAt) return [];
   const duties: Duty[] = [];

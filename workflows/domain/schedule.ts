@@ -18,8 +18,18 @@ export interface ClockStep {
 
 const CLOCK: EventActor = { role: 'clock', id: 'clock' };
 
-/** The clock's steps from now on, earliest first; steps already taken are not listed again. */
-export function schedule(state: ProposalState, ctx: Context): ClockStep[] {
+/** The clock's steps from now on, earliest first; steps already taken are not listed again. Computed once per state and context, as the open duties are. */
+export function schedule(state: ProposalState, ctx: Context): readonly ClockStep[] {
+  const known = computed.get(state);
+  if (known && known.policy === ctx.policy && known.now === ctx.now && known.deadlineAlerts === ctx.deadlineAlerts) return known.steps;
+  const steps = stepsOf(state, ctx);
+  computed.set(state, { ...ctx, steps });
+  return steps;
+}
+
+const computed = new WeakMap<ProposalState, Context & { steps: readonly ClockStep[] }>();
+
+function stepsOf(state: ProposalState, ctx: Context): ClockStep[] {
   const { policy } = ctx;
   if (objectionPending(state)) {
     // 不立案异议: the window closes with no objection; the committee's review is chased like any duty of its own.

@@ -97,7 +97,7 @@ function reply(t: Track, s: ProposalState, policy: HandlingPolicy): ProposalSumm
 }
 
 /** `open`: the proposal's open duties as the projection writes them, computed once by the caller. */
-export function summarize(s: ProposalState, policy: HandlingPolicy, settled: SettledDuty[], open: Duty[]): ProposalSummary {
+export function summarize(s: ProposalState, policy: HandlingPolicy, settled: SettledDuty[], open: readonly Duty[]): ProposalSummary {
   const intake = s.intake!;
   return {
     sessionId: intake.session.id,

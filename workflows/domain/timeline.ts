@@ -1,7 +1,7 @@
 /** A proposal's history as people read it: when, what, which unit, the stage after, and what is due next. */
 import { AUDIENCE_NAME_ZH, DUTY_NAME_ZH, RATING_NAME_ZH } from './chinese-names';
 import type { Assignment } from './contracts';
-import { openDuties } from './duties';
+import { type Duty, openDuties } from './duties';
 import type { RecordedEvent } from './events';
 import type { HandlingPolicy } from './policy';
 import { type ProposalState, evolve, initialState, stageOf } from './state';
@@ -132,6 +132,32 @@ export interface TimelineRow {
   nextDue: string;
 }
 
+/** The stage and the earliest due date as they stood right after an event: the projection stores them beside it, so a timeline is read without folding the events again. */
+export interface TimelineNote {
+  stage: string;
+  nextDue: string;
+}
+
+export function timelineNote(after: ProposalState, policy: HandlingPolicy, at: string): TimelineNote {
+  const due = openDuties(after, policy, at)
+    .filter((d) => !d.window)
+    .reduce<Duty | undefined>((first, d) => (first && first.due.at <= d.due.at ? first : d), undefined);
+  return { stage: stageOf(after), nextDue: due ? `${due.kind}${due.unitId ? ` (${due.unitId})` : ''} by ${due.due.date}` : '—' };
+}
+
+/** An event's row, with its note. */
+export function timelineRow(e: RecordedEvent, note: TimelineNote, policy: HandlingPolicy, name?: Namer): TimelineRow {
+  const { zh, en } = describeEvent(e, name);
+  return {
+    seq: e.seq,
+    time: localTime(e.at, policy.calendar.utcOffsetMinutes),
+    unit: 'unitId' in e ? e.unitId : e.by.role === 'officer' ? e.by.unitId : e.by.role,
+    what: zh,
+    whatEn: en,
+    ...note,
+  };
+}
+
 /**
  * One row per event, with the stage and the earliest due date as they stood right after it:
  * the events are folded again with the proposal's policy, the same rules the workflow ran.
@@ -140,19 +166,7 @@ export function timelineRows(events: RecordedEvent[], policy: HandlingPolicy, be
   let state = before;
   return events.map((e) => {
     state = evolve(state, e);
-    const { zh, en } = describeEvent(e, name);
-    const due = openDuties(state, policy, e.at)
-      .filter((d) => !d.window)
-      .sort((a, b) => a.due.at.localeCompare(b.due.at))[0];
-    return {
-      seq: e.seq,
-      time: localTime(e.at, policy.calendar.utcOffsetMinutes),
-      unit: 'unitId' in e ? e.unitId : e.by.role === 'officer' ? e.by.unitId : e.by.role,
-      what: zh,
-      whatEn: en,
-      stage: stageOf(state),
-      nextDue: due ? `${due.kind}${due.unitId ? ` (${due.unitId})` : ''} by ${due.due.date}` : '—',
-    };
+    return timelineRow(e, timelineNote(state, policy, e.at), policy, name);
   });
 }
 

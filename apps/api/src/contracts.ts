@@ -157,7 +157,10 @@ export const ListQuerySchema = z.strictObject({
 });
 export type ListQuery = z.infer<typeof ListQuerySchema>;
 /** `raw=false`: the readable timeline and the domain events without Temporal's own history (a page needs no more). */
-export const HistoryQuerySchema = z.strictObject({ raw: boolString.default(true) });
+export const HistoryQuerySchema = z.strictObject({
+  raw: boolString.default(true),
+  version: z.coerce.number().int().min(0).default(0).describe('The version of the proposal the caller last saw (an action answers with it): the history answered holds at least that version.'),
+});
 
 export const ProposalListItemSchema = z
   .object({
@@ -227,6 +230,7 @@ export const HistorySchema = z
       z.object({ seq: z.number().int(), time: z.string(), unit: z.string(), what: z.string().describe('In Chinese'), whatEn: z.string().describe('In English'), stage: z.string(), nextDue: z.string() }),
     ),
     events: z.array(RecordedEventSchema),
+    answeredFrom: z.enum(['readModel', 'proposal']).describe('readModel: the projected events, when they hold the version asked for; proposal: its workflow, by Query (the read model was behind, or the raw history was asked for).'),
     /** The workflow's raw Temporal history, as Temporal's JSON: every run, first to last. For the committee only. */
     temporal: z.object({ workflowId: z.string(), runs: z.array(z.object({ runId: z.string(), events: z.array(z.record(z.string(), z.unknown())) })) }).optional(),
   });

@@ -12,10 +12,11 @@ import annualSummaries from './0010-annual-summaries';
 import supervisionOffice from './0011-supervision-office';
 import unitSuccessions from './0012-unit-successions';
 import searchWords from './0013-search-words';
+import proposalPolicy from './0014-proposal-policy';
 
 export interface Migration {
   id: string;
   sql: string;
 }
 
-export const migrations: Migration[] = [readModel, principals, alertOutbox, calendarYears, searchIndexes, idempotencyClaims, signIn, leaders, assessmentSelections, annualSummaries, supervisionOffice, unitSuccessions, searchWords];
+export const migrations: Migration[] = [readModel, principals, alertOutbox, calendarYears, searchIndexes, idempotencyClaims, signIn, leaders, assessmentSelections, annualSummaries, supervisionOffice, unitSuccessions, searchWords, proposalPolicy];

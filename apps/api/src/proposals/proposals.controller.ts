@@ -31,7 +31,8 @@ export class ProposalsController {
 
   @Get(':id/history')
   history(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Query() query: unknown) {
-    return this.proposals.history(p, id, parse(HistoryQuerySchema, query, 'query').raw);
+    const { raw, version } = parse(HistoryQuerySchema, query, 'query');
+    return this.proposals.history(p, id, raw, version);
   }
 
   @Post(':id/:action')

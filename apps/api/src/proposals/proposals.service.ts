@@ -4,12 +4,14 @@ import { type Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundErro
 import { temporal } from '@temporalio/proto';
 import type { Pool } from 'pg';
 import { defaultPolicy, policies } from '../../../../seeds/policy';
-import type { AllowedAction, Command } from '../../../../workflows/domain/commands';
-import { type Intake, leadSignerOf } from '../../../../workflows/domain/contracts';
+import type { Actor, AllowedAction, Command } from '../../../../workflows/domain/commands';
+import { type Intake, type Proposer, leadSignerOf } from '../../../../workflows/domain/contracts';
 import { assignedUnits } from '../../../../workflows/domain/roles';
 import { allowedActions } from '../../../../workflows/domain/lifecycle';
 import { recipients } from '../../../../workflows/domain/state';
-import { timelineRows } from '../../../../workflows/domain/timeline';
+import { type TimelineNote, timelineRow, timelineRows } from '../../../../workflows/domain/timeline';
+import type { RecordedEvent } from '../../../../workflows/domain/events';
+import type { HandlingPolicy } from '../../../../workflows/domain/policy';
 import { mergeRefusal, mergeTargetId, statusOf } from '../../../common/merge-target';
 import { searchWords, withUnitNames } from '../../../common/search-words';
 import { directoryNamer } from '../directory/names';
@@ -175,12 +177,23 @@ export class ProposalsService {
     return { ...view, allowedActions: allowedActions(view.state, principal, { now: new Date().toISOString(), policy: view.policy }) };
   }
 
-  async history(principal: Principal, proposalId: string, raw = true) {
+  /**
+   * The readable history from the read model's events, as long as it holds the version the reader
+   * saw (`seen`): a Query may replay the proposal's every run, a few rows of PostgreSQL do not.
+   * Asked of the proposal itself when the read model is behind, or has no policy for it yet.
+   */
+  async history(principal: Principal, proposalId: string, raw = true, seen = 0) {
+    if (!PROPOSAL_ID.test(proposalId)) throw notFound(proposalId);
+    const projected = raw && principal.role === 'committee' ? undefined : await this.projectedHistory(principal, proposalId, seen);
+    if (projected) return projected;
     const view = await this.view(principal, proposalId);
     const handle = this.temporal.workflow.getHandle(proposalId);
     return this.bounded(async () => {
-      const [events, name] = await Promise.all([handle.query(eventsQuery), directoryNamer(this.pool, view.state.intake?.proposers)]);
-      const readable = { timeline: timelineRows(events, view.policy, undefined, name), events };
+      const [held, name] = await Promise.all([handle.query(eventsQuery), directoryNamer(this.pool, view.state.intake?.proposers)]);
+      // A run renewed from a snapshot holds only its own events: the read model has those before.
+      const firstHeld = held[0]?.seq ?? view.state.version + 1;
+      const events = firstHeld > 1 ? [...(await this.projectedEvents(proposalId, firstHeld - 1)).map((e) => e.event), ...held] : held;
+      const readable = { timeline: timelineRows(events, view.policy, undefined, name), events, answeredFrom: 'proposal' as const };
       // Temporal's own history names processes and carries every payload (a co-handler's internal
       // opinion among them): the committee's supervisors see it, units and members do not.
       if (principal.role !== 'committee' || !raw) return readable;
@@ -193,6 +206,38 @@ export class ProposalsService {
       }
       return { ...readable, temporal: { workflowId: proposalId, runs } };
     });
+  }
+
+  /** The readable history as projected, or undefined when the read model cannot answer it (then the proposal is asked). */
+  private async projectedHistory(principal: Principal, proposalId: string, seen: number) {
+    const visible = visibleTo(principal, 2, proposalOwners);
+    const { rows } = await this.pool.query<{ version: number; policy: HandlingPolicy | null; proposers: Proposer[] }>(
+      `select p.version, p.policy, p.proposers from proposals p where p.id = $1 and ${visible.sql}`,
+      [proposalId, visible.param],
+    );
+    const row = rows[0];
+    // Not projected yet, not readable by this caller, or behind what they saw: the proposal answers (or refuses).
+    if (!row?.policy || row.version < seen) return undefined;
+    const [stored, name] = await Promise.all([this.projectedEvents(proposalId, row.version), directoryNamer(this.pool, row.proposers)]);
+    const events = stored.map((e) => e.event);
+    const policy = row.policy;
+    // Each event's note as the workflow wrote it; events projected before notes existed are folded again.
+    const timeline = stored.every((e) => e.note)
+      ? stored.map((e) => timelineRow(e.event, e.note!, policy, name))
+      : timelineRows(events, policy, undefined, name);
+    return { timeline, events, answeredFrom: 'readModel' as const };
+  }
+
+  /** The projected events up to a version, with their timeline notes where the workflow wrote them. */
+  private async projectedEvents(proposalId: string, upTo: number): Promise<{ event: RecordedEvent; note?: TimelineNote }[]> {
+    const { rows } = await this.pool.query<{ seq: number; type: string; at: Date; actor: Actor; payload: object; stage: string | null; next_due: string | null }>(
+      'select seq, type, at, actor, payload, stage, next_due from proposal_events where proposal_id = $1 and seq <= $2 order by seq',
+      [proposalId, upTo],
+    );
+    return rows.map((e) => ({
+      event: { ...e.payload, seq: e.seq, type: e.type, at: e.at.toISOString(), by: e.actor } as RecordedEvent,
+      ...(e.stage === null ? {} : { note: { stage: e.stage, nextDue: e.next_due ?? '—' } }),
+    }));
   }
 
   async list(principal: Principal, q: ListQuery) {

@@ -93,8 +93,11 @@ export default function ProposalDetail() {
   const [history, setHistory] = useState<History>();
   const [alerts, setAlerts] = useState<Answer<'/alerts'>['items']>([]);
   const load = useCallback(() => {
-    void api.GET('/proposals/{id}', { params: { path: { id } } }).then(({ data }) => setView(data ?? null));
-    void api.GET('/proposals/{id}/history', { params: { path: { id }, query: { raw: 'false' } } }).then(({ data }) => setHistory(data));
+    void api.GET('/proposals/{id}', { params: { path: { id } } }).then(({ data }) => {
+      setView(data ?? null);
+      // The history holds at least the version the page shows, however far the read model has come.
+      if (data) void api.GET('/proposals/{id}/history', { params: { path: { id }, query: { raw: 'false', version: data.state.version } } }).then((h) => setHistory(h.data));
+    });
     void api.GET('/alerts', { params: { query: { proposal: id, limit: 500 } } }).then(({ data }) => setAlerts(data?.items ?? []));
   }, [id]);
   const live = useLive();
