@@ -3,6 +3,7 @@
  * instant (across a public holiday and a 调休 Saturday), the three-month reply deadline, and two
  * years of follow-up reminders for proposal 202's four commitments with a bounded history.
  */
+import type { temporal } from '@temporalio/proto';
 import { defaultPolicy } from '../../seeds/policy';
 import { referenceCase } from '../../seeds/reference-case';
 import { referenceSteps } from '../../seeds/reference-steps';
@@ -186,7 +187,7 @@ test('a renewal carries a snapshot of the proposal, not its story: at most 64 Ki
   for (let i = 0; i < 200; i++) await actWhenIdle(handle, { type: 'reportFollowUp', actor: drc, commitmentNo: (i % 4) + 1, progress: `第${i + 1}次进展：已完成阶段性工作，下一步继续推进`, done: false });
   const carried: number[] = [];
   for (let runId: string | undefined = (await handle.describe()).runId; runId; ) {
-    const events = (await t.env.client.workflow.getHandle(handle.workflowId, runId).fetchHistory()).events!;
+    const events: temporal.api.history.v1.IHistoryEvent[] = (await t.env.client.workflow.getHandle(handle.workflowId, runId).fetchHistory()).events!;
     const renewal = events.at(-1)!.workflowExecutionContinuedAsNewEventAttributes;
     if (renewal) carried.unshift(renewal.input!.payloads![0]!.data!.length);
     runId = events[0]!.workflowExecutionStartedEventAttributes?.continuedExecutionRunId ?? undefined;
