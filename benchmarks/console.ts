@@ -25,6 +25,10 @@ export interface ConsoleFigures {
   overviewSeenByDriver: Latencies;
   proposalPageSeenByDriver: Latencies;
   listPageChange: Latencies;
+  /** 我的待办's first rows painted, with `inboxDuties` open duties for the officer's unit. */
+  inboxDuties: number;
+  inbox: Latencies;
+  inboxSeenByDriver: Latencies;
   initialJsGzipKiB: number;
   largestRouteChunks: { file: string; gzipKiB: number }[];
 }
@@ -43,6 +47,20 @@ function initialJavaScript(): { initial: number; chunks: { file: string; gzipKiB
   return { initial: Math.round(first.reduce((sum, f) => sum + gz(f), 0)), chunks };
 }
 
+/** Open duties of one unit in the inbox measured. */
+const INBOX_DUTIES = 5_000;
+
+/** Notes, per navigation, when each page's first figures are painted (see below). */
+const renderProbe = `
+  window.__renderedAt = (selector) => new Promise((resolve) => {
+    const seen = () => document.querySelector(selector) && (observer.disconnect(), requestAnimationFrame(() => resolve(performance.now())), true);
+    const observer = new MutationObserver(seen);
+    if (!seen()) observer.observe(document, { childList: true, subtree: true });
+  });
+  window.__firstRender = {};
+  for (const s of ['.ant-statistic', '.ant-descriptions', '.ant-table-row']) window.__renderedAt(s).then((t) => (window.__firstRender[s] = t));
+`;
+
 export async function consoleInBrowser(stack: Stack, inList: number, samples = 8): Promise<ConsoleFigures> {
   await generateSessions(stack.db.pool, inList);
   const c = referenceCase();
@@ -53,6 +71,15 @@ export async function consoleInBrowser(stack: Stack, inList: number, samples = 8
     await http(stack, 'POST', `/proposals/${id}/${action}`, { as: principalId, body });
   }
   await setPassword(stack.db.pool, 'committee-clerk', 'bench-console-password');
+  await setPassword(stack.db.pool, 'drc-officer', 'bench-console-password');
+  // 我的待办 of a ministry-sized unit: 5,000 open duties for the DRC, three to a proposal, due over the next year.
+  await stack.db.pool.query(
+    `insert into unit_tasks (proposal_id, duty_key, kind, unit_id, started_at, due_date, due_at, is_window, is_optional, version)
+     select p.id, 'bench-' || k, (array['reply', 'opinion', 'consultation'])[k], 'smx-drc', now(), (now() + (n % 365) * interval '1 day')::date,
+            date_trunc('day', now() + (n % 365 + 1) * interval '1 day'), false, false, 1
+     from (select id, row_number() over (order by id) as n from proposals limit ${INBOX_DUTIES / 3 + 1}) p, generate_series(1, 3) k
+     limit ${INBOX_DUTIES}`,
+  );
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
   try {
     const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 900 } });
@@ -71,15 +98,7 @@ export async function consoleInBrowser(stack: Stack, inList: number, samples = 8
     // First render as the page itself sees it: from the navigation's start to the frame that first
     // paints the element (a MutationObserver notes it, the next animation frame is its paint), so
     // neither the test driver's polling nor what the page does after that paint is counted.
-    await context.addInitScript(`
-      window.__renderedAt = (selector) => new Promise((resolve) => {
-        const seen = () => document.querySelector(selector) && (observer.disconnect(), requestAnimationFrame(() => resolve(performance.now())), true);
-        const observer = new MutationObserver(seen);
-        if (!seen()) observer.observe(document, { childList: true, subtree: true });
-      });
-      window.__firstRender = {};
-      for (const s of ['.ant-statistic', '.ant-descriptions']) window.__renderedAt(s).then((t) => (window.__firstRender[s] = t));
-    `);
+    await context.addInitScript(renderProbe);
     const firstRender = async (url: string, selector: string, driver: number[]) => {
       const t0 = performance.now();
       await page.goto(url);
@@ -105,8 +124,38 @@ export async function consoleInBrowser(stack: Stack, inList: number, samples = 8
         ),
       );
     }
+    // The officer's inbox, in a context of its own (signed in as the DRC's officer).
+    const officer = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 900 } });
+    const officerPage = await officer.newPage();
+    await officerPage.goto(`${stack.base}/`);
+    await officerPage.getByLabel('账号').fill('drc-officer');
+    await officerPage.getByLabel('密码').fill('bench-console-password');
+    await officerPage.getByRole('button', { name: /登\s?录/ }).click();
+    await officerPage.getByRole('button', { name: /退\s?出/ }).waitFor();
+    await officer.addInitScript(renderProbe);
+    const inbox: number[] = [];
+    const inboxDriver: number[] = [];
+    for (let i = 0; i < samples; i++) {
+      const t0 = performance.now();
+      await officerPage.goto(`${stack.base}/inbox`);
+      const at = await officerPage.waitForFunction(() => (globalThis as unknown as { __firstRender: Record<string, number> }).__firstRender['.ant-table-row']);
+      inboxDriver.push(performance.now() - t0);
+      inbox.push((await at.jsonValue()) as number);
+    }
     const js = initialJavaScript();
-    return { proposalsInList: inList + 1, overview: latencies(overview), proposalPage: latencies(proposal), overviewSeenByDriver: latencies(overviewDriver), proposalPageSeenByDriver: latencies(proposalDriver), listPageChange: latencies(listChange), initialJsGzipKiB: js.initial, largestRouteChunks: js.chunks };
+    return {
+      proposalsInList: inList + 1,
+      overview: latencies(overview),
+      proposalPage: latencies(proposal),
+      overviewSeenByDriver: latencies(overviewDriver),
+      proposalPageSeenByDriver: latencies(proposalDriver),
+      listPageChange: latencies(listChange),
+      inboxDuties: INBOX_DUTIES,
+      inbox: latencies(inbox),
+      inboxSeenByDriver: latencies(inboxDriver),
+      initialJsGzipKiB: js.initial,
+      largestRouteChunks: js.chunks,
+    };
   } finally {
     await browser.close();
   }

@@ -85,6 +85,8 @@ async function main() {
       console.log(line('  seen by the driver: overview', figures.overviewSeenByDriver, 1000));
       console.log(line('  seen by the driver: proposal page', figures.proposalPageSeenByDriver, 1000));
       console.log(line('list, page change', figures.listPageChange, 300));
+      console.log(line(`我的待办, ${figures.inboxDuties} duties`, figures.inbox, 1000));
+      console.log(line('  seen by the driver: 我的待办', figures.inboxSeenByDriver, 1000));
       console.log(`    initial JavaScript ${figures.initialJsGzipKiB} KiB gzip; largest chunks ${figures.largestRouteChunks.map((c) => `${c.file} ${c.gzipKiB} KiB`).join(', ')}`);
     } finally {
       await consoleStack.stop();

@@ -198,3 +198,41 @@ test('不立案异议: the lead signer objects in the window and the committee r
   expect([late.status, late.body.type]).toEqual([409, 'urn:proposals:problem:proposal-finished']);
   expect((await http(ctx.current, 'GET', `/proposals/${quietId}`, { as: 'wang-fengjie' })).body.state.objection.stage).toBe('lapsed');
 }, 60_000);
+
+test('我的待办 is paged by proposal, the soonest due first, each with all its duties; filtered by duty and urgency, counted by urgency', async () => {
+  for (const number of [5301, 5302, 5303]) {
+    const filed = await http(ctx.current, 'POST', '/proposals', { as: 'committee-clerk', body: { ...c202.intake, number } });
+    const id = filed.body.proposalId as string;
+    expect((await http(ctx.current, 'POST', `/proposals/${id}/registration`, { as: 'committee-clerk', body: { review: { outcome: 'register' } } })).status).toBe(200);
+    expect((await http(ctx.current, 'POST', `/proposals/${id}/assignment`, { as: 'committee-clerk', body: { assignment: c202.assignment } })).status).toBe(200);
+  }
+  // The replies owed: duties no clock of this file's compressed proposals moves while the pages are read.
+  const tasks = async (query: string) => (await http(ctx.current, 'GET', `/tasks?kind=reply&${query}`, { as: 'drc-officer' })).body;
+  const all = await tasks('pageSize=500');
+  expect(all.totalProposals).toBeGreaterThanOrEqual(3);
+  expect(all.totalTasks).toBe(all.items.length);
+  type Task = { proposalId: string; kind: string; dueAt: string; urgency: string };
+  const groups = (items: Task[]) => items.map((t) => t.proposalId).filter((id, i, ids) => ids[i - 1] !== id);
+  // Grouped: a proposal's duties come together, and the groups by their soonest due.
+  expect(new Set(groups(all.items)).size).toBe(groups(all.items).length);
+  const firstDue = groups(all.items).map((id) => all.items.find((t: Task) => t.proposalId === id).dueAt);
+  expect(firstDue).toEqual([...firstDue].sort());
+  // Pages of two proposals cover the same duties in the same order.
+  const pages: Task[] = [];
+  for (let page = 1; page <= Math.ceil(all.totalProposals / 2); page++) {
+    const p = await tasks(`pageSize=2&page=${page}`);
+    expect([p.page, p.pageSize, p.totalProposals, new Set(p.items.map((t: Task) => t.proposalId)).size]).toEqual([page, 2, all.totalProposals, Math.min(2, all.totalProposals - 2 * (page - 1))]);
+    pages.push(...p.items);
+  }
+  expect(pages).toEqual(all.items);
+  // Counted by urgency whatever the urgency filter; the filters keep only what they name.
+  const counts = all.counts;
+  expect(counts.overdue + counts.dueSoon + counts.onTime).toBe(all.totalTasks);
+  const onTime = await tasks('pageSize=500&urgency=onTime');
+  expect([onTime.counts, onTime.totalTasks, onTime.items.every((t: Task) => t.urgency === 'onTime')]).toEqual([counts, counts.onTime, true]);
+  expect(all.items.every((t: Task) => t.kind === 'reply')).toBe(true);
+  const everyDuty = (await http(ctx.current, 'GET', '/tasks?pageSize=500', { as: 'drc-officer' })).body;
+  expect(new Set(everyDuty.items.map((t: Task) => t.kind)).size).toBeGreaterThan(1);
+  const bad = await http(ctx.current, 'GET', '/tasks?urgency=soon', { as: 'drc-officer' });
+  expect([bad.status, bad.body.errors[0].path]).toEqual([400, 'urgency']);
+});

@@ -236,6 +236,10 @@ test("live: the Science Bureau's open inbox hears its opinion fall due and lists
   await stb.getByText('逾期提醒').first().waitFor({ timeout: 20_000 });
   // The inbox reloaded itself: the new proposal's opinion is listed.
   await stb.locator('tbody tr', { hasText: '9202' }).filter({ hasText: '会办意见' }).waitFor({ timeout: 5_000 });
+  // Only what is overdue: the proposal stays, grouped with its duties.
+  await stb.getByText('逾期', { exact: true }).click();
+  await stb.locator('tbody tr', { hasText: '9202' }).filter({ hasText: '会办意见' }).waitFor({ timeout: 5_000 });
+  await checkAndKeep(stb, 'inbox-by-proposal');
   // The committee's page of the proposal lists the alerts as they come, the escalation to the head with its notice.
   const committee = await signedIn('committee-clerk');
   await committee.goto(`${ctx.current.base}/p/${handle.workflowId}`);

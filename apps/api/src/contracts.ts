@@ -239,6 +239,9 @@ export const TaskQuerySchema = z.strictObject({
   kind: z.string().regex(/^[a-zA-Z]{1,40}$/).optional(),
   /** Also list rights that may be used, such as asking for reassignment within its window. */
   includeOptional: boolString.default(false),
+  urgency: UrgencySchema.optional().describe('Only the duties of this urgency (the counts stay those of every urgency).'),
+  page: z.coerce.number().int().min(1).max(100_000).default(1).describe('Pages of proposals, the one with the soonest due duty first; each proposal comes with all its listed duties.'),
+  pageSize: z.coerce.number().int().min(1).max(500).default(100).describe('Proposals per page.'),
 });
 
 export const TaskSchema = z
@@ -261,7 +264,14 @@ export const TaskSchema = z
     /** Whole days overdue (0 when not overdue). */
     daysOverdue: z.number().int(),
   });
-export const TaskListSchema = z.object({ items: z.array(TaskSchema) });
+export const TaskListSchema = z.object({
+  items: z.array(TaskSchema).describe('Grouped by proposal (the soonest due first), soonest first within each.'),
+  totalProposals: z.number().int(),
+  totalTasks: z.number().int(),
+  counts: z.object({ overdue: z.number().int(), dueSoon: z.number().int(), onTime: z.number().int() }).describe('Duties listed by urgency, before the urgency filter.'),
+  page: z.number().int().optional(),
+  pageSize: z.number().int().optional(),
+});
 
 export const AlertQuerySchema = z.strictObject({
   unread: boolString.default(false),

@@ -15,6 +15,10 @@ export const owedDuty = (t: string) => `(not ${t}.is_window and not ${t}.is_opti
 /** Overdue at `now` (an SQL instant): an owed duty whose due instant has passed. */
 export const overdueDuty = (t: string, now = 'now()') => `(${owedDuty(t)} and ${t}.due_at <= ${now})`;
 
+/** A duty's urgency at `now` as the domain's `urgency` says it, for filtering and counting a list: 'overdue', 'dueSoon' (due on or before `until`) or 'onTime'. */
+export const urgencyOf = (t: string, now: string, until: string) =>
+  `(case when ${t}.due_at <= ${now} then 'overdue' when ${t}.due_date <= ${until}::date then 'dueSoon' else 'onTime' end)`;
+
 /** Due soon: owed, not overdue at `now`, and due on or before the date `until` (the domain's `dueSoonUntil`). */
 export const dueSoonDuty = (t: string, now: string, until: string) => `(${owedDuty(t)} and ${t}.due_at > ${now} and ${t}.due_date <= ${until}::date)`;
 

@@ -4,7 +4,9 @@ import type { Pool } from 'pg';
 import type { z } from 'zod';
 import { requireRole } from '../auth/auth.guard';
 import type { Principal } from '../auth/principals';
+import { API_CONFIG, type ApiConfig } from '../config';
 import { PG_POOL } from '../connections';
+import { untilProjected } from '../read-model/read-your-writes';
 import type { SessionImportResultSchema, SessionImportSchema } from '../contracts';
 import { ProposalsService } from '../proposals/proposals.service';
 import { intakesFromRows, type ProposerIdsByName } from './intake-rows';
@@ -18,6 +20,7 @@ export class SessionImportService {
   constructor(
     private readonly proposals: ProposalsService,
     @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
   async import(principal: Principal, request: SessionImport): Promise<SessionImportResult> {
@@ -31,6 +34,8 @@ export class SessionImportService {
       const { proposalId } = await this.proposals.file(principal, intake, `import-${intake.session.id}-${intake.number}`);
       filed.push({ row, number: intake.number, proposalId });
     }
+    // The importer's next look at the list shows every proposal filed (read-your-writes).
+    await untilProjected(this.pool, filed.map((f) => ({ proposalId: f.proposalId, version: 1 })), this.config.TEMPORAL_TIMEOUT_MS);
     return { filed, refused: errors };
   }
 
