@@ -150,14 +150,20 @@ test('two years of follow-up: each commitment reminded every quarter until repor
   expect(Math.max(...lengths)).toBeLessThanOrEqual(HISTORY_LIMIT + 60);
 });
 
-test('a retry sent after the run renewed itself is answered from before, not applied again', async () => {
-  const intake = { ...c202.intake, number: 7202 };
+/** Proposal 202 under another number, on the default policy, through to follow-up. */
+async function toFollowUp(number: number) {
+  const intake = { ...c202.intake, number };
   const handle = await startProposal(t.env.client, intake, defaultPolicy(), taskQueue);
   const steps = referenceSteps({ ...c202, intake }, () => new Date(Date.now() - 60_000).toISOString());
   for (const step of steps.filter((s) => s.command.type !== 'reportFollowUp')) {
     const command = step.command.type === 'recordContact' ? { ...step.command, contact: { ...step.command.contact, occurredAt: await serverNow() } } : step.command;
     await act(handle, command);
   }
+  return handle;
+}
+
+test('a retry sent after the run renewed itself is answered from before, not applied again', async () => {
+  const handle = await toFollowUp(7202);
   const drc = { role: 'officer' as const, id: 'drc-officer', unitId: 'smx-drc' };
   const firstRun = (await handle.describe()).runId;
   const sent: { id: string; no: number; result: Awaited<ReturnType<typeof act>> }[] = [];
@@ -176,13 +182,7 @@ test('a retry sent after the run renewed itself is answered from before, not app
 });
 
 test('a renewal carries a snapshot of the proposal, not its story: at most 64 KiB after 200 reports', async () => {
-  const intake = { ...c202.intake, number: 7203 };
-  const handle = await startProposal(t.env.client, intake, defaultPolicy(), taskQueue);
-  const steps = referenceSteps({ ...c202, intake }, () => new Date(Date.now() - 60_000).toISOString());
-  for (const step of steps.filter((s) => s.command.type !== 'reportFollowUp')) {
-    const command = step.command.type === 'recordContact' ? { ...step.command, contact: { ...step.command.contact, occurredAt: await serverNow() } } : step.command;
-    await act(handle, command);
-  }
+  const handle = await toFollowUp(7203);
   const drc = { role: 'officer' as const, id: 'drc-officer', unitId: 'smx-drc' };
   for (let i = 0; i < 200; i++) await actWhenIdle(handle, { type: 'reportFollowUp', actor: drc, commitmentNo: (i % 4) + 1, progress: `第${i + 1}次进展：已完成阶段性工作，下一步继续推进`, done: false });
   const carried: number[] = [];
