@@ -1,9 +1,11 @@
 /**
  * Fault runs: a few hundred proposals driven over HTTP while the parts fail under them, as an
- * operator would meet it. Two worker processes on one task queue; the first is SIGKILLed and
- * restarted, the Temporal dev server is SIGKILLed and its supervision (the main job's) starts it
- * again on the same SQLite file, the (test's own) PostgreSQL is restarted, and the second worker
- * is SIGKILLed for good. Afterwards
+ * operator would meet it. Two worker processes on one task queue and two API replica processes,
+ * the clients taking turns between the replicas as a load balancer would; the first worker is
+ * SIGKILLed and restarted, the Temporal dev server is SIGKILLed and its supervision (the main
+ * job's) starts it again on the same SQLite file, the (test's own) PostgreSQL is restarted, the
+ * first API replica is SIGKILLed for good (its requests in flight go to the other under the same
+ * key), and the second worker is SIGKILLed for good. Afterwards
  * every proposal stands where its steps lead, nothing was applied twice, the outbox holds each
  * alert a workflow raised exactly once, the read model equals the Queries, and the clients saw
  * nothing but 2xx, 409 and 503 with Retry-After (which they retried under the same key).
@@ -13,13 +15,12 @@
  * alerts are raised while the faults happen. Faults are triggered by progress, not by the clock,
  * so they land mid-run on a fast machine and a slow one alike.
  */
-import type { INestApplication } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
+import type { ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { createApi } from '../../apps/api/src/app';
 import { loadDirectory } from '../../apps/api/src/auth/principals';
 import { type Api, Run } from '../../apps/stack/src/drive-over-http';
 import { type DevServer, answers as temporalAnswers, startDevServer } from '../../apps/stack/src/embedded-temporal';
@@ -28,7 +29,6 @@ import { type ReferenceCase, referenceCase, seedDirectory } from '../../seeds/re
 import { referenceSteps } from '../../seeds/reference-steps';
 import type { RecordedEvent } from '../../workflows/domain/events';
 import { type ProposalView, eventsQuery, viewQuery } from '../../workflows/messages';
-import { testApiConfig } from '../support/api';
 import { type TestDatabase, createTestDatabase } from '../support/database';
 import { type OwnPostgres, startOwnPostgres } from '../support/own-postgres';
 import { Processes, workflowBundleFile } from '../support/processes';
@@ -55,8 +55,10 @@ let temporal: DevServer;
 let temporalOptions: Parameters<typeof startDevServer>[0];
 const gaveUp: Error[] = [];
 let client: Client;
-let app: INestApplication;
 let workerVars: Record<string, string>;
+/** The API replicas' bases, and their processes. */
+const replicas: string[] = [];
+const replicaProcesses: ChildProcess[] = [];
 const processes = new Processes();
 
 beforeAll(async () => {
@@ -79,12 +81,16 @@ beforeAll(async () => {
   workerVars = { TEMPORAL_ADDRESS: temporal.address, DATABASE_URL: db.url, WORKFLOW_BUNDLE: await workflowBundleFile(), LOG_LEVEL: 'ERROR' };
   processes.start('apps/worker/src/main.ts', workerVars);
   processes.start('apps/worker/src/main.ts', workerVars);
-  app = await createApi(testApiConfig(temporal.address, db.url, { TEMPORAL_TIMEOUT_MS: 5_000 }, SECRET));
-  await app.listen(0, '127.0.0.1');
+  for (let i = 0; i < 2; i++) {
+    const port = await freePort();
+    const vars = { HOST: '127.0.0.1', PORT: String(port), TEMPORAL_ADDRESS: temporal.address, DATABASE_URL: db.url, API_TOKEN_SECRET: SECRET, TEMPORAL_TIMEOUT_MS: '5000', LOG_LEVEL: 'error' };
+    replicaProcesses.push(processes.start('apps/api/src/main.ts', vars));
+    replicas.push(`http://127.0.0.1:${port}`);
+  }
+  for (const base of replicas) await eventually(() => fetch(`${base}/healthz`).then((r) => r.ok, () => false), (up) => up, 60);
 }, 180_000);
 
 afterAll(async () => {
-  await app?.close();
   await processes.stopAll();
   await client?.connection.close();
   await temporal?.stop();
@@ -137,6 +143,10 @@ function faults(progress: () => number) {
     pg.restart();
     log.push('PostgreSQL restarted');
 
+    await at(0.6);
+    await processes.kill(replicaProcesses[0]!);
+    log.push('API replica 1 SIGKILLed for good');
+
     await at(0.7);
     await processes.kill(second!);
     log.push('worker 2 SIGKILLed for good');
@@ -155,15 +165,18 @@ async function eventually<T>(probe: () => Promise<T>, ok: (t: T) => boolean, sec
 
 const types = (events: RecordedEvent[], byPeople = false) => events.filter((e) => !byPeople || e.by.role !== 'clock').map((e) => e.type);
 
-test(`${PROPOSALS} proposals through a worker crash, a Temporal server crash, a PostgreSQL restart and a lost worker`, async () => {
+test(`${PROPOSALS} proposals through two replicas and two workers: a worker crash, a Temporal server crash, a PostgreSQL restart, a lost replica and a lost worker`, async () => {
   const answers = new Map<string, number>();
+  const lost = new Map<string, number>();
   const api: Api = {
-    base: (await app.getUrl()).replace('[::1]', '127.0.0.1'),
+    base: replicas[0]!,
+    replicas,
     secret: SECRET,
     onAnswer: (status, retryAfter) => {
       const seen = status >= 200 && status < 300 ? '2xx' : status === 503 && retryAfter === null ? '503 without Retry-After' : String(status);
       answers.set(seen, (answers.get(seen) ?? 0) + 1);
     },
+    onLost: (base) => lost.set(base, (lost.get(base) ?? 0) + 1),
   };
   let finished = 0;
   const fault = faults(() => finished);
@@ -178,11 +191,12 @@ test(`${PROPOSALS} proposals through a worker crash, a Temporal server crash, a 
     }),
   );
   await fault.done;
-  console.log(`fault run: ${fault.log.join('; ')}; answers ${JSON.stringify(Object.fromEntries(answers))}`);
+  console.log(`fault run: ${fault.log.join('; ')}; answers ${JSON.stringify(Object.fromEntries(answers))}; requests sent on after a replica did not answer ${JSON.stringify(Object.fromEntries(lost))}`);
 
-  // The clients saw only what they may retry or rely on.
+  // The clients saw only what they may retry or rely on; only the replica killed left requests unanswered.
   expect([...answers.keys()].filter((k) => !['2xx', '409', '503'].includes(k))).toEqual([]);
-  expect(fault.log).toHaveLength(6);
+  expect([...lost.keys()].filter((base) => base !== replicas[0])).toEqual([]);
+  expect(fault.log).toHaveLength(7);
   expect(gaveUp).toEqual([]);
 
   const reference = await client.workflow.getHandle(driven.find((d) => !d.onCompressedTime)!.id).query(eventsQuery);
@@ -225,6 +239,6 @@ test(`${PROPOSALS} proposals through a worker crash, a Temporal server crash, a 
   const { rows: alerts } = await db.pool.query<{ n: number; keys: number }>('select count(*)::int as n, count(distinct (proposal_id, alert_key))::int as keys from alert_outbox');
   expect(alerts[0]!.n).toBe(alerts[0]!.keys);
   expect(alerts[0]!.n).toBeGreaterThan(0);
-  // No process died but those killed on purpose: worker 1 (restarted) and worker 2.
-  expect(processes.all.map((c) => c.signalCode ?? c.exitCode)).toEqual(['SIGKILL', 'SIGKILL', null]);
+  // No process died but those killed on purpose: worker 1 (restarted), worker 2 and API replica 1.
+  expect(processes.all.map((c) => c.signalCode ?? c.exitCode)).toEqual(['SIGKILL', 'SIGKILL', 'SIGKILL', null, null]);
 }, 1_200_000);

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { z } from 'zod';
 import { mintToken } from '../../api/src/auth/tokens';
-import { callApi } from '../../common/api-client';
+import { type ApiClient, callApi } from '../../common/api-client';
 import type { ProposalListItemSchema } from '../../api/src/contracts';
 import { requestFor } from '../../api/src/proposals/actions';
 import { personFor, type ReferenceCase } from '../../../seeds/reference-case';
@@ -17,11 +17,9 @@ import { proposalWorkflowId } from '../../../workflows/messages';
 
 type ProposalListItem = z.infer<typeof ProposalListItemSchema>;
 
-export interface Api {
-  base: string;
+/** Where the API is (one base, or every replica's) and the key its tokens are signed with. */
+export interface Api extends Omit<ApiClient, 'token'> {
   secret: string;
-  /** Told of every answer, retried ones included (the fault runs check what clients saw). */
-  onAnswer?: (status: number, retryAfter: string | null) => void;
 }
 
 /** One request as `principalId`, retried as the API asks (see callApi). */

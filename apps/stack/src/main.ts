@@ -9,6 +9,7 @@
  *
  *   --once   exit when the case is done (for scripts and CI)
  *   --fresh  start from empty stores (removes the SQLite file and the read-model database)
+ *   WORKERS=n, API_REPLICAS=n   n worker processes, n API replicas on consecutive ports from PORT
  */
 import { createHash, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -37,6 +38,14 @@ const demoPassword = (id: string) => `demo-${id}`;
 const DATA = path.join(ROOT, '.data');
 const DIST = path.join(ROOT, 'dist/apps');
 
+/** How many processes of a kind the job runs: `WORKERS`, `API_REPLICAS` (1 unless given). */
+function processCount(name: string): number {
+  const raw = process.env[name] ?? '1';
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 8) throw new Error(`${name} must be a whole number from 1 to 8, not ${raw}`);
+  return n;
+}
+
 async function main() {
   // Output piped into a reader that stops early (`| head`) must not kill the job before it
   // stops its servers: they would be left running.
@@ -47,6 +56,8 @@ async function main() {
   // clones on one machine never read each other's projections.
   const databaseUrl = process.env.DATABASE_URL ?? `postgres://postgres@127.0.0.1:5432/proposals_${createHash('sha256').update(ROOT).digest('hex').slice(0, 8)}`;
   const apiPort = Number(process.env.PORT ?? 3000);
+  const workers = processCount('WORKERS');
+  const replicas = processCount('API_REPLICAS');
   // A key for this run's tokens, unless the operator gives one.
   const secret = process.env.API_TOKEN_SECRET ?? randomBytes(32).toString('hex');
 
@@ -94,16 +105,28 @@ async function main() {
       await pool.end();
     }
 
-    console.log('• worker process');
     const shared = { TEMPORAL_ADDRESS: temporal.address, DATABASE_URL: databaseUrl };
-    const worker = startNode(path.join(DIST, 'worker/src/main.js'), { LOG_LEVEL: 'WARN', ...shared }, supervised('the worker'));
-    stops.push(worker.stop);
+    // More processes of each on one machine, as a deployment scales out: the workers share the
+    // task queue, the replicas share nothing but Temporal and PostgreSQL.
+    console.log(workers === 1 ? '• worker process' : `• ${workers} worker processes`);
+    for (let i = 1; i <= workers; i++) {
+      const worker = startNode(path.join(DIST, 'worker/src/main.js'), { LOG_LEVEL: 'WARN', ...shared }, supervised(workers === 1 ? 'the worker' : `worker ${i}`));
+      stops.push(worker.stop);
+    }
 
-    console.log('• API process');
-    const api = startNode(path.join(DIST, 'api/src/main.js'), { LOG_LEVEL: 'warn', ...shared, PORT: String(apiPort), HOST: '127.0.0.1', API_TOKEN_SECRET: secret, TEMPORAL_UI_URL: temporal.uiUrl }, supervised('the API'));
-    stops.push(api.stop);
-    const base = `http://127.0.0.1:${apiPort}`;
-    await waitForHttp(`${base}/readyz`, 'the API', api.child);
+    console.log(replicas === 1 ? '• API process' : `• ${replicas} API replicas on ports ${apiPort}–${apiPort + replicas - 1}`);
+    const bases: string[] = [];
+    for (let i = 0; i < replicas; i++) {
+      const port = apiPort + i;
+      const name = replicas === 1 ? 'the API' : `API replica ${i + 1}`;
+      const api = startNode(path.join(DIST, 'api/src/main.js'), { LOG_LEVEL: 'warn', ...shared, PORT: String(port), HOST: '127.0.0.1', API_TOKEN_SECRET: secret, TEMPORAL_UI_URL: temporal.uiUrl }, supervised(name));
+      stops.push(api.stop);
+      bases.push(`http://127.0.0.1:${port}`);
+      await waitForHttp(`${bases[i]}/readyz`, name, api.child);
+    }
+    const base = bases[0]!;
+    // The compressed-time case goes through the last replica: a job with two drives both.
+    const lastReplica = bases.at(-1)!;
 
     console.log('• alert dispatcher process, delivering to a local webhook');
     const webhook = await startWebhookReceiver((alert) => console.log(`     📨 webhook ← ${alert.kind}${alert.level ? ` (level ${alert.level}, to ${alert.audience})` : ''}: ${alert.dutyKind} of ${alert.unitId ?? alert.proposerId}, due ${alert.dueDate}`));
@@ -170,12 +193,12 @@ async function main() {
     const demo = { ...c, intake: { ...c.intake, session: { ...c.intake.session, id: `${c.intake.session.id}-demo`, name: `${c.intake.session.name}（演示）` } } };
     console.log(`\nProposal ${c.intake.number} again on compressed time (policy ${policy.id}: seconds for months), with its deadline alerts:\n`);
     console.log(formatHeader());
-    const demoId = await Promise.race([driveOnCompressedTime({ base, secret }, demo, policy.id, printRows), gaveUp]);
-    await listed({ base, secret }, demo, 'closed');
+    const demoId = await Promise.race([driveOnCompressedTime({ base: lastReplica, secret }, demo, policy.id, printRows), gaveUp]);
+    await listed({ base: lastReplica, secret }, demo, 'closed');
     const notices = await saveSupervisionNotices({ base, secret }, demoId, path.join(documentsDir, 'notices'));
 
     console.log(`\nRead model (PostgreSQL): ${item.id} stage=${item.stage} class=${item.replyClass} version=${item.version}`);
-    console.log(`API:          ${base}   (OpenAPI UI ${base}/docs, document ${base}/openapi.json)`);
+    console.log(`API:          ${base}   (OpenAPI UI ${base}/docs, document ${base}/openapi.json)${replicas > 1 ? `; replicas ${bases.join(', ')}` : ''}`);
     console.log(`Temporal UI:  ${temporal.uiUrl}/namespaces/default/workflows/${id}`);
     console.log(`Workflow IDs: ${id} (real rules), ${demoId} (compressed time)`);
     console.log(`Alerts delivered to the webhook: ${webhook.received()}`);
