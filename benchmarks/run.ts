@@ -6,6 +6,7 @@
  *   npm run bench                      the full run (10,000 open proposals, 100,000 in the read model)
  *   npm run bench -- --quick           small numbers, to try it out
  *   npm run bench -- --only=lifecycle,history,read,scale,console
+ *   npm run bench -- --only=scale --open=1000 --cache=20   fewer open proposals, another workflow cache
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -93,7 +94,7 @@ async function main() {
     }
   }
   if (only.has('scale')) {
-    const figures = await scale(quick ? 500 : Number(arg('open') ?? 10_000));
+    const figures = await scale(quick ? 500 : Number(arg('open') ?? 10_000), Number(arg('cache') ?? 200));
     results.scale = figures;
     console.log(
       `scale: ${figures.openProposals} open proposals started and assigned in ${figures.startSeconds} s (${figures.startedPerSecond}/s); worker RSS ${figures.workerRssMiB} MiB (cache ${figures.maxCachedWorkflows}); SQLite ${figures.sqliteMiB} MiB; ` +
