@@ -6,6 +6,7 @@ import { Subject } from 'rxjs';
 import type { Principal } from '../auth/principals';
 import { API_CONFIG, type ApiConfig } from '../config';
 import { PG_POOL } from '../connections';
+import { logger } from '../http/logging';
 import { Problem } from '../http/problem';
 import { rowOwners, visibleTo } from '../read-model/predicates';
 
@@ -36,6 +37,8 @@ export class AlertsService implements OnModuleInit, BeforeApplicationShutdown, O
   private listening?: Listening;
   /** The newest row announced: after a lost connection, the rows since are announced by a scan. */
   private lastId = 0n;
+  /** Shutting down: a connection regained now has nothing left to announce to, and the pool may be gone. */
+  private stopping = false;
 
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
@@ -50,6 +53,7 @@ export class AlertsService implements OnModuleInit, BeforeApplicationShutdown, O
 
   /** Ends every open stream before the HTTP server closes, which waits for its connections. */
   beforeApplicationShutdown() {
+    this.stopping = true;
     this.raised.complete();
   }
 
@@ -62,10 +66,15 @@ export class AlertsService implements OnModuleInit, BeforeApplicationShutdown, O
     this.raised.next(id);
   }
 
-  /** The rows raised while nobody was listening, in order. */
+  /** The rows raised while nobody was listening, in order. A scan that fails leaves them to the feed (`GET /alerts`) until the connection is next regained. */
   private async catchUp() {
-    const { rows } = await this.pool.query<{ id: string }>('select id::text from alert_outbox where id > $1 order by id', [this.lastId.toString()]);
-    for (const { id } of rows) this.announce(id);
+    if (this.stopping) return;
+    try {
+      const { rows } = await this.pool.query<{ id: string }>('select id::text from alert_outbox where id > $1 order by id', [this.lastId.toString()]);
+      for (const { id } of rows) this.announce(id);
+    } catch (err) {
+      if (!this.stopping) logger.warn({ err: (err as Error).message }, 'alerts raised while the stream was not listening could not be read; the feed lists them');
+    }
   }
 
   async list(p: Principal, unreadOnly: boolean, limit: number, proposalId?: string): Promise<AlertItem[]> {
