@@ -55,10 +55,9 @@ export class AssignmentBatchesService {
   private async statuses(sessionId: string, numbers: number[]): Promise<Map<number, ProposalStatus>> {
     const { rows } = await this.pool.query<{ number: number; status: ProposalStatus }>('select number, status from proposals where session_id = $1 and number = any($2)', [sessionId, numbers]);
     const statuses = new Map(rows.map((r) => [r.number, r.status]));
-    for (const n of numbers.filter((n) => !statuses.has(n))) {
-      const status = await statusOf(this.temporal, proposalWorkflowId(sessionId, n));
-      if (status) statuses.set(n, status);
-    }
+    const unprojected = numbers.filter((n) => !statuses.has(n));
+    const asked = await Promise.all(unprojected.map((n) => statusOf(this.temporal, proposalWorkflowId(sessionId, n))));
+    asked.forEach((status, i) => status && statuses.set(unprojected[i]!, status));
     return statuses;
   }
 

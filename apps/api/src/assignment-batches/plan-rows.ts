@@ -16,7 +16,9 @@ export type UnitIds = Map<string, string[]>;
 
 export function unitIdsOf(units: { id: string; name: string }[]): UnitIds {
   const ids: UnitIds = new Map(units.map((u) => [u.id, [u.id]]));
-  for (const u of units) if (!ids.has(u.name) || ids.get(u.name)![0] !== u.name) ids.set(u.name, [...(ids.get(u.name) ?? []), u.id]);
+  // A name that is also a unit's id means that unit.
+  const byId = new Set(ids.keys());
+  for (const u of units) if (!byId.has(u.name)) ids.set(u.name, [...(ids.get(u.name) ?? []), u.id]);
   return ids;
 }
 
