@@ -154,6 +154,8 @@ async function main() {
     await record('proposal-202-closed-local-projection', () => closed(8202));
     // Upserts its search attributes as it moves (patched 'search-attributes').
     await record('proposal-202-closed-search-attributes', () => closed(9202));
+    // Projected after each Update has answered, through the task queue (patched 'projection-after-update').
+    await record('proposal-202-closed-projected-after-update', () => closed(1202));
     // ProposalOverdue turns true when the silent co-handler's opinion falls overdue.
     await record('deadline-ladder-search-attributes', () => silentCoHandler(9203));
     await record('proposal-202-closed', async () => {

@@ -53,8 +53,16 @@ const { projectProposal, reportProjectionRejected } = proxyActivities<Projection
 /**
  * The same projection as a local activity: it runs in the worker that ran the workflow task, with
  * no round trip through the server's task queue, and history records its answer, not its input.
+ * But the workflow task, and with it the answer to the Update that caused the change, waits for it.
  */
 const local = proxyLocalActivities<ProjectionActivities>({ ...projection, localRetryThreshold: '10 seconds' });
+/**
+ * The projection after the Update has answered: a task the server hands straight back to this
+ * worker (eager dispatch), so the workflow task completes with the Update's answer in it, and the
+ * reader who needs the change waits for it by version (read-your-writes). A worker killed while
+ * projecting lets the next one take it over after a few seconds, not the half minute above.
+ */
+const { projectProposal: projectAfterUpdate } = proxyActivities<ProjectionActivities>({ ...projection, startToCloseTimeout: '10 seconds' });
 
 /** A run renews itself once its history reaches this many events (Temporal's own limit is 51,200). */
 export const HISTORY_LIMIT = 500;
@@ -74,8 +82,9 @@ export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOu
   // action; runs begun before it re-arm as their histories say they did.
   const steadyAlarm = patched('steady-alarm');
   const alarm = new Alarm();
-  // Runs begun before it project through the task queue, as their histories say they did.
-  const project = patched('local-projection') ? local.projectProposal : projectProposal;
+  // Runs begun before each project as their histories say they did: through the task queue, then
+  // as a local activity inside the Update's workflow task, now after the Update has answered.
+  const project = patched('projection-after-update') ? projectAfterUpdate : patched('local-projection') ? local.projectProposal : projectProposal;
   // Proposals begun before the audited rules keep the rules they ran under, in renewed runs too.
   const legacy = input.carried?.legacy ?? !patched('audited-rules');
   // Runs begun before it keep no search attributes: their histories upserted none.
@@ -223,7 +232,8 @@ export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOu
     if (deadlineAlerts && !isFinished(state) && workflowInfo().historyLength >= HISTORY_LIMIT) {
       // Renew between actions, never in the middle of one.
       await condition(allHandlersFinished);
-      const answers = [...answered].slice(-ANSWERS_CARRIED);
+      // Taken as the run ends: an action applied while the last changes were projected is carried too.
+      const answers = () => [...answered].slice(-ANSWERS_CARRIED);
       if (patched('renewal-snapshot')) {
         // The read model takes the changes first, so the next run starts from the proposal as it
         // stands (its state and ledger), not from every event since filing; it carries only the
@@ -231,12 +241,12 @@ export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOu
         if (unprojected()) await projectChanges();
         await continueAsNew<typeof proposalWorkflow>({
           ...input,
-          carried: { snapshot: { state, settled }, history: history.filter((e) => e.seq > projected), projected, lastRequestId, answered: answers, legacy },
+          carried: { snapshot: { state, settled }, history: history.filter((e) => e.seq > projected), projected, lastRequestId, answered: answers(), legacy },
         });
       }
       // Runs renewed before snapshots carried the whole story, checked before projecting (under a
       // steady stream of actions there is always more to project); the new run projected the rest.
-      await continueAsNew<typeof proposalWorkflow>({ ...input, carried: { history, projected, lastRequestId, answered: answers, legacy } });
+      await continueAsNew<typeof proposalWorkflow>({ ...input, carried: { history, projected, lastRequestId, answered: answers(), legacy } });
     }
     if (unprojected()) {
       await projectChanges();

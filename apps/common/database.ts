@@ -31,7 +31,7 @@ export function isDatabaseUnavailable(err: unknown): boolean {
  * it throws. A connection that failed on the way (a restarting server) is destroyed rather than
  * handed to the next caller.
  */
-export async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>, begin = 'begin'): Promise<T> {
   const client = await pool.connect();
   // A checked-out connection the server drops emits 'error' on the client, which, unheard, ends
   // the process; the failure reaches `work` anyway, as its next query's rejection.
@@ -39,7 +39,7 @@ export async function inTransaction<T>(pool: Pool, work: (client: PoolClient) =>
   client.on('error', heard);
   let failure: Error | undefined;
   try {
-    await client.query('begin');
+    await client.query(begin);
     const result = await work(client);
     await client.query('commit');
     return result;
@@ -148,3 +148,22 @@ export async function migrate(pool: Pool): Promise<string[]> {
   }
   return applied;
 }
+
+/**
+ * Reads in one snapshot: a page and its counts agree although the workflows project while they are
+ * read. The reads may be sent together; they run one after another on the snapshot's connection.
+ */
+export const inSnapshot = <T>(pool: Pool, read: (db: Pick<PoolClient, 'query'>) => Promise<T>): Promise<T> =>
+  inTransaction(
+    pool,
+    (client) => {
+      let previous: Promise<unknown> = Promise.resolve();
+      const query = (...args: unknown[]) => {
+        const next = previous.then(() => (client.query as (...a: unknown[]) => Promise<unknown>)(...args));
+        previous = next.catch(() => undefined);
+        return next;
+      };
+      return read({ query: query as unknown as PoolClient['query'] });
+    },
+    'begin isolation level repeatable read read only',
+  );

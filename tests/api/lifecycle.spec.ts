@@ -200,14 +200,18 @@ test('不立案异议: the lead signer objects in the window and the committee r
 }, 60_000);
 
 test('我的待办 is paged by proposal, the soonest due first, each with all its duties; filtered by duty and urgency, counted by urgency', async () => {
+  const assigned: string[] = [];
   for (const number of [5301, 5302, 5303]) {
     const filed = await http(ctx.current, 'POST', '/proposals', { as: 'committee-clerk', body: { ...c202.intake, number } });
     const id = filed.body.proposalId as string;
     expect((await http(ctx.current, 'POST', `/proposals/${id}/registration`, { as: 'committee-clerk', body: { review: { outcome: 'register' } } })).status).toBe(200);
-    expect((await http(ctx.current, 'POST', `/proposals/${id}/assignment`, { as: 'committee-clerk', body: { assignment: c202.assignment } })).status).toBe(200);
+    const assignment = await http(ctx.current, 'POST', `/proposals/${id}/assignment`, { as: 'committee-clerk', body: { assignment: c202.assignment } });
+    expect(assignment.status).toBe(200);
+    assigned.push(`${id}@${assignment.body.version}`);
   }
-  // The replies owed: duties no clock of this file's compressed proposals moves while the pages are read.
-  const tasks = async (query: string) => (await http(ctx.current, 'GET', `/tasks?kind=reply&${query}`, { as: 'drc-officer' })).body;
+  // The replies owed: duties no clock of this file's compressed proposals moves while the pages are
+  // read. The officer is told of the assignments the committee just made (read-your-writes by version).
+  const tasks = async (query: string) => (await http(ctx.current, 'GET', `/tasks?kind=reply&${query}`, { as: 'drc-officer', headers: { 'seen-versions': assigned.join(',') } })).body;
   const all = await tasks('pageSize=500');
   expect(all.totalProposals).toBeGreaterThanOrEqual(3);
   expect(all.totalTasks).toBe(all.items.length);

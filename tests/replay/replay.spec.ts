@@ -42,6 +42,8 @@ test('there are stored histories to replay', () => {
       // A run renewed from a snapshot of the proposal (patched 'renewal-snapshot'), and the run that went on from it.
       'follow-up-renewed-from-snapshot-first-run.json',
       'follow-up-renewed-from-snapshot-renewed-run.json',
+      // Projected after each Update has answered (patched 'projection-after-update'), proposal 202 from intake to closed.
+      'proposal-202-closed-projected-after-update.json',
     ]),
   );
 });

@@ -115,9 +115,22 @@ let keys = 0;
 /** A fresh Idempotency-Key per call unless one is given. */
 export const newKey = () => `test-key-${process.pid}-${Date.now()}-${keys++}`;
 
+/** The versions each principal's own actions made on each stack: sent with their reads, as a client of the API does (read-your-writes). */
+const seenBy = new WeakMap<Stack, Map<string, Map<string, number>>>();
+
+function seenVersions(stack: Stack, as: string): Map<string, number> {
+  const byPrincipal = seenBy.get(stack) ?? new Map<string, Map<string, number>>();
+  seenBy.set(stack, byPrincipal);
+  const seen = byPrincipal.get(as) ?? new Map<string, number>();
+  byPrincipal.set(as, seen);
+  return seen;
+}
+
 export async function http(stack: Stack, method: string, path: string, o: { as?: string; body?: unknown; rawBody?: string; key?: string | null; headers?: Record<string, string> } = {}): Promise<Reply> {
   const headers: Record<string, string> = { ...o.headers };
   if (o.as) headers.authorization = `Bearer ${stack.token(o.as)}`;
+  const seen = o.as ? seenVersions(stack, o.as) : undefined;
+  if (method === 'GET' && seen && seen.size > 0 && !('seen-versions' in headers)) headers['seen-versions'] = [...seen].map(([id, v]) => `${id}@${v}`).join(',');
   if (method === 'POST' && o.key !== null) headers['idempotency-key'] = o.key ?? newKey();
   if (o.body !== undefined || o.rawBody !== undefined) headers['content-type'] = 'application/json';
   const res = await fetch(`${stack.base}${path}`, { method, headers, body: o.rawBody ?? (o.body === undefined ? undefined : JSON.stringify(o.body)) });
@@ -127,6 +140,12 @@ export async function http(stack: Stack, method: string, path: string, o: { as?:
     body = text ? JSON.parse(text) : undefined;
   } catch {
     // not JSON: keep the text
+  }
+  const answer = (body ?? {}) as { proposalId?: unknown; version?: unknown };
+  if (seen && method === 'POST' && res.ok && typeof answer.proposalId === 'string' && typeof answer.version === 'number') {
+    seen.delete(answer.proposalId);
+    seen.set(answer.proposalId, answer.version);
+    if (seen.size > 20) seen.delete(seen.keys().next().value!);
   }
   return { status: res.status, body, headers: res.headers };
 }

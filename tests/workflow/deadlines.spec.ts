@@ -44,7 +44,8 @@ async function actWhenIdle(handle: Awaited<ReturnType<typeof startProposal>>, co
 function policyAround(today: string): { policy: HandlingPolicy; holiday: string; workingSaturday: string } {
   const base = defaultPolicy();
   const opinionDue = addDays(today, 31); // about a month on: the opinion falls due near here
-  let holiday = addDays(opinionDue, 2);
+  // After it even when the month ends on a weekend and is carried to the Monday.
+  let holiday = addDays(opinionDue, 4);
   while ([0, 6].includes(new Date(`${holiday}T00:00:00Z`).getUTCDay())) holiday = addDays(holiday, 1);
   let workingSaturday = addDays(holiday, 1);
   while (new Date(`${workingSaturday}T00:00:00Z`).getUTCDay() !== 6) workingSaturday = addDays(workingSaturday, 1);

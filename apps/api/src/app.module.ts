@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { AlertsModule } from './alerts/alerts.module';
 import { AnnualSummariesModule } from './annual-summaries/annual-summaries.module';
 import { AssessmentModule } from './assessment/assessment.module';
@@ -11,6 +11,7 @@ import { ConnectionsModule } from './connections';
 import { HealthModule } from './health/health.module';
 import { ProblemFilter } from './http/problem';
 import { ProposalsModule } from './proposals/proposals.module';
+import { ReadYourWritesInterceptor } from './read-model/read-your-writes.interceptor';
 import { PublicationModule } from './publication/publication.module';
 import { DocumentsModule } from './documents/documents.module';
 import { SessionImportModule } from './session-import/session-import.module';
@@ -19,7 +20,7 @@ import { TasksModule } from './tasks/tasks.module';
 import { SignInModule } from './sign-in/sign-in.module';
 import { DirectoryModule } from './directory/directory.module';
 
-/** One module per area; authentication and problem+json apply to every route. */
+/** One module per area; authentication, problem+json and read-your-writes apply to every route. */
 @Module({})
 export class AppModule {
   static forConfig(config: ApiConfig): DynamicModule {
@@ -27,7 +28,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [configModule, ConnectionsModule, SignInModule, ProposalsModule, DocumentsModule, PublicationModule, SessionImportModule, AssignmentBatchesModule, TasksModule, SupervisionModule, AssessmentModule, AnnualSummariesModule, AlertsModule, CalendarModule, DirectoryModule, HealthModule],
-      providers: [{ provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_FILTER, useClass: ProblemFilter }],
+      providers: [{ provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_FILTER, useClass: ProblemFilter }, { provide: APP_INTERCEPTOR, useClass: ReadYourWritesInterceptor }],
     };
   }
 }

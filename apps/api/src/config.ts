@@ -34,6 +34,8 @@ const EnvSchema = z.object({
   SIGN_IN_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
   /** Secure cookies always; otherwise only when the request came over HTTPS (behind a proxy that says so). */
   COOKIE_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /** How long a read that names the versions its client saw (Seen-Versions) waits for the read model to reach them. */
+  READ_YOUR_WRITES_MS: z.coerce.number().int().min(0).max(30_000).default(3_000),
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** Largest accepted request body. */
   BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/, 'must be like 256kb or 1mb').default('256kb'),

@@ -74,6 +74,21 @@ export const IdempotencyKeySchema = z
 
 export const IntakeBodySchema = IntakeSchema;
 
+const SEEN = 'proposal-[a-z0-9-]{1,80}@[1-9][0-9]{0,8}';
+/**
+ * Read-your-writes: a client sends, with a read, the proposals its own actions changed and the
+ * versions they answered, and the read waits (briefly) until the read model holds them.
+ */
+export const SeenVersionsSchema = z
+  .string()
+  .regex(new RegExp(`^${SEEN}( *, *${SEEN}){0,19}$`), 'must be up to 20 comma-separated proposalId@version, as the actions answered them')
+  .transform((v) =>
+    v.split(',').map((pair) => {
+      const [proposalId, version] = pair.trim().split('@');
+      return { proposalId: proposalId!, version: Number(version) };
+    }),
+  );
+
 /**
  * An uploaded file, base64. zod's own pattern opens with `^$|`, and Python's `$` also matches
  * before a final newline, so a validator in Python would take "\n" for an empty file: the same

@@ -57,12 +57,14 @@ import {
   PasswordResetSchema,
   SignInSchema,
   ConsoleSessionSchema,
+  SeenVersionsSchema,
   StatsQuerySchema,
   StatsSchema,
   TaskListSchema,
   TaskQuerySchema,
 } from '../contracts';
 import { ACTIONS, type ActionName, actionBody } from '../proposals/actions';
+import { READ_MODEL_BEHIND, SEEN_VERSIONS } from '../read-model/read-your-writes.interceptor';
 import { SummaryTextSchema } from '../../../../workflows/domain/annual-summary';
 
 const json = (schema: z.ZodType, io: 'input' | 'output') => z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' });
@@ -88,6 +90,27 @@ const keyParam = {
   description: 'Unique per action: a retry with the same key and body returns the first result and applies the action once.',
   schema: json(IdempotencyKeySchema, 'input'),
 };
+
+const seenParam = {
+  name: SEEN_VERSIONS,
+  in: 'header',
+  required: false,
+  description: 'Read-your-writes: the proposals your own actions changed, as proposalId@version from their answers; the read waits (a few seconds at most) until it can show them.',
+  schema: json(SeenVersionsSchema, 'input'),
+};
+const behindHeader = { [READ_MODEL_BEHIND]: { description: 'Sent only when the wait for Seen-Versions ran out: the proposals this answer does not yet show at the version given', schema: { type: 'string' } } };
+
+/** Every read takes Seen-Versions, as the interceptor that honours it stands before every route. */
+function readingYourWrites<P extends object>(paths: P): P {
+  for (const item of Object.values(paths) as { get?: { parameters?: unknown[]; responses: Record<string, object> } }[]) {
+    const get = item.get;
+    if (!get) continue;
+    get.parameters = [...(get.parameters ?? []), seenParam];
+    const answer = get.responses[200] as { headers?: object } | undefined;
+    if (answer) get.responses[200] = { ...answer, headers: { ...answer.headers, ...behindHeader } };
+  }
+  return paths;
+}
 
 const readErrors = { 400: problem('Invalid query'), 401: problem('No valid bearer token'), 403: problem('Not allowed'), 404: problem('No such proposal'), 503: unavailable };
 const actionErrors = {
@@ -157,7 +180,7 @@ export function openApiDocument() {
     servers: [{ url: '/' }],
     security: [{ bearer: [] }],
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
-    paths: {
+    paths: readingYourWrites({
       '/proposals': {
         post: {
           operationId: 'fileProposal',
@@ -457,6 +480,6 @@ export function openApiDocument() {
           responses: { 200: ok(ReadinessSchema, 'ready'), 503: ok(ReadinessSchema, 'not ready') },
         },
       },
-    },
+    }),
   };
 }

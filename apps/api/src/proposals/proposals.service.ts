@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { type Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import type { Pool } from 'pg';
+import { inSnapshot } from '../../../common/database';
 import { defaultPolicy, policies } from '../../../../seeds/policy';
 import type { Actor, AllowedAction, Command } from '../../../../workflows/domain/commands';
 import { type Intake, type Proposer, leadSignerOf } from '../../../../workflows/domain/contracts';
@@ -259,8 +260,8 @@ export class ProposalsService {
     // A search ranks and counts its first matches only, up to the cap: a common word (发展) would
     // otherwise rank every proposal of the store for one page.
     const source = words === null ? `proposals p where ${where}` : `(select * from proposals p where ${where} limit ${SEARCH_COUNT_CAP + 1}) p`;
-    const [{ rows }, counted] = await Promise.all([
-      this.pool.query(
+    const [{ rows }, counted] = await inSnapshot(this.pool, (db) => Promise.all([
+      db.query(
         `select p.id, p.session_id, p.summary->>'sessionName' as session_name, p.number, p.title, p.category, p.status, p.stage, p.lead_unit_id, p.unit_ids, p.reply_class,
                 p.filed_at, p.assigned_at, p.replied_at, p.closed_at, p.version,
                 (select count(*)::int from unit_tasks t where t.proposal_id = p.id and ${overdueDuty('t')}) as overdue_duties,
@@ -271,8 +272,8 @@ export class ProposalsService {
         [...filters, q.pageSize, (q.page - 1) * q.pageSize],
       ),
       // A search counts its matches up to a cap: past it the page says "more than", and no read counts them all.
-      this.pool.query<{ total: number }>(`select count(*)::int as total from ${source}`, filters),
-    ]);
+      db.query<{ total: number }>(`select count(*)::int as total from ${source}`, filters),
+    ]));
     const total = counted.rows[0]!.total;
     return {
       items: rows.map((r) => ({

@@ -1,6 +1,7 @@
 /** 答复公开: the replies a session's units decided to publish, from the read model, for anyone. */
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
+import { inSnapshot } from '../../../common/database';
 import { PG_POOL } from '../connections';
 import type { PublicRepliesQuerySchema } from '../contracts';
 import type { z } from 'zod';
@@ -23,8 +24,8 @@ export class PublicationService {
   async replies(q: z.infer<typeof PublicRepliesQuerySchema>) {
     const published = `from proposals p cross join lateral jsonb_array_elements(p.summary->'replies') r`;
     const where = `where p.session_id = $1 and r->'publication'->>'decision' in ('full', 'summary')`;
-    const [{ rows }, counted] = await Promise.all([
-      this.pool.query(
+    const [{ rows }, counted] = await inSnapshot(this.pool, (db) => Promise.all([
+      db.query(
         `select p.id, p.number, p.title, p.category, p.summary->'proposers' as proposers, r->>'unitId' as unit_id, coalesce(u.name, r->>'unitId') as unit_name,
                 r->>'documentNumber' as document_number, r->>'replyClass' as reply_class, r->>'issuedAt' as issued_at,
                 r->'publication'->>'decision' as decision, r->'publication'->>'summary' as summary
@@ -32,8 +33,8 @@ export class PublicationService {
          order by p.number, r->>'unitId' limit $2 offset $3`,
         [q.session, q.pageSize, (q.page - 1) * q.pageSize],
       ),
-      this.pool.query<{ total: number }>(`select count(*)::int as total ${published} ${where}`, [q.session]),
-    ]);
+      db.query<{ total: number }>(`select count(*)::int as total ${published} ${where}`, [q.session]),
+    ]));
     return {
       items: rows.map((r) => ({
         proposalId: r.id,

@@ -1,6 +1,7 @@
 /** Open duties from the read model: a unit's tasks, a proposer's ratings to give, what is overdue. */
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
+import { inSnapshot } from '../../../common/database';
 import { dueSoonUntil, urgency } from '../../../../workflows/domain/duties';
 import type { Urgency } from '../../../../workflows/domain/vocabulary';
 import type { Principal } from '../auth/principals';
@@ -49,8 +50,8 @@ export class TasksService {
     const kept = `with listed as (${listed}), kept as (select * from listed where $9::text is null or urgency = $9),
        groups as (select proposal_id, min(due_at) as first_due, min(number) as number from kept group by proposal_id)`;
     const paged = f.page !== undefined && f.pageSize !== undefined;
-    const [{ rows }, { rows: totals }, { rows: counts }] = await Promise.all([
-      this.pool.query(
+    const [{ rows }, { rows: totals }, { rows: counts }] = await inSnapshot(this.pool, (db) => Promise.all([
+      db.query(
         `${kept}, shown as (select proposal_id, first_due, number from groups order by first_due, number, proposal_id ${paged ? 'limit $10 offset $11' : ''})
          select k.proposal_id, k.session_name, k.number, k.title, k.kind,
                 case when k.unit_id is null then null when k.assignment_mode = 'separate' then 'separate' when k.lead_unit_id = k.unit_id then 'lead'
@@ -60,9 +61,9 @@ export class TasksService {
          order by s.first_due, s.number, s.proposal_id, k.due_at`,
         paged ? [...filters, f.pageSize, (f.page! - 1) * f.pageSize!] : filters,
       ),
-      this.pool.query<{ proposals: number; tasks: number }>(`${kept} select (select count(*)::int from groups) as proposals, (select count(*)::int from kept) as tasks`, filters),
-      this.pool.query<{ urgency: Urgency; n: number }>(`with listed as (${listed}) select urgency, count(*)::int as n from listed group by urgency`, filters.slice(0, 8)),
-    ]);
+      db.query<{ proposals: number; tasks: number }>(`${kept} select (select count(*)::int from groups) as proposals, (select count(*)::int from kept) as tasks`, filters),
+      db.query<{ urgency: Urgency; n: number }>(`with listed as (${listed}) select urgency, count(*)::int as n from listed group by urgency`, filters.slice(0, 8)),
+    ]));
     const byUrgency = new Map(counts.map((c) => [c.urgency, c.n]));
     return {
       items: rows.map((r) => {
