@@ -5,7 +5,8 @@
  */
 import { condition, defineUpdate, proxyActivities, setHandler } from '@temporalio/workflow';
 
-const { recorded } = proxyActivities<{ recorded(count: number): Promise<void> }>({ startToCloseTimeout: '30 seconds' });
+// Not dispatched eagerly, as the proposal workflow's projection is not: the faster of the two here.
+const { recorded } = proxyActivities<{ recorded(count: number): Promise<void> }>({ startToCloseTimeout: '30 seconds', allowEagerDispatch: false });
 
 export const recordUpdate = defineUpdate<number, [unknown]>('record');
 export const finishUpdate = defineUpdate<void, []>('finish');

@@ -4,12 +4,13 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { workflowCode } from '../../apps/worker/src/workflow-code';
 
 const silent = { info() {}, warn() {}, error() {}, debug() {}, trace() {}, log() {} };
 
 /** The workflow bundle written to a file, so each worker process starts in a second rather than bundling. */
 export async function workflowBundleFile(): Promise<string> {
-  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: silent });
+  const { code } = await bundleWorkflowCode({ ...workflowCode(), logger: silent });
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'proposal-bundle-')), 'workflows.js');
   fs.writeFileSync(file, code);
   return file;

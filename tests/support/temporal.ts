@@ -8,6 +8,7 @@ import { temporal } from '@temporalio/proto';
 import { PROPOSAL_SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { workflowSources } from '../../apps/worker/src/workflow-code';
 
 const venvBin = (name: string) => {
   const p = path.resolve(__dirname, '../../.venv/bin', name);
@@ -58,7 +59,7 @@ export function useTimeSkippingWorker(taskQueue: string) {
     worker = await Worker.create({
       connection: ctx.env.nativeConnection,
       taskQueue,
-      workflowsPath: require.resolve('../../workflows'),
+      ...workflowSources(),
       activities: {
         projectProposal: async (input: ProjectionInput) => (ctx.projections.push(input), { applied: true }),
         projectSummary: async (state: SummaryState) => void ctx.summaries.push(state),

@@ -2,9 +2,10 @@
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
+import { workflowCode } from './workflow-code';
 
 async function main() {
-  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../../../workflows') });
+  const { code } = await bundleWorkflowCode(workflowCode());
   const out = path.resolve(__dirname, '../../../workflow-bundle.js');
   await writeFile(out, code);
   // On stderr: commands that build first (`npm run token`) keep stdout for their own answer.

@@ -2,6 +2,7 @@
 import { type NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { createActivities } from '../../../activities';
 import { TASK_QUEUE } from '../../../workflows/messages';
+import { workflowSources } from './workflow-code';
 
 export interface ProposalWorkerOptions {
   connection: NativeConnection;
@@ -14,9 +15,7 @@ export interface ProposalWorkerOptions {
 }
 
 export function createProposalWorker(o: ProposalWorkerOptions): Promise<Worker> {
-  const workflows: Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'> = o.workflowBundlePath
-    ? { workflowBundle: { codePath: o.workflowBundlePath } }
-    : { workflowsPath: require.resolve('../../../workflows') };
+  const workflows: Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath' | 'bundlerOptions'> = o.workflowBundlePath ? { workflowBundle: { codePath: o.workflowBundlePath } } : workflowSources();
   return Worker.create({
     connection: o.connection,
     namespace: o.namespace,
