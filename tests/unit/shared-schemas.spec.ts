@@ -8,6 +8,9 @@ import { workflowCode } from '../../apps/worker/src/workflow-code';
 import { referenceCase } from '../../seeds/reference-case';
 import { referenceSteps } from '../../seeds/reference-steps';
 import { defaultPolicy } from '../../seeds/policy';
+import { decideUnknown, fileProposal } from '../../workflows/domain/lifecycle';
+import { pinnedPolicy } from '../../workflows/domain/policy';
+import { evolve, initialState } from '../../workflows/domain/state';
 
 /** As the SDK's reusable V8 context freezes shared modules: own properties, recursively; what cannot be frozen is left. */
 function deepFreeze(object: unknown, visited = new WeakSet<object>()): void {
@@ -27,11 +30,10 @@ function deepFreeze(object: unknown, visited = new WeakSet<object>()): void {
 }
 
 const shared = workflowCode().preloadModules!;
-// Loaded first, then frozen, as the SDK does at its bootstrap.
-for (const loaded of shared.map((module) => require(module) as unknown)) deepFreeze(loaded);
-const { decideUnknown, fileProposal } = require('../../workflows/domain/lifecycle') as typeof import('../../workflows/domain/lifecycle');
-const { evolve, initialState } = require('../../workflows/domain/state') as typeof import('../../workflows/domain/state');
-const { pinnedPolicy } = require('../../workflows/domain/policy') as typeof import('../../workflows/domain/policy');
+beforeAll(async () => {
+  // Loaded first, then frozen, as the SDK does at its bootstrap.
+  for (const loaded of await Promise.all(shared.map((module) => import(module)))) deepFreeze(loaded);
+});
 
 test('every domain module is shared, the one readying the schemas last', () => {
   expect(shared.length).toBeGreaterThan(20);
