@@ -12,7 +12,6 @@ import type { HandlingPolicy } from '../workflows/domain/policy';
 import type { ProposalSummary } from '../workflows/domain/summary';
 import type { TimelineNote } from '../workflows/domain/timeline';
 import { PROJECTION_REJECTED } from '../workflows/messages';
-import { inTransaction } from '../apps/common/database';
 import { raiseOperatorAlert } from '../apps/common/operator-alerts';
 import { WORDS_VECTOR, proposalWords, withUnitNames } from '../apps/common/search-words';
 
@@ -74,68 +73,81 @@ export function createProjectionActivities(pool: Pool) {
         await withUnitNames(pool);
         words = proposalWords(filed.intake);
       }
+      const events = input.events.map((e, i) => {
+        const { seq, type, at, by, ...payload } = e;
+        const note = input.notes?.[i];
+        return { seq, type, at, unit_id: 'unitId' in e ? e.unitId : null, actor: by, payload, stage: note?.stage ?? null, next_due: note?.nextDue ?? null };
+      });
+      // The outbox row of each raised alert; its key makes a second insert a no-op.
+      const alerts = input.events.flatMap((e) => (e.type === 'AlertRaised' ? [{ ...e.alert, raisedAt: e.at, payload: { ...e.alert, proposalId: input.proposalId, raisedAt: e.at } }] : []));
+      const tasks = input.duties.map((d) => ({
+        duty_key: d.key,
+        kind: d.kind,
+        unit_id: d.unitId,
+        proposer_id: d.proposerId,
+        commitment_no: d.commitmentNo,
+        started_at: d.startedAt,
+        due_date: d.due.date,
+        due_at: d.due.at,
+        is_window: d.window,
+        is_optional: d.optional,
+      }));
+      const values: unknown[] = Object.values(row);
+      const param = (value: unknown) => `$${values.push(value)}`;
+      const [id, title, text, policy, eventRows, alertRows, taskRows, taskKeys] = [
+        param(input.proposalId),
+        param(words?.title ?? null),
+        param(words?.text ?? null),
+        param(input.policy ? JSON.stringify(input.policy) : null),
+        param(JSON.stringify(events)),
+        param(JSON.stringify(alerts)),
+        param(JSON.stringify(tasks)),
+        param(tasks.map((t) => t.duty_key)),
+      ];
       try {
-        const applied = await inTransaction(pool, async (client) => {
-          const upsert = await client.query(
-            `insert into proposals (${columns.join(', ')}, updated_at)
-             values (${columns.map((_, i) => `$${i + 1}`).join(', ')}, now())
-             on conflict (id) do update set ${columns.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`).join(', ')}, updated_at = now()
-             where proposals.version < excluded.version`,
-            Object.values(row),
-          );
-          if (words) await client.query(`update proposals set search_words = ${WORDS_VECTOR('$2', '$3')} where id = $1`, [input.proposalId, words.title, words.text]);
-          if (input.policy && upsert.rowCount === 1) await client.query('update proposals set policy = $2 where id = $1', [input.proposalId, JSON.stringify(input.policy)]);
-          const events = input.events.map((e, i) => {
-            const { seq, type, at, by, ...payload } = e;
-            const note = input.notes?.[i];
-            return { seq, type, at, unit_id: 'unitId' in e ? e.unitId : null, actor: by, payload, stage: note?.stage ?? null, next_due: note?.nextDue ?? null };
-        });
-        await client.query(
-          `insert into proposal_events (proposal_id, seq, type, at, unit_id, actor, payload, stage, next_due)
-           select $1, x.seq, x.type, x.at, x.unit_id, x.actor, x.payload, x.stage, x.next_due
-           from jsonb_to_recordset($2::jsonb) as x(seq int, type text, at timestamptz, unit_id text, actor jsonb, payload jsonb, stage text, next_due text)
-           on conflict (proposal_id, seq) do nothing`,
-          [input.proposalId, JSON.stringify(events)],
-        );
-        // The outbox row of each raised alert; its key makes a second insert a no-op.
-        const alerts = input.events.flatMap((e) => (e.type === 'AlertRaised' ? [{ ...e.alert, raisedAt: e.at, payload: { ...e.alert, proposalId: input.proposalId, raisedAt: e.at } }] : []));
-        if (alerts.length > 0) {
-          const inserted = await client.query<{ id: string }>(
-            `insert into alert_outbox (proposal_id, alert_key, kind, level, audience, duty_kind, unit_id, proposer_id, commitment_no, due_date, raised_at, payload)
-             select $1, x.key, x.kind, x.level, x.audience, x."dutyKind", x."unitId", x."proposerId", x."commitmentNo", x."dueDate", x."raisedAt", x.payload
-             from jsonb_to_recordset($2::jsonb) as x(key text, kind text, level int, audience text, "dutyKind" text, "unitId" text, "proposerId" text, "commitmentNo" int, "dueDate" date, "raisedAt" timestamptz, payload jsonb)
+        // One statement, so one round trip and atomic by itself: the proposal's row (with its words
+        // and policy when they come), its events, its alerts' outbox rows, and its open duties, which
+        // are replaced whole (a duty no longer listed is done) when this version is newer.
+        const { rows } = await pool.query<{ applied: number }>(
+          `with upsert as (
+             insert into proposals (${columns.join(', ')}, search_words, policy, updated_at)
+             values (${columns.map((_, i) => `$${i + 1}`).join(', ')},
+                     case when ${title}::text is null then null else ${WORDS_VECTOR(`${title}::text`, `${text}::text`)} end, ${policy}::jsonb, now())
+             on conflict (id) do update set ${columns.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`).join(', ')},
+                search_words = coalesce(excluded.search_words, proposals.search_words), policy = coalesce(excluded.policy, proposals.policy), updated_at = now()
+             where proposals.version < excluded.version
+             returning id
+           ),
+           events as (
+             insert into proposal_events (proposal_id, seq, type, at, unit_id, actor, payload, stage, next_due)
+             select ${id}, x.seq, x.type, x.at, x.unit_id, x.actor, x.payload, x.stage, x.next_due
+             from jsonb_to_recordset(${eventRows}::jsonb) as x(seq int, type text, at timestamptz, unit_id text, actor jsonb, payload jsonb, stage text, next_due text)
+             on conflict (proposal_id, seq) do nothing
+           ),
+           alerts as (
+             insert into alert_outbox (proposal_id, alert_key, kind, level, audience, duty_kind, unit_id, proposer_id, commitment_no, due_date, raised_at, payload)
+             select ${id}, x.key, x.kind, x.level, x.audience, x."dutyKind", x."unitId", x."proposerId", x."commitmentNo", x."dueDate", x."raisedAt", x.payload
+             from jsonb_to_recordset(${alertRows}::jsonb) as x(key text, kind text, level int, audience text, "dutyKind" text, "unitId" text, "proposerId" text, "commitmentNo" int, "dueDate" date, "raisedAt" timestamptz, payload jsonb)
              on conflict (proposal_id, alert_key) do nothing
-             returning id`,
-            [input.proposalId, JSON.stringify(alerts)],
-          );
-          // Dashboards listening for alerts hear of each new row once it is committed.
-          for (const { id } of inserted.rows) await client.query(`select pg_notify('alerts', $1)`, [id]);
-        }
-        const applied = upsert.rowCount === 1;
-        if (applied) {
-          // The open duties are replaced whole: a duty no longer listed is done.
-          await client.query('delete from unit_tasks where proposal_id = $1', [input.proposalId]);
-          const tasks = input.duties.map((d) => ({
-            duty_key: d.key,
-            kind: d.kind,
-            unit_id: d.unitId,
-            proposer_id: d.proposerId,
-            commitment_no: d.commitmentNo,
-            started_at: d.startedAt,
-            due_date: d.due.date,
-            due_at: d.due.at,
-            is_window: d.window,
-            is_optional: d.optional,
-          }));
-          await client.query(
-            `insert into unit_tasks (proposal_id, duty_key, kind, unit_id, proposer_id, commitment_no, started_at, due_date, due_at, is_window, is_optional, version)
-             select $1, x.duty_key, x.kind, x.unit_id, x.proposer_id, x.commitment_no, x.started_at, x.due_date, x.due_at, x.is_window, x.is_optional, $3
-             from jsonb_to_recordset($2::jsonb) as x(duty_key text, kind text, unit_id text, proposer_id text, commitment_no int, started_at timestamptz, due_date date, due_at timestamptz, is_window boolean, is_optional boolean)`,
-            [input.proposalId, JSON.stringify(tasks), row.version],
-          );
-        }
-        return applied;
-        });
+             returning id
+           ),
+           -- Dashboards listening for alerts hear of each new row once it is committed.
+           told as (select pg_notify('alerts', id::text) from alerts),
+           done as (
+             delete from unit_tasks where proposal_id = ${id} and exists (select 1 from upsert) and not (duty_key = any(${taskKeys}::text[]))
+           ),
+           open as (
+             insert into unit_tasks (proposal_id, duty_key, kind, unit_id, proposer_id, commitment_no, started_at, due_date, due_at, is_window, is_optional, version)
+             select ${id}, x.duty_key, x.kind, x.unit_id, x.proposer_id, x.commitment_no, x.started_at, x.due_date, x.due_at, x.is_window, x.is_optional, ${param(row.version)}::int
+             from jsonb_to_recordset(${taskRows}::jsonb) as x(duty_key text, kind text, unit_id text, proposer_id text, commitment_no int, started_at timestamptz, due_date date, due_at timestamptz, is_window boolean, is_optional boolean)
+             where exists (select 1 from upsert)
+             on conflict (proposal_id, duty_key) do update set kind = excluded.kind, unit_id = excluded.unit_id, proposer_id = excluded.proposer_id, commitment_no = excluded.commitment_no,
+               started_at = excluded.started_at, due_date = excluded.due_date, due_at = excluded.due_at, is_window = excluded.is_window, is_optional = excluded.is_optional, version = excluded.version
+           )
+           select (select count(*)::int from upsert) as applied, (select count(*)::int from told) as told`,
+          values,
+        );
+        const applied = rows[0]!.applied === 1;
         log.info('projected', { proposalId: input.proposalId, version: row.version, applied, requestId: input.requestId });
         return { applied };
       } catch (err) {
