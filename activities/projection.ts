@@ -25,6 +25,8 @@ export interface ProjectionInput {
   duties: readonly Duty[];
   /** The request that caused the latest change, for the logs. */
   requestId?: string;
+  /** The answers to the Updates that made these changes, by Update ID: kept for the API's retries (`principal/key`). */
+  answers?: { updateId: string; result: { version: number; events: RecordedEvent[] } }[];
   /** The policy the proposal runs under, when it is new to the read model: at a run's first projection and when a calendar year changed it. */
   policy?: HandlingPolicy;
 }
@@ -92,9 +94,14 @@ export function createProjectionActivities(pool: Pool) {
         is_window: d.window,
         is_optional: d.optional,
       }));
+      // As the API answers an action: the API recorded its key before sending the Update (`principal/key`).
+      const answers = (input.answers ?? []).map(({ updateId, result }) => {
+        const slash = updateId.lastIndexOf('/');
+        return { principal_id: updateId.slice(0, slash), key: updateId.slice(slash + 1), response: { proposalId: input.proposalId, ...result } };
+      });
       const values: unknown[] = Object.values(row);
       const param = (value: unknown) => `$${values.push(value)}`;
-      const [id, title, text, policy, eventRows, alertRows, taskRows, taskKeys] = [
+      const [id, title, text, policy, eventRows, alertRows, taskRows, taskKeys, answerRows] = [
         param(input.proposalId),
         param(words?.title ?? null),
         param(words?.text ?? null),
@@ -103,11 +110,13 @@ export function createProjectionActivities(pool: Pool) {
         param(JSON.stringify(alerts)),
         param(JSON.stringify(tasks)),
         param(tasks.map((t) => t.duty_key)),
+        param(JSON.stringify(answers)),
       ];
       try {
         // One statement, so one round trip and atomic by itself: the proposal's row (with its words
-        // and policy when they come), its events, its alerts' outbox rows, and its open duties, which
-        // are replaced whole (a duty no longer listed is done) when this version is newer.
+        // and policy when they come), its events, its alerts' outbox rows, the answers to the actions
+        // that made them, and its open duties, which are replaced whole (a duty no longer listed is
+        // done) when this version is newer.
         const { rows } = await pool.query<{ applied: number }>(
           `with upsert as (
              insert into proposals (${columns.join(', ')}, search_words, policy, updated_at)
@@ -130,6 +139,11 @@ export function createProjectionActivities(pool: Pool) {
              from jsonb_to_recordset(${alertRows}::jsonb) as x(key text, kind text, level int, audience text, "dutyKind" text, "unitId" text, "proposerId" text, "commitmentNo" int, "dueDate" date, "raisedAt" timestamptz, payload jsonb)
              on conflict (proposal_id, alert_key) do nothing
              returning id
+           ),
+           answered as (
+             update idempotency_keys k set status = 200, response = x.response, claimed_until = null
+             from jsonb_to_recordset(${answerRows}::jsonb) as x(principal_id text, key text, response jsonb)
+             where k.principal_id = x.principal_id and k.key = x.key and k.status is null
            ),
            -- Dashboards listening for alerts hear of each new row once it is committed.
            told as (select pg_notify('alerts', id::text) from alerts),

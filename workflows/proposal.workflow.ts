@@ -102,6 +102,8 @@ export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOu
   let state = initialState();
   let lastRequestId = input.carried?.lastRequestId;
   const answered = new Map<string, ActResult>(input.carried?.answered ?? []);
+  /** The answers given since the last projection: the read model keeps them for retries sent after the proposal has closed. */
+  let unstored: [string, ActResult][] = [];
   const history: RecordedEvent[] = [];
   const settled: SettledDuty[] = [];
   /** Each event's timeline note until it is projected: settling it computed the duties the note reads. */
@@ -178,7 +180,10 @@ export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOu
       lastRequestId = meta?.requestId;
       log.info('action applied', { requestId: lastRequestId, events: events.map((e) => e.type), version: state.version });
       const result = { version: state.version, events };
-      if (updateId !== undefined) answered.set(updateId, result);
+      if (updateId !== undefined) {
+        answered.set(updateId, result);
+        unstored.push([updateId, result]);
+      }
       return result;
     },
     {
@@ -206,6 +211,7 @@ export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOu
         indexed = key;
       }
       const events = history.filter((e) => e.seq > projected);
+      const answers = unstored;
       await project({
         proposalId,
         summary: summarize(state, policy, settled, duties),
@@ -213,10 +219,12 @@ export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOu
         notes: events.map((e) => notes.get(e.seq) ?? null),
         duties,
         requestId: lastRequestId,
+        answers: answers.map(([updateId, result]) => ({ updateId, result })),
         // The read model keeps the policy for the history it answers: sent when it may have changed.
         ...(policyProjected && !events.some((e) => e.type === 'CalendarYearAdded' || e.type === 'CalendarYearCorrected') ? {} : { policy }),
       });
       policyProjected = true;
+      unstored = unstored.slice(answers.length);
       for (const e of events) notes.delete(e.seq);
       projected = version;
     } catch (err) {

@@ -320,6 +320,24 @@ describe('exactly once under retries', () => {
     expect((await http(ctx.current, 'GET', `/proposals/${id}`, { as: 'committee-clerk' })).body.state.status).toBe('registered');
   });
 
+  test('the action that finished a proposal, retried with its key, gets its first answer: the projection kept it', async () => {
+    const target = await filedProposal();
+    expect((await http(ctx.current, 'POST', `/proposals/${target}/registration`, { as: 'committee-clerk', body: register })).status).toBe(200);
+    const id = await filedProposal();
+    const key = newKey();
+    const merge = { review: { outcome: 'merge', intoNumber: Number(target.split('-').at(-1)), reason: '内容相近' } };
+    const merged = await http(ctx.current, 'POST', `/proposals/${id}/registration`, { as: 'committee-clerk', body: merge, key });
+    expect(merged.status).toBe(200);
+    await ctx.current.env.client.workflow.getHandle(id).result();
+    const again = await http(ctx.current, 'POST', `/proposals/${id}/registration`, { as: 'committee-clerk', body: merge, key });
+    expect([again.status, again.body]).toEqual([200, merged.body]);
+    // Another request on the finished proposal is told it has finished; the same key for another request is refused.
+    const other = await http(ctx.current, 'POST', `/proposals/${id}/registration`, { as: 'committee-clerk', body: register });
+    expect([other.status, other.body.type]).toEqual([409, 'urn:proposals:problem:proposal-finished']);
+    const reused = await http(ctx.current, 'POST', `/proposals/${target}/contacts`, { as: 'committee-clerk', body: { contact: {} }, key });
+    expect([reused.status, reused.body.type]).toEqual([422, 'urn:proposals:problem:idempotency-key-reused']);
+  });
+
   test('a refused action retried with its key gets the same refusal', async () => {
     const id = await assignedProposal();
     const key = newKey();

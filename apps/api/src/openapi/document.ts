@@ -118,7 +118,7 @@ const actionErrors = {
   401: problem('No valid bearer token'),
   403: problem('This role, unit or person may not take this action on this proposal'),
   404: problem('No such proposal, action, reply or commitment'),
-  409: retryLater('Refused now: wrong stage, prerequisite missing, window closed, already done, or proposal finished; or (in-progress, with Retry-After) the same Idempotency-Key is still being answered'),
+  409: problem('Refused now: wrong stage, prerequisite missing, window closed, already done, or proposal finished'),
   413: problem('Body too large'),
   422: problem('Domain-invalid data (unknown unit, class outside the scheme, signer level…), or an Idempotency-Key reused for another request'),
   503: unavailable,

@@ -1,7 +1,9 @@
 /**
  * Exactly once over HTTP: every action carries an Idempotency-Key; the first request with it runs,
- * and every later one with the same key and body gets that first answer (status and body, or the
- * same refusal). The services return plain results; HTTP's part of exactly-once lives here.
+ * and every later one with the same key and body gets that first answer. The services return
+ * plain results; HTTP's part of exactly-once lives here: for a filing, the key is claimed while the
+ * request runs and its answer stored (`IdempotencyInterceptor`); for an action on a proposal, the
+ * key is recorded and Temporal's Update ID does the rest (`UpdateKeyInterceptor`).
  */
 import { type CallHandler, type ExecutionContext, Inject, Injectable, type NestInterceptor } from '@nestjs/common';
 import type { Request, Response } from 'express';
@@ -12,7 +14,7 @@ import { API_CONFIG, type ApiConfig } from '../config';
 import { PG_POOL } from '../connections';
 import { IdempotencyKeySchema } from '../contracts';
 import { parse } from '../http/parse';
-import { once, replay } from './idempotency';
+import { once, recordKey, replay } from './idempotency';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -22,6 +24,13 @@ declare module 'express-serve-static-core' {
 }
 
 const KeyHeader = z.object({ 'Idempotency-Key': IdempotencyKeySchema });
+
+/** The request's checked key, kept on it for the service. */
+function keyOf(req: Request): string {
+  const key = parse(KeyHeader, { 'Idempotency-Key': req.header('idempotency-key') }, 'header')['Idempotency-Key'];
+  req.idempotencyKey = key;
+  return key;
+}
 
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -33,8 +42,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
   async intercept(ctx: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     const req = ctx.switchToHttp().getRequest<Request>();
     const res = ctx.switchToHttp().getResponse<Response>();
-    const key = parse(KeyHeader, { 'Idempotency-Key': req.header('idempotency-key') }, 'header')['Idempotency-Key'];
-    req.idempotencyKey = key;
+    const key = keyOf(req);
     // An action makes at most two calls to Temporal, each bounded by the deadline (a read, then the
     // Update); the third is the margin for its reads and writes of PostgreSQL.
     const claimMs = 3 * this.config.TEMPORAL_TIMEOUT_MS;
@@ -53,5 +61,24 @@ export class IdempotencyInterceptor implements NestInterceptor {
     );
     res.status(outcome.status);
     return of(replay(outcome));
+  }
+}
+
+/**
+ * An action's key: recorded in one statement (a key reused for another request is refused there),
+ * and answered from the record when the proposal's projection has stored the answer already; the
+ * Update, whose ID the key is, applies the action once however often and however concurrently it
+ * is sent. No claim, and no write of the answer, on the action's way.
+ */
+@Injectable()
+export class UpdateKeyInterceptor implements NestInterceptor {
+  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+
+  async intercept(ctx: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+    const req = ctx.switchToHttp().getRequest<Request>();
+    const stored = await recordKey(this.pool, req.principal!.id, keyOf(req), req.method, req.originalUrl, req.body ?? {});
+    if (!stored) return next.handle();
+    ctx.switchToHttp().getResponse<Response>().status(stored.status);
+    return of(replay(stored));
   }
 }

@@ -1,8 +1,7 @@
 /**
- * Exactly once under retries. The Idempotency-Key becomes the Temporal Update ID, so the
- * workflow applies an action once however often it is sent, also across API restarts; the
- * record here adds what Temporal cannot: refusing a key reused for a different request, and
- * answering a retry after the proposal has closed.
+ * Exactly once under retries. For an action the Idempotency-Key becomes the Temporal Update ID,
+ * so the workflow applies it once however often it is sent, also across API restarts; a filing
+ * starts a workflow, which Temporal does not deduplicate by key, and is claimed here.
  */
 import { createHash } from 'node:crypto';
 import type { Pool } from 'pg';
@@ -27,6 +26,37 @@ export const requestHash = (method: string, path: string, body: unknown) =>
 
 /** The ID Temporal deduplicates on: one key space per principal. */
 export const updateIdOf = (principalId: string, key: string) => `${principalId}/${key}`;
+
+/**
+ * An action's key, recorded before its Update is sent, in one statement. Temporal applies an
+ * Update ID once and answers every repeat, concurrent ones too, with the first outcome, so an
+ * action needs no claim; the record adds what Temporal cannot: a key reused for a different
+ * request (on this proposal or another) is refused, and a retry finds the answer the proposal's
+ * projection stored (also once the proposal has closed and takes no Update). Returns that answer.
+ */
+export async function recordKey(pool: Pool, principalId: string, key: string, method: string, path: string, body: unknown): Promise<Outcome | undefined> {
+  const hash = requestHash(method, path, body);
+  const { rows } = await pool.query<{ body_hash: string; status: number | null; response: unknown }>(
+    `with fresh as (
+       insert into idempotency_keys (principal_id, key, method, path, body_hash) values ($1, $2, $3, $4, $5)
+       on conflict (principal_id, key) do nothing returning 1
+     )
+     select body_hash, status, response from idempotency_keys where principal_id = $1 and key = $2 and not exists (select 1 from fresh)`,
+    [principalId, key, method, path, hash],
+  );
+  const earlier = rows[0];
+  if (!earlier) return undefined;
+  if (earlier.body_hash !== hash) throw keyReused();
+  return earlier.status === null ? undefined : { status: earlier.status, body: earlier.response };
+}
+
+/** The answer the proposal's projection stored for an action's key, if it has. */
+export async function storedAnswer(pool: Pool, principalId: string, key: string): Promise<Outcome | undefined> {
+  const { rows } = await pool.query<{ status: number; response: unknown }>('select status, response from idempotency_keys where principal_id = $1 and key = $2 and status is not null', [principalId, key]);
+  return rows[0] && { status: rows[0].status, body: rows[0].response };
+}
+
+const keyReused = () => new Problem(422, 'idempotency-key-reused', 'Idempotency-Key already used for another request', 'send a new key for a different request');
 
 /**
  * Runs `run` once per key and answers every request with the same key alike. One request per key
@@ -56,9 +86,7 @@ export async function once(pool: Pool, principalId: string, key: string, method:
       ids,
     );
     const record = rows[0]!;
-    if (record.body_hash !== hash) {
-      throw new Problem(422, 'idempotency-key-reused', 'Idempotency-Key already used for another request', 'send a new key for a different request');
-    }
+    if (record.body_hash !== hash) throw keyReused();
     if (record.status !== null) return { status: record.status, body: record.response };
     throw retryLater(409, 'in-progress', 'The same request is being handled', 'a request with this Idempotency-Key is in progress: retry it shortly for its answer');
   }

@@ -4,7 +4,7 @@ import { CurrentPrincipal } from '../auth/auth.guard';
 import type { Principal } from '../auth/principals';
 import { HistoryQuerySchema, IntakeQuerySchema, ListQuerySchema } from '../contracts';
 import { parse } from '../http/parse';
-import { IdempotencyInterceptor } from './idempotency.interceptor';
+import { IdempotencyInterceptor, UpdateKeyInterceptor } from './idempotency.interceptor';
 import { ProposalsService } from './proposals.service';
 
 @Controller('proposals')
@@ -37,7 +37,7 @@ export class ProposalsController {
 
   @Post(':id/:action')
   @HttpCode(200)
-  @UseInterceptors(IdempotencyInterceptor)
+  @UseInterceptors(UpdateKeyInterceptor)
   act(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Param('action') action: string, @Body() body: unknown, @Req() req: Request) {
     return this.proposals.act(p, id, action, body ?? {}, req.idempotencyKey!, req.id);
   }

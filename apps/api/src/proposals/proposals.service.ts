@@ -28,7 +28,7 @@ import { Problem } from '../http/problem';
 import { parse } from '../http/parse';
 import { ensureMayRead, governmentUnits, overdueDuty, owedDuty, proposalOwners, visibleTo } from '../read-model/predicates';
 import { ACTIONS, actionBody, actionRoles, isAction } from './actions';
-import { updateIdOf } from './idempotency';
+import { storedAnswer, updateIdOf } from './idempotency';
 import { finished, fromTemporal, notFound, withinDeadline } from './temporal-errors';
 
 const PROPOSAL_ID = /^proposal-[a-z0-9-]{1,80}$/;
@@ -97,8 +97,13 @@ export class ProposalsService {
         const result = await handle.executeUpdate(actUpdate, { args: [command, { requestId }], updateId: updateIdOf(principal.id, key) });
         return { proposalId, ...result };
       } catch (err) {
-        // Updates reach only running workflows: a finished proposal looks "not found" to them.
-        if (err instanceof WorkflowNotFoundError && (await handle.describe().catch(() => undefined))) throw finished(proposalId);
+        // Updates reach only running workflows: a finished proposal looks "not found" to them. A
+        // retry of the action that finished it finds the answer its projection stored.
+        if (err instanceof WorkflowNotFoundError && (await handle.describe().catch(() => undefined))) {
+          const answer = await storedAnswer(this.pool, principal.id, key);
+          if (answer) return answer.body;
+          throw finished(proposalId);
+        }
         throw fromTemporal(err, proposalId);
       }
     });
