@@ -57,10 +57,12 @@ async function drive(clients: number, proposals: number, lifecycle: (n: number, 
   };
 }
 
-/** Proposal 202's whole life over HTTP, as its people would send it. */
-export function throughApi(stack: Stack, clients: number, proposals: number, firstNumber: number): Promise<Throughput> {
+/** Proposal 202's whole life over HTTP, as its people would send it; with several API replicas, each proposal's through the next. */
+export function throughApi(replicas: Stack | Stack[], clients: number, proposals: number, firstNumber: number): Promise<Throughput> {
   const c = referenceCase();
+  const all = Array.isArray(replicas) ? replicas : [replicas];
   return drive(clients, proposals, async (n, time) => {
+    const stack = all[n % all.length]!;
     const intake = { ...c.intake, number: firstNumber + n };
     let id = '';
     await time('intake', async () => {

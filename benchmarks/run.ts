@@ -5,8 +5,9 @@
  *
  *   npm run bench                      the full run (10,000 open proposals, 100,000 in the read model)
  *   npm run bench -- --quick           small numbers, to try it out
- *   npm run bench -- --only=lifecycle,history,read,scale,console
+ *   npm run bench -- --only=lifecycle,replicas,history,read,scale,console
  *   npm run bench -- --only=scale --open=1000 --cache=20   fewer open proposals, another workflow cache
+ *   npm run bench -- --only=scale --sqlite-pragma=journal_mode=wal,synchronous=normal   other SQLite pragmas for the dev server
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -14,13 +15,14 @@ import * as path from 'node:path';
 import { startStack } from '../tests/support/api';
 import { acrossRenewals, runs, twoYearsOfFollowUp } from './history';
 import { throughApi, throughBareTemporal } from './lifecycle';
+import { replicaThroughput } from './replicas';
 import { consoleInBrowser } from './console';
 import { readModel } from './read-model';
 import { scale } from './scale';
 
-const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const quick = process.argv.includes('--quick');
-const only = new Set((arg('only') ?? 'lifecycle,history,read,scale,console').split(','));
+const only = new Set((arg('only') ?? 'lifecycle,replicas,history,read,scale,console').split(','));
 const CLIENTS = [1, 8, 32];
 
 async function main() {
@@ -49,6 +51,15 @@ async function main() {
         for (const [kind, l] of Object.entries(api.byKind)) console.log(`    ${kind.padEnd(22)} n=${String(l.n).padStart(4)}  p50 ${l.p50}  p95 ${l.p95}  p99 ${l.p99}  max ${l.max} ms`);
       }
       results.lifecycle = rows;
+    }
+    if (only.has('replicas')) {
+      const clients = 32;
+      const { one, two } = await replicaThroughput(stack, clients, quick ? clients : clients * 2, 20_000);
+      results.replicas = { clients, one, two, ratio: two.actionsPerSecond / one.actionsPerSecond };
+      console.log(
+        `API replicas, ${clients} clients, compiled API processes: one ${one.actionsPerSecond.toFixed(1)} actions/s (p99 ${one.all.p99} ms, ${one.failures} failed)` +
+          ` | two ${two.actionsPerSecond.toFixed(1)} actions/s (p99 ${two.all.p99} ms, ${two.failures} failed) | ${(two.actionsPerSecond / one.actionsPerSecond).toFixed(2)}×`,
+      );
     }
     if (only.has('history')) {
       const lifecycle = await runs(stack.env.client, 'proposal-smx-8-2-10000').catch(() => undefined);
@@ -94,10 +105,10 @@ async function main() {
     }
   }
   if (only.has('scale')) {
-    const figures = await scale(quick ? 500 : Number(arg('open') ?? 10_000), Number(arg('cache') ?? 200));
+    const figures = await scale(quick ? 500 : Number(arg('open') ?? 10_000), Number(arg('cache') ?? 200), arg('sqlite-pragma')?.split(',') ?? []);
     results.scale = figures;
     console.log(
-      `scale: ${figures.openProposals} open proposals started and assigned in ${figures.startSeconds} s (${figures.startedPerSecond}/s); worker RSS ${figures.workerRssMiB} MiB (cache ${figures.maxCachedWorkflows}); SQLite ${figures.sqliteMiB} MiB; ` +
+      `scale: ${figures.openProposals} open proposals started and assigned in ${figures.startSeconds} s (${figures.startedPerSecond}/s${figures.sqlitePragmas.length ? ` with ${figures.sqlitePragmas.join(', ')}` : ''}; bare Temporal ${figures.bareStartedPerSecond}/s, ratio ${(figures.startedPerSecond / figures.bareStartedPerSecond).toFixed(2)}); worker RSS ${figures.workerRssMiB} MiB (cache ${figures.maxCachedWorkflows}); SQLite ${figures.sqliteMiB} MiB; ` +
         `action p50/p99 ${figures.actionWithOpenProposals.p50}/${figures.actionWithOpenProposals.p99} ms vs ${figures.actionEmptyStore.p50}/${figures.actionEmptyStore.p99} ms on an empty store (p99 ${(figures.actionWithOpenProposals.p99 / figures.actionEmptyStore.p99).toFixed(2)}×)`,
     );
   }

@@ -2,10 +2,13 @@
  * Many open proposals on the embedded server (a SQLite file): the time to start and assign them,
  * so each has live timers; the worker process's memory with a bounded workflow cache; the SQLite
  * file's size; and the latency of one action through the API while they are open, beside the
- * same on an empty store.
+ * same on an empty store. The start rate beside bare Temporal's: as many minimal workflows started
+ * and sent the same two Updates, first, on the same server (ours then run on the larger store).
  */
 import type { INestApplication } from '@nestjs/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { randomUUID } from 'node:crypto';
 import { type ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -15,18 +18,22 @@ import { loadDirectory } from '../apps/api/src/auth/principals';
 import { mintToken } from '../apps/api/src/auth/tokens';
 import { defaultPolicy } from '../seeds/policy';
 import { referenceCase, seedDirectory } from '../seeds/reference-case';
+import { referenceSteps } from '../seeds/reference-steps';
 import { testApiConfig } from '../tests/support/api';
 import { createTestDatabase } from '../tests/support/database';
 import { act, startProposal } from '../tests/support/proposals';
 import { quietRuntime } from '../tests/support/temporal';
 import { type Latencies, timed } from './stats';
 import { PROPOSAL_SEARCH_ATTRIBUTES } from '../workflows/search-attributes';
+import { finishUpdate, recordUpdate, recorderWorkflow } from './reference/recorder.workflow';
 
 export interface ScaleFigures {
   openProposals: number;
   maxCachedWorkflows: number;
+  sqlitePragmas: string[];
   startSeconds: number;
   startedPerSecond: number;
+  bareStartedPerSecond: number;
   workerRssMiB: number;
   sqliteMiB: number;
   actionEmptyStore: Latencies;
@@ -38,12 +45,13 @@ const rssMiB = (child: ChildProcess) => {
   return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
 };
 
-export async function scale(openProposals: number, maxCachedWorkflows = 200, concurrency = 32): Promise<ScaleFigures> {
+/** `pragmas`: the dev server's `--sqlite-pragma` values (none: its defaults, as the main job runs it). */
+export async function scale(openProposals: number, maxCachedWorkflows = 200, pragmas: string[] = [], concurrency = 32): Promise<ScaleFigures> {
   quietRuntime();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-scale-'));
   const dbFile = path.join(dir, 'temporal.db');
   const env = await TestWorkflowEnvironment.createLocal({
-    server: { executable: { type: 'existing-path', path: path.resolve(__dirname, '../.venv/bin/temporal') }, ip: '127.0.0.1', dbFilename: dbFile, searchAttributes: PROPOSAL_SEARCH_ATTRIBUTES },
+    server: { executable: { type: 'existing-path', path: path.resolve(__dirname, '../.venv/bin/temporal') }, ip: '127.0.0.1', dbFilename: dbFile, searchAttributes: PROPOSAL_SEARCH_ATTRIBUTES, extraArgs: pragmas.flatMap((p) => ['--sqlite-pragma', p]) },
   });
   const db = await createTestDatabase();
   await loadDirectory(db.pool, seedDirectory());
@@ -80,24 +88,20 @@ export async function scale(openProposals: number, maxCachedWorkflows = 200, con
         });
         if (res.status !== 200) throw new Error(`action: ${res.status} ${await res.text()}`);
       });
+    const bareStartedPerSecond = await bareStartRate(env, openProposals, concurrency);
     const probes = await Promise.all([1, 2, 3, 4].map((n) => assigned(900_000 + n)));
     const actionEmptyStore = await actions(probes);
 
-    let next = 0;
-    const t0 = performance.now();
-    await Promise.all(
-      Array.from({ length: concurrency }, async () => {
-        for (let n = next++; n < openProposals; n = next++) await assigned(100_000 + n);
-      }),
-    );
-    const startSeconds = (performance.now() - t0) / 1000;
+    const startSeconds = await inParallel(openProposals, concurrency, (n) => assigned(100_000 + n));
     const actionWithOpenProposals = await actions(probes);
     const sqliteBytes = fs.readdirSync(dir).filter((f) => f.startsWith('temporal.db')).reduce((sum, f) => sum + fs.statSync(path.join(dir, f)).size, 0);
     return {
       openProposals,
       maxCachedWorkflows,
+      sqlitePragmas: pragmas,
       startSeconds: Math.round(startSeconds * 10) / 10,
       startedPerSecond: Math.round(openProposals / startSeconds),
+      bareStartedPerSecond,
       workerRssMiB: rssMiB(worker),
       sqliteMiB: Math.round(sqliteBytes / 1024 / 1024),
       actionEmptyStore,
@@ -111,4 +115,33 @@ export async function scale(openProposals: number, maxCachedWorkflows = 200, con
     await db.drop();
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Runs `run` for 0..count-1, `concurrency` at a time; the seconds it took. */
+async function inParallel(count: number, concurrency: number, run: (n: number) => Promise<unknown>): Promise<number> {
+  let next = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (let n = next++; n < count; n = next++) await run(n);
+    }),
+  );
+  return (performance.now() - t0) / 1000;
+}
+
+/** Bare Temporal's start rate: minimal workflows started and sent two Updates (as intake, review and assignment), then finished. */
+async function bareStartRate(env: TestWorkflowEnvironment, count: number, concurrency: number): Promise<number> {
+  const taskQueue = `bench-start-reference-${randomUUID()}`;
+  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowsPath: require.resolve('./reference/recorder.workflow'), activities: { recorded: async () => undefined } });
+  const [review, assign] = referenceSteps(referenceCase(), () => new Date().toISOString()).map((s) => s.command);
+  return worker.runUntil(async () => {
+    const handles: Awaited<ReturnType<typeof env.client.workflow.start<typeof recorderWorkflow>>>[] = [];
+    const seconds = await inParallel(count, concurrency, async () => {
+      const handle = await env.client.workflow.start(recorderWorkflow, { taskQueue, workflowId: `bench-start-${randomUUID()}` });
+      for (const command of [review, assign]) await handle.executeUpdate(recordUpdate, { args: [command], updateId: randomUUID() });
+      handles.push(handle);
+    });
+    await inParallel(handles.length, concurrency, (n) => handles[n]!.executeUpdate(finishUpdate, {}));
+    return Math.round(count / seconds);
+  });
 }

@@ -4,7 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
+import { freePort } from './processes';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
@@ -25,16 +25,6 @@ const binDir = () => {
   if (!version) throw new Error(`no PostgreSQL server binaries under ${root}`);
   return path.join(root, version, 'bin');
 };
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
 
 export async function startOwnPostgres(): Promise<OwnPostgres> {
   const bin = binDir();

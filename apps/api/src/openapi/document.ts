@@ -100,11 +100,11 @@ const seenParam = {
 };
 const behindHeader = { [READ_MODEL_BEHIND]: { description: 'Sent only when the wait for Seen-Versions ran out: the proposals this answer does not yet show at the version given', schema: { type: 'string' } } };
 
-/** Every read takes Seen-Versions, as the interceptor that honours it stands before every route. */
+/** Every signed-in read takes Seen-Versions, as the interceptor that honours it stands before every such route. */
 function readingYourWrites<P extends object>(paths: P): P {
-  for (const item of Object.values(paths) as { get?: { parameters?: unknown[]; responses: Record<string, object> } }[]) {
+  for (const item of Object.values(paths) as { get?: { parameters?: unknown[]; security?: unknown[]; responses: Record<string, object> } }[]) {
     const get = item.get;
-    if (!get) continue;
+    if (!get || get.security?.length === 0) continue;
     get.parameters = [...(get.parameters ?? []), seenParam];
     const answer = get.responses[200] as { headers?: object } | undefined;
     if (answer) get.responses[200] = { ...answer, headers: { ...answer.headers, ...behindHeader } };

@@ -1,5 +1,5 @@
 /**
- * A read that says which versions its client's own actions made (the Seen-Versions header) is
+ * A signed-in read that says which versions its client's own actions made (the Seen-Versions header) is
  * answered once the read model holds them, so a list, an inbox or a figure read right after an
  * action shows it. Should the wait run out, the answer names what it lacks (Read-Model-Behind).
  */
@@ -28,7 +28,8 @@ export class ReadYourWritesInterceptor implements NestInterceptor {
   async intercept(ctx: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     const req = ctx.switchToHttp().getRequest<Request>();
     const header = req.header(SEEN_VERSIONS);
-    if (req.method !== 'GET' || header === undefined) return next.handle();
+    // Whoever is not signed in (health checks, published replies) has no actions of their own to see.
+    if (req.method !== 'GET' || header === undefined || !req.principal) return next.handle();
     const seen = parse(SeenHeader, { [SEEN_VERSIONS]: header }, 'header')[SEEN_VERSIONS];
     const behind = await behindAfter(this.pool, seen, this.config.READ_YOUR_WRITES_MS);
     if (behind.length > 0) ctx.switchToHttp().getResponse<Response>().setHeader(READ_MODEL_BEHIND, behind.map((b) => `${b.proposalId}@${b.version}`).join(', '));
