@@ -7,7 +7,7 @@
  *   npm run bench -- --quick           small numbers, to try it out
  *   npm run bench -- --only=lifecycle,replicas,history,read,scale,console
  *   npm run bench -- --only=scale --open=1000 --cache=20   fewer open proposals, another workflow cache
- *   npm run bench -- --only=scale --sqlite-pragma=journal_mode=wal,synchronous=normal   other SQLite pragmas for the dev server
+ *   npm run bench -- --only=scale --sqlite-pragma=journal_mode=delete   other SQLite pragmas than the main job's
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -16,6 +16,7 @@ import { startStack } from '../tests/support/api';
 import { acrossRenewals, runs, twoYearsOfFollowUp } from './history';
 import { throughApi, throughBareTemporal } from './lifecycle';
 import { replicaThroughput } from './replicas';
+import { SQLITE_PRAGMAS } from '../apps/stack/src/embedded-temporal';
 import { consoleInBrowser } from './console';
 import { readModel } from './read-model';
 import { scale } from './scale';
@@ -105,7 +106,7 @@ async function main() {
     }
   }
   if (only.has('scale')) {
-    const figures = await scale(quick ? 500 : Number(arg('open') ?? 10_000), Number(arg('cache') ?? 200), arg('sqlite-pragma')?.split(',') ?? []);
+    const figures = await scale(quick ? 500 : Number(arg('open') ?? 10_000), Number(arg('cache') ?? 200), arg('sqlite-pragma')?.split(',') ?? SQLITE_PRAGMAS);
     results.scale = figures;
     console.log(
       `scale: ${figures.openProposals} open proposals started and assigned in ${figures.startSeconds} s (${figures.startedPerSecond}/s${figures.sqlitePragmas.length ? ` with ${figures.sqlitePragmas.join(', ')}` : ''}; bare Temporal ${figures.bareStartedPerSecond}/s, ratio ${(figures.startedPerSecond / figures.bareStartedPerSecond).toFixed(2)}); worker RSS ${figures.workerRssMiB} MiB (cache ${figures.maxCachedWorkflows}); SQLite ${figures.sqliteMiB} MiB; ` +

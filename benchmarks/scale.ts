@@ -45,8 +45,8 @@ const rssMiB = (child: ChildProcess) => {
   return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
 };
 
-/** `pragmas`: the dev server's `--sqlite-pragma` values (none: its defaults, as the main job runs it). */
-export async function scale(openProposals: number, maxCachedWorkflows = 200, pragmas: string[] = [], concurrency = 32): Promise<ScaleFigures> {
+/** `pragmas`: the dev server's `--sqlite-pragma` values (the main job's, unless told otherwise). */
+export async function scale(openProposals: number, maxCachedWorkflows: number, pragmas: string[], concurrency = 32): Promise<ScaleFigures> {
   quietRuntime();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-scale-'));
   const dbFile = path.join(dir, 'temporal.db');

