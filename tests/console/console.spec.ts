@@ -123,6 +123,10 @@ test('proposal 202 through the console: reviewed, assigned, answered, countersig
   await committee.getByText('会办 三门峡市科技局', { exact: true }).waitFor();
   await checkAndKeep(committee, 'proposal-202-assigned');
 
+  // The officer opens the inbox once the assignment has reached the read model, as a notice of it
+  // would carry its version (read-your-writes): the committee's answer came before the projection.
+  const assignedAt = (await http(ctx.current, 'GET', `/proposals/${id}`, { as: 'committee-clerk' })).body.state.version as number;
+  expect((await http(ctx.current, 'GET', '/tasks', { as: 'drc-officer', headers: { 'seen-versions': `${id}@${assignedAt}` } })).headers.get('read-model-behind')).toBeNull();
   const drc = await signedIn('drc-officer');
   await drc.getByText('关于进一步着力发展新材料产业的提案').first().waitFor();
   await checkAndKeep(drc, 'inbox-drc');
