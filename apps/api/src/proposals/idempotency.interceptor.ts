@@ -43,8 +43,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const req = ctx.switchToHttp().getRequest<Request>();
     const res = ctx.switchToHttp().getResponse<Response>();
     const key = keyOf(req);
-    // An action makes at most two calls to Temporal, each bounded by the deadline (a read, then the
-    // Update); the third is the margin for its reads and writes of PostgreSQL.
+    // A filing makes at most two calls to Temporal, each bounded by the deadline (the start, then a
+    // look at a workflow already started); the third is the margin for its reads and writes of PostgreSQL.
     const claimMs = 3 * this.config.TEMPORAL_TIMEOUT_MS;
     const outcome = await once(
       this.pool,
