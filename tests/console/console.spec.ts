@@ -79,8 +79,9 @@ async function registerWith202Units(committee: Page) {
 /** No serious or critical accessibility violation, and the page saved as a screenshot. */
 async function checkAndKeep(page: Page, name: string) {
   await page.waitForLoadState('networkidle');
-  // A colour half-way through a transition is no colour anyone reads: let them end first.
-  await page.evaluate('Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined)))');
+  // A colour half-way through a transition is no colour anyone reads: let them end first. A
+  // spinner or a pulsing badge never ends, and waiting on it would hang the test.
+  await page.evaluate('Promise.all(document.getAnimations().filter((a) => a.effect?.getComputedTiming().endTime !== Infinity).map((a) => a.finished.catch(() => undefined)))');
   const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   await page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage: true });
