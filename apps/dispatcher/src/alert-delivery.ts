@@ -16,8 +16,8 @@ export interface OutboxAlert {
 
 export type Send = (alert: OutboxAlert) => Promise<void>;
 
-/** 1 s, 2 s, 4 s … up to an hour between attempts. */
-export const backoffSeconds = (attempts: number) => Math.min(2 ** attempts, 3600);
+/** 1 s, 2 s, 4 s … up to an hour (or `maxSeconds`) between attempts. */
+export const backoffSeconds = (attempts: number, maxSeconds = 3600) => Math.min(2 ** attempts, maxSeconds);
 
 /**
  * Claims up to `batch` alerts that are due for an attempt (skipping rows another dispatcher

@@ -11,6 +11,9 @@ const EnvSchema = z.object({
   /** Workflows kept in memory between tasks; the rest are replayed from history when they wake. */
   MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(100_000).default(200),
   LOG_LEVEL: z.enum(['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
+  /** 每日待办: the time of day (in DIGEST_TIMEZONE) the daily Schedule fires; "off" makes no Schedule. */
+  DIGEST_AT: z.union([z.literal('off'), z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM or off')]).default('08:30'),
+  DIGEST_TIMEZONE: z.string().min(1).default('Asia/Shanghai'),
 });
 export type WorkerEnv = z.infer<typeof EnvSchema>;
 

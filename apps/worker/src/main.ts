@@ -11,6 +11,7 @@ import { indexUnindexedProposals } from '../../common/search-words';
 import { createPool } from '../../common/database';
 import { readEnv } from './config';
 import { createProposalWorker } from './worker';
+import { ensureDailyDigestSchedule } from './daily-digest-schedule';
 
 async function main() {
   const env = readEnv();
@@ -35,6 +36,10 @@ async function main() {
       (n) => n > 0 && console.log(JSON.stringify({ level: 'info', msg: 'search words given to proposals projected before the index', proposals: n })),
       (err: Error) => console.error(JSON.stringify({ level: 'warn', msg: 'proposals projected before the search index were not all given their words', err: err.message })),
     );
+    if (env.DIGEST_AT !== 'off') {
+      const digest = await ensureDailyDigestSchedule(client, { at: env.DIGEST_AT, timezone: env.DIGEST_TIMEZONE });
+      if (digest !== 'unchanged') console.log(JSON.stringify({ level: 'info', msg: `the daily digest schedule was ${digest}`, at: env.DIGEST_AT, timezone: env.DIGEST_TIMEZONE }));
+    }
     await worker.run();
   } finally {
     await connection.close();

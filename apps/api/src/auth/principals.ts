@@ -40,5 +40,17 @@ export async function loadDirectory(pool: Pool, directory: z.infer<typeof Direct
        on conflict (id) do update set name = excluded.name, role = excluded.role, unit_id = excluded.unit_id, active = true`,
       [JSON.stringify(directory.people)],
     );
+    // Contact details only where the file gives them: a file without them keeps what people set themselves.
+    await client.query(
+      `update units u set head_name = x.head->>'name', head_email = x.head->>'email', head_mobile = x.head->>'mobile'
+       from jsonb_to_recordset($1::jsonb) as x(id text, head jsonb) where u.id = x.id and x.head is not null`,
+      [JSON.stringify(directory.units)],
+    );
+    await client.query(
+      `update principals p set email = x.contact->>'email', mobile = x.contact->>'mobile',
+              channels = array(select jsonb_array_elements_text(x.contact->'channels')), quiet_hours = nullif(x.contact->'quietHours', 'null'::jsonb)
+       from jsonb_to_recordset($1::jsonb) as x(id text, contact jsonb) where p.id = x.id and x.contact is not null`,
+      [JSON.stringify(directory.people)],
+    );
   });
 }

@@ -10,6 +10,10 @@ import { PG_POOL } from '../connections';
 import type { PersonSchema, UnitSchema } from '../contracts';
 import { Problem } from '../http/problem';
 import { setPassword } from '../sign-in/passwords';
+import type { ContactDetails, UnitHead } from '../../../common/contact-preferences';
+
+/** A person's contact details as one JSON value, in the shape of ContactDetailsSchema. */
+const CONTACT = `json_build_object('email', email, 'mobile', mobile, 'channels', channels, 'quietHours', quiet_hours)`;
 
 @Injectable()
 export class DirectoryService {
@@ -17,8 +21,10 @@ export class DirectoryService {
 
   async units() {
     return (
-      await this.pool.query<{ id: string; name: string; kind: 'committee' | 'bureau'; successorId: string | null }>(
-        `select u.id, u.name, u.kind, s.successor_id as "successorId" from units u left join unit_successions s on s.unit_id = u.id order by u.id`,
+      await this.pool.query<{ id: string; name: string; kind: 'committee' | 'bureau'; successorId: string | null; head: UnitHead | null }>(
+        `select u.id, u.name, u.kind, s.successor_id as "successorId",
+                case when u.head_name is null then null else json_build_object('name', u.head_name, 'email', u.head_email, 'mobile', u.head_mobile) end as head
+           from units u left join unit_successions s on s.unit_id = u.id order by u.id`,
       )
     ).rows;
   }
@@ -30,17 +36,40 @@ export class DirectoryService {
 
   async list() {
     const units = await this.units();
-    const people = await this.pool.query<{ id: string; name: string; role: string; unit_id: string | null; active: boolean; has_password: boolean; locked: boolean }>(
-      `select id, name, role, unit_id, active, password_hash is not null as has_password, coalesce(locked_until > now(), false) as locked from principals order by role, id`,
+    const people = await this.pool.query<{ id: string; name: string; role: string; unit_id: string | null; active: boolean; has_password: boolean; locked: boolean; contact: ContactDetails }>(
+      `select id, name, role, unit_id, active, password_hash is not null as has_password, coalesce(locked_until > now(), false) as locked, ${CONTACT} as contact
+         from principals order by role, id`,
     );
     return {
       units,
-      people: people.rows.map((p) => ({ id: p.id, name: p.name, role: p.role, unitId: p.unit_id, active: p.active, hasPassword: p.has_password, locked: p.locked })),
+      people: people.rows.map((p) => ({ id: p.id, name: p.name, role: p.role, unitId: p.unit_id, active: p.active, hasPassword: p.has_password, locked: p.locked, contact: p.contact })),
     };
   }
 
+  /** How a person is reached, as they (or the committee) set it. */
+  async contact(id: string): Promise<ContactDetails> {
+    const { rows } = await this.pool.query<{ contact: ContactDetails }>(`select ${CONTACT} as contact from principals where id = $1`, [id]);
+    if (!rows[0]) throw new Problem(404, 'person-not-found', 'No such person', `${id} is not in the directory`);
+    return rows[0].contact;
+  }
+
+  async putContact(id: string, c: ContactDetails): Promise<ContactDetails> {
+    const { rowCount } = await this.pool.query('update principals set email = $2, mobile = $3, channels = $4, quiet_hours = $5 where id = $1', [id, c.email, c.mobile, c.channels, c.quietHours && JSON.stringify(c.quietHours)]);
+    if (rowCount === 0) throw new Problem(404, 'person-not-found', 'No such person', `${id} is not in the directory`);
+    return c;
+  }
+
   async putUnit(id: string, unit: z.infer<typeof UnitSchema>) {
-    await this.pool.query('insert into units (id, name, kind) values ($1, $2, $3) on conflict (id) do update set name = excluded.name, kind = excluded.kind', [id, unit.name, unit.kind]);
+    const { head } = unit;
+    // A head left out is kept; null removes it.
+    await this.pool.query(
+      `insert into units (id, name, kind, head_name, head_email, head_mobile) values ($1, $2, $3, $5, $6, $7)
+       on conflict (id) do update set name = excluded.name, kind = excluded.kind,
+         head_name = case when $4 then excluded.head_name else units.head_name end,
+         head_email = case when $4 then excluded.head_email else units.head_email end,
+         head_mobile = case when $4 then excluded.head_mobile else units.head_mobile end`,
+      [id, unit.name, unit.kind, head !== undefined, head?.name ?? null, head?.email ?? null, head?.mobile ?? null],
+    );
     return { id, ...unit };
   }
 
@@ -55,6 +84,7 @@ export class DirectoryService {
        on conflict (id) do update set name = excluded.name, role = excluded.role, unit_id = excluded.unit_id, active = excluded.active`,
       [id, person.name, person.role, unitId, person.active],
     );
+    if (person.contact) await this.putContact(id, person.contact);
     if (!person.active) await this.pool.query('delete from console_sessions where principal_id = $1', [id]);
     return { id, name: person.name, role: person.role, unitId, active: person.active };
   }

@@ -7,10 +7,8 @@ import { Problem } from '../http/problem';
 import type { Principal } from '../auth/principals';
 import { ProposalsService } from '../proposals/proposals.service';
 import { AlertsService } from '../alerts/alerts.service';
-import type { DutyKind } from '../../../../workflows/domain/vocabulary';
 import type { Track } from '../../../../workflows/domain/state';
-import { chinaDate } from './official-document';
-import { supervisionNotice } from './supervision-notice';
+import { noticeFacts, supervisionNotice } from './supervision-notice';
 import { issuingUnits, replyDocument } from './reply-document';
 import { resultNotice } from './result-notice';
 import { unitNamer } from '../directory/names';
@@ -79,18 +77,8 @@ export class DocumentsService {
     const { state } = await this.proposals.view(principal, alert.proposalId);
     const intake = state.intake!;
     const unitName = await unitNamer(this.pool, [alert.unitId]);
-    const blocks = supervisionNotice({
-      serial: alert.id,
-      committee: intake.session.committee,
-      sessionName: intake.session.name,
-      number: intake.number,
-      title: intake.title,
-      unitName: unitName(alert.unitId),
-      dutyKind: alert.dutyKind as DutyKind,
-      commitmentNo: alert.commitmentNo,
-      dueDate: alert.dueDate,
-      raisedOn: chinaDate(alert.raisedAt),
-    });
+    const session = intake.session;
+    const blocks = supervisionNotice(noticeFacts(alert, { committee: session.committee, sessionName: session.name, number: intake.number, title: intake.title }, unitName(alert.unitId)));
     return { file: await documentPdf(blocks), title: `催办通知书（第${intake.number}号提案）` };
   }
 }

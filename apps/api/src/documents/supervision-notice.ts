@@ -3,7 +3,7 @@
  * escalation ladder reaches the head (DOMAIN.md, Deadlines and alerts), as an official document.
  */
 import { DUTY_NAME_ZH, type DutyKind } from '../../../../workflows/domain/vocabulary';
-import { type Block, documentDate } from './official-document';
+import { type Block, chinaDate, documentDate } from './official-document';
 
 export interface NoticeFacts {
   /** The alert's number in the outbox: the notice's serial. */
@@ -19,6 +19,15 @@ export interface NoticeFacts {
   dueDate: string;
   /** When the alert was raised, as a date in Asia/Shanghai. */
   raisedOn: string;
+}
+
+/** The notice's facts from an alert that reached a unit's head and the proposal it is about. */
+export function noticeFacts(
+  alert: { id: string; dutyKind: string; commitmentNo: number | null; dueDate: string; raisedAt: string | Date },
+  proposal: { committee: string; sessionName: string; number: number; title: string },
+  unitName: string,
+): NoticeFacts {
+  return { serial: alert.id, ...proposal, unitName, dutyKind: alert.dutyKind as DutyKind, commitmentNo: alert.commitmentNo, dueDate: alert.dueDate, raisedOn: chinaDate(alert.raisedAt) };
 }
 
 export function supervisionNotice(f: NoticeFacts): Block[] {

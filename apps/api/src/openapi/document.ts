@@ -62,7 +62,10 @@ import {
   StatsSchema,
   TaskListSchema,
   TaskQuerySchema,
+  NoticeListSchema,
+  NoticeQuerySchema,
 } from '../contracts';
+import { ContactDetailsSchema } from '../../../common/contact-preferences';
 import { ACTIONS, type ActionName, actionBody } from '../proposals/actions';
 import { READ_MODEL_BEHIND, SEEN_VERSIONS } from '../read-model/read-your-writes.interceptor';
 import { SummaryTextSchema } from '../../../../workflows/domain/annual-summary';
@@ -400,6 +403,25 @@ export function openApiDocument() {
           parameters: queryParams(DirectoryParamSchema).map((p) => ({ ...p, in: 'path', required: true })),
           requestBody: body(PasswordResetSchema),
           responses: { 204: { description: 'Set' }, ...readErrors },
+        },
+      },
+      '/me/contact': {
+        get: { operationId: 'myContact', tags: ['directory'], summary: '通知设置: how I am reached outside the console (email, mobile, channels, quiet hours in Beijing time)', responses: { 200: ok(ContactDetailsSchema), ...readErrors } },
+        put: {
+          operationId: 'putMyContact',
+          tags: ['directory'],
+          summary: 'Set how I am reached: the channels I want (email, SMS) and quiet hours, when only an escalation reaches me; anyone signed in, for themselves',
+          requestBody: body(ContactDetailsSchema),
+          responses: { 200: ok(ContactDetailsSchema), ...readErrors, 422: problem('An address, number, channel or time of day that is not one') },
+        },
+      },
+      '/notices': {
+        get: {
+          operationId: 'listNotices',
+          tags: ['alerts'],
+          summary: '通知投递 (committee): the email and SMS notices that failed (tried and not delivered, with the last error), wait (quiet hours, not yet tried) or were delivered; newest first',
+          parameters: queryParams(NoticeQuerySchema),
+          responses: { 200: ok(NoticeListSchema), ...readErrors },
         },
       },
       '/imports': {

@@ -1,0 +1,18 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { Roles } from '../auth/auth.guard';
+import { NoticeQuerySchema } from '../contracts';
+import { parse } from '../http/parse';
+import { NoticesService } from './notices.service';
+
+/** 通知投递: which notices did not reach whom (committee). */
+@Controller('notices')
+@Roles('committee')
+export class NoticesController {
+  constructor(private readonly notices: NoticesService) {}
+
+  @Get()
+  async list(@Query() query: unknown) {
+    const q = parse(NoticeQuerySchema, query, 'query');
+    return { items: await this.notices.list(q.state, q.limit) };
+  }
+}
