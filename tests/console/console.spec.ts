@@ -269,6 +269,41 @@ test('人员与单位: the committee resets an officer’s password, who signs i
   expect(res.status).toBe(200);
 });
 
+test('通知设置 and 通知投递: an officer sets an address, SMS and quiet hours in their own settings, a wrong number named; the committee sets a unit’s head and reads which notices failed', async () => {
+  const stb = await signedIn('stb-officer');
+  await stb.getByRole('link', { name: '通知设置' }).click();
+  await stb.getByLabel('电子邮箱').fill('kjj.officer@stb.smx.example.gov.cn');
+  await stb.getByLabel('手机号码').fill('1390398');
+  await stb.getByRole('button', { name: /^保\s?存$/ }).click();
+  await stb.getByText('请填写 11 位手机号码').waitFor();
+  await stb.getByLabel('手机号码').fill('13903981003');
+  await stb.getByRole('checkbox', { name: '短信' }).check();
+  // The directory gave the Science Bureau's officer quiet hours (22:00–07:30): the evening's start moved.
+  expect(await stb.getByRole('switch').getAttribute('aria-checked')).toBe('true');
+  await stb.getByLabel('自').fill('21:30');
+  await stb.getByRole('button', { name: /^保\s?存$/ }).click();
+  await stb.getByRole('status').filter({ hasText: '已保存' }).waitFor();
+  expect((await http(ctx.current, 'GET', '/me/contact', { as: 'stb-officer' })).body).toEqual({ email: 'kjj.officer@stb.smx.example.gov.cn', mobile: '13903981003', channels: ['email', 'sms'], quietHours: { from: '21:30', to: '07:30' } });
+  await checkAndKeep(stb, 'settings');
+
+  const committee = await signedIn('committee-clerk');
+  await committee.goto(`${ctx.current.base}/people`);
+  await committee.getByRole('row', { name: /三门峡市教育局/ }).getByRole('button', { name: /^编\s?辑$/ }).click();
+  await committee.getByLabel('姓名或职务').fill('市教育局局长');
+  await committee.getByRole('dialog').getByLabel('电子邮箱').fill('head@edu.smx.example.gov.cn');
+  await committee.getByRole('button', { name: /^保\s?存$/ }).click();
+  await committee.getByRole('cell', { name: '市教育局局长，head@edu.smx.example.gov.cn' }).waitFor();
+
+  await ctx.current.db.pool.query(
+    `insert into notices (source, recipient, recipient_name, channel, address, urgent, content, attempts, last_error, next_attempt_at)
+     values ('alert:880001', 'stb-officer', '市科技局经办人', 'email', 'kjj.officer@stb.smx.example.gov.cn', false, '{"subject": "【逾期提醒】第9202号提案会办意见（2026年12月2日到期）", "text": "", "html": ""}', 4, 'connect ECONNREFUSED 10.0.0.25:25', now() + interval '8 seconds')`,
+  );
+  await committee.getByRole('link', { name: '通知投递' }).click();
+  await committee.getByRole('cell', { name: 'connect ECONNREFUSED 10.0.0.25:25' }).waitFor();
+  expect(await committee.getByRole('row', { name: /第9202号提案会办意见/ }).innerText()).toMatch(/市科技局经办人（kjj\.officer@stb\.smx\.example\.gov\.cn）\s+邮件\s+【逾期提醒】第9202号提案会办意见（2026年12月2日到期）\s+4/);
+  await checkAndKeep(committee, 'delivery');
+}, 60_000);
+
 test('交办异议: a co-handler asks to be reassigned in its form, the committee keeps it with a reason in its own', async () => {
   const filed = await http(ctx.current, 'POST', '/proposals', { as: 'committee-clerk', body: { ...c202.intake, number: 7202 } });
   const id = filed.body.proposalId as string;

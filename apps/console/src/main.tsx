@@ -21,6 +21,8 @@ const PAGES = {
   '/mine': () => import('./pages/MyProposals'),
   '/people': () => import('./pages/People'),
   '/assessment': () => import('./pages/Assessment'),
+  '/delivery': () => import('./pages/Delivery'),
+  '/settings': () => import('./pages/Settings'),
 };
 // The page the address names starts loading now, alongside the session check, not after it.
 Object.entries(PAGES)
@@ -36,6 +38,8 @@ const Inbox = lazy(PAGES['/inbox']);
 const MyProposals = lazy(PAGES['/mine']);
 const People = lazy(PAGES['/people']);
 const Assessment = lazy(PAGES['/assessment']);
+const Delivery = lazy(PAGES['/delivery']);
+const Settings = lazy(PAGES['/settings']);
 const PublishedReplies = lazy(() => import('./pages/PublishedReplies'));
 
 /** Ant Design's lighter greys and its link blue fall short of WCAG AA contrast on white (axe says so): darker ones. */
@@ -60,6 +64,7 @@ function Shell({ principal, onSignOut }: { principal: Signed; onSignOut: () => v
       { key: '/list', label: <Link to="/list">{t('提案列表', 'Proposals')}</Link> },
       { key: '/assessment', label: <Link to="/assessment">{t('考核与评选', 'Assessment')}</Link> },
       { key: '/people', label: <Link to="/people">{t('人员与单位', 'People and units')}</Link> },
+      { key: '/delivery', label: <Link to="/delivery">{t('通知投递', 'Notice delivery')}</Link> },
     ],
     officer: [
       { key: '/inbox', label: <Link to="/inbox">{t('我的待办', 'My tasks')}</Link> },
@@ -68,7 +73,7 @@ function Shell({ principal, onSignOut }: { principal: Signed; onSignOut: () => v
     proposer: [{ key: '/mine', label: <Link to="/mine">{t('我的提案', 'My proposals')}</Link> }],
     leader: [{ key: '/list', label: <Link to="/list">{t('督办的重点提案', 'Key proposals I supervise')}</Link> }],
     supervisionOffice: [{ key: '/list', label: <Link to="/list">{t('政府系统办理的提案', "Proposals the government's departments handle")}</Link> }],
-  }[principal.role];
+  }[principal.role].concat({ key: '/settings', label: <Link to="/settings">{t('通知设置', 'Notifications')}</Link> });
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24 }}>
@@ -95,6 +100,8 @@ function Shell({ principal, onSignOut }: { principal: Signed; onSignOut: () => v
               <Route path="/mine" element={<MyProposals />} />
               <Route path="/people" element={<People />} />
               <Route path="/assessment" element={<Assessment />} />
+              <Route path="/delivery" element={<Delivery />} />
+              <Route path="/settings" element={<Settings />} />
               <Route path="*" element={<Navigate to={HOME[principal.role]} replace />} />
             </Routes>
           </Suspense>

@@ -6,6 +6,8 @@
  * reference case, proposal 202, through the rest of its lifecycle as the DRC and Science Bureau
  * officers and the three members would, printing its timeline as it goes, and writes the
  * paperwork: 202's reply as Word and PDF, the session's handling report, supervision notices.
+ * The alerts reach people by email, sent to a local SMTP server it starts (.data/mail), and the
+ * 每日待办 Schedule is triggered once while the compressed-time case has duties due.
  *
  *   --once   exit when the case is done (for scripts and CI)
  *   --fresh  start from empty stores (removes the SQLite file and the read-model database)
@@ -32,6 +34,9 @@ import { startWebhookReceiver } from './webhook-receiver';
 import { compressedPolicy } from '../../../seeds/policy';
 import { startDevServer } from './embedded-temporal';
 import { startNode, waitForHttp } from './processes';
+import { startMailServer } from './mail-server';
+import { Client as TemporalClient, Connection } from '@temporalio/client';
+import { DAILY_DIGEST_SCHEDULE_ID } from '../../../workflows/daily-digest';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 const demoPassword = (id: string) => `demo-${id}`;
@@ -128,15 +133,23 @@ async function main() {
     // The compressed-time case goes through the last replica: a job with two drives both.
     const lastReplica = bases.at(-1)!;
 
-    console.log('• alert dispatcher process, delivering to a local webhook');
+    const smtpPort = Number(process.env.SMTP_PORT ?? 2525);
+    console.log(`• SMTP server (aiosmtpd on 127.0.0.1:${smtpPort}), keeping what it receives in .data/mail/Maildir`);
+    const mail = await startMailServer(smtpPort, path.join(DATA, 'mail', 'Maildir'));
+    stops.push(mail.stop);
+    const mailedBefore = (await mail.received()).length;
+
+    console.log('• alert dispatcher process, delivering to a local webhook and by email');
     const webhook = await startWebhookReceiver((alert) => console.log(`     📨 webhook ← ${alert.kind}${alert.level ? ` (level ${alert.level}, to ${alert.audience})` : ''}: ${alert.dutyKind} of ${alert.unitId ?? alert.proposerId}, due ${alert.dueDate}`));
     stops.push(webhook.stop);
     const dispatcher = startNode(
       path.join(DIST, 'dispatcher/src/main.js'),
-      { DATABASE_URL: databaseUrl, ALERT_WEBHOOK_URL: webhook.url, POLL_MS: '500', LOG_LEVEL: 'warn' },
+      { DATABASE_URL: databaseUrl, ALERT_WEBHOOK_URL: webhook.url, POLL_MS: '500', LOG_LEVEL: 'warn', SMTP_URL: mail.url, MAIL_FROM: `"${seedDirectory().units.find((u) => u.kind === 'committee')!.name}" <tian@cppcc.smx.example.gov.cn>`, CONSOLE_URL: base },
       supervised('the alert dispatcher'),
     );
     stops.push(dispatcher.stop);
+    const temporalClient = new TemporalClient({ connection: await Connection.connect({ address: temporal.address }) });
+    stops.push(() => temporalClient.connection.close());
 
     const printRows = (rows: TimelineRow[]) => rows.forEach((r) => console.log(formatRow(r)));
     const session = c.intake.session;
@@ -193,7 +206,14 @@ async function main() {
     const demo = { ...c, intake: { ...c.intake, session: { ...c.intake.session, id: `${c.intake.session.id}-demo`, name: `${c.intake.session.name}（演示）` } } };
     console.log(`\nProposal ${c.intake.number} again on compressed time (policy ${policy.id}: seconds for months), with its deadline alerts:\n`);
     console.log(formatHeader());
-    const demoId = await Promise.race([driveOnCompressedTime({ base: lastReplica, secret }, demo, policy.id, printRows), gaveUp]);
+    // 每日待办 as a working morning would send it, asked of the Schedule once both units owe duties due today.
+    let digestAsked: Promise<void> | undefined;
+    const printDemoRows = (rows: TimelineRow[]) => {
+      printRows(rows);
+      if (!digestAsked && rows.some((r) => r.what.startsWith('交办'))) digestAsked = temporalClient.schedule.getHandle(DAILY_DIGEST_SCHEDULE_ID).trigger();
+    };
+    const demoId = await Promise.race([driveOnCompressedTime({ base: lastReplica, secret }, demo, policy.id, printDemoRows), gaveUp]);
+    await digestAsked;
     await listed({ base: lastReplica, secret }, demo, 'closed');
     const notices = await saveSupervisionNotices({ base, secret }, demoId, path.join(documentsDir, 'notices'));
 
@@ -212,6 +232,9 @@ async function main() {
     console.log(`考核 (units ranked, with the selection, version ${selection.version as number}): ${path.relative(ROOT, assessment)}`);
     console.log(`答复公开 (anyone, no sign-in): ${base}/published — ${(published.total as number)} published in ${session.name}`);
     console.log(`催办通知书 (escalations to a unit's head, compressed-time case): ${notices.map((f) => path.relative(ROOT, f)).join(', ') || 'none'}`);
+    const mailed = (await mail.received()).slice(mailedBefore);
+    console.log(`Email (SMTP ${mail.url}): ${mailed.length} notices received this run, in ${path.relative(ROOT, mail.maildir)}/new; failures and waiting ones at ${base}/notices (committee)`);
+    for (const m of mailed) console.log(`     ✉ ${(m.to && 'text' in m.to ? m.to.text : '')} — ${m.subject ?? ''}${m.attachments.length ? ` [${m.attachments.map((a) => a.filename).join(', ')}]` : ''}`);
     if (!once) {
       if (!process.env.API_TOKEN_SECRET) console.log('(tokens for this run are signed with a random key: set API_TOKEN_SECRET to mint your own)');
       console.log('\nThe stack keeps running; Ctrl-C stops it.');

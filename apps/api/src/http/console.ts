@@ -14,7 +14,7 @@ function projectRoot(from: string): string {
 }
 export const CONSOLE_DIR = path.join(projectRoot(__dirname), 'dist/console');
 /** The console's routes (see apps/console/src/main.tsx). */
-const CLIENT_ROUTES = /^\/(?:$|sign-in$|overview$|list$|inbox$|mine$|people$|assessment$|published$|p\/[^/]+$)/;
+const CLIENT_ROUTES = /^\/(?:$|sign-in$|overview$|list$|inbox$|mine$|people$|assessment$|delivery$|settings$|published$|p\/[^/]+$)/;
 
 export function serveConsole(app: Express, dir = CONSOLE_DIR): boolean {
   const index = path.join(dir, 'index.html');

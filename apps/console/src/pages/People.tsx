@@ -1,15 +1,17 @@
-/** 人员与单位: the committee adds, edits and deactivates units and people and resets passwords. */
+/** 人员与单位: the committee adds, edits and deactivates units and people, sets how each is reached and resets passwords. */
 import { Alert, Button, Form, Input, Modal, Radio, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { type Answer, type Problem, api } from '../api/client';
 import { useLang, useT } from '../i18n';
 import { problemMessage } from '../problem';
 import { reloadUnits } from '../units';
+import { type Contact, ContactFields, type ContactValues, fromValues, toValues } from '../components/ContactFields';
 
 type Directory = Answer<'/directory'>;
+type Head = Directory['units'][number]['head'];
 type Editing =
-  | { what: 'unit'; id?: string; values?: { name: string; kind: string } }
-  | { what: 'person'; id?: string; values?: { name: string; role: string; unitId?: string | null; active: boolean } }
+  | { what: 'unit'; id?: string; values?: { name: string; kind: string; head?: Head | null } }
+  | { what: 'person'; id?: string; values?: { name: string; role: string; unitId?: string | null; active: boolean; contact?: Contact } }
   | { what: 'password'; id: string };
 
 const ROLE_ZH: Record<string, string> = { committee: '提案委员会', officer: '承办单位经办人', proposer: '政协委员', leader: '领衔督办领导', supervisionOffice: '政府督查室' };
@@ -28,9 +30,12 @@ export default function People() {
     const id = (editing.id ?? values.id) as string;
     const { error: problem, response } =
       editing.what === 'unit'
-        ? await api.PUT('/directory/units/{id}', { params: { path: { id } }, body: { name: values.name as string, kind: values.kind as 'bureau' } })
+        ? await api.PUT('/directory/units/{id}', { params: { path: { id } }, body: { name: values.name as string, kind: values.kind as 'bureau', head: headOf(values.head as Record<string, string> | undefined) } })
         : editing.what === 'person'
-          ? await api.PUT('/directory/people/{id}', { params: { path: { id } }, body: (values.role === 'officer' ? { role: 'officer', name: values.name, unitId: values.unitId, active: values.active } : { role: values.role, name: values.name, active: values.active }) as never })
+          ? await api.PUT('/directory/people/{id}', {
+              params: { path: { id } },
+              body: { ...(values.role === 'officer' ? { role: 'officer', name: values.name, unitId: values.unitId } : { role: values.role, name: values.name }), active: values.active, contact: fromValues(values.contact as ContactValues) } as never,
+            })
           : await api.PUT('/directory/people/{id}/password', { params: { path: { id } }, body: { password: values.password as string } });
     if (!response.ok) return setError(problemMessage(problem as Problem | undefined, lang));
     setEditing(undefined);
@@ -60,6 +65,7 @@ export default function People() {
         columns={[
           { title: t('编号', 'ID'), dataIndex: 'id' },
           { title: t('名称', 'Name'), dataIndex: 'name' },
+          { title: t('主要负责人', 'Head'), render: (_, u) => (u.head ? [u.head.name, u.head.email, u.head.mobile].filter(Boolean).join('，') : '—') },
           {
             title: t('机构改革', 'Reorganisation'),
             render: (_, u) => (u.successorId ? <Tag>{t(`由 ${directory?.units.find((x) => x.id === u.successorId)?.name ?? u.successorId} 承继`, `succeeded by ${u.successorId}`)}</Tag> : '—'),
@@ -85,6 +91,7 @@ export default function People() {
           { title: t('姓名', 'Name'), dataIndex: 'name' },
           { title: t('角色', 'Role'), render: (_, p) => t(ROLE_ZH[p.role] ?? p.role, p.role) },
           { title: t('单位', 'Unit'), render: (_, p) => p.unitId ?? '—' },
+          { title: t('联系方式', 'Reached by'), render: (_, p) => [p.contact.channels.includes('email') && p.contact.email, p.contact.channels.includes('sms') && p.contact.mobile].filter(Boolean).join('；') || '—' },
           { title: t('状态', 'Status'), render: (_, p) => <Space>{p.active ? <Tag>{t('在用', 'Active')}</Tag> : <Tag color="#434343">{t('已停用', 'Deactivated')}</Tag>}{p.locked && <Tag color="#a8071a">{t('已锁定', 'Locked')}</Tag>}{!p.hasPassword && <Tag>{t('未设密码', 'No password')}</Tag>}</Space> },
           {
             title: '',
@@ -99,7 +106,7 @@ export default function People() {
       />
       <Modal open={Boolean(editing)} title={editing && { unit: t('单位', 'Unit'), person: t('人员', 'Person'), password: t(`重置 ${editing.id} 的密码`, `New password for ${editing.id}`) }[editing.what]} footer={null} onCancel={() => (setEditing(undefined), setError(undefined))} destroyOnHidden>
         {error && <Alert type="error" showIcon message={error} role="alert" style={{ marginBottom: 12 }} />}
-        <Form layout="vertical" onFinish={save} initialValues={editing?.what === 'password' ? {} : { kind: 'bureau', role: 'officer', active: true, ...(editing?.values ?? {}) }}>
+        <Form layout="vertical" onFinish={save} initialValues={initialValues(editing)}>
           {!editing?.id && (
             <Form.Item name="id" label={t('编号（账号）', 'ID (account)')} rules={[{ required: true, pattern: /^[a-z0-9][a-z0-9-]{0,62}$/, message: t('小写字母、数字或连字符', 'Lowercase letters, digits or hyphens') }]}>
               <Input />
@@ -115,9 +122,23 @@ export default function People() {
                 <Input />
               </Form.Item>
               {editing?.what === 'unit' ? (
-                <Form.Item name="kind" label={t('类型', 'Kind')}>
-                  <Radio.Group options={[{ value: 'bureau', label: t('承办单位', 'Bureau') }, { value: 'committee', label: t('提案委员会', 'Committee') }]} />
-                </Form.Item>
+                <>
+                  <Form.Item name="kind" label={t('类型', 'Kind')}>
+                    <Radio.Group options={[{ value: 'bureau', label: t('承办单位', 'Bureau') }, { value: 'committee', label: t('提案委员会', 'Committee') }]} />
+                  </Form.Item>
+                  <Typography.Text strong>{t('主要负责人（接收催办通知书）', 'Head (receives the supervision notice)')}</Typography.Text>
+                  <Space wrap>
+                    <Form.Item name={['head', 'name']} label={t('姓名或职务', 'Name or title')}>
+                      <Input />
+                    </Form.Item>
+                    <Form.Item name={['head', 'email']} label={t('电子邮箱', 'Email')} rules={[{ type: 'email', message: t('请填写有效的邮箱地址', 'Give an email address') }]}>
+                      <Input />
+                    </Form.Item>
+                    <Form.Item name={['head', 'mobile']} label={t('手机号码', 'Mobile')} rules={[{ pattern: /^1[3-9]\d{9}$/, message: t('请填写 11 位手机号码', 'Give an 11-digit mobile number') }]}>
+                      <Input />
+                    </Form.Item>
+                  </Space>
+                </>
               ) : (
                 <>
                   <Form.Item name="role" label={t('角色', 'Role')}>
@@ -135,6 +156,7 @@ export default function People() {
                   <Form.Item name="active" label={t('在用', 'Active')} valuePropName="checked">
                     <Switch />
                   </Form.Item>
+                  <ContactFields name={['contact']} />
                 </>
               )}
             </>
@@ -146,4 +168,13 @@ export default function People() {
       </Modal>
     </Space>
   );
+}
+
+/** A head named is set (blank fields as none); no name removes the head. */
+const headOf = (h: Record<string, string> | undefined) => (h?.name?.trim() ? { name: h.name.trim(), email: h.email?.trim() || null, mobile: h.mobile?.trim() || null } : null);
+
+function initialValues(editing: Editing | undefined) {
+  if (!editing || editing.what === 'password') return {};
+  if (editing.what === 'unit') return { kind: 'bureau', ...editing.values, head: editing.values?.head ?? {} };
+  return { role: 'officer', active: true, ...editing.values, contact: toValues(editing.values?.contact) };
 }
