@@ -94,8 +94,32 @@ test('five failures lock the account (the right password too) until the lock end
   expect(Number(locked.retryAfter)).toBeGreaterThan(14 * 60);
   // Bearer tokens are not passwords: the API clients of the unit keep working.
   expect((await http(ctx.current, 'GET', '/tasks', { as: 'stb-officer' })).status).toBe(200);
-  await setPassword(ctx.current.db.pool, 'stb-officer', 'a-new-password-2024');
+  // The committee resets it in 人员与单位; the officer signs in with the new one.
+  expect((await http(ctx.current, 'PUT', '/directory/people/stb-officer/password', { as: 'committee-clerk', body: { password: 'a-new-password-2024' } })).status).toBe(204);
   expect((await signIn('stb-officer', 'a-new-password-2024')).status).toBe(200);
+
+  // 账号审计: the whole story, newest first, each with its address and who acted.
+  const trail = await http(ctx.current, 'GET', '/directory/audit?account=stb-officer', { as: 'committee-clerk' });
+  const kinds = (trail.body.items as { kind: string; actor: string | null; address: string | null }[]).map((e) => e.kind).reverse();
+  expect(kinds.slice(-9)).toEqual(['signInFailed', 'signInFailed', 'signInFailed', 'signInFailed', 'signInFailed', 'accountLocked', 'signInWhileLocked', 'passwordReset', 'signedIn']);
+  const [signedIn, reset] = trail.body.items as { kind: string; actor: string | null; address: string | null; at: string }[];
+  expect([signedIn!.address, signedIn!.actor]).toEqual([expect.stringMatching(/127\.0\.0\.1/), null]);
+  expect([reset!.kind, reset!.actor]).toEqual(['passwordReset', 'committee-clerk']);
+  expect((await http(ctx.current, 'GET', '/directory/audit?kind=accountLocked', { as: 'committee-clerk' })).body.items.map((e: { account: string }) => e.account)).toContain('stb-officer');
+  expect((await http(ctx.current, 'GET', '/directory/audit', { as: 'stb-officer' })).status).toBe(403);
+});
+
+test('deactivating and reactivating a person is in the audit trail, with who did it', async () => {
+  const person = { role: 'officer', name: '市教育局经办人', unitId: 'smx-edu' };
+  await http(ctx.current, 'PUT', '/directory/people/edu-officer', { as: 'committee-clerk', body: { ...person, active: false } });
+  await http(ctx.current, 'PUT', '/directory/people/edu-officer', { as: 'committee-clerk', body: { ...person, active: false } });
+  await http(ctx.current, 'PUT', '/directory/people/edu-officer', { as: 'committee-clerk', body: { ...person, active: true } });
+  const trail = await http(ctx.current, 'GET', '/directory/audit?account=edu-officer', { as: 'committee-clerk' });
+  // Saving a person unchanged records nothing.
+  expect(trail.body.items.slice(0, 2).map((e: { kind: string; actor: string }) => [e.kind, e.actor])).toEqual([
+    ['reactivated', 'committee-clerk'],
+    ['deactivated', 'committee-clerk'],
+  ]);
 });
 
 test('attempts from one address are limited per minute, whatever the account', async () => {
@@ -103,4 +127,6 @@ test('attempts from one address are limited per minute, whatever the account', a
   for (let i = 0; i < 60; i++) answers.push((await signIn(`someone-${i}`, 'guess')).status);
   expect(answers).toContain(429);
   expect(new Set(answers)).toEqual(new Set([401, 429]));
+  const throttled = await http(ctx.current, 'GET', '/directory/audit?kind=signInThrottled', { as: 'committee-clerk' });
+  expect(throttled.body.items.length).toBe(answers.filter((a) => a === 429).length);
 });

@@ -21,6 +21,7 @@ import { eventsQuery, viewQuery } from '../../workflows/messages';
 import { type TestDatabase, createTestDatabase } from '../support/database';
 import { act, startProposal } from '../support/proposals';
 import { devServerEnv } from '../support/temporal';
+import { freePort } from '../support/processes';
 
 const c202 = referenceCase();
 const policy = compressedPolicy();
@@ -40,9 +41,9 @@ afterAll(async () => {
 });
 
 /** The worker as its own process, as production runs it, so it can be killed outright. */
-function workerProcess(): ChildProcess {
+function workerProcess(metricsAddress?: string): ChildProcess {
   return spawn(process.execPath, ['-r', '@swc-node/register', path.resolve(__dirname, '../../apps/worker/src/main.ts')], {
-    env: { ...process.env, TEMPORAL_ADDRESS: env.address, DATABASE_URL: db.url, WORKFLOW_BUNDLE: bundle, LOG_LEVEL: 'ERROR' },
+    env: { ...process.env, TEMPORAL_ADDRESS: env.address, DATABASE_URL: db.url, WORKFLOW_BUNDLE: bundle, LOG_LEVEL: 'ERROR', DIGEST_AT: 'off', ...(metricsAddress ? { METRICS_ADDRESS: metricsAddress } : {}) },
     stdio: 'inherit',
   });
 }
@@ -85,9 +86,14 @@ test('a worker killed mid-way loses no alert and sends none twice; retried and r
   // Everything else falls due while no worker runs.
   await sleep(Math.max(0, assignedAt + 18_000 - Date.now()));
   expect(opinion(await outbox(handle.workflowId))).toHaveLength(1);
-  worker = workerProcess();
+  const metricsAddress = `127.0.0.1:${await freePort()}`;
+  worker = workerProcess(metricsAddress);
   try {
     const caught = await until(() => outbox(handle.workflowId), (rows) => opinion(rows).length >= 5, 30);
+    // The SDK's own figures, as Prometheus scrapes the worker: workflow task latency and the cache.
+    const figures = await (await fetch(`http://${metricsAddress}/metrics`)).text();
+    expect(figures).toMatch(/^temporal_workflow_task_execution_latency\w*_count\{.*\} [1-9]/m);
+    expect(figures).toMatch(/^temporal_sticky_cache_size\{.*\} \d/m);
     expect(opinion(caught).map((r) => `${r.kind}${r.level}`)).toEqual(['warning0', 'overdue0', 'escalation1', 'escalation2', 'escalation3']);
     const keys = caught.map((r) => r.alert_key);
     expect(new Set(keys).size).toBe(keys.length);

@@ -42,6 +42,7 @@ let sms: Awaited<ReturnType<typeof startSmsGateway>>;
 let worker: Worker;
 let running: Promise<void>;
 const processes = new Processes();
+let metricsUrl: string;
 
 beforeAll(async () => {
   [env, db] = await Promise.all([devServerEnv(), createTestDatabase()]);
@@ -51,7 +52,10 @@ beforeAll(async () => {
   [mail, sms] = await Promise.all([startMailServer(await freePort(), path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mail-')), 'Maildir')), startSmsGateway(account)]);
   worker = await Worker.create({ connection: env.nativeConnection, taskQueue: TASK_QUEUE, ...workflowSources(), activities: createActivities(db.pool, env.client) });
   running = worker.run();
+  const metricsPort = await freePort();
+  metricsUrl = `http://127.0.0.1:${metricsPort}/metrics`;
   processes.start('apps/dispatcher/src/main.ts', {
+    METRICS_PORT: String(metricsPort),
     DATABASE_URL: db.url,
     ALERT_WEBHOOK_URL: 'http://127.0.0.1:9/unreached',
     POLL_MS: '200',
@@ -144,6 +148,13 @@ test('the Science Bureau hears of its opinion by email and SMS as it falls due, 
   }
   expect(texts.map((s) => s.text)).toContainEqual(expect.stringMatching(/会办意见将于\d{1,2}月\d{1,2}日到期，请及时办理。$/));
   expect(sms.refused).toEqual([]);
+
+  // What Prometheus scrapes from the dispatcher: what it sent by channel, and no backlog left.
+  const figures = await (await fetch(metricsUrl)).text();
+  const value = (series: string) => Number(new RegExp(`^${series.replace(/[{}]/g, '\\$&')} (\\S+)$`, 'm').exec(figures)?.[1]);
+  expect(value('delivery_attempts_total{channel="email",outcome="delivered",service="dispatcher"}')).toBeGreaterThanOrEqual(4);
+  expect(value('delivery_attempts_total{channel="sms",outcome="delivered",service="dispatcher"}')).toBeGreaterThanOrEqual(3);
+  expect(figures).not.toMatch(/^delivery_backlog\{channel="(email|sms)"/m);
   await handle.terminate('test done');
 }, 120_000);
 
@@ -156,6 +167,11 @@ test('with the SMTP server down for a minute the notices wait, their failures re
   // Every email notice tried and failed, more than once, while SMS goes on through its own gateway.
   const failing = await until(() => noticesOf(id), (n) => email(n).length >= 5 && email(n).every((x) => x.attempts >= 2 && x.last_error && !x.delivered_at), 60, 'email failing');
   expect(email(failing).every((x) => /ECONNREFUSED|connect/i.test(x.last_error!))).toBe(true);
+  // The backlog and the failures as the monitoring sees them.
+  const figures = await (await fetch(metricsUrl)).text();
+  expect(figures).toMatch(/^delivery_backlog\{channel="email",state="failing",service="dispatcher"\} [1-9]\d*$/m);
+  expect(figures).toMatch(/^delivery_attempts_total\{channel="email",outcome="failed",service="dispatcher"\} [1-9]\d*$/m);
+  expect(figures).toMatch(/^delivery_oldest_undelivered_seconds\{channel="email",service="dispatcher"\} \d/m);
   await until(async () => Date.now() - down, (ms) => ms >= 60_000, 70, 'a minute down');
   expect(mailsOf(await mail.received(), 1712)).toEqual([]);
   await mail.start();
@@ -224,7 +240,7 @@ test('quiet hours hold a warning until they end; an escalation goes through them
     ]),
   );
   const sent: string[] = [];
-  await deliverNotices(db.pool, { email: async (n) => void sent.push(n.source) }, 4, 20, () => at);
+  await deliverNotices(db.pool, { email: async (n) => void sent.push(n.source) }, { maxBackoffSeconds: 4, now: () => at });
   const { rows } = await db.pool.query<{ source: string; delivered_at: Date | null; next_attempt_at: Date }>(`select source, delivered_at, next_attempt_at from notices where source like 'test:%' order by source`);
   const bySource = Object.fromEntries(rows.map((r) => [r.source, r]));
   expect(sent).toEqual(['test:quiet-escalation']);

@@ -10,12 +10,14 @@ import type { ApiConfig } from './config';
 import { bodyErrors, jsonBody, jsonOnly } from './http/body';
 import { logger, requestContext } from './http/logging';
 import { serveConsole } from './http/console';
+import { requestMetrics } from './http/metrics';
 
 export async function createApi(config: ApiConfig): Promise<INestApplication> {
   logger.level = config.LOG_LEVEL;
   // Nest's own body parser is off: ours answers malformed and oversized bodies with problem+json.
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config), { bodyParser: false, logger: ['error', 'warn'] });
   app.use(requestContext);
+  app.use(requestMetrics);
   app.use(jsonOnly);
   app.use(jsonBody(config.BODY_LIMIT));
   app.use(bodyErrors);

@@ -576,3 +576,14 @@ export const SummariesRequestedSchema = z.object({
   dueDate: z.string(),
   units: z.array(z.object({ unitId: z.string(), unitName: z.string(), newlyAsked: z.boolean().describe('False when the unit had been asked already: asking again changes nothing.') })),
 });
+
+/** The accounts' audit trail, as the committee reads it. */
+export const AuditKindSchema = z.enum(['signedIn', 'signInFailed', 'accountLocked', 'signInWhileLocked', 'signInThrottled', 'passwordReset', 'deactivated', 'reactivated']);
+export const AuditQuerySchema = z.strictObject({
+  account: z.string().max(100).optional().describe('only entries about this account'),
+  kind: AuditKindSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export const AuditListSchema = z.object({
+  items: z.array(z.object({ id: z.string(), at: z.string(), kind: AuditKindSchema, account: z.string(), actor: z.string().nullable(), address: z.string().nullable(), detail: z.record(z.string(), z.unknown()) })),
+});

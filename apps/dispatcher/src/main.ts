@@ -15,6 +15,8 @@ import { fanOutAlerts } from './notices';
 import { fanOutDigests } from './digests';
 import { smsSender } from './sms-gateway';
 import type { Channel } from '../../common/contact-preferences';
+import { serveMetrics } from '../../common/metrics';
+import { dispatcherMetrics } from './metrics';
 import { calendarCoverage, currentCalendar, raiseCoverageAlert } from '../../common/calendar-years';
 import { DEFAULT_DATABASE_URL, createPool, listen } from '../../common/database';
 import { defaultPolicy } from '../../../seeds/policy';
@@ -38,6 +40,9 @@ const EnvSchema = z.object({
   SMS_TEMPLATE_ID: z.string().default(''),
   /** The longest wait between two attempts at a notice (1 s, 2 s, 4 s … up to it). */
   NOTICE_RETRY_MAX_S: z.coerce.number().int().min(1).max(86_400).default(3600),
+  /** Where Prometheus scrapes GET /metrics (0: any free port); unset, no endpoint. */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65_535).optional(),
+  METRICS_HOST: z.string().default('127.0.0.1'),
 });
 
 async function main() {
@@ -49,6 +54,8 @@ async function main() {
   // The daily Schedule's digest runs (每日待办).
   const listeningForDigests = listen(env.DATABASE_URL, 'notices', () => wake(), () => wake());
 
+  const metrics = dispatcherMetrics(pool);
+  const scrape = env.METRICS_PORT === undefined ? undefined : await serveMetrics(metrics.registry, env.METRICS_HOST, env.METRICS_PORT);
   let running = true;
   const stop = () => {
     running = false;
@@ -76,15 +83,16 @@ async function main() {
       coverageCheckedAt = Date.now();
       await checkCoverage().catch((err) => console.error(JSON.stringify({ level: 'error', msg: 'calendar coverage check failed', err: String(err) })));
     }
-    const failedRound = (what: string) => (err: unknown) => {
-      console.error(JSON.stringify({ level: 'error', msg: `${what} failed`, err: String(err) }));
-      return { delivered: 0, failed: 0, deferred: 0 };
-    };
-    const { delivered, failed } = await deliverDue(pool, send).catch(failedRound('delivery round'));
+    const none = { delivered: 0, failed: 0, deferred: 0 };
+    const logged = (what: string) => (err: unknown) => console.error(JSON.stringify({ level: 'error', msg: `${what} failed`, err: String(err) }));
+    const { delivered, failed } = await deliverDue(pool, send).catch((err) => (logged('delivery round')(err), none));
+    metrics.count('webhook', 'delivered', delivered);
+    metrics.count('webhook', 'failed', failed);
     if (delivered + failed > 0 && env.LOG_LEVEL === 'info') console.log(JSON.stringify({ level: 'info', msg: 'alerts delivered', delivered, failed }));
+    // Fanned out even with no channel configured: an alert is marked told, never sent late when one is.
     const fanOut = async () => (await fanOutAlerts(pool, noticeSettings)) + (await fanOutDigests(pool, noticeSettings));
-    const made = noticeSettings.channels.length > 0 ? await fanOut().catch((err) => failedRound('fan-out')(err).delivered) : 0;
-    const notices = await deliverNotices(pool, senders, env.NOTICE_RETRY_MAX_S).catch(failedRound('notice round'));
+    const made = await fanOut().catch((err) => (logged('fan-out')(err), 0));
+    const notices = await deliverNotices(pool, senders, { maxBackoffSeconds: env.NOTICE_RETRY_MAX_S, record: (channel, outcome) => metrics.count(channel, outcome, 1) }).catch((err) => (logged('notice round')(err), none));
     if (notices.delivered + notices.failed + notices.deferred > 0 && env.LOG_LEVEL === 'info') console.log(JSON.stringify({ level: 'info', msg: 'notices sent', ...notices }));
     if (delivered > 0 || made > 0 || notices.delivered > 0) continue;
     await new Promise<void>((resolve) => {
@@ -95,7 +103,7 @@ async function main() {
       };
     });
   }
-  await Promise.all([listening.close(), listeningForDigests.close()]);
+  await Promise.all([listening.close(), listeningForDigests.close(), scrape?.close()]);
   email?.close();
   await pool.end();
 }

@@ -32,7 +32,16 @@ export interface DeliveryRound {
   deferred: number;
 }
 
-export async function deliverNotices(pool: Pool, senders: Partial<Record<Channel, NoticeSender>>, maxBackoffSeconds: number, batch = 20, now = () => new Date()): Promise<DeliveryRound> {
+export interface DeliveryOptions {
+  /** The longest wait between two attempts. */
+  maxBackoffSeconds: number;
+  batch?: number;
+  now?: () => Date;
+  /** Told each notice's outcome, for the metrics. */
+  record?: (channel: Channel, outcome: keyof DeliveryRound) => void;
+}
+
+export async function deliverNotices(pool: Pool, senders: Partial<Record<Channel, NoticeSender>>, { maxBackoffSeconds, batch = 20, now = () => new Date(), record = () => undefined }: DeliveryOptions): Promise<DeliveryRound> {
   return inTransaction(pool, async (client) => {
     const round: DeliveryRound = { delivered: 0, failed: 0, deferred: 0 };
     const { rows } = await client.query<{ id: string; source: string; recipient: string; recipient_name: string; channel: Channel; address: string; urgent: boolean; content: NoticeContent; attempts: number; quiet_hours: QuietHours | null }>(
@@ -47,6 +56,7 @@ export async function deliverNotices(pool: Pool, senders: Partial<Record<Channel
       if (quietEnd) {
         await client.query('update notices set next_attempt_at = $2 where id = $1', [r.id, quietEnd]);
         round.deferred++;
+        record(r.channel, 'deferred');
         continue;
       }
       try {
@@ -55,6 +65,7 @@ export async function deliverNotices(pool: Pool, senders: Partial<Record<Channel
         await send({ id: r.id, source: r.source, recipient: r.recipient, recipientName: r.recipient_name, channel: r.channel, address: r.address, content: r.content, attempts: r.attempts });
         await client.query('update notices set delivered_at = now(), attempts = attempts + 1, last_error = null where id = $1', [r.id]);
         round.delivered++;
+        record(r.channel, 'delivered');
       } catch (err) {
         await client.query(`update notices set attempts = attempts + 1, last_error = $2, next_attempt_at = now() + make_interval(secs => $3) where id = $1`, [
           r.id,
@@ -62,6 +73,7 @@ export async function deliverNotices(pool: Pool, senders: Partial<Record<Channel
           backoffSeconds(r.attempts, maxBackoffSeconds),
         ]);
         round.failed++;
+        record(r.channel, 'failed');
       }
     }
     return round;

@@ -7,8 +7,9 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import { type ParsedMail, simpleParser } from 'mailparser';
+import { projectRoot } from '../../common/project-root';
 
-const PYTHON = path.resolve(__dirname, '../../..', process.env.VENV ?? '.venv', 'bin/python');
+const PYTHON = path.join(projectRoot(__dirname), '.venv/bin/python');
 
 export interface MailServer {
   readonly url: string;
@@ -34,8 +35,11 @@ export async function startMailServer(port: number, maildir: string): Promise<Ma
   const start = async () => {
     const c = spawn(PYTHON, ['-m', 'aiosmtpd', '-n', '-l', `127.0.0.1:${port}`, '-c', 'aiosmtpd.handlers.Mailbox', maildir], { stdio: ['ignore', 'ignore', 'inherit'] });
     child = c;
+    let failed: Error | undefined;
+    c.once('error', (err) => (failed = err));
     const deadline = Date.now() + 15_000;
     while (!(await accepting(port))) {
+      if (failed) throw new Error(`the SMTP server did not start: ${failed.message} (run \`npm run setup\`)`);
       if (c.exitCode !== null) throw new Error(`the SMTP server exited with ${c.exitCode}`);
       if (Date.now() > deadline) throw new Error(`the SMTP server did not listen on ${port} in 15 s`);
       await new Promise((r) => setTimeout(r, 100));

@@ -233,7 +233,8 @@ async function main() {
     console.log(`答复公开 (anyone, no sign-in): ${base}/published — ${(published.total as number)} published in ${session.name}`);
     console.log(`催办通知书 (escalations to a unit's head, compressed-time case): ${notices.map((f) => path.relative(ROOT, f)).join(', ') || 'none'}`);
     const mailed = (await mail.received()).slice(mailedBefore);
-    console.log(`Email (SMTP ${mail.url}): ${mailed.length} notices received this run, in ${path.relative(ROOT, mail.maildir)}/new; failures and waiting ones at ${base}/notices (committee)`);
+    const waiting = await callApi(asCommittee, 'GET', '/notices?state=waiting');
+    console.log(`Email (SMTP ${mail.url}): ${mailed.length} notices received this run, in ${path.relative(ROOT, mail.maildir)}/new; ${(waiting.items as unknown[]).length} wait for their recipients' quiet hours to end; the committee reads them at ${base}/delivery`);
     for (const m of mailed) console.log(`     ✉ ${(m.to && 'text' in m.to ? m.to.text : '')} — ${m.subject ?? ''}${m.attachments.length ? ` [${m.attachments.map((a) => a.filename).join(', ')}]` : ''}`);
     if (!once) {
       if (!process.env.API_TOKEN_SECRET) console.log('(tokens for this run are signed with a random key: set API_TOKEN_SECRET to mint your own)');

@@ -14,6 +14,8 @@ const EnvSchema = z.object({
   /** 每日待办: the time of day (in DIGEST_TIMEZONE) the daily Schedule fires; "off" makes no Schedule. */
   DIGEST_AT: z.union([z.literal('off'), z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM or off')]).default('08:30'),
   DIGEST_TIMEZONE: z.string().min(1).default('Asia/Shanghai'),
+  /** host:port where the SDK serves its Prometheus metrics (workflow task latency, cache size…); unset, none. */
+  METRICS_ADDRESS: z.string().regex(/^[^:\s]+:\d+$/, 'must be host:port').optional(),
 });
 export type WorkerEnv = z.infer<typeof EnvSchema>;
 

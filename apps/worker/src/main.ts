@@ -15,7 +15,10 @@ import { ensureDailyDigestSchedule } from './daily-digest-schedule';
 
 async function main() {
   const env = readEnv();
-  Runtime.install({ logger: new DefaultLogger(env.LOG_LEVEL) });
+  Runtime.install({
+    logger: new DefaultLogger(env.LOG_LEVEL),
+    ...(env.METRICS_ADDRESS ? { telemetryOptions: { metrics: { prometheus: { bindAddress: env.METRICS_ADDRESS } } } } : {}),
+  });
   const bundle = env.WORKFLOW_BUNDLE ?? path.resolve(__dirname, '../../../workflow-bundle.js');
   if (!fs.existsSync(bundle)) throw new Error(`no workflow bundle at ${bundle}: run \`npm run build\` first`);
   const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });

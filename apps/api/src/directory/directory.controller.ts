@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
 import { CurrentPrincipal, Roles } from '../auth/auth.guard';
 import type { Principal } from '../auth/principals';
-import { DirectoryParamSchema, PasswordResetSchema, PersonSchema, SuccessionBodySchema, UnitSchema } from '../contracts';
+import { AuditQuerySchema, DirectoryParamSchema, PasswordResetSchema, PersonSchema, SuccessionBodySchema, UnitSchema } from '../contracts';
 import { parse } from '../http/parse';
 import { DirectoryService } from './directory.service';
 import { ReorganisationService } from './reorganisation.service';
@@ -43,13 +43,20 @@ export class DirectoryController {
   }
 
   @Put('people/:id')
-  person(@Param() params: unknown, @Body() body: unknown) {
-    return this.directory.putPerson(parse(DirectoryParamSchema, params, 'path').id, parse(PersonSchema, body ?? {}, 'body'));
+  person(@CurrentPrincipal() p: Principal, @Param() params: unknown, @Body() body: unknown) {
+    return this.directory.putPerson(p, parse(DirectoryParamSchema, params, 'path').id, parse(PersonSchema, body ?? {}, 'body'));
   }
 
   @Put('people/:id/password')
   @HttpCode(204)
-  async password(@Param() params: unknown, @Body() body: unknown) {
-    await this.directory.resetPassword(parse(DirectoryParamSchema, params, 'path').id, parse(PasswordResetSchema, body ?? {}, 'body').password);
+  async password(@CurrentPrincipal() p: Principal, @Param() params: unknown, @Body() body: unknown) {
+    await this.directory.resetPassword(p, parse(DirectoryParamSchema, params, 'path').id, parse(PasswordResetSchema, body ?? {}, 'body').password);
+  }
+
+  /** 账号审计: sign-ins, failures, lockouts, resets and deactivations, newest first. */
+  @Get('audit')
+  audit(@Query() query: unknown) {
+    const q = parse(AuditQuerySchema, query, 'query');
+    return this.directory.auditTrail(q);
   }
 }

@@ -7,9 +7,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
 import type { z } from 'zod';
 import { PG_POOL } from '../connections';
-import type { PersonSchema, UnitSchema } from '../contracts';
+import type { AuditQuerySchema, PersonSchema, UnitSchema } from '../contracts';
 import { Problem } from '../http/problem';
 import { setPassword } from '../sign-in/passwords';
+import { type AuditKind, audit } from '../audit/audit-log';
+import type { Principal } from '../auth/principals';
 import type { ContactDetails, UnitHead } from '../../../common/contact-preferences';
 
 /** A person's contact details as one JSON value, in the shape of ContactDetailsSchema. */
@@ -73,23 +75,37 @@ export class DirectoryService {
     return { id, ...unit };
   }
 
-  async putPerson(id: string, person: z.infer<typeof PersonSchema>) {
+  async putPerson(by: Principal, id: string, person: z.infer<typeof PersonSchema>) {
     if (person.role === 'officer') {
       const { rowCount } = await this.pool.query('select 1 from units where id = $1', [person.unitId]);
       if (rowCount === 0) throw new Problem(422, 'unknown-unit', 'No such unit', `unit ${person.unitId} is not in the directory`, [{ path: 'unitId', message: 'no such unit' }]);
     }
     const unitId = person.role === 'officer' ? person.unitId : null;
-    await this.pool.query(
-      `insert into principals (id, name, role, unit_id, active) values ($1, $2, $3, $4, $5)
-       on conflict (id) do update set name = excluded.name, role = excluded.role, unit_id = excluded.unit_id, active = excluded.active`,
+    const { rows } = await this.pool.query<{ was_active: boolean | null }>(
+      `with before as (select active from principals where id = $1)
+       insert into principals (id, name, role, unit_id, active) values ($1, $2, $3, $4, $5)
+       on conflict (id) do update set name = excluded.name, role = excluded.role, unit_id = excluded.unit_id, active = excluded.active
+       returning (select active from before) as was_active`,
       [id, person.name, person.role, unitId, person.active],
     );
+    const wasActive = rows[0]?.was_active;
+    if (wasActive !== null && wasActive !== undefined && wasActive !== person.active) await audit(this.pool, { kind: person.active ? 'reactivated' : 'deactivated', account: id, actor: by.id });
     if (person.contact) await this.putContact(id, person.contact);
     if (!person.active) await this.pool.query('delete from console_sessions where principal_id = $1', [id]);
     return { id, name: person.name, role: person.role, unitId, active: person.active };
   }
 
-  async resetPassword(id: string, password: string) {
+  async resetPassword(by: Principal, id: string, password: string) {
     if (!(await setPassword(this.pool, id, password))) throw new Problem(404, 'person-not-found', 'No such person', `${id} is not in the directory`);
+    await audit(this.pool, { kind: 'passwordReset', account: id, actor: by.id });
+  }
+
+  async auditTrail(q: z.infer<typeof AuditQuerySchema>) {
+    const { rows } = await this.pool.query<{ id: string; at: Date; kind: AuditKind; account: string; actor: string | null; address: string | null; detail: Record<string, unknown> }>(
+      `select id::text, at, kind, account, actor, address, detail from audit_log
+        where ($1::text is null or account = $1) and ($2::text is null or kind = $2) order by at desc, id desc limit $3`,
+      [q.account ?? null, q.kind ?? null, q.limit],
+    );
+    return { items: rows.map((r) => ({ ...r, at: r.at.toISOString() })) };
   }
 }

@@ -8,6 +8,7 @@ import { TASK_QUEUE } from '../../../../workflows/messages';
 import { CalendarService } from '../calendar/calendar.service';
 import { API_CONFIG, type ApiConfig } from '../config';
 import { PG_POOL, TEMPORAL } from '../connections';
+import { measureProjectionLagIn, registry } from '../http/metrics';
 
 @Controller()
 @Public()
@@ -17,7 +18,15 @@ export class HealthController {
     @Inject(PG_POOL) private readonly pool: Pool,
     private readonly calendar: CalendarService,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
-  ) {}
+  ) {
+    measureProjectionLagIn(pool);
+  }
+
+  /** Prometheus' scrape: the API's figures in its text format (see the README for the names). */
+  @Get('metrics')
+  async metrics(@Res() res: Response) {
+    res.type(registry.contentType).send(await registry.metrics());
+  }
 
   /**
    * A worker polls the proposals' task queue: without one, actions wait and time out. An idle

@@ -6,12 +6,8 @@
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { projectRoot } from '../../../common/project-root';
 
-/** The project's root, from the sources (tests) or from dist/ alike: the nearest folder with package.json. */
-function projectRoot(from: string): string {
-  for (let dir = from; dir !== path.dirname(dir); dir = path.dirname(dir)) if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
-  return from;
-}
 export const CONSOLE_DIR = path.join(projectRoot(__dirname), 'dist/console');
 /** The console's routes (see apps/console/src/main.tsx). */
 const CLIENT_ROUTES = /^\/(?:$|sign-in$|overview$|list$|inbox$|mine$|people$|assessment$|delivery$|settings$|published$|p\/[^/]+$)/;

@@ -64,6 +64,8 @@ import {
   TaskQuerySchema,
   NoticeListSchema,
   NoticeQuerySchema,
+  AuditListSchema,
+  AuditQuerySchema,
 } from '../contracts';
 import { ContactDetailsSchema } from '../../../common/contact-preferences';
 import { ACTIONS, type ActionName, actionBody } from '../proposals/actions';
@@ -365,6 +367,15 @@ export function openApiDocument() {
       '/directory/leaders': {
         get: { operationId: 'leaders', tags: ['directory'], summary: '领衔督办: the leaders who may supervise key proposals, with their names (anyone signed in)', responses: { 200: ok(LeaderListSchema), ...readErrors } },
       },
+      '/directory/audit': {
+        get: {
+          operationId: 'auditTrail',
+          tags: ['directory'],
+          summary: '账号审计 (committee): sign-ins, failed sign-ins (the account as typed), lockouts, sign-ins refused while locked or throttled, password resets and deactivations, with time, address and who did it; newest first',
+          parameters: queryParams(AuditQuerySchema),
+          responses: { 200: ok(AuditListSchema), ...readErrors },
+        },
+      },
       '/directory/units/{id}': {
         put: {
           operationId: 'putUnit',
@@ -490,6 +501,15 @@ export function openApiDocument() {
           summary: 'A reply published in full, as its document (anyone, without signing in)',
           parameters: queryParams(PublicReplyParamSchema).map((p) => ({ ...p, in: 'path', required: true })),
           responses: { 200: file('application/pdf', 'The document'), 400: problem('Malformed path'), 404: problem('No reply of that unit published in full') },
+        },
+      },
+      '/metrics': {
+        get: {
+          operationId: 'metrics',
+          tags: ['operations'],
+          security: [],
+          summary: "Prometheus' scrape of this API process: requests by route, method and status with their latency, Update latency by action and outcome, the projection's lag (names in the README); serve it to the monitoring network only",
+          responses: { 200: { description: 'The figures in Prometheus text format', content: { 'text/plain': { schema: { type: 'string' } } } } },
         },
       },
       '/healthz': { get: { operationId: 'liveness', tags: ['operations'], security: [], summary: 'The process answers', responses: { 200: { description: 'alive' } } } },

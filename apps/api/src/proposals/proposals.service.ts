@@ -1,6 +1,6 @@
 /** Filing, acting on, listing and reading proposals: Temporal for one proposal, the read model for many. */
 import { Inject, Injectable } from '@nestjs/common';
-import { type Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
+import { type Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import type { Pool } from 'pg';
 import { inSnapshot } from '../../../common/database';
@@ -25,6 +25,7 @@ import { API_CONFIG, type ApiConfig } from '../config';
 import { PG_POOL, TEMPORAL } from '../connections';
 import { IntakeBodySchema, type ListQuery } from '../contracts';
 import { Problem } from '../http/problem';
+import { rememberAnswer, updateLatency } from '../http/metrics';
 import { parse } from '../http/parse';
 import { ensureMayRead, governmentUnits, overdueDuty, owedDuty, proposalOwners, visibleTo } from '../read-model/predicates';
 import { ACTIONS, actionBody, actionRoles, isAction } from './actions';
@@ -93,10 +94,14 @@ export class ProposalsService {
     await this.ensureMergeTarget(proposalId, command);
     const handle = this.temporal.workflow.getHandle(proposalId);
     return this.bounded(async () => {
+      const timed = updateLatency.startTimer({ action });
       try {
         const result = await handle.executeUpdate(actUpdate, { args: [command, { requestId }], updateId: updateIdOf(principal.id, key) });
+        timed({ outcome: 'accepted' });
+        rememberAnswer(proposalId, result.version);
         return { proposalId, ...result };
       } catch (err) {
+        timed({ outcome: err instanceof WorkflowUpdateFailedError ? 'refused' : 'failed' });
         // Updates reach only running workflows: a finished proposal looks "not found" to them. A
         // retry of the action that finished it finds the answer its projection stored.
         if (err instanceof WorkflowNotFoundError && (await handle.describe().catch(() => undefined))) {

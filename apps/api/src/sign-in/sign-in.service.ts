@@ -8,6 +8,7 @@ import type { Pool } from 'pg';
 import { type Principal, findPrincipal } from '../auth/principals';
 import { API_CONFIG, type ApiConfig } from '../config';
 import { PG_POOL } from '../connections';
+import { audit } from '../audit/audit-log';
 import { Problem, retryLater } from '../http/problem';
 import { ConsoleSessions } from './console-sessions';
 import { passwordMatches } from './passwords';
@@ -37,30 +38,40 @@ export class SignInService {
   }
 
   async signIn(account: string, password: string, address: string): Promise<{ principal: Principal; session: Awaited<ReturnType<ConsoleSessions['open']>> }> {
-    this.limit(address);
+    try {
+      this.limit(address);
+    } catch (err) {
+      await audit(this.pool, { kind: 'signInThrottled', account, address });
+      throw err;
+    }
     const { rows } = await this.pool.query<{ password_hash: string | null; locked_for: number | null }>(
       `select password_hash, ceil(extract(epoch from locked_until - now()))::int as locked_for from principals where id = $1 and active`,
       [account],
     );
     const row = rows[0];
     if (row?.locked_for && row.locked_for > 0) {
+      await audit(this.pool, { kind: 'signInWhileLocked', account, address });
       throw retryLater(429, 'account-locked', 'The account is locked', `too many failed sign-ins: try again in ${Math.ceil(row.locked_for / 60)} minutes, or ask the committee to reset the password`, row.locked_for);
     }
     if (!(await passwordMatches(row?.password_hash ?? null, password))) {
+      await audit(this.pool, { kind: 'signInFailed', account, address, detail: { knownAccount: Boolean(row) } });
       if (row) {
-        await this.pool.query(
+        const { rows: locked } = await this.pool.query<{ locked: boolean }>(
           `update principals set
              failed_sign_ins = case when failed_sign_ins + 1 >= $2 then 0 else failed_sign_ins + 1 end,
              locked_until = case when failed_sign_ins + 1 >= $2 then now() + make_interval(mins => $3) else locked_until end
-           where id = $1`,
+           where id = $1 returning coalesce(locked_until > now(), false) as locked`,
           [account, this.config.SIGN_IN_MAX_FAILURES, this.config.SIGN_IN_LOCK_MINUTES],
         );
+        if (locked[0]?.locked) await audit(this.pool, { kind: 'accountLocked', account, address, detail: { minutes: this.config.SIGN_IN_LOCK_MINUTES } });
       }
       throw failed();
     }
     await this.pool.query('update principals set failed_sign_ins = 0, locked_until = null where id = $1', [account]);
     const principal = await findPrincipal(this.pool, account);
     if (!principal) throw failed();
-    return { principal, session: await this.sessions.open(account) };
+    const session = await this.sessions.open(account);
+    await audit(this.pool, { kind: 'signedIn', account, address });
+    return { principal, session };
   }
 }
