@@ -267,6 +267,11 @@ test('人员与单位: the committee resets an officer’s password, who signs i
   await committee.getByRole('dialog').waitFor({ state: 'hidden' });
   const res = await fetch(`${ctx.current.base}/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ account: 'edu-officer', password: 'demo-edu-officer-new' }) });
   expect(res.status).toBe(200);
+  // 账号审计: the reset, by whom, and the sign-in that followed.
+  await committee.reload();
+  await committee.getByRole('row', { name: /重置密码\s+edu-officer\s+committee-clerk/ }).waitFor();
+  await committee.getByRole('row', { name: /登录\s+edu-officer\s+—/ }).first().waitFor();
+  await checkAndKeep(committee, 'people-audit');
 });
 
 test('通知设置 and 通知投递: an officer sets an address, SMS and quiet hours in their own settings, a wrong number named; the committee sets a unit’s head and reads which notices failed', async () => {

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Put, Query, Req } from '@nestjs/common';
+import type { Request } from 'express';
 import { CurrentPrincipal, Roles } from '../auth/auth.guard';
 import type { Principal } from '../auth/principals';
 import { AuditQuerySchema, DirectoryParamSchema, PasswordResetSchema, PersonSchema, SuccessionBodySchema, UnitSchema } from '../contracts';
@@ -43,14 +44,14 @@ export class DirectoryController {
   }
 
   @Put('people/:id')
-  person(@CurrentPrincipal() p: Principal, @Param() params: unknown, @Body() body: unknown) {
-    return this.directory.putPerson(p, parse(DirectoryParamSchema, params, 'path').id, parse(PersonSchema, body ?? {}, 'body'));
+  person(@CurrentPrincipal() p: Principal, @Req() req: Request, @Param() params: unknown, @Body() body: unknown) {
+    return this.directory.putPerson({ by: p.id, address: req.ip }, parse(DirectoryParamSchema, params, 'path').id, parse(PersonSchema, body ?? {}, 'body'));
   }
 
   @Put('people/:id/password')
   @HttpCode(204)
-  async password(@CurrentPrincipal() p: Principal, @Param() params: unknown, @Body() body: unknown) {
-    await this.directory.resetPassword(p, parse(DirectoryParamSchema, params, 'path').id, parse(PasswordResetSchema, body ?? {}, 'body').password);
+  async password(@CurrentPrincipal() p: Principal, @Req() req: Request, @Param() params: unknown, @Body() body: unknown) {
+    await this.directory.resetPassword({ by: p.id, address: req.ip }, parse(DirectoryParamSchema, params, 'path').id, parse(PasswordResetSchema, body ?? {}, 'body').password);
   }
 
   /** 账号审计: sign-ins, failures, lockouts, resets and deactivations, newest first. */

@@ -11,8 +11,13 @@ import type { AuditQuerySchema, PersonSchema, UnitSchema } from '../contracts';
 import { Problem } from '../http/problem';
 import { setPassword } from '../sign-in/passwords';
 import { type AuditKind, audit } from '../audit/audit-log';
-import type { Principal } from '../auth/principals';
 import type { ContactDetails, UnitHead } from '../../../common/contact-preferences';
+
+/** Who changed the directory, from where: the audit trail's. */
+interface Change {
+  by: string;
+  address?: string;
+}
 
 /** A person's contact details as one JSON value, in the shape of ContactDetailsSchema. */
 const CONTACT = `json_build_object('email', email, 'mobile', mobile, 'channels', channels, 'quietHours', quiet_hours)`;
@@ -75,7 +80,7 @@ export class DirectoryService {
     return { id, ...unit };
   }
 
-  async putPerson(by: Principal, id: string, person: z.infer<typeof PersonSchema>) {
+  async putPerson(change: Change, id: string, person: z.infer<typeof PersonSchema>) {
     if (person.role === 'officer') {
       const { rowCount } = await this.pool.query('select 1 from units where id = $1', [person.unitId]);
       if (rowCount === 0) throw new Problem(422, 'unknown-unit', 'No such unit', `unit ${person.unitId} is not in the directory`, [{ path: 'unitId', message: 'no such unit' }]);
@@ -89,15 +94,15 @@ export class DirectoryService {
       [id, person.name, person.role, unitId, person.active],
     );
     const wasActive = rows[0]?.was_active;
-    if (wasActive !== null && wasActive !== undefined && wasActive !== person.active) await audit(this.pool, { kind: person.active ? 'reactivated' : 'deactivated', account: id, actor: by.id });
+    if (wasActive !== null && wasActive !== undefined && wasActive !== person.active) await audit(this.pool, { kind: person.active ? 'reactivated' : 'deactivated', account: id, actor: change.by, address: change.address });
     if (person.contact) await this.putContact(id, person.contact);
     if (!person.active) await this.pool.query('delete from console_sessions where principal_id = $1', [id]);
     return { id, name: person.name, role: person.role, unitId, active: person.active };
   }
 
-  async resetPassword(by: Principal, id: string, password: string) {
+  async resetPassword(change: Change, id: string, password: string) {
     if (!(await setPassword(this.pool, id, password))) throw new Problem(404, 'person-not-found', 'No such person', `${id} is not in the directory`);
-    await audit(this.pool, { kind: 'passwordReset', account: id, actor: by.id });
+    await audit(this.pool, { kind: 'passwordReset', account: id, actor: change.by, address: change.address });
   }
 
   async auditTrail(q: z.infer<typeof AuditQuerySchema>) {

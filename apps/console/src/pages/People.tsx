@@ -2,7 +2,7 @@
 import { Alert, Button, Form, Input, Modal, Radio, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { type Answer, type Problem, api } from '../api/client';
-import { useLang, useT } from '../i18n';
+import { shanghaiTime, useLang, useT } from '../i18n';
 import { problemMessage } from '../problem';
 import { reloadUnits } from '../units';
 import { type Contact, ContactFields, type ContactValues, fromValues, toValues } from '../components/ContactFields';
@@ -104,6 +104,7 @@ export default function People() {
           },
         ]}
       />
+      <AuditTrail />
       <Modal open={Boolean(editing)} title={editing && { unit: t('单位', 'Unit'), person: t('人员', 'Person'), password: t(`重置 ${editing.id} 的密码`, `New password for ${editing.id}`) }[editing.what]} footer={null} onCancel={() => (setEditing(undefined), setError(undefined))} destroyOnHidden>
         {error && <Alert type="error" showIcon message={error} role="alert" style={{ marginBottom: 12 }} />}
         <Form layout="vertical" onFinish={save} initialValues={initialValues(editing)}>
@@ -177,4 +178,38 @@ function initialValues(editing: Editing | undefined) {
   if (!editing || editing.what === 'password') return {};
   if (editing.what === 'unit') return { kind: 'bureau', ...editing.values, head: editing.values?.head ?? {} };
   return { role: 'officer', active: true, ...editing.values, contact: toValues(editing.values?.contact) };
+}
+
+const AUDIT_ZH: Record<string, string> = {
+  signedIn: '登录',
+  signInFailed: '登录失败',
+  accountLocked: '账号锁定',
+  signInWhileLocked: '锁定期间尝试登录',
+  signInThrottled: '登录过于频繁被拒',
+  passwordReset: '重置密码',
+  deactivated: '停用',
+  reactivated: '恢复使用',
+};
+
+/** 账号审计: the latest sign-ins, failures, lockouts, resets and deactivations. */
+function AuditTrail() {
+  const t = useT();
+  const [trail, setTrail] = useState<Answer<'/directory/audit'>>();
+  useEffect(() => void api.GET('/directory/audit', { params: { query: { limit: 100 } } }).then(({ data }) => setTrail(data)), []);
+  return (
+    <Table
+      size="small"
+      rowKey="id"
+      title={() => <Typography.Text strong>{t('账号审计（最近 100 条）', 'Account audit (latest 100)')}</Typography.Text>}
+      dataSource={trail?.items}
+      pagination={{ pageSize: 10 }}
+      columns={[
+        { title: t('时间', 'When'), render: (_, e) => shanghaiTime(e.at) },
+        { title: t('事项', 'What'), render: (_, e) => t(AUDIT_ZH[e.kind] ?? e.kind, e.kind) },
+        { title: t('账号', 'Account'), dataIndex: 'account' },
+        { title: t('操作人', 'By'), render: (_, e) => e.actor ?? '—' },
+        { title: t('地址', 'Address'), render: (_, e) => e.address ?? '—' },
+      ]}
+    />
+  );
 }
