@@ -121,8 +121,11 @@ export async function ensureDatabase(url: string): Promise<void> {
   }
 }
 
-/** Applies the migrations not yet applied, each in its own transaction, one migrator at a time. */
-export async function migrate(pool: Pool): Promise<string[]> {
+/**
+ * Applies the migrations not yet applied, in order, each in its own transaction, one migrator at a
+ * time; `upTo` stops after that one (an earlier schema, as the upgrade tests make).
+ */
+export async function migrate(pool: Pool, upTo?: string): Promise<string[]> {
   const client = await pool.connect();
   const applied: string[] = [];
   try {
@@ -130,7 +133,9 @@ export async function migrate(pool: Pool): Promise<string[]> {
     await client.query('create table if not exists schema_migrations (id text primary key, applied_at timestamptz not null default now())');
     const { rows } = await client.query<{ id: string }>('select id from schema_migrations');
     const done = new Set(rows.map((r) => r.id));
-    for (const m of migrations.filter((m) => !done.has(m.id))) {
+    const last = upTo === undefined ? migrations.length : migrations.findIndex((m) => m.id === upTo) + 1;
+    if (last === 0) throw new Error(`no migration ${upTo}`);
+    for (const m of migrations.slice(0, last).filter((m) => !done.has(m.id))) {
       await client.query('begin');
       try {
         await client.query(m.sql);

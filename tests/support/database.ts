@@ -11,12 +11,13 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-export async function createTestDatabase(server = SERVER): Promise<TestDatabase> {
+/** A new database, migrated to the latest schema or, with `upTo`, to an earlier one. */
+export async function createTestDatabase(server = SERVER, upTo?: string): Promise<TestDatabase> {
   const name = `proposals_test_${randomBytes(5).toString('hex')}`;
   const url = `${server}/${name}`;
   await ensureDatabase(url);
   const pool = createPool(url, 5);
-  await migrate(pool);
+  await migrate(pool, upTo);
   return {
     url,
     pool,
