@@ -63,7 +63,11 @@ function proposalRow(id: string, s: ProposalSummary) {
  */
 const permanent = (err: unknown) => /^2[23]/.test((err as { code?: string }).code ?? '');
 
-export function createProjectionActivities(pool: Pool) {
+/**
+ * `logger`: the activity's own (with the workflow's context), or another where the projection is
+ * applied outside an activity (a restore catching the read model up).
+ */
+export function createProjectionActivities(pool: Pool, logger: Pick<typeof log, 'info' | 'error'> = log) {
   return {
     async projectProposal(input: ProjectionInput): Promise<{ applied: boolean }> {
       const row = proposalRow(input.proposalId, input.summary);
@@ -162,7 +166,7 @@ export function createProjectionActivities(pool: Pool) {
           values,
         );
         const applied = rows[0]!.applied === 1;
-        log.info('projected', { proposalId: input.proposalId, version: row.version, applied, requestId: input.requestId });
+        logger.info('projected', { proposalId: input.proposalId, version: row.version, applied, requestId: input.requestId });
         return { applied };
       } catch (err) {
         if (permanent(err)) {
@@ -179,7 +183,7 @@ export function createProjectionActivities(pool: Pool) {
     async reportProjectionRejected(input: { proposalId: string; version: number; error: string }): Promise<void> {
       const today = new Date().toISOString().slice(0, 10);
       await raiseOperatorAlert(pool, { key: `projectionRejected:${input.proposalId}:${input.version}`, kind: 'overdue', what: 'projectionRejected', dueDate: today, details: input });
-      log.error('projection rejected', input);
+      logger.error('projection rejected', input);
     },
   };
 }

@@ -16,7 +16,7 @@ import { migrations } from '../../apps/common/migrations';
 import { indexUnindexedProposals, searchWords } from '../../apps/common/search-words';
 import { fanOutAlerts } from '../../apps/dispatcher/src/notices';
 import { referenceCase } from '../../seeds/reference-case';
-import { createTestDatabase } from '../support/database';
+import { createTestDatabase, dropDatabase } from '../support/database';
 
 const SERVER = process.env.TEST_DATABASE_SERVER ?? 'postgres://postgres@127.0.0.1:5432';
 const c202 = referenceCase();
@@ -49,13 +49,6 @@ async function seed(url: string) {
     await db.end();
   }
 }
-
-const dropDatabase = async (url: string) => {
-  const admin = new Client({ connectionString: `${SERVER}/postgres` });
-  await admin.connect();
-  await admin.query(`drop database if exists "${new URL(url).pathname.slice(1)}" with (force)`);
-  await admin.end();
-};
 
 // Every schema that had the read model's tables (0003 made the outbox the seed fills).
 const earlier = migrations.slice(2, -1).map((m) => m.id);

@@ -23,10 +23,15 @@ export async function createTestDatabase(server = SERVER, upTo?: string): Promis
     pool,
     async drop() {
       await pool.end();
-      const admin = new Client({ connectionString: `${server}/postgres` });
-      await admin.connect();
-      await admin.query(`drop database if exists "${name}" with (force)`);
-      await admin.end();
+      await dropDatabase(url, server);
     },
   };
+}
+
+/** Drops a test's database by its URL, whoever is still connected. */
+export async function dropDatabase(url: string, server = SERVER): Promise<void> {
+  const admin = new Client({ connectionString: `${server}/postgres` });
+  await admin.connect();
+  await admin.query(`drop database if exists "${decodeURIComponent(new URL(url).pathname.slice(1)).replace(/"/g, '""')}" with (force)`);
+  await admin.end();
 }

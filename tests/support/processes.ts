@@ -2,21 +2,11 @@
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { type ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { workflowCode } from '../../apps/worker/src/workflow-code';
 
-/** A port nothing listens on now, for a process of the test's own. */
-export const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
+export { freePort } from '../../apps/stack/src/processes';
 
 const silent = { info() {}, warn() {}, error() {}, debug() {}, trace() {}, log() {} };
 

@@ -11,12 +11,14 @@
  *
  *   --once   exit when the case is done (for scripts and CI)
  *   --fresh  start from empty stores (removes the SQLite file and the read-model database)
+ *   --serve  bring the stack up on its stores and drive nothing (a restored backup, say)
+ *   DATA_DIR=folder   the stores' folder (.data); its read model is its own database
  *   WORKERS=n, API_REPLICAS=n   n worker processes, n API replicas on consecutive ports from PORT
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Client as PgClient } from 'pg';
+import { Client as PgClient, type Pool } from 'pg';
 import { createPool, ensureDatabase, migrate } from '../../common/database';
 import { loadDirectory } from '../../api/src/auth/principals';
 import { setPassword } from '../../api/src/sign-in/passwords';
@@ -35,12 +37,14 @@ import { compressedPolicy } from '../../../seeds/policy';
 import { startDevServer } from './embedded-temporal';
 import { startNode, waitForHttp } from './processes';
 import { startMailServer } from './mail-server';
+import { ROOT, dataDir, stackDatabaseUrl } from './stack-paths';
 import { Client as TemporalClient, Connection } from '@temporalio/client';
 import { DAILY_DIGEST_SCHEDULE_ID } from '../../../workflows/daily-digest';
 
-const ROOT = path.resolve(__dirname, '../../../..');
 const demoPassword = (id: string) => `demo-${id}`;
-const DATA = path.join(ROOT, '.data');
+/** Prometheus scrapes the dispatcher here and worker n at the next ports (the API at /metrics). */
+const METRICS_PORT = Number(process.env.METRICS_PORT ?? 9470);
+const DATA = dataDir();
 const DIST = path.join(ROOT, 'dist/apps');
 
 /** How many processes of a kind the job runs: `WORKERS`, `API_REPLICAS` (1 unless given). */
@@ -57,9 +61,8 @@ async function main() {
   process.stdout.on('error', () => undefined);
   const once = process.argv.includes('--once');
   const fresh = process.argv.includes('--fresh');
-  // The read model is a pair with this clone's .data/temporal.db: its own database, so two
-  // clones on one machine never read each other's projections.
-  const databaseUrl = process.env.DATABASE_URL ?? `postgres://postgres@127.0.0.1:5432/proposals_${createHash('sha256').update(ROOT).digest('hex').slice(0, 8)}`;
+  const serve = process.argv.includes('--serve');
+  const databaseUrl = stackDatabaseUrl();
   const apiPort = Number(process.env.PORT ?? 3000);
   const workers = processCount('WORKERS');
   const replicas = processCount('API_REPLICAS');
@@ -95,17 +98,13 @@ async function main() {
     const c = referenceCase();
     const generated = generateSession(c);
 
-    console.log('• read model: migrations and the directory of units and people');
+    console.log(serve ? '• read model: migrations' : '• read model: migrations and the directory of units and people');
     await ensureDatabase(databaseUrl);
     const pool = createPool(databaseUrl, 2);
     try {
       await migrate(pool);
-      const directory = seedDirectory();
-      // The session's members are proposers of the directory: a proposal names only people it knows.
-      const members = generated.members.map((m) => ({ ...m, role: 'proposer' as const }));
-      await loadDirectory(pool, { ...directory, units: [...directory.units, ...SESSION_UNITS], people: [...directory.people, ...members] });
-      // Demo passwords for the seeded people, printed at the end: this is a demonstration stack.
-      for (const p of directory.people) await setPassword(pool, p.id, demoPassword(p.id));
+      // Stores brought up as they are (a restored backup) keep their own directory and passwords.
+      if (!serve) await loadDemoDirectory(pool, generated.members);
     } finally {
       await pool.end();
     }
@@ -115,7 +114,7 @@ async function main() {
     // task queue, the replicas share nothing but Temporal and PostgreSQL.
     console.log(workers === 1 ? '• worker process' : `• ${workers} worker processes`);
     for (let i = 1; i <= workers; i++) {
-      const worker = startNode(path.join(DIST, 'worker/src/main.js'), { LOG_LEVEL: 'WARN', ...shared }, supervised(workers === 1 ? 'the worker' : `worker ${i}`));
+      const worker = startNode(path.join(DIST, 'worker/src/main.js'), { LOG_LEVEL: 'WARN', ...shared, METRICS_ADDRESS: `127.0.0.1:${METRICS_PORT + i}` }, supervised(workers === 1 ? 'the worker' : `worker ${i}`));
       stops.push(worker.stop);
     }
 
@@ -134,7 +133,7 @@ async function main() {
     const lastReplica = bases.at(-1)!;
 
     const smtpPort = Number(process.env.SMTP_PORT ?? 2525);
-    console.log(`• SMTP server (aiosmtpd on 127.0.0.1:${smtpPort}), keeping what it receives in .data/mail/Maildir`);
+    console.log(`• SMTP server (aiosmtpd on 127.0.0.1:${smtpPort}), keeping what it receives in ${path.relative(ROOT, path.join(DATA, 'mail', 'Maildir'))}`);
     const mail = await startMailServer(smtpPort, path.join(DATA, 'mail', 'Maildir'));
     stops.push(mail.stop);
     const mailedBefore = (await mail.received()).length;
@@ -144,12 +143,21 @@ async function main() {
     stops.push(webhook.stop);
     const dispatcher = startNode(
       path.join(DIST, 'dispatcher/src/main.js'),
-      { DATABASE_URL: databaseUrl, ALERT_WEBHOOK_URL: webhook.url, POLL_MS: '500', LOG_LEVEL: 'warn', SMTP_URL: mail.url, MAIL_FROM: `"${seedDirectory().units.find((u) => u.kind === 'committee')!.name}" <tian@cppcc.smx.example.gov.cn>`, CONSOLE_URL: base },
+      { DATABASE_URL: databaseUrl, ALERT_WEBHOOK_URL: webhook.url, POLL_MS: '500', LOG_LEVEL: 'warn', METRICS_PORT: String(METRICS_PORT), SMTP_URL: mail.url, MAIL_FROM: `"${seedDirectory().units.find((u) => u.kind === 'committee')!.name}" <tian@cppcc.smx.example.gov.cn>`, CONSOLE_URL: base },
       supervised('the alert dispatcher'),
     );
     stops.push(dispatcher.stop);
     const temporalClient = new TemporalClient({ connection: await Connection.connect({ address: temporal.address }) });
     stops.push(() => temporalClient.connection.close());
+
+    if (serve) {
+      console.log(`\nServing the stores in ${DATA} (read model ${databaseUrl}), driving nothing.`);
+      console.log(`API:          ${base}   Console: ${base}/   Temporal UI: ${temporal.uiUrl}   Mail: ${mail.maildir}`);
+      console.log(metricsLine(bases, workers));
+      console.log('Ctrl-C stops it.');
+      await Promise.race([untilSignalled(), gaveUp]);
+      return;
+    }
 
     const printRows = (rows: TimelineRow[]) => rows.forEach((r) => console.log(formatRow(r)));
     const session = c.intake.session;
@@ -223,6 +231,7 @@ async function main() {
     console.log(`Workflow IDs: ${id} (real rules), ${demoId} (compressed time)`);
     console.log(`Alerts delivered to the webhook: ${webhook.received()}`);
     console.log(`Console:      ${base}/   (follow proposal 202 at ${base}/p/${id})`);
+    console.log(metricsLine(bases, workers));
     console.log(`Demo sign-ins (account / password): ${seedDirectory().people.map((p) => `${p.id} / ${demoPassword(p.id)}`).join(', ')}`);
     console.log(`The session's files: ${path.relative(ROOT, files.proposals)}, ${path.relative(ROOT, files.plan)}`);
     console.log(`The reply as official documents (GB/T 9704-2012 layout): ${documents.map((f) => path.relative(ROOT, f)).join(', ')}`);
@@ -239,16 +248,30 @@ async function main() {
     if (!once) {
       if (!process.env.API_TOKEN_SECRET) console.log('(tokens for this run are signed with a random key: set API_TOKEN_SECRET to mint your own)');
       console.log('\nThe stack keeps running; Ctrl-C stops it.');
-      const stopped = new Promise<void>((resolve) => {
-        process.once('SIGINT', resolve);
-        process.once('SIGTERM', resolve);
-      });
-      await Promise.race([stopped, gaveUp]);
+      await Promise.race([untilSignalled(), gaveUp]);
     }
   } finally {
     await shutdown();
   }
 }
+
+/** The seeded units and people, the session's members as proposers, and demo passwords (printed at the end: this is a demonstration stack). */
+async function loadDemoDirectory(pool: Pool, members: { id: string; name: string }[]) {
+  const directory = seedDirectory();
+  // A proposal names only people the directory knows.
+  const proposers = members.map((m) => ({ ...m, role: 'proposer' as const }));
+  await loadDirectory(pool, { ...directory, units: [...directory.units, ...SESSION_UNITS], people: [...directory.people, ...proposers] });
+  for (const p of directory.people) await setPassword(pool, p.id, demoPassword(p.id));
+}
+
+const metricsLine = (apis: string[], workers: number) =>
+  `Metrics:      ${apis.map((b) => `${b}/metrics`).join(', ')} (API), http://127.0.0.1:${METRICS_PORT}/metrics (dispatcher), ${Array.from({ length: workers }, (_, i) => `http://127.0.0.1:${METRICS_PORT + i + 1}/metrics`).join(', ')} (worker)`;
+
+const untilSignalled = () =>
+  new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
 
 async function startOver(databaseUrl: string) {
   fs.mkdirSync(DATA, { recursive: true });

@@ -4,6 +4,18 @@
  * stopped gently.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import * as net from 'node:net';
+
+/** A port nothing listens on now, for a process of our own. */
+export const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
 
 export interface Process {
   /** The running child (a new one after a restart). */
