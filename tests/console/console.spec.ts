@@ -256,9 +256,11 @@ test("live: the Science Bureau's open inbox hears its opinion fall due and lists
 test('人员与单位: the committee resets an officer’s password, who signs in with it at once', async () => {
   const committee = await signedIn('committee-clerk');
   await committee.goto(`${ctx.current.base}/people`);
-  await committee.getByRole('cell', { name: 'edu-officer', exact: true }).waitFor();
+  // The people's table (the audit trail below names accounts too).
+  const people = committee.locator('.ant-table-wrapper', { has: committee.getByRole('button', { name: '新增人员' }) });
+  await people.getByRole('cell', { name: 'edu-officer', exact: true }).waitFor();
   await checkAndKeep(committee, 'people');
-  await committee.getByRole('row', { name: /edu-officer/ }).getByRole('button', { name: '重置密码' }).click();
+  await people.getByRole('row', { name: /edu-officer/ }).getByRole('button', { name: '重置密码' }).click();
   await committee.getByLabel('新密码').fill('short');
   await committee.getByRole('button', { name: /^保\s?存$/ }).click();
   await committee.getByText('至少 10 个字符').waitFor();

@@ -121,7 +121,7 @@ export async function fanOutAlerts(pool: Pool, settings: NoticeSettings, batch =
           title: a.title,
           sessionName: a.session_name,
           unitName: a.unit_name,
-          recipientName: r.id.startsWith('head:') ? `${r.name}同志` : r.name,
+          recipientName: r.name,
           link: `${settings.consoleUrl}/p/${a.proposal_id}`,
           sender,
           withNotice,
