@@ -31,6 +31,7 @@ import { Processes, freePort } from '../support/processes';
 import { act, startProposal } from '../support/proposals';
 import { startSmsGateway } from '../support/sms-gateway';
 import { devServerEnv } from '../support/temporal';
+import { until } from '../support/until';
 
 const c202 = referenceCase();
 const CONSOLE = 'https://tian.smx.example.gov.cn';
@@ -80,16 +81,6 @@ afterAll(async () => {
   await env?.teardown();
   await db?.drop();
 });
-
-async function until<T>(probe: () => Promise<T>, ok: (t: T) => boolean, seconds: number, what: string): Promise<T> {
-  const end = Date.now() + seconds * 1000;
-  for (;;) {
-    const value = await probe();
-    if (ok(value)) return value;
-    if (Date.now() > end) throw new Error(`${what}: not so after ${seconds} s (last: ${JSON.stringify(value).slice(0, 500)})`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 /** 202 registered and assigned: the Science Bureau's opinion is due 8 s later, and its alerts follow. */
 async function assigned202(number: number) {

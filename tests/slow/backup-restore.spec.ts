@@ -19,21 +19,12 @@ import { viewQuery } from '../../workflows/messages';
 import { createTestDatabase, dropDatabase } from '../support/database';
 import { act, startProposal } from '../support/proposals';
 import { quietRuntime } from '../support/temporal';
+import { until } from '../support/until';
 
 const c202 = referenceCase();
 const committee = { role: 'committee', id: 'committee-clerk' };
 const stb = { role: 'officer', id: 'stb-officer', unitId: 'smx-stb' };
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'backup-restore-'));
-
-async function until<T>(probe: () => Promise<T>, ok: (t: T) => boolean, seconds: number, what: string): Promise<T> {
-  const end = Date.now() + seconds * 1000;
-  for (;;) {
-    const value = await probe();
-    if (ok(value)) return value;
-    if (Date.now() > end) throw new Error(`${what}: not so after ${seconds} s (last: ${JSON.stringify(value).slice(0, 300)})`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 const projected = async (pool: Pool, id: string) => (await pool.query<{ version: number; stage: string }>('select version, stage from proposals where id = $1', [id])).rows[0];
 
