@@ -15,14 +15,14 @@ import { type NewNotice, type NoticeSettings, type Recipient, insertNotices, not
 import { type DigestItem, digestEmail, digestSms } from './notice-text';
 
 export async function fanOutDigests(pool: Pool, settings: NoticeSettings, now = new Date()): Promise<number> {
-  const calendar = await currentCalendar(pool, defaultPolicy().calendar);
   return inTransaction(pool, async (client) => {
     const { rows: runs } = await client.query<{ date: string }>(`select date::text from digest_runs where fanned_out_at is null order by date limit 1 for update skip locked`);
     const date = runs[0]?.date;
     if (!date) return 0;
-    const today = localDate(now.toISOString(), calendar);
+    const seed = defaultPolicy().calendar;
     const notices: NewNotice[] = [];
-    if (date === today) {
+    if (date === localDate(now.toISOString(), seed)) {
+      const calendar = await currentCalendar(pool, seed);
       const { rows } = await client.query<{ unit_id: string; unit_name: string; kind: DutyKind; commitment_no: number | null; due_date: string; overdue: boolean; proposal_id: string; number: number; title: string }>(
         `select t.unit_id, u.name as unit_name, t.kind, t.commitment_no, to_char(t.due_date, 'YYYY-MM-DD') as due_date, t.due_at <= $1 as overdue, p.id as proposal_id, p.number, p.title
            from unit_tasks t join proposals p on p.id = t.proposal_id join units u on u.id = t.unit_id

@@ -47,7 +47,8 @@ const EnvSchema = z.object({
 
 async function main() {
   const env = parseEnv(EnvSchema, 'dispatcher');
-  const pool = createPool(env.DATABASE_URL, 2);
+  // One connection holds the notices being sent, one renders a 催办通知书 meanwhile, one answers a scrape.
+  const pool = createPool(env.DATABASE_URL, 3);
   let wake: () => void = () => undefined;
   // After a lost connection the outbox is scanned anyway: waking up is all the catching up it needs.
   const listening = listen(env.DATABASE_URL, 'alerts', () => wake(), () => wake());
