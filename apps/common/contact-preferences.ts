@@ -16,24 +16,26 @@ export const QuietHoursSchema = z
 export type QuietHours = z.infer<typeof QuietHoursSchema>;
 
 export const MobileSchema = z.string().regex(/^1[3-9]\d{9}$/, 'must be a mainland mobile number of 11 digits');
+/** An address, or null; missing, it says so rather than that it is no address. */
+const Email = z.email({ error: (issue) => (issue.input === undefined ? 'is required (null for none)' : 'must be an email address') }).max(200);
 
+/** Every field said, null where there is none: a PUT of a person's details replaces them whole. */
 export const ContactDetailsSchema = z.strictObject({
-  email: z.email('must be an email address').max(200).nullable().default(null),
-  mobile: MobileSchema.nullable().default(null),
+  email: Email.nullable(),
+  mobile: MobileSchema.nullable(),
   channels: z
     .array(ChannelSchema)
     .max(2)
-    .refine((c) => new Set(c).size === c.length, 'must name each channel once')
-    .default(['email']),
-  quietHours: QuietHoursSchema.nullable().default(null),
+    .refine((c) => new Set(c).size === c.length, 'must name each channel once'),
+  quietHours: QuietHoursSchema.nullable(),
 });
 export type ContactDetails = z.infer<typeof ContactDetailsSchema>;
 
 /** 主要负责人 of a unit: who the 催办通知书 goes to when the escalation ladder reaches the head. */
 export const UnitHeadSchema = z.strictObject({
   name: z.string().trim().min(1).max(50),
-  email: z.email('must be an email address').max(200).nullable().default(null),
-  mobile: MobileSchema.nullable().default(null),
+  email: Email.nullable(),
+  mobile: MobileSchema.nullable(),
 });
 export type UnitHead = z.infer<typeof UnitHeadSchema>;
 

@@ -53,6 +53,9 @@ test('each person sets how they are reached, the committee too, field by field; 
   expect(bad.status).toBe(400);
   expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['channels.0', 'email', 'mobile', 'quietHours.from']);
   expect((await http(ctx.current, 'GET', '/me/contact', { as: 'li-baosong' })).body).toEqual(mine);
+  // No body is not "the defaults": the PUT is refused and nothing changes.
+  expect((await http(ctx.current, 'PUT', '/me/contact', { as: 'li-baosong' })).status).toBe(400);
+  expect((await http(ctx.current, 'GET', '/me/contact', { as: 'li-baosong' })).body).toEqual(mine);
 
   // The committee sets an officer's with the person; a later change of the person without contact keeps it.
   const officer = { role: 'officer', name: '市发展改革委经办人', unitId: 'smx-drc' };

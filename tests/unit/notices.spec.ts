@@ -27,11 +27,12 @@ describe('contact details', () => {
     expect(r.success).toBe(false);
     const paths = r.error!.issues.map((i) => i.path.join('.'));
     expect(paths).toEqual(expect.arrayContaining(['email', 'mobile', 'channels.1', 'quietHours.to']));
-    expect(ContactDetailsSchema.safeParse({ channels: ['sms', 'sms'] }).error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['channels', 'must name each channel once']]);
+    expect(ContactDetailsSchema.safeParse({ email: null, mobile: null, channels: ['sms', 'sms'], quietHours: null }).error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['channels', 'must name each channel once']]);
   });
 
-  test('default to email only, with no quiet hours', () => {
-    expect(ContactDetailsSchema.parse({})).toEqual({ email: null, mobile: null, channels: ['email'], quietHours: null });
+  test('are said whole: a field left out is named, null says there is none', () => {
+    expect(ContactDetailsSchema.safeParse({}).error?.issues.map((i) => i.path.join('.'))).toEqual(['email', 'mobile', 'channels', 'quietHours']);
+    expect(ContactDetailsSchema.parse({ email: null, mobile: null, channels: [], quietHours: null })).toEqual({ email: null, mobile: null, channels: [], quietHours: null });
   });
 });
 

@@ -17,6 +17,7 @@ export class OwnContactController {
 
   @Put()
   put(@CurrentPrincipal() p: Principal, @Body() body: unknown) {
-    return this.directory.putContact(p.id, parse(ContactDetailsSchema, body ?? {}, 'body'));
+    // A PUT says the whole of it: no body is no details, not the defaults.
+    return this.directory.putContact(p.id, parse(ContactDetailsSchema, body, 'body'));
   }
 }
