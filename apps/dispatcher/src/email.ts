@@ -16,7 +16,7 @@ export interface EmailSettings {
 
 export function emailSender(pool: Pool, settings: EmailSettings): NoticeSender & { close(): void } {
   // Short timeouts: an unreachable server is a failed attempt retried later, not a held row.
-  const transport = nodemailer.createTransport(settings.smtpUrl, { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 } as never);
+  const transport = nodemailer.createTransport({ url: settings.smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 });
   const send = async (n: Notice) => {
     if (!('subject' in n.content)) throw new Error(`notice ${n.id} has no email content`);
     const attachments = n.content.supervisionNoticeOf ? [await supervisionNoticeFile(pool, n.content.supervisionNoticeOf)] : [];
