@@ -4,15 +4,15 @@
  * for the directory file, the committee's form, a person's own form and the dispatcher.
  */
 import { z } from 'zod';
+import { text } from '../../workflows/domain/contracts';
 
 export const ChannelSchema = z.enum(['email', 'sms']);
 export type Channel = z.infer<typeof ChannelSchema>;
 
 const Clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day as HH:MM (Beijing time)');
 
-export const QuietHoursSchema = z
-  .strictObject({ from: Clock, to: Clock })
-  .refine((q) => q.from !== q.to, { message: 'must differ from "from": quiet hours of no length, or of the whole day, are not quiet hours', path: ['to'] });
+/** From `from` until `to`, across midnight when `to` comes first; the same time twice is no quiet hours at all. */
+export const QuietHoursSchema = z.strictObject({ from: Clock, to: Clock }).describe('Beijing time; past midnight when "to" is earlier than "from"; equal times mean none');
 export type QuietHours = z.infer<typeof QuietHoursSchema>;
 
 export const MobileSchema = z.string().regex(/^1[3-9]\d{9}$/, 'must be a mainland mobile number of 11 digits');
@@ -26,14 +26,15 @@ export const ContactDetailsSchema = z.strictObject({
   channels: z
     .array(ChannelSchema)
     .max(2)
-    .refine((c) => new Set(c).size === c.length, 'must name each channel once'),
+    .refine((c) => new Set(c).size === c.length, 'must name each channel once')
+    .meta({ uniqueItems: true, description: 'Each channel once; none: reached in the console only.' }),
   quietHours: QuietHoursSchema.nullable(),
 });
 export type ContactDetails = z.infer<typeof ContactDetailsSchema>;
 
 /** 主要负责人 of a unit: who the 催办通知书 goes to when the escalation ladder reaches the head. */
 export const UnitHeadSchema = z.strictObject({
-  name: z.string().trim().min(1).max(50),
+  name: text(50),
   email: Email.nullable(),
   mobile: MobileSchema.nullable(),
 });
@@ -47,7 +48,7 @@ const minutesOf = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clo
  * past midnight (22:00–07:30); China keeps no daylight saving, so Beijing is UTC+8 all year.
  */
 export function quietUntil(quiet: QuietHours | null, at: Date): Date | null {
-  if (!quiet) return null;
+  if (!quiet || quiet.from === quiet.to) return null;
   const local = (at.getUTCHours() * 60 + at.getUTCMinutes() + BEIJING_OFFSET_MIN) % 1440;
   const from = minutesOf(quiet.from);
   const to = minutesOf(quiet.to);

@@ -55,6 +55,9 @@ test('a backup taken mid-session is restored in another folder: the read model c
     const takenAt = new Date().toISOString();
     dumpReadModel(original.url, path.join(out, BACKUP_FILES.readModel));
     const contact = await act(slowCase, { type: 'recordContact', actor: { role: 'officer', id: 'drc-officer', unitId: 'smx-drc' }, contact: { ...c202.contacts[0]!.contact, occurredAt: new Date(Date.now() - 60_000).toISOString() } });
+    // Its projection done before the store is copied: the copy holds nothing left to project, so
+    // only the restore's catch-up can bring the restored read model (from the dump) up to it.
+    await until(() => projected(original.pool, slowCase.workflowId), (p) => p?.version === contact.version, 10, 'the contact projected');
     sqliteOnlineBackup(path.join(dir, 'original', 'temporal.db'), path.join(out, BACKUP_FILES.temporal));
     await describeBackup(original.url, out, takenAt);
     const clockAtBackup = (await first.client.workflow.getHandle(clockCase.workflowId).query(viewQuery)).state.version;
@@ -70,7 +73,7 @@ test('a backup taken mid-session is restored in another folder: the read model c
     const caughtUp = await catchUpReadModel(second.client, restoredPool);
     expect(caughtUp.proposals).toBe(2);
     expect(caughtUp.projected).toBeGreaterThanOrEqual(1);
-    expect((await projected(restoredPool, slowCase.workflowId))!.version).toBeGreaterThanOrEqual(contact.version);
+    expect((await projected(restoredPool, slowCase.workflowId))!.version).toBe(contact.version);
 
     // A timer fires on the restored store: 1801's ladder climbs past where the backup left it.
     const clock = second.client.workflow.getHandle(clockCase.workflowId);

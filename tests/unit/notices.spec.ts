@@ -18,12 +18,14 @@ describe('quiet hours, in Beijing time', () => {
     expect(quietUntil({ from: '12:00', to: '14:00' }, new Date('2026-12-01T04:30:00Z'))?.toISOString()).toBe('2026-12-01T06:00:00.000Z');
     expect(quietUntil({ from: '12:00', to: '14:00' }, new Date('2026-12-01T06:00:00Z'))).toBeNull();
     expect(quietUntil(null, new Date('2026-12-01T18:00:00Z'))).toBeNull();
+    // The same time twice is no quiet hours, not a day of them.
+    expect(quietUntil({ from: '22:00', to: '22:00' }, new Date('2026-12-01T14:30:00Z'))).toBeNull();
   });
 });
 
 describe('contact details', () => {
   test('are checked field by field', () => {
-    const r = ContactDetailsSchema.safeParse({ email: 'not-an-address', mobile: '1390398', channels: ['email', 'fax'], quietHours: { from: '22:00', to: '22:00' } });
+    const r = ContactDetailsSchema.safeParse({ email: 'not-an-address', mobile: '1390398', channels: ['email', 'fax'], quietHours: { from: '22:00', to: '24:00' } });
     expect(r.success).toBe(false);
     const paths = r.error!.issues.map((i) => i.path.join('.'));
     expect(paths).toEqual(expect.arrayContaining(['email', 'mobile', 'channels.1', 'quietHours.to']));
