@@ -16,8 +16,13 @@ export const QuietHoursSchema = z.strictObject({ from: Clock, to: Clock }).descr
 export type QuietHours = z.infer<typeof QuietHoursSchema>;
 
 export const MobileSchema = z.string().regex(/^1[3-9]\d{9}$/, 'must be a mainland mobile number of 11 digits');
-/** An address, or null; missing, it says so rather than that it is no address. */
-const Email = z.email({ error: (issue) => (issue.input === undefined ? 'is required (null for none)' : 'must be an email address') }).max(200);
+/**
+ * An email address as mail systems take it (RFC 5321's limits: a local part of at most 64
+ * characters, in dot-separated pieces, domain labels not ending in a hyphen), written as one
+ * pattern that JSON Schema states and every client reads alike.
+ */
+const EMAIL = /^(?:[A-Za-z0-9_'+-]{1,15}\.){0,3}[A-Za-z0-9_'+-]{1,15}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,30}[A-Za-z0-9])?\.){1,4}[A-Za-z]{2,20}$/;
+const Email = z.string({ error: (issue) => (issue.input === undefined ? 'is required (null for none)' : undefined) }).regex(EMAIL, 'must be an email address').max(200);
 
 /** Every field said, null where there is none: a PUT of a person's details replaces them whole. */
 export const ContactDetailsSchema = z.strictObject({
