@@ -233,7 +233,15 @@ test(`${PROPOSALS} proposals through two replicas and two workers: a worker cras
       outbox.map((o) => o.alert_key).join() === Object.keys(view.state.alertsRaised).sort().join(),
     ];
     const names = ['state and events', 'proposal row', 'events projected', 'tasks projected', 'outbox'];
-    problems.forEach((ok, i) => ok || mismatches.push(`${d.id}: ${names[i]}`));
+    // What differed, so a rare mismatch under faults can be read from the log it fails in.
+    const seen = [
+      `${view.state.status} ${types(events).join()}`,
+      `${JSON.stringify(row)} vs ${view.state.status}/${view.stage}/v${view.state.version}`,
+      `${projectedEvents.map((e) => `${e.seq}${e.type}`).join()} vs ${events.map((e) => `${e.seq}${e.type}`).join()}`,
+      `${tasks.map((t) => t.duty_key).join()} vs ${view.duties.map((t) => t.key).sort().join()}`,
+      `${outbox.map((o) => o.alert_key).join()} vs ${Object.keys(view.state.alertsRaised).sort().join()}`,
+    ];
+    problems.forEach((ok, i) => ok || mismatches.push(`${d.id}: ${names[i]} (${seen[i]})`));
   }
   expect(mismatches).toEqual([]);
   const { rows: alerts } = await db.pool.query<{ n: number; keys: number }>('select count(*)::int as n, count(distinct (proposal_id, alert_key))::int as keys from alert_outbox');
