@@ -4,8 +4,12 @@
  *
  *   node -r @swc-node/register scripts/record-replay-histories.ts
  */
+import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { Client } from '@temporalio/client';
+import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry/lib/client';
 import { temporal } from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
+import { workflowSources } from '../apps/worker/src/workflow-code';
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
@@ -28,10 +32,16 @@ async function main() {
   const c = referenceCase();
   const policy = defaultPolicy();
   const taskQueue = 'record-histories';
+  // Spans kept in memory: a traced request's context is in its history's headers as in production.
+  const spans = new InMemorySpanExporter();
+  const tracer = new BasicTracerProvider();
+  tracer.addSpanProcessor(new SimpleSpanProcessor(spans));
+  tracer.register();
+  const tracedClient = new Client({ connection: env.client.connection, interceptors: { workflow: [new OpenTelemetryWorkflowClientInterceptor()] } });
   const worker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue,
-    workflowsPath: require.resolve('../workflows'),
+    ...workflowSources(),
     activities: {
       projectProposal: async () => ({ applied: true }),
       projectSummary: async () => undefined,
@@ -56,9 +66,9 @@ async function main() {
     console.log(`recorded ${file}`);
   };
   /** Proposal 202 from intake to closed under another number. */
-  const closed = async (number: number) => {
+  const closed = async (number: number, client = env.client) => {
     const intake = { ...c.intake, number };
-    const handle = await startProposal(env.client, intake, policy, taskQueue);
+    const handle = await startProposal(client, intake, policy, taskQueue);
     for (const step of referenceSteps({ ...c, intake }, stamp)) await act(handle, step.command);
     await handle.result();
     return handle;
@@ -156,6 +166,8 @@ async function main() {
     await record('proposal-202-closed-search-attributes', () => closed(9202));
     // Projected after each Update has answered, through the task queue (patched 'projection-after-update').
     await record('proposal-202-closed-projected-after-update', () => closed(1202));
+    // Traced: each Update's context in its header, handled inside the tracing interceptors, each projection scheduled within its Update's trace.
+    await record('proposal-202-closed-traced', () => closed(1203, tracedClient));
     // ProposalOverdue turns true when the silent co-handler's opinion falls overdue.
     await record('deadline-ladder-search-attributes', () => silentCoHandler(9203));
     await record('proposal-202-closed', async () => {

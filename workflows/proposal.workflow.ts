@@ -33,6 +33,7 @@ import { type ProposalState, initialState, isFinished, stageOf } from './domain/
 import { summarize } from './domain/summary';
 import { type TimelineNote, timelineNote } from './domain/timeline';
 import { searchAttributesOf } from './search-attributes';
+import { activeTrace, withinTrace } from './trace-context';
 import {
   PROJECTION_REJECTED,
   type ActResult,
@@ -108,8 +109,11 @@ export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOu
   const settled: SettledDuty[] = [];
   /** Each event's timeline note until it is projected: settling it computed the duties the note reads. */
   const notes = new Map<number, TimelineNote>();
-  const append = (events: ProposalEvent[]): RecordedEvent[] =>
-    events.map((event) => {
+  /** The trace of the latest change (an Update's, a Signal's, or the run's for the clock's): its projection continues it. */
+  let changedIn = activeTrace();
+  const append = (events: ProposalEvent[]): RecordedEvent[] => {
+    if (events.length) changedIn = activeTrace();
+    return events.map((event) => {
       const next = settle(state, event, policy);
       state = next.state;
       if (event.type === 'CalendarYearAdded' || event.type === 'CalendarYearCorrected') policy = withCalendarYears(pinned, state.calendarYears);
@@ -119,6 +123,7 @@ export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOu
       notes.set(recorded.seq, timelineNote(state, policy, event.at));
       return recorded;
     });
+  };
 
   const view = (): ProposalView => {
     const asOf = now();
@@ -212,7 +217,7 @@ export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOu
       }
       const events = history.filter((e) => e.seq > projected);
       const answers = unstored;
-      await project({
+      await withinTrace(changedIn, () => project({
         proposalId,
         summary: summarize(state, policy, settled, duties),
         events,
@@ -222,7 +227,7 @@ export async function proposalWorkflow(input: ProposalInput): Promise<ProposalOu
         answers: answers.map(([updateId, result]) => ({ updateId, result })),
         // The read model keeps the policy for the history it answers: sent when it may have changed.
         ...(policyProjected && !events.some((e) => e.type === 'CalendarYearAdded' || e.type === 'CalendarYearCorrected') ? {} : { policy }),
-      });
+      }));
       policyProjected = true;
       unstored = unstored.slice(answers.length);
       for (const e of events) notes.delete(e.seq);

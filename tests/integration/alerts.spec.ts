@@ -22,6 +22,7 @@ import { type TestDatabase, createTestDatabase } from '../support/database';
 import { act, startProposal } from '../support/proposals';
 import { devServerEnv } from '../support/temporal';
 import { freePort } from '../support/processes';
+import { workflowSources } from '../../apps/worker/src/workflow-code';
 
 const c202 = referenceCase();
 const policy = compressedPolicy();
@@ -105,7 +106,7 @@ test('a worker killed mid-way loses no alert and sends none twice; retried and r
     const view = await handle.query(viewQuery);
     const { projectProposal } = createActivities(db.pool, env.client);
     await new MockActivityEnvironment().run(projectProposal, { proposalId: handle.workflowId, summary: summarize(view.state, policy, [], openDuties(view.state, policy, view.asOf)), events: await handle.query(eventsQuery), duties: openDuties(view.state, policy, view.asOf) });
-    await Worker.runReplayHistory({ workflowsPath: require.resolve('../../workflows') }, await handle.fetchHistory());
+    await Worker.runReplayHistory(workflowSources(), await handle.fetchHistory());
     expect((await outbox(handle.workflowId)).map((r) => r.alert_key)).toEqual(keys);
   } finally {
     worker.kill('SIGTERM');

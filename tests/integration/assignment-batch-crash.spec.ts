@@ -17,6 +17,7 @@ import { type TestDatabase, createTestDatabase } from '../support/database';
 import { Processes, workflowBundleFile } from '../support/processes';
 import { startProposal } from '../support/proposals';
 import { devServerEnv } from '../support/temporal';
+import { workflowSources } from '../../apps/worker/src/workflow-code';
 
 const c = referenceCase();
 const session = c.intake.session.id;
@@ -72,7 +73,7 @@ test('a worker SIGKILLed mid-batch: the batch finishes with every row applied on
     expect([view.state.status, view.state.version]).toEqual(['handling', 3]);
   }
   const history = temporal.api.history.v1.History.fromObject(await batch.fetchHistory());
-  await Worker.runReplayHistory({ workflowsPath: require.resolve('../../workflows'), replayName: 'assignment-batch-worker-killed' }, history);
+  await Worker.runReplayHistory({ ...workflowSources(), replayName: 'assignment-batch-worker-killed' }, history);
   // Kept for the replay corpus when asked for (RECORD_HISTORY=1): a killed run of the day's code.
   if (process.env.RECORD_HISTORY) fs.writeFileSync(path.resolve(__dirname, '../replay/histories/assignment-batch-worker-killed.json'), JSON.stringify(history.toJSON(), null, 1));
 }, 240_000);

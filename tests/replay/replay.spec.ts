@@ -8,6 +8,7 @@ import { Worker } from '@temporalio/worker';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { quietRuntime } from '../support/temporal';
+import { workflowSources } from '../../apps/worker/src/workflow-code';
 
 quietRuntime();
 const dir = path.resolve(__dirname, 'histories');
@@ -44,6 +45,8 @@ test('there are stored histories to replay', () => {
       'follow-up-renewed-from-snapshot-renewed-run.json',
       // Projected after each Update has answered (patched 'projection-after-update'), proposal 202 from intake to closed.
       'proposal-202-closed-projected-after-update.json',
+      // Traced (the tracing interceptors in the workflow code, each Update's trace context in its header).
+      'proposal-202-closed-traced.json',
     ]),
   );
 });
@@ -51,5 +54,6 @@ test('there are stored histories to replay', () => {
 test.each(files)('%s replays on the current workflow code', async (file) => {
   const history = temporal.api.history.v1.History.fromObject(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')));
   expect(history.events.length).toBeGreaterThan(10);
-  await Worker.runReplayHistory({ workflowsPath: require.resolve('../../workflows'), replayName: file }, history);
+  // The workflow code as workers run it: the shared domain modules and the tracing interceptors.
+  await Worker.runReplayHistory({ ...workflowSources(), replayName: file }, history);
 });

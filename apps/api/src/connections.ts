@@ -8,6 +8,7 @@ import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor }
 import type { Pool } from 'pg';
 import { createPool } from '../../common/database';
 import { API_CONFIG, type ApiConfig } from './config';
+import { tracing } from './tracing';
 
 export const TEMPORAL = Symbol('TEMPORAL');
 export const PG_POOL = Symbol('PG_POOL');
@@ -21,6 +22,8 @@ class ConnectionsLifecycle implements OnApplicationShutdown {
   async onApplicationShutdown() {
     await this.temporal.connection.close();
     await this.pool.end();
+    // The spans still batched leave before the process does.
+    await tracing.shutdown();
   }
 }
 
@@ -35,7 +38,7 @@ class ConnectionsLifecycle implements OnApplicationShutdown {
         // own deadline and answers 503 with Retry-After, so the caller retries, not a timer left behind.
         const retry = makeGrpcRetryInterceptor(defaultGrpcRetryOptions({ maxAttempts: 4 }));
         const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS, interceptors: [retry] });
-        return new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+        return new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, interceptors: { workflow: tracing.clientInterceptors } });
       },
     },
     { provide: PG_POOL, inject: [API_CONFIG], useFactory: (config: ApiConfig) => createPool(config.DATABASE_URL) },

@@ -1,4 +1,6 @@
 /** The API process: listens on HOST:PORT (127.0.0.1:3000 by default) and shuts down gracefully on SIGTERM/SIGINT. */
+// First: tracing instruments `http` and `pg` as they load.
+import './tracing';
 import { createApi } from './app';
 import { readApiConfig } from './config';
 import { logger } from './http/logging';

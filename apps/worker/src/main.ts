@@ -2,6 +2,7 @@
  * The worker process. Temporal's runtime owns shutdown: on SIGINT/SIGTERM it drains the worker,
  * `run()` resolves, and only then are the connection and the pool closed.
  */
+import { tracing } from './tracing';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import * as path from 'node:path';
@@ -25,7 +26,7 @@ async function main() {
   const pool = createPool(env.DATABASE_URL);
   // The batch activities send proposals their Updates as a client would.
   const clientConnection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
-  const client = new Client({ connection: clientConnection, namespace: env.TEMPORAL_NAMESPACE });
+  const client = new Client({ connection: clientConnection, namespace: env.TEMPORAL_NAMESPACE, interceptors: { workflow: tracing.clientInterceptors } });
   try {
     const worker = await createProposalWorker({
       connection,
@@ -33,6 +34,7 @@ async function main() {
       activities: createActivities(pool, client),
       workflowBundlePath: bundle,
       maxCachedWorkflows: env.MAX_CACHED_WORKFLOWS,
+      tracing: tracing.worker,
     });
     // Proposals projected before the search index have their words given while the worker runs.
     void indexUnindexedProposals(pool).then(
@@ -48,6 +50,7 @@ async function main() {
     await connection.close();
     await clientConnection.close();
     await pool.end();
+    await tracing.shutdown();
   }
 }
 

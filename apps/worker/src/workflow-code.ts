@@ -8,6 +8,7 @@
 import type { BundleOptions, WorkerOptions } from '@temporalio/worker';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { type SpanSinks, untracedSpanSinks } from '../../common/tracing';
 
 export const WORKFLOWS_PATH = require.resolve('../../../workflows');
 
@@ -21,8 +22,23 @@ function sharedModules(): string[] {
   return [...modules.filter((m) => !readying.includes(m)).sort(), ...readying];
 }
 
-/** For bundling ahead of time (`bundleWorkflowCode`). */
-export const workflowCode = (): Pick<BundleOptions, 'workflowsPath' | 'preloadModules'> => ({ workflowsPath: WORKFLOWS_PATH, preloadModules: sharedModules() });
+/**
+ * Always in the workflow code, traced or not: tracing is the worker's configuration (where the
+ * spans go), never a change of the code that runs, or replays, a proposal.
+ */
+const TRACING_INTERCEPTORS = [require.resolve('../../../workflows/tracing-interceptors')];
 
-/** For a worker that bundles at its start. */
-export const workflowSources = (): Pick<WorkerOptions, 'workflowsPath' | 'bundlerOptions'> => ({ workflowsPath: WORKFLOWS_PATH, bundlerOptions: { preloadModules: sharedModules() } });
+/** For bundling ahead of time (`bundleWorkflowCode`). */
+export const workflowCode = (): Pick<BundleOptions, 'workflowsPath' | 'preloadModules' | 'workflowInterceptorModules'> => ({
+  workflowsPath: WORKFLOWS_PATH,
+  preloadModules: sharedModules(),
+  workflowInterceptorModules: TRACING_INTERCEPTORS,
+});
+
+/** For a worker (or a replay) that bundles at its start; its workflows' spans go to `sinks`. */
+export const workflowSources = (sinks: SpanSinks = untracedSpanSinks): Pick<WorkerOptions, 'workflowsPath' | 'bundlerOptions' | 'interceptors' | 'sinks'> => ({
+  workflowsPath: WORKFLOWS_PATH,
+  bundlerOptions: { preloadModules: sharedModules() },
+  interceptors: { workflowModules: TRACING_INTERCEPTORS },
+  sinks,
+});

@@ -7,6 +7,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { Pool } from 'pg';
 import { Counter, Gauge, Histogram } from 'prom-client';
 import { processRegistry } from '../../../common/metrics';
+import { routeOf } from './route';
 
 export const registry = processRegistry('api');
 
@@ -25,9 +26,6 @@ export const updateLatency = new Histogram({
   buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
   registers: [registry],
 });
-
-/** The route as Nest declared it (/proposals/:id/assignment), so one proposal is not one series; anything else (the console's files, 404s) is one. */
-const routeOf = (req: Request) => (req.route?.path ? `${req.baseUrl}${req.route.path as string}` : 'other');
 
 export function requestMetrics(req: Request, res: Response, next: NextFunction) {
   const end = latency.startTimer();
