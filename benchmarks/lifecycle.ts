@@ -26,7 +26,7 @@ export interface Throughput {
 }
 
 /** Runs `proposals` lifecycles, `clients` at a time; each lifecycle is `steps(n)` timed calls. */
-async function drive(clients: number, proposals: number, lifecycle: (n: number, time: (kind: string, call: () => Promise<boolean>) => Promise<void>) => Promise<void>): Promise<Throughput> {
+export async function drive(clients: number, proposals: number, lifecycle: (n: number, time: (kind: string, call: () => Promise<boolean>) => Promise<void>) => Promise<void>): Promise<Throughput> {
   const samples: Record<string, number[]> = {};
   let failures = 0;
   let next = 0;

@@ -5,7 +5,7 @@
  *
  *   npm run bench                      the full run (10,000 open proposals, 100,000 in the read model)
  *   npm run bench -- --quick           small numbers, to try it out
- *   npm run bench -- --only=lifecycle,replicas,history,read,scale,console
+ *   npm run bench -- --only=lifecycle,replicas,history,read,scale,console,tracing
  *   npm run bench -- --only=scale --open=1000 --cache=20   fewer open proposals, another workflow cache
  *   npm run bench -- --only=scale --sqlite-pragma=journal_mode=delete   other SQLite pragmas than the main job's
  */
@@ -20,10 +20,11 @@ import { SQLITE_PRAGMAS } from '../apps/stack/src/embedded-temporal';
 import { consoleInBrowser } from './console';
 import { readModel } from './read-model';
 import { scale } from './scale';
+import { tracingCost } from './tracing';
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const quick = process.argv.includes('--quick');
-const only = new Set((arg('only') ?? 'lifecycle,replicas,history,read,scale,console').split(','));
+const only = new Set((arg('only') ?? 'lifecycle,replicas,history,read,scale,console,tracing').split(','));
 const CLIENTS = [1, 8, 32];
 
 async function main() {
@@ -74,6 +75,16 @@ async function main() {
           ` | by Query p50 ${h.fromProposal.p50} p95 ${h.fromProposal.p95} ms | with Temporal's history of every run p50 ${h.withTemporalHistory.p50} p95 ${h.withTemporalHistory.p95} ms`,
       );
       console.log(`history: a whole lifecycle ${lifecycle?.eventsPerRun.join(', ') ?? '(run the lifecycle part)'} events; two years of follow-up in ${twoYears.runs} runs of ${twoYears.eventsPerRun.join(', ')} events (${twoYears.domainEvents} domain events), largest continue-as-new payload ${(twoYears.largestCarriedPayloadBytes / 1024).toFixed(0)} KiB`);
+    }
+    if (only.has('tracing')) {
+      const cost = await tracingCost(stack.env, quick ? 1 : 3, quick ? 8 : 24, 8);
+      results.tracing = cost;
+      const row = (name: string, t: { actionsPerSecond: number; all: { p50: number; p99: number } }) =>
+        `    ${name.padEnd(40)} ${t.actionsPerSecond.toFixed(1)} actions/s (${(t.actionsPerSecond / cost.untraced.actionsPerSecond).toFixed(2)}×)  p50 ${t.all.p50} p99 ${t.all.p99} ms`;
+      console.log(`tracing, ${cost.clients} clients, Updates straight to proposals, best of ${cost.rounds} alternating rounds of ${cost.proposalsPerRound} proposals:`);
+      console.log(row('workflow code without the interceptors', cost.untraced));
+      console.log(row('with them, no endpoint (the default)', cost.interceptorsIdle));
+      console.log(row(`with them, exporting (${cost.exporting.spans} spans)`, cost.exporting));
     }
     if (only.has('read')) {
       const figures = await readModel(stack, quick ? 5_000 : 100_000);
