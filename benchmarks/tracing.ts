@@ -68,7 +68,7 @@ export async function tracingCost(env: TestWorkflowEnvironment, rounds: number, 
       }
     }
     await spans.forceFlush();
-    return { rounds, proposalsPerRound, clients, untraced: best.untraced!, interceptorsIdle: best.interceptorsIdle!, exporting: { ...best.exporting!, spans: receiver.spans().length } };
+    return { rounds, proposalsPerRound, clients, untraced: best.untraced!, interceptorsIdle: best.interceptorsIdle!, exporting: { ...best.exporting!, spans: receiver.spanCount() } };
   } finally {
     for (const w of workers) w.shutdown();
     await Promise.all(running);

@@ -19,7 +19,7 @@ import { referenceSteps } from '../seeds/reference-steps';
 import { act, startProposal, untilIdle } from '../tests/support/proposals';
 import { timeSkippingEnv } from '../tests/support/temporal';
 import { createBatchActivities } from '../activities/assignment-batch';
-import { annualSummaryWorkflow, assignmentBatchWorkflow, calendarBroadcastWorkflow, proposalWorkflow } from '../workflows';
+import { annualSummaryWorkflow, assignmentBatchWorkflow, calendarBroadcastWorkflow, dailyDigestWorkflow, proposalWorkflow } from '../workflows';
 import { calendarBroadcastId } from '../workflows/calendar-broadcast';
 import { year2027 } from '../tests/support/calendar-2027';
 import { annualSummaryWorkflowId, submitSummaryUpdate } from '../workflows/annual-summary';
@@ -47,6 +47,7 @@ async function main() {
       projectSummary: async () => undefined,
       raiseSummaryAlerts: async () => undefined,
       ...createBatchActivities(env.client),
+      requestDailyDigest: async () => ({ workingDay: true, requested: true }),
       tellRunningProposals: async ({ after, limit }: { after: string; limit: number }) => {
         const page = ['p1', 'p2', 'p3', 'p4', 'p5'].filter((id) => id > after).slice(0, limit);
         return { told: page.length, last: page.length === limit ? page[page.length - 1] : undefined };
@@ -333,6 +334,12 @@ async function main() {
         workflowId: calendarBroadcastId('cn-mainland', 2027, 1),
         args: [{ calendarYear: year2027, version: 1, by: { role: 'committee', id: 'committee-clerk' }, perSecond: 2 }],
       });
+      await handle.result();
+      return handle;
+    });
+    // 每日待办 as its Schedule starts it: the day from the workflow's clock, the digest asked for once.
+    await record('daily-digest', async () => {
+      const handle = await env.client.workflow.start(dailyDigestWorkflow, { taskQueue, workflowId: 'daily-digest-recorded' });
       await handle.result();
       return handle;
     });

@@ -47,6 +47,8 @@ test('there are stored histories to replay', () => {
       'proposal-202-closed-projected-after-update.json',
       // Traced (the tracing interceptors in the workflow code, each Update's trace context in its header).
       'proposal-202-closed-traced.json',
+      // 每日待办 as its Schedule starts it.
+      'daily-digest.json',
     ]),
   );
 });

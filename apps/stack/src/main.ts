@@ -7,7 +7,9 @@
  * officers and the three members would, printing its timeline as it goes, and writes the
  * paperwork: 202's reply as Word and PDF, the session's handling report, supervision notices.
  * The alerts reach people by email, sent to a local SMTP server it starts (.data/mail), and the
- * 每日待办 Schedule is triggered once while the compressed-time case has duties due.
+ * 每日待办 Schedule is triggered once while the compressed-time case has duties due. The API and
+ * workers export their traces to a receiver it starts (unless OTEL_EXPORTER_OTLP_ENDPOINT names
+ * another), and it prints one request's trace.
  *
  *   --once   exit when the case is done (for scripts and CI)
  *   --fresh  start from empty stores (removes the SQLite file and the read-model database)
@@ -33,6 +35,7 @@ import { SESSION_SIZE, SESSION_UNITS, generateSession } from '../../../seeds/ses
 import { download, driveAssignedReferenceCase, driveOnCompressedTime, listed, saveReplyDocuments, saveResultNotices, saveSupervisionNotices } from './drive-over-http';
 import { writeSessionFiles } from './session-files';
 import { startWebhookReceiver } from './webhook-receiver';
+import { startTraceReceiver, traceTree } from './trace-receiver';
 import { compressedPolicy } from '../../../seeds/policy';
 import { startDevServer } from './embedded-temporal';
 import { startNode, waitForHttp } from './processes';
@@ -109,7 +112,10 @@ async function main() {
       await pool.end();
     }
 
-    const shared = { TEMPORAL_ADDRESS: temporal.address, DATABASE_URL: databaseUrl };
+    // Traces to the operator's own backend if the environment names one, else to a receiver here.
+    const traces = process.env.OTEL_EXPORTER_OTLP_ENDPOINT ? undefined : await startTraceReceiver();
+    if (traces) stops.push(traces.stop);
+    const shared = { TEMPORAL_ADDRESS: temporal.address, DATABASE_URL: databaseUrl, ...(traces ? { OTEL_EXPORTER_OTLP_ENDPOINT: traces.endpoint, OTEL_BSP_SCHEDULE_DELAY: '1000' } : {}) };
     // More processes of each on one machine, as a deployment scales out: the workers share the
     // task queue, the replicas share nothing but Temporal and PostgreSQL.
     console.log(workers === 1 ? '• worker process' : `• ${workers} worker processes`);
@@ -190,6 +196,7 @@ async function main() {
     console.log(formatHeader());
     const id = await Promise.race([driveAssignedReferenceCase({ base, secret }, c, printRows), gaveUp]);
     const item = await listed({ base, secret }, c, 'closed');
+    if (traces) await printActionTrace(traces);
     const documents = await saveReplyDocuments({ base, secret }, id, documentsDir);
     const results = await saveResultNotices({ base, secret }, id, documentsDir);
     const report = await download({ base, secret }, `/supervision/report.xlsx?session=${session.id}`, path.join(documentsDir, `${session.id}-handling-report.xlsx`));
@@ -262,6 +269,17 @@ async function loadDemoDirectory(pool: Pool, members: { id: string; name: string
   const proposers = members.map((m) => ({ ...m, role: 'proposer' as const }));
   await loadDirectory(pool, { ...directory, units: [...directory.units, ...SESSION_UNITS], people: [...directory.people, ...proposers] });
   for (const p of directory.people) await setPassword(pool, p.id, demoPassword(p.id));
+}
+
+/** The trace of one of the case's actions: its request, the Update, the workflow, the projection and its SQL. */
+async function printActionTrace(traces: Awaited<ReturnType<typeof startTraceReceiver>>) {
+  const whole = (spans: { name: string }[]) => spans.some((s) => s.name === 'POST /proposals/:id/:action') && spans.some((s) => s.name.startsWith('RunActivity:projectProposal'));
+  for (let waited = 0; waited < 10_000; waited += 250) {
+    const trace = traces.latest(whole);
+    if (trace) return console.log(`\nOne action's trace (OpenTelemetry over OTLP to ${traces.endpoint}; ${traces.spanCount()} spans received so far):\n${traceTree(trace)}\n`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  console.log(`\nNo whole trace of an action arrived at ${traces.endpoint} within 10 s.`);
 }
 
 const metricsLine = (apis: string[], workers: number) =>

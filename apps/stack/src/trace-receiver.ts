@@ -72,8 +72,17 @@ export function traceTree(spans: ReceivedSpan[]): string {
   return lines.join('\n');
 }
 
+/** The traces kept, newest last: enough for a session's work, bounded for a stack left running. */
+const KEPT = 5000;
+
 export async function startTraceReceiver(port = 0) {
-  const spans: ReceivedSpan[] = [];
+  const traces = new Map<string, ReceivedSpan[]>();
+  const keep = (span: ReceivedSpan) => {
+    const trace = traces.get(span.traceId);
+    if (trace) return void trace.push(span);
+    traces.set(span.traceId, [span]);
+    if (traces.size > KEPT) traces.delete(traces.keys().next().value!);
+  };
   const server = http.createServer((req, res) => {
     if (req.method !== 'POST' || req.url !== '/v1/traces') return void res.writeHead(404).end();
     let body = '';
@@ -81,7 +90,7 @@ export async function startTraceReceiver(port = 0) {
     req.on('data', (chunk) => (body += chunk));
     req.on('end', () => {
       try {
-        spans.push(...spansOf(JSON.parse(body) as OtlpExport));
+        spansOf(JSON.parse(body) as OtlpExport).forEach(keep);
         res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
       } catch {
         res.writeHead(400).end();
@@ -92,8 +101,10 @@ export async function startTraceReceiver(port = 0) {
   return {
     /** For OTEL_EXPORTER_OTLP_ENDPOINT: the exporter posts to its /v1/traces. */
     endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    trace: (traceId: string) => spans.filter((s) => s.traceId === traceId),
-    spans: () => spans,
+    trace: (traceId: string) => traces.get(traceId) ?? [],
+    /** Of the traces `matching` picks, the one whose first span arrived last, if any has. */
+    latest: (matching: (spans: ReceivedSpan[]) => boolean) => [...traces.values()].reverse().find(matching),
+    spanCount: () => [...traces.values()].reduce((n, t) => n + t.length, 0),
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

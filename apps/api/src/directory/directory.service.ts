@@ -4,9 +4,10 @@
  * or given a new password is signed out everywhere.
  */
 import { Inject, Injectable } from '@nestjs/common';
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import type { z } from 'zod';
 import { PG_POOL } from '../connections';
+import { inTransaction } from '../../../common/database';
 import type { AuditQuerySchema, PersonSchema, UnitSchema } from '../contracts';
 import { Problem } from '../http/problem';
 import { setPassword } from '../sign-in/passwords';
@@ -60,8 +61,8 @@ export class DirectoryService {
     return rows[0].contact;
   }
 
-  async putContact(id: string, c: ContactDetails): Promise<ContactDetails> {
-    const { rowCount } = await this.pool.query('update principals set email = $2, mobile = $3, channels = $4, quiet_hours = $5 where id = $1', [id, c.email, c.mobile, c.channels, c.quietHours && JSON.stringify(c.quietHours)]);
+  async putContact(id: string, c: ContactDetails, db: Pool | PoolClient = this.pool): Promise<ContactDetails> {
+    const { rowCount } = await db.query('update principals set email = $2, mobile = $3, channels = $4, quiet_hours = $5 where id = $1', [id, c.email, c.mobile, c.channels, c.quietHours && JSON.stringify(c.quietHours)]);
     if (rowCount === 0) throw new Problem(404, 'person-not-found', 'No such person', `${id} is not in the directory`);
     return c;
   }
@@ -86,17 +87,20 @@ export class DirectoryService {
       if (rowCount === 0) throw new Problem(422, 'unknown-unit', 'No such unit', `unit ${person.unitId} is not in the directory`, [{ path: 'unitId', message: 'no such unit' }]);
     }
     const unitId = person.role === 'officer' ? person.unitId : null;
-    const { rows } = await this.pool.query<{ was_active: boolean | null }>(
-      `with before as (select active from principals where id = $1)
-       insert into principals (id, name, role, unit_id, active) values ($1, $2, $3, $4, $5)
-       on conflict (id) do update set name = excluded.name, role = excluded.role, unit_id = excluded.unit_id, active = excluded.active
-       returning (select active from before) as was_active`,
-      [id, person.name, person.role, unitId, person.active],
-    );
-    const wasActive = rows[0]?.was_active;
-    if (wasActive !== null && wasActive !== undefined && wasActive !== person.active) await audit(this.pool, { kind: person.active ? 'reactivated' : 'deactivated', account: id, actor: change.by, address: change.address });
-    if (person.contact) await this.putContact(id, person.contact);
-    if (!person.active) await this.pool.query('delete from console_sessions where principal_id = $1', [id]);
+    // The person, their contact details, the audit of a change of state and the sessions it ends: all or nothing.
+    await inTransaction(this.pool, async (db) => {
+      const { rows } = await db.query<{ was_active: boolean | null }>(
+        `with before as (select active from principals where id = $1)
+         insert into principals (id, name, role, unit_id, active) values ($1, $2, $3, $4, $5)
+         on conflict (id) do update set name = excluded.name, role = excluded.role, unit_id = excluded.unit_id, active = excluded.active
+         returning (select active from before) as was_active`,
+        [id, person.name, person.role, unitId, person.active],
+      );
+      const wasActive = rows[0]?.was_active;
+      if (wasActive !== null && wasActive !== undefined && wasActive !== person.active) await audit(db, { kind: person.active ? 'reactivated' : 'deactivated', account: id, actor: change.by, address: change.address });
+      if (person.contact) await this.putContact(id, person.contact, db);
+      if (!person.active) await db.query('delete from console_sessions where principal_id = $1', [id]);
+    });
     return { id, name: person.name, role: person.role, unitId, active: person.active };
   }
 
