@@ -14,6 +14,7 @@ import type { TimelineNote } from '../workflows/domain/timeline';
 import { PROJECTION_REJECTED } from '../workflows/messages';
 import { raiseOperatorAlert } from '../apps/common/operator-alerts';
 import { WORDS_VECTOR, proposalWords, withUnitNames } from '../apps/common/search-words';
+import { STORE_FINGERPRINTS, fingerprintOf } from '../apps/common/fingerprints';
 
 export interface ProjectionInput {
   proposalId: string;
@@ -105,10 +106,11 @@ export function createProjectionActivities(pool: Pool, logger: Pick<typeof log, 
       });
       const values: unknown[] = Object.values(row);
       const param = (value: unknown) => `$${values.push(value)}`;
-      const [id, title, text, policy, eventRows, alertRows, taskRows, taskKeys, answerRows] = [
+      const [id, title, text, fingerprints, policy, eventRows, alertRows, taskRows, taskKeys, answerRows] = [
         param(input.proposalId),
         param(words?.title ?? null),
         param(words?.text ?? null),
+        param(JSON.stringify(filed ? [fingerprintOf(input.proposalId, filed.intake)] : [])),
         param(input.policy ? JSON.stringify(input.policy) : null),
         param(JSON.stringify(events)),
         param(JSON.stringify(alerts)),
@@ -117,8 +119,8 @@ export function createProjectionActivities(pool: Pool, logger: Pick<typeof log, 
         param(JSON.stringify(answers)),
       ];
       try {
-        // One statement, so one round trip and atomic by itself: the proposal's row (with its words
-        // and policy when they come), its events, its alerts' outbox rows, the answers to the actions
+        // One statement, so one round trip and atomic by itself: the proposal's row (with its words,
+        // fingerprint and policy when they come), its events, its alerts' outbox rows, the answers to the actions
         // that made them, and its open duties, which are replaced whole (a duty no longer listed is
         // done) when this version is newer.
         const { rows } = await pool.query<{ applied: number }>(
@@ -149,6 +151,7 @@ export function createProjectionActivities(pool: Pool, logger: Pick<typeof log, 
              from jsonb_to_recordset(${answerRows}::jsonb) as x(principal_id text, key text, response jsonb)
              where k.principal_id = x.principal_id and k.key = x.key and k.status is null
            ),
+           ${STORE_FINGERPRINTS(fingerprints)},
            -- Dashboards listening for alerts hear of each new row once it is committed.
            told as (select pg_notify('alerts', id::text) from alerts),
            done as (

@@ -34,6 +34,9 @@ export function withUnitNames(pool: Pool): Promise<void> {
   return unitNames;
 }
 
+/** A text's words in order, as jieba's precise mode cuts it (no shorter words inside longer ones). */
+export const segment = (text: string): string[] => segmenter().cut(text, true);
+
 /** The words of a text, lower-cased, without punctuation or spaces, each once. */
 export function searchWords(text: string): string[] {
   return [...new Set(segmenter().cutForSearch(text, true).map((w) => w.trim().toLowerCase()))].filter((w) => /[\p{L}\p{N}]/u.test(w));

@@ -208,6 +208,37 @@ export const HistoryQuerySchema = z.strictObject({
   version: z.coerce.number().int().min(0).default(0).describe('The version of the proposal the caller last saw (an action answers with it): the history answered holds at least that version.'),
 });
 
+export const SimilarQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(50).default(10).describe('How many of this session and how many of past sessions'),
+});
+
+const SimilarProposalSchema = z.object({
+  proposalId: z.string(),
+  sessionId: z.string(),
+  sessionName: z.string().nullable(),
+  number: z.number().int(),
+  title: z.string(),
+  /** What became of it: registered, merged (into mergedInto), closed with replyClass… */
+  status: z.string(),
+  stage: z.string(),
+  replyClass: z.string().nullable(),
+  mergedInto: z.number().int().nullable(),
+  /** The cosine of the two proposals' rarity-weighted words, 0 to 1. */
+  score: z.number().min(0).max(1),
+  /** Its word pairs' SimHash within a few bits of this one's: a near-verbatim copy. */
+  nearCopy: z.boolean(),
+  /** The distinctive words both use, the rarest first (at most 12). */
+  sharedWords: z.array(z.string()),
+});
+
+export const SimilarProposalsSchema = z.object({
+  proposalId: z.string(),
+  /** Merge (并案) candidates: the proposals of the same session most like it, near copies first. */
+  thisSession: z.array(SimilarProposalSchema),
+  /** Proposals of earlier sessions most like it, with what became of them. */
+  pastSessions: z.array(SimilarProposalSchema),
+});
+
 export const ProposalListItemSchema = z
   .object({
     id: z.string(),

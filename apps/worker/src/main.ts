@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import * as fs from 'node:fs';
 import { createActivities } from '../../../activities';
 import { indexUnindexedProposals } from '../../common/search-words';
+import { fingerprintUnfingerprinted } from '../../common/fingerprints';
 import { createPool } from '../../common/database';
 import { readEnv } from './config';
 import { createProposalWorker } from './worker';
@@ -36,11 +37,14 @@ async function main() {
       maxCachedWorkflows: env.MAX_CACHED_WORKFLOWS,
       tracing: tracing.worker,
     });
-    // Proposals projected before the search index have their words given while the worker runs.
-    void indexUnindexedProposals(pool).then(
-      (n) => n > 0 && console.log(JSON.stringify({ level: 'info', msg: 'search words given to proposals projected before the index', proposals: n })),
-      (err: Error) => console.error(JSON.stringify({ level: 'warn', msg: 'proposals projected before the search index were not all given their words', err: err.message })),
-    );
+    // Proposals projected before the search index, or before fingerprints, are given theirs while the worker runs.
+    void indexUnindexedProposals(pool)
+      .then((n) => n > 0 && console.log(JSON.stringify({ level: 'info', msg: 'search words given to proposals projected before the index', proposals: n })))
+      .then(() => fingerprintUnfingerprinted(pool))
+      .then(
+        (n) => n > 0 && console.log(JSON.stringify({ level: 'info', msg: 'fingerprints given to proposals projected before them', proposals: n })),
+        (err: Error) => console.error(JSON.stringify({ level: 'warn', msg: 'proposals projected before the search index or fingerprints were not all given them', err: err.message })),
+      );
     if (env.DIGEST_AT !== 'off') {
       const digest = await ensureDailyDigestSchedule(client, { at: env.DIGEST_AT, timezone: env.DIGEST_TIMEZONE });
       if (digest !== 'unchanged') console.log(JSON.stringify({ level: 'info', msg: `the daily digest schedule was ${digest}`, at: env.DIGEST_AT, timezone: env.DIGEST_TIMEZONE }));

@@ -45,6 +45,8 @@ import {
   ReadinessSchema,
   ReportQuerySchema,
   HistoryQuerySchema,
+  SimilarProposalsSchema,
+  SimilarQuerySchema,
   SessionOverviewSchema,
   SuccessionBodySchema,
   SuccessionResultSchema,
@@ -210,6 +212,15 @@ export function openApiDocument() {
       '/proposals/{id}/reply.docx': replyDocumentPath('docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'),
       '/proposals/{id}/result-notice.pdf': resultNoticePath('pdf', 'application/pdf'),
       '/proposals/{id}/result-notice.docx': resultNoticePath('docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'),
+      '/proposals/{id}/similar': {
+        get: {
+          operationId: 'similarProposals',
+          tags: ['proposals'],
+          summary: '提案查重 (committee): the proposals of this session (merge candidates, near copies first) and of past sessions most like this one, each with its score, the words they share and what became of it',
+          parameters: [idParam, ...queryParams(SimilarQuerySchema)],
+          responses: { 200: ok(SimilarProposalsSchema), ...readErrors },
+        },
+      },
       '/proposals/{id}/history': {
         get: {
           operationId: 'getProposalHistory',
