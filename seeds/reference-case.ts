@@ -8,8 +8,9 @@ import { RatingSchema } from '../workflows/domain/vocabulary';
 import { ContactDetailsSchema, UnitHeadSchema } from '../apps/common/contact-preferences';
 import proposal202 from './proposal-202.json';
 import directory from './directory.json';
+import responsibilities from './unit-responsibilities.json';
 
-export const UnitSchema = z.strictObject({ id: Id, name: text(100), kind: z.enum(['committee', 'bureau']), head: UnitHeadSchema.optional() });
+export const UnitSchema = z.strictObject({ id: Id, name: text(100), kind: z.enum(['committee', 'bureau']), head: UnitHeadSchema.optional(), responsibilities: text(4000).optional() });
 /** How a person is reached; left out, a reload keeps what the directory has. */
 const reached = { contact: ContactDetailsSchema.optional() };
 export const PersonSchema = z.discriminatedUnion('role', [
@@ -48,7 +49,13 @@ export const ReferenceCaseSchema = z.strictObject({
 export type ReferenceCase = z.infer<typeof ReferenceCaseSchema>;
 
 export const referenceCase = (): ReferenceCase => ReferenceCaseSchema.parse(proposal202);
-export const seedDirectory = () => DirectorySchema.parse(directory);
+/** A unit's responsibilities as the seeds give them (unit-responsibilities.json), if they do. */
+export const seededResponsibilities = (unitId: string): string | undefined => (responsibilities as Record<string, string>)[unitId];
+
+export const seedDirectory = () => {
+  const parsed = DirectorySchema.parse(directory);
+  return { ...parsed, units: parsed.units.map((u) => ({ ...u, ...(seededResponsibilities(u.id) ? { responsibilities: seededResponsibilities(u.id) } : {}) })) };
+};
 
 /** The person seeded for a role (and unit), who acts for it in the reference case. */
 export function personFor(role: Person['role'], unitId?: string): Person {

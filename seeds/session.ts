@@ -6,13 +6,13 @@
  * report for reference, or not registered. Units are the city government's departments.
  */
 import { seededRandom } from './random';
-import type { ReferenceCase } from './reference-case';
+import { type ReferenceCase, seededResponsibilities } from './reference-case';
 
 export const SESSION_SIZE = 241;
 export const ASSIGNED = 230;
 
 /** The city's departments that take proposals, beside the DRC and the Science Bureau of the directory. */
-export const SESSION_UNITS: { id: string; name: string; kind: 'bureau' }[] = [
+export const SESSION_UNITS: { id: string; name: string; kind: 'bureau'; responsibilities?: string }[] = [
   ['smx-edu', '三门峡市教育局'],
   ['smx-iit', '三门峡市工业和信息化局'],
   ['smx-psb', '三门峡市公安局'],
@@ -35,7 +35,7 @@ export const SESSION_UNITS: { id: string; name: string; kind: 'bureau' }[] = [
   ['smx-forest', '三门峡市林业局'],
   ['smx-sports', '三门峡市体育局'],
   ['smx-vets', '三门峡市退役军人事务局'],
-].map(([id, name]) => ({ id: id!, name: name!, kind: 'bureau' as const }));
+].map(([id, name]) => ({ id: id!, name: name!, kind: 'bureau' as const, responsibilities: seededResponsibilities(id!) }));
 
 /** Category, the units that lead on it (first) and co-handle, and the matters proposals raise. */
 const THEMES: { category: string; units: string[]; matters: string[] }[] = [

@@ -17,6 +17,7 @@ import { DocumentsModule } from './documents/documents.module';
 import { SessionImportModule } from './session-import/session-import.module';
 import { SupervisionModule } from './supervision/supervision.module';
 import { SimilarProposalsModule } from './similar-proposals/similar-proposals.module';
+import { UnitSuggestionsModule } from './unit-suggestions/unit-suggestions.module';
 import { TasksModule } from './tasks/tasks.module';
 import { SignInModule } from './sign-in/sign-in.module';
 import { DirectoryModule } from './directory/directory.module';
@@ -29,7 +30,7 @@ export class AppModule {
     const configModule: DynamicModule = { module: class ConfigModule {}, global: true, providers: [{ provide: API_CONFIG, useValue: config }], exports: [API_CONFIG] };
     return {
       module: AppModule,
-      imports: [configModule, ConnectionsModule, SignInModule, ProposalsModule, SimilarProposalsModule, DocumentsModule, PublicationModule, SessionImportModule, AssignmentBatchesModule, TasksModule, SupervisionModule, AssessmentModule, AnnualSummariesModule, AlertsModule, CalendarModule, DirectoryModule, NoticesModule, HealthModule],
+      imports: [configModule, ConnectionsModule, SignInModule, ProposalsModule, SimilarProposalsModule, UnitSuggestionsModule, DocumentsModule, PublicationModule, SessionImportModule, AssignmentBatchesModule, TasksModule, SupervisionModule, AssessmentModule, AnnualSummariesModule, AlertsModule, CalendarModule, DirectoryModule, NoticesModule, HealthModule],
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_FILTER, useClass: ProblemFilter }, { provide: APP_INTERCEPTOR, useClass: ReadYourWritesInterceptor }],
     };
   }

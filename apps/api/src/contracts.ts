@@ -36,8 +36,13 @@ export const ConsoleSessionSchema = z.object({
 
 /** 人员与单位: the directory the committee keeps. */
 export const DirectoryParamSchema = z.strictObject({ id: Id });
-/** `head`: who the 催办通知书 reaches; left out, the unit keeps the head it has. */
-export const UnitSchema = z.strictObject({ name: text(100), kind: z.enum(['committee', 'bureau']), head: UnitHeadSchema.nullable().optional() });
+/** `head`: who the 催办通知书 reaches; `responsibilities`: its 三定 functions (职责), which 智能交办 matches proposals against. Left out, the unit keeps what it has; null removes it. */
+export const UnitSchema = z.strictObject({
+  name: text(100),
+  kind: z.enum(['committee', 'bureau']),
+  head: UnitHeadSchema.nullable().optional(),
+  responsibilities: text(4000).nullable().optional(),
+});
 /** `contact`: how the person is reached; left out, the person keeps what they have. */
 export const PersonSchema = z.discriminatedUnion('role', [
   z.strictObject({ role: z.literal('officer'), name: text(50), unitId: Id, active: z.boolean().default(true), contact: ContactDetailsSchema.optional() }),
@@ -49,6 +54,7 @@ const DirectoryUnitSchema = z.object({
   name: z.string(),
   kind: z.enum(['committee', 'bureau']),
   head: UnitHeadSchema.nullable(),
+  responsibilities: z.string().nullable(),
   successorId: z.string().nullable().describe('机构改革: the unit it was merged into or renamed as; its open work is the successor’s.'),
 });
 /** 机构改革: the unit was merged into, or renamed as, the successor, on a date already past or today. */
@@ -237,6 +243,25 @@ export const SimilarProposalsSchema = z.object({
   thisSession: z.array(SimilarProposalSchema),
   /** Proposals of earlier sessions most like it, with what became of them. */
   pastSessions: z.array(SimilarProposalSchema),
+});
+
+const PrecedentSchema = z.object({ proposalId: z.string(), sessionName: z.string().nullable(), number: z.number().int(), title: z.string(), score: z.number().min(0).max(1) });
+const UnitSuggestionSchema = z.object({
+  unitId: z.string(),
+  unitName: z.string(),
+  /** 0 to 1: the share of similar past proposals' votes and the responsibilities' match. */
+  score: z.number().min(0).max(1),
+  /** The similar past proposals this unit finally handled (led, for a lead), the most alike first. */
+  precedents: z.array(PrecedentSchema),
+  /** The proposal's words its responsibilities (职责) name, the rarest first. */
+  responsibilityWords: z.array(z.string()),
+});
+export const UnitSuggestionsSchema = z.object({
+  proposalId: z.string(),
+  /** At most 3, the likeliest first. A suggestion assigns nothing. */
+  lead: z.array(UnitSuggestionSchema),
+  /** At most 5, without the first lead suggestion. */
+  coHandlers: z.array(UnitSuggestionSchema),
 });
 
 export const ProposalListItemSchema = z

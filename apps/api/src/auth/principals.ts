@@ -47,6 +47,10 @@ export async function loadDirectory(pool: Pool, directory: z.infer<typeof Direct
       [JSON.stringify(directory.units)],
     );
     await client.query(
+      `update units u set responsibilities = x.responsibilities from jsonb_to_recordset($1::jsonb) as x(id text, responsibilities text) where u.id = x.id and x.responsibilities is not null`,
+      [JSON.stringify(directory.units)],
+    );
+    await client.query(
       `update principals p set email = x.contact->>'email', mobile = x.contact->>'mobile',
               channels = array(select jsonb_array_elements_text(x.contact->'channels')), quiet_hours = nullif(x.contact->'quietHours', 'null'::jsonb)
        from jsonb_to_recordset($1::jsonb) as x(id text, contact jsonb) where p.id = x.id and x.contact is not null`,

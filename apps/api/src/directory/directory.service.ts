@@ -29,8 +29,8 @@ export class DirectoryService {
 
   async units() {
     return (
-      await this.pool.query<{ id: string; name: string; kind: 'committee' | 'bureau'; successorId: string | null; head: UnitHead | null }>(
-        `select u.id, u.name, u.kind, s.successor_id as "successorId",
+      await this.pool.query<{ id: string; name: string; kind: 'committee' | 'bureau'; successorId: string | null; head: UnitHead | null; responsibilities: string | null }>(
+        `select u.id, u.name, u.kind, s.successor_id as "successorId", u.responsibilities,
                 case when u.head_name is null then null else json_build_object('name', u.head_name, 'email', u.head_email, 'mobile', u.head_mobile) end as head
            from units u left join unit_successions s on s.unit_id = u.id order by u.id`,
       )
@@ -68,15 +68,16 @@ export class DirectoryService {
   }
 
   async putUnit(id: string, unit: z.infer<typeof UnitSchema>) {
-    const { head } = unit;
-    // A head left out is kept; null removes it.
+    const { head, responsibilities } = unit;
+    // A head or responsibilities left out are kept; null removes them.
     await this.pool.query(
-      `insert into units (id, name, kind, head_name, head_email, head_mobile) values ($1, $2, $3, $5, $6, $7)
+      `insert into units (id, name, kind, head_name, head_email, head_mobile, responsibilities) values ($1, $2, $3, $5, $6, $7, $9)
        on conflict (id) do update set name = excluded.name, kind = excluded.kind,
          head_name = case when $4 then excluded.head_name else units.head_name end,
          head_email = case when $4 then excluded.head_email else units.head_email end,
-         head_mobile = case when $4 then excluded.head_mobile else units.head_mobile end`,
-      [id, unit.name, unit.kind, head !== undefined, head?.name ?? null, head?.email ?? null, head?.mobile ?? null],
+         head_mobile = case when $4 then excluded.head_mobile else units.head_mobile end,
+         responsibilities = case when $8 then excluded.responsibilities else units.responsibilities end`,
+      [id, unit.name, unit.kind, head !== undefined, head?.name ?? null, head?.email ?? null, head?.mobile ?? null, responsibilities !== undefined, responsibilities ?? null],
     );
     return { id, ...unit };
   }

@@ -47,6 +47,7 @@ import {
   HistoryQuerySchema,
   SimilarProposalsSchema,
   SimilarQuerySchema,
+  UnitSuggestionsSchema,
   SessionOverviewSchema,
   SuccessionBodySchema,
   SuccessionResultSchema,
@@ -219,6 +220,15 @@ export function openApiDocument() {
           summary: '提案查重 (committee): the proposals of this session (merge candidates, near copies first) and of past sessions most like this one, each with its score, the words they share and what became of it',
           parameters: [idParam, ...queryParams(SimilarQuerySchema)],
           responses: { 200: ok(SimilarProposalsSchema), ...readErrors },
+        },
+      },
+      '/proposals/{id}/unit-suggestions': {
+        get: {
+          operationId: 'unitSuggestions',
+          tags: ['proposals'],
+          summary: '智能交办 (committee): the lead units (3) and co-handling units (5) suggested for a proposal, each with the similar past proposals it finally handled and the words of its responsibilities the proposal matches. It assigns nothing',
+          parameters: [idParam],
+          responses: { 200: ok(UnitSuggestionsSchema), ...readErrors },
         },
       },
       '/proposals/{id}/history': {
