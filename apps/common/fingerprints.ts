@@ -9,31 +9,37 @@ import type { Intake } from '../../workflows/domain/contracts';
 import { distinctiveWords, simHash } from './similarity';
 import { withUnitNames } from './search-words';
 
+/** The word whose count is every fingerprinted proposal's. */
+export const EVERY_PROPOSAL = '';
+
 export interface StoredFingerprint {
   proposal_id: string;
+  session_id: string;
   words: string[];
   sim_hash: string;
 }
 
-export function fingerprintOf(proposalId: string, intake: Pick<Intake, 'title' | 'content' | 'proposers'>): StoredFingerprint {
+export function fingerprintOf(proposalId: string, intake: Pick<Intake, 'title' | 'content' | 'proposers'> & { session: { id: string } }): StoredFingerprint {
   const words = distinctiveWords({ title: intake.title, content: intake.content, proposers: intake.proposers.map((p) => p.name) });
-  return { proposal_id: proposalId, words: [...new Set(words)].sort(), sim_hash: simHash(words).toString() };
+  return { proposal_id: proposalId, session_id: intake.session.id, words: [...new Set(words)].sort(), sim_hash: simHash(words).toString() };
 }
 
 /**
  * CTEs storing the fingerprints in `rows` (a jsonb array of StoredFingerprint) that are new, and
- * counting their words; sorted, so concurrent filings take the words' rows in one order.
+ * counting their words; sorted, so concurrent filings take the words' rows in one order. The
+ * empty word (never a word of a proposal) counts every proposal: the total a rarity is of,
+ * read in one lookup rather than counted.
  */
 export const STORE_FINGERPRINTS = (rows: string) => `
   fingerprinted as (
-    insert into proposal_fingerprints (proposal_id, words, sim_hash)
-    select x.proposal_id, x.words, x.sim_hash::bigint from jsonb_to_recordset(${rows}::jsonb) as x(proposal_id text, words text[], sim_hash text)
+    insert into proposal_fingerprints (proposal_id, session_id, words, sim_hash)
+    select x.proposal_id, x.session_id, x.words, x.sim_hash::bigint from jsonb_to_recordset(${rows}::jsonb) as x(proposal_id text, session_id text, words text[], sim_hash text)
     on conflict (proposal_id) do nothing
     returning words
   ),
   counted as (
     insert into word_frequencies (word, proposals)
-    select w, count(*) from fingerprinted, unnest(fingerprinted.words) as w group by w order by w
+    select w, count(*) from (select unnest(words) as w from fingerprinted union all select '' from fingerprinted) as used group by w order by w
     on conflict (word) do update set proposals = word_frequencies.proposals + excluded.proposals
   )`;
 

@@ -13,7 +13,7 @@ const BOILERPLATE = new Set(
   [
     '关于', '提案', '建议', '意见', '进一步', '加强', '推进', '推动', '加快', '促进', '完善', '提升', '做好', '工作', '问题', '方面', '有关', '相关',
     '我们', '我市', '我省', '我国', '目前', '当前', '现在', '存在', '一些', '部分', '以及', '通过', '进行', '实现', '开展', '没有', '需要', '能够',
-    '可以', '应当', '应该', '已经', '同时', '其中', '还是', '主要', '重要', '情况', '政协', '委员', '提出', '如下', '具体', '以下', '为了', '对于',
+    '可以', '应当', '应该', '具有', '不足', '较好', '一定', '优势', '短板', '已经', '同时', '其中', '还是', '主要', '重要', '情况', '政协', '委员', '提出', '如下', '具体', '以下', '为了', '对于',
     '尊敬', '领导', '答复', '办理', '单位', '部门', '政府', '市政府', '全市', '全省', '一是', '二是', '三是', '四是', '五是', '第一', '第二', '第三',
   ].map((w) => w.toLowerCase()),
 );
@@ -88,6 +88,43 @@ export function likeness(a: Fingerprint, b: Fingerprint, weight: (word: string) 
   const denominator = norm(wa) * norm(wb);
   const differingBits = hammingDistance(a.simHash, b.simHash);
   return { score: denominator === 0 ? 0 : dot / denominator, shared, nearCopy: differingBits <= NEAR_COPY_BITS && shared.length > 0, differingBits };
+}
+
+/** A score from which two proposals of a session are likely one matter, worth a look at the review (并案). */
+export const MERGE_CANDIDATE_SCORE = 0.5;
+
+/** Whether the review should offer `l`'s proposal as one to merge with (并案): a near copy, or as alike as proposals on one matter are. */
+export const isMergeCandidate = (l: Likeness): boolean => l.nearCopy || l.score >= MERGE_CANDIDATE_SCORE;
+
+/**
+ * The pairs among `prints` that are near copies, each pair once (the earlier first). Copies
+ * differ in at most NEAR_COPY_BITS of 64 bits, so cut into more bands than that, two copies
+ * agree on at least one whole band: only proposals sharing a band are compared, not all pairs.
+ */
+export function nearCopyPairs(prints: Fingerprint[]): [number, number][] {
+  const BANDS = NEAR_COPY_BITS + 2;
+  const width = Math.ceil(64 / BANDS);
+  const buckets = new Map<string, number[]>();
+  prints.forEach((p, i) => {
+    const bits = BigInt.asUintN(64, p.simHash);
+    for (let b = 0; b < BANDS; b++) {
+      const key = `${b}:${(bits >> BigInt(b * width)) & ((1n << BigInt(width)) - 1n)}`;
+      buckets.set(key, [...(buckets.get(key) ?? []), i]);
+    }
+  });
+  const pairs = new Map<string, [number, number]>();
+  for (const members of buckets.values()) {
+    for (let x = 0; x < members.length; x++) {
+      for (let y = x + 1; y < members.length; y++) {
+        const [i, j] = [members[x]!, members[y]!];
+        if (pairs.has(`${i}-${j}`)) continue;
+        const a = prints[i]!;
+        const b = prints[j]!;
+        if (hammingDistance(a.simHash, b.simHash) <= NEAR_COPY_BITS && a.words.some((w) => b.words.includes(w))) pairs.set(`${i}-${j}`, [i, j]);
+      }
+    }
+  }
+  return [...pairs.values()].sort((p, q) => p[0] - q[0] || p[1] - q[1]);
 }
 
 /** Near copies first, then by score. */

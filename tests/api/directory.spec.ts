@@ -4,6 +4,7 @@
  * person is reached is theirs to set, and the committee's; the committee reads which notices failed.
  */
 import { http, useStack } from '../support/api';
+import { seededResponsibilities } from '../../seeds/reference-case';
 
 const ctx = useStack();
 const put = (path: string, body: unknown, as = 'committee-clerk') => http(ctx.current, 'PUT', path, { as, body });
@@ -19,7 +20,7 @@ test('the committee adds a unit and an officer, gives a password, and the office
   expect((await signIn('water-officer', 'a-good-password-2024')).status).toBe(200);
 
   const listed = await http(ctx.current, 'GET', '/directory', { as: 'committee-clerk' });
-  expect(listed.body.units).toContainEqual({ id: 'smx-water', name: '三门峡市水利局', kind: 'bureau', successorId: null, head: null });
+  expect(listed.body.units).toContainEqual({ id: 'smx-water', name: '三门峡市水利局', kind: 'bureau', successorId: null, head: null, responsibilities: null });
   const reachedByEmailOnly = { email: null, mobile: null, channels: ['email'], quietHours: null };
   expect(listed.body.people).toContainEqual({ id: 'water-officer', name: '市水利局经办人', role: 'officer', unitId: 'smx-water', active: true, hasPassword: true, locked: false, contact: reachedByEmailOnly });
 
@@ -39,12 +40,12 @@ test('a deactivated person is refused, token and password alike; only the commit
   expect((await http(ctx.current, 'GET', '/directory', { as: 'drc-officer' })).status).toBe(403);
   // Units' names are for everyone signed in: every page names units.
   const stbHead = { name: '市科技局主要负责同志', email: 'head@stb.smx.example.gov.cn', mobile: '13903980002' };
-  for (const as of ['drc-officer', 'wang-fengjie']) expect((await http(ctx.current, 'GET', '/directory/units', { as })).body).toContainEqual({ id: 'smx-stb', name: '三门峡市科技局', kind: 'bureau', successorId: null, head: stbHead });
+  for (const as of ['drc-officer', 'wang-fengjie']) expect((await http(ctx.current, 'GET', '/directory/units', { as })).body).toContainEqual({ id: 'smx-stb', name: '三门峡市科技局', kind: 'bureau', successorId: null, head: stbHead, responsibilities: seededResponsibilities('smx-stb') });
   expect((await put('/directory/units/smx-drc', { name: '改名', kind: 'bureau' }, 'drc-officer')).status).toBe(403);
   expect((await put('/directory/people/drc-officer/password', { password: 'taken-over-2024' }, 'drc-officer')).status).toBe(403);
 });
 
-test('each person sets how they are reached, the committee too, field by field; a unit keeps its head unless told otherwise', async () => {
+test('each person sets how they are reached, the committee too, field by field; a unit keeps its head and responsibilities unless told otherwise', async () => {
   const mine = { email: 'li.baosong@member.smx.example.cn', mobile: '13903985555', channels: ['sms', 'email'], quietHours: { from: '21:30', to: '08:00' } };
   expect(await http(ctx.current, 'PUT', '/me/contact', { as: 'li-baosong', body: mine })).toMatchObject({ status: 200, body: mine });
   expect((await http(ctx.current, 'GET', '/me/contact', { as: 'li-baosong' })).body).toEqual(mine);
@@ -67,8 +68,19 @@ test('each person sets how they are reached, the committee too, field by field; 
   const head = { name: '市发展改革委主要负责同志', email: 'head2@drc.smx.example.gov.cn', mobile: null };
   expect((await put('/directory/units/smx-drc', { name: '三门峡市发展和改革委员会', kind: 'bureau', head })).status).toBe(200);
   expect((await put('/directory/units/smx-drc', { name: '三门峡市发展和改革委员会', kind: 'bureau' })).status).toBe(200);
-  const units = (await http(ctx.current, 'GET', '/directory/units', { as: 'drc-officer' })).body as { id: string; head: unknown }[];
+  const units = (await http(ctx.current, 'GET', '/directory/units', { as: 'drc-officer' })).body as { id: string; head: unknown; responsibilities: string | null }[];
   expect(units.find((u) => u.id === 'smx-drc')!.head).toEqual(head);
+
+  // Its responsibilities (职责) the same way: kept when left out, replaced when given, gone when null.
+  const drcUnit = async () => ((await http(ctx.current, 'GET', '/directory/units', { as: 'drc-officer' })).body as typeof units).find((u) => u.id === 'smx-drc')!.responsibilities;
+  expect(await drcUnit()).toBe(seededResponsibilities('smx-drc'));
+  expect((await put('/directory/units/smx-drc', { name: '三门峡市发展和改革委员会', kind: 'bureau', responsibilities: '拟订国民经济和社会发展规划。' })).status).toBe(200);
+  expect(await drcUnit()).toBe('拟订国民经济和社会发展规划。');
+  expect((await put('/directory/units/smx-drc', { name: '三门峡市发展和改革委员会', kind: 'bureau', responsibilities: null })).status).toBe(200);
+  expect(await drcUnit()).toBeNull();
+  const tooLong = await put('/directory/units/smx-drc', { name: '三门峡市发展和改革委员会', kind: 'bureau', responsibilities: '职'.repeat(4001) });
+  expect([tooLong.status, tooLong.body.errors[0].path]).toEqual([400, 'responsibilities']);
+  expect((await put('/directory/units/smx-drc', { name: '三门峡市发展和改革委员会', kind: 'bureau', responsibilities: seededResponsibilities('smx-drc') })).status).toBe(200);
 });
 
 test('the committee reads which notices did not reach whom; nobody else does', async () => {

@@ -68,3 +68,17 @@ test('CSV and JSON files are read the same way, and an import sent twice files e
   expect([unreadable.status, unreadable.body.type]).toEqual([422, 'urn:proposals:problem:unreadable-file']);
   expect((await http(ctx.current, 'POST', '/imports', { as: 'drc-officer', body: { session, format: 'json', file: 'W10=' }, key: null })).status).toBe(403);
 });
+
+test('查重 within the file: a row copying an earlier one is reported beside what was filed', async () => {
+  const dupSession = { ...session, id: 'smx-8-7' };
+  const matter = '建议依托中原关键金属实验室建设铝基新材料中试基地，设立新材料产业发展基金，对引进的超硬材料创新团队给予安家补贴，培育新材料产业集群。';
+  const rows = [
+    [20, '关于发展新材料产业的提案', '王凤杰', '', '经济建设', matter, '否'],
+    [21, '关于加强农村饮水安全的提案', '孙钰蓉', '', '社会事业', '部分山区乡村供水设施老化，水质检测覆盖不足，建议实施农村供水提质改造工程，落实管护经费。', '否'],
+    [22, '关于加快新材料产业发展的建议', '李宝松', '', '经济建设', matter.replace('安家补贴', '住房补贴'), '否'],
+  ];
+  const res = await send({ session: dupSession, format: 'xlsx', file: await xlsx(rows) });
+  expect(res.status).toBe(200);
+  expect(res.body.filed).toHaveLength(3);
+  expect(res.body.nearDuplicates).toEqual([{ row: 4, number: 22, sameAs: { row: 2, number: 20 } }]);
+});

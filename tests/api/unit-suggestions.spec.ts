@@ -4,6 +4,7 @@
  * on it is suggested their final lead (learnt as the assignments are projected, no training
  * step), with those proposals as the reason. A suggestion assigns nothing. Committee only.
  */
+import ExcelJS from 'exceljs';
 import { referenceCase } from '../../seeds/reference-case';
 import { http, useStack, waitFor } from '../support/api';
 
@@ -43,6 +44,22 @@ test("a unit's own responsibilities rank it; assigned precedents rank their fina
   expect(learnt.body.coHandlers.map((s: { unitId: string }) => s.unitId)).not.toContain('smx-stb');
   // Nothing was assigned by asking.
   expect((await http(ctx.current, 'GET', `/proposals/${next}`, { as: 'committee-clerk' })).body.state.status).toBe('filed');
+
+  // The 交办会's plan to fill in: the suggestion and its reason beside the row, the decision columns blank.
+  const res = await fetch(`${ctx.current.base}/batches/plan.xlsx?session=${c.intake.session.id}`, { headers: { authorization: `Bearer ${ctx.current.token('committee-clerk')}` } });
+  expect(res.status).toBe(200);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load((await res.arrayBuffer()) as ArrayBuffer);
+  const sheet = book.getWorksheet('交办方案')!;
+  const header = (sheet.getRow(1).values as string[]).slice(1);
+  expect(header).toEqual(['提案号', '案由', '当前状态', '审查结果', '理由', '并入提案号', '主办单位', '会办单位', '分办单位', '建议主办单位', '建议会办单位', '建议理由', '可并案提案']);
+  const rows = sheet.getSheetValues().slice(2).map((r) => Object.fromEntries(header.map((h, i) => [h, (r as unknown[])[i + 1] ?? ''])));
+  const row = rows.find((r) => r['提案号'] === 3724)!;
+  expect(row).toMatchObject({ 当前状态: '待审查', 审查结果: '', 主办单位: '' });
+  expect(String(row['建议主办单位'])).toMatch(/^三门峡市科技局（\d+%）/);
+  expect(String(row['建议理由'])).toContain('三门峡市科技局主办过相似提案');
+  // Assigned proposals are no longer to decide.
+  expect(rows.map((r) => r['提案号'])).not.toContain(3722);
 
   expect((await suggestions('proposal-none')).status).toBe(404);
   expect((await http(ctx.current, 'GET', `/proposals/${next}/unit-suggestions`, { as: 'drc-officer' })).status).toBe(403);

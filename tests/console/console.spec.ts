@@ -804,3 +804,40 @@ test('换届: the first session of a new term shows the old term’s open follow
   await checkAndKeep(committee, 'carried-over');
   await handle.terminate('test done');
 }, 90_000);
+
+test('提案查重 and 智能交办: the review lists a near copy to merge with, one click makes the review a 并案 into it; the assignment form shows the units suggested, with their reasons, and selects none', async () => {
+  const matter =
+    '三门峡市铝基、铜基新材料和超硬材料具有一定优势，但产业链条短、精深加工不足。建议编制新材料产业发展规划，依托中原关键金属实验室建设中试基地，设立新材料产业发展基金，对引进的创新团队给予安家补贴。';
+  const file = async (number: number, title: string, content: string) =>
+    (await http(ctx.current, 'POST', '/proposals', { as: 'committee-clerk', body: { ...c202.intake, number, title, content } })).body.proposalId as string;
+  // A registered proposal assigned to the DRC with the Science Bureau, a near copy of it, and one on the matter in other words.
+  const first = await file(1911, '关于着力发展新材料产业的提案', matter);
+  expect((await http(ctx.current, 'POST', `/proposals/${first}/registration`, { as: 'committee-clerk', body: { review: { outcome: 'register' } } })).status).toBe(200);
+  expect((await http(ctx.current, 'POST', `/proposals/${first}/assignment`, { as: 'committee-clerk', body: { assignment: c202.assignment } })).status).toBe(200);
+  const copy = await file(1912, '关于加快发展新材料产业的建议', matter.replace('一定优势', '较强优势'));
+  const other = await file(1913, '关于建设新材料中试基地的提案', '建议依托中原关键金属实验室建设铝基新材料中试基地，设立产业发展基金，延伸新材料产业链。');
+  await waitFor(() => http(ctx.current, 'GET', `/proposals/${copy}/similar`, { as: 'committee-clerk' }), (r) => r.body.thisSession?.some((s: { number: number }) => s.number === 1911));
+
+  const committee = await signedIn('committee-clerk');
+  await committee.goto(`${ctx.current.base}/p/${copy}`);
+  const candidates = committee.getByLabel('提案查重');
+  await candidates.getByText('第1911号 关于着力发展新材料产业的提案').waitFor();
+  await candidates.getByText('近似全文').waitFor();
+  await candidates.getByRole('button', { name: '并入此案' }).click();
+  expect(await committee.getByRole('radio', { name: '并案', exact: true }).isChecked()).toBe(true);
+  expect(await committee.getByLabel('并入提案号').inputValue()).toBe('1911');
+  await committee.getByLabel('理由').fill('与第1911号提案内容基本相同');
+  await checkAndKeep(committee, 'review-merge-candidates');
+  await committee.getByRole('button', { name: '提交审查结果' }).click();
+  await waitFor(() => http(ctx.current, 'GET', `/proposals/${copy}`, { as: 'committee-clerk' }), (r) => r.body.state?.status === 'merged');
+  expect((await http(ctx.current, 'GET', `/proposals/${copy}`, { as: 'committee-clerk' })).body.state.mergedInto).toBe(1911);
+
+  expect((await http(ctx.current, 'POST', `/proposals/${other}/registration`, { as: 'committee-clerk', body: { review: { outcome: 'register' } } })).status).toBe(200);
+  await committee.goto(`${ctx.current.base}/p/${other}`);
+  const suggestions = committee.getByLabel('智能交办建议');
+  await suggestions.getByText('三门峡市发展和改革委员会：主办过相似提案第1911号', { exact: false }).waitFor();
+  // Shown, not chosen: the lead unit is still to be picked.
+  expect(await card(committee, '交办').locator('.ant-select-selection-item').count()).toBe(0);
+  await checkAndKeep(committee, 'assignment-unit-suggestions');
+});
+

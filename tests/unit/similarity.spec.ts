@@ -1,4 +1,4 @@
-import { NEAR_COPY_BITS, distinctiveWords, hammingDistance, likeness, rarity, simHash } from '../../apps/common/similarity';
+import { NEAR_COPY_BITS, distinctiveWords, hammingDistance, likeness, nearCopyPairs, rarity, simHash } from '../../apps/common/similarity';
 
 const fingerprint = (title: string, content: string, proposers: string[] = []) => {
   const words = distinctiveWords({ title, content, proposers });
@@ -31,4 +31,17 @@ test('rare shared words weigh more than common ones, and the shared words come r
   expect(rare.shared).toEqual(['超硬', '中试']);
   expect(rare.nearCopy).toBe(false);
   expect(likeness(a, a, weight)).toMatchObject({ score: expect.closeTo(1, 9), nearCopy: true });
+});
+
+test('near copies among many are found by their bands, each pair once, and nothing else', () => {
+  const others = ['供水设施老化，水质检测覆盖不足。', '老旧小区加装电梯，物业管理缺位。', '乡村教师流失，职称评聘倾斜不够。', '停车位紧张，占道经营屡禁不止。'].map((t) => fingerprint('关于民生的提案', t));
+  const copy = fingerprint('关于发展新材料产业的建议', TEXT.replace('住房补贴', '安家补贴'));
+  const prints = [fingerprint('关于发展新材料产业的提案', TEXT), ...others, copy, fingerprint('关于发展新材料产业的意见', TEXT)];
+  expect(nearCopyPairs(prints)).toEqual([
+    [0, 5],
+    [0, 6],
+    [5, 6],
+  ]);
+  // Nothing in common, no pair: an empty text's hash says nothing.
+  expect(nearCopyPairs([fingerprint('关于', ''), fingerprint('关于', '')])).toEqual([]);
 });

@@ -149,6 +149,8 @@ export const SessionImportSchema = z.strictObject({
 export const SessionImportResultSchema = z.object({
   filed: z.array(z.object({ row: z.number().int(), number: z.number().int(), proposalId: z.string() })),
   refused: z.array(z.object({ row: z.number().int(), column: z.string(), reason: z.string() })),
+  /** 查重 within the file: each row a near-verbatim copy of an earlier row of it (a 并案 to consider at the review). */
+  nearDuplicates: z.array(z.object({ row: z.number().int(), number: z.number().int(), sameAs: z.object({ row: z.number().int(), number: z.number().int() }) })),
 });
 
 /** The assignment meeting's plan for a session, applied as one durable batch. */
@@ -191,7 +193,14 @@ export const IntakeQuerySchema = z.strictObject({
 export const ActionResultSchema = z
   .object({ proposalId: z.string(), version: z.number().int(), events: z.array(RecordedEventSchema) });
 
-export const FiledSchema = z.object({ proposalId: z.string(), version: z.number().int() });
+export const FiledSchema = z.object({
+  proposalId: z.string(),
+  version: z.number().int(),
+  nearCopies: z
+    .array(z.object({ proposalId: z.string(), number: z.number().int(), title: z.string() }))
+    .optional()
+    .describe('查重 at intake, for the committee: proposals of the session this one is a near-verbatim copy of (a 并案 to consider at its review). Absent for a member filing, or when the read model could not be asked.'),
+});
 
 const boolString = z.enum(['true', 'false']).transform((v) => v === 'true');
 
@@ -233,6 +242,8 @@ const SimilarProposalSchema = z.object({
   score: z.number().min(0).max(1),
   /** Its word pairs' SimHash within a few bits of this one's: a near-verbatim copy. */
   nearCopy: z.boolean(),
+  /** Worth offering at the review as one to merge with (并案): a near copy, or as alike as proposals on one matter are. */
+  mergeCandidate: z.boolean(),
   /** The distinctive words both use, the rarest first (at most 12). */
   sharedWords: z.array(z.string()),
 });

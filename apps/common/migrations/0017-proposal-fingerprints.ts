@@ -9,6 +9,7 @@ export default {
   sql: `
 create table proposal_fingerprints (
   proposal_id text primary key,
+  session_id  text not null,
   words       text[] not null,
   sim_hash    bigint not null
 );

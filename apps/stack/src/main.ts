@@ -33,7 +33,7 @@ import { callApi } from '../../common/api-client';
 import { proposalWorkflowId } from '../../../workflows/messages';
 import { SESSION_SIZE, SESSION_UNITS, generateSession } from '../../../seeds/session';
 import { download, driveAssignedReferenceCase, driveOnCompressedTime, listed, saveReplyDocuments, saveResultNotices, saveSupervisionNotices } from './drive-over-http';
-import { writeSessionFiles } from './session-files';
+import { readSheet, writeSessionFiles } from './session-files';
 import { startWebhookReceiver } from './webhook-receiver';
 import { startTraceReceiver, traceTree } from './trace-receiver';
 import { compressedPolicy } from '../../../seeds/policy';
@@ -176,7 +176,9 @@ async function main() {
       callApi(asCommittee, 'POST', '/imports', { session, format: 'xlsx', file: fs.readFileSync(files.proposals).toString('base64') }),
       gaveUp,
     ]);
-    console.log(`  filed ${(imported.filed as unknown[]).length}, refused ${(imported.refused as unknown[]).length}`);
+    const duplicates = imported.nearDuplicates as { number: number; sameAs: { number: number } }[];
+    console.log(`  filed ${(imported.filed as unknown[]).length}, refused ${(imported.refused as unknown[]).length}; 查重 within the file: ${duplicates.length ? duplicates.map((d) => `第${d.number}号 ≈ 第${d.sameAs.number}号`).join('，') : 'no near copies'}`);
+    await printPlanDraft({ base, secret }, session.id, generated.plan, path.join(documentsDir, `${session.id}-assignment-plan-draft.xlsx`));
     console.log(`The assignment meeting's plan (${path.relative(ROOT, files.plan)}) applied as one batch:`);
     const startedAt = Date.now();
     const batch = await Promise.race([applyPlan(asCommittee, { session: session.id, name: files.plan, content: fs.readFileSync(files.plan), perSecond: 20 }, process.stdout), gaveUp]);
@@ -269,6 +271,26 @@ async function loadDemoDirectory(pool: Pool, members: { id: string; name: string
   const proposers = members.map((m) => ({ ...m, role: 'proposer' as const }));
   await loadDirectory(pool, { ...directory, units: [...directory.units, ...SESSION_UNITS], people: [...directory.people, ...proposers] });
   for (const p of directory.people) await setPassword(pool, p.id, demoPassword(p.id));
+}
+
+/** The 交办会's plan to fill in, with 智能交办's suggestions beside each row, against the plan the meeting made. */
+async function printPlanDraft(api: { base: string; secret: string }, sessionId: string, plan: { 提案号: number; 主办单位: string }[], file: string) {
+  try {
+    await download(api, `/batches/plan.xlsx?session=${sessionId}`, file);
+  } catch {
+    // A store where the session was assigned before: nothing waits for the meeting.
+    return console.log('  no proposal of the session waits for its assignment: no plan to draft');
+  }
+  const draft = await readSheet(file);
+  const leads = new Map(plan.filter((p) => p.主办单位).map((p) => [String(p.提案号), p.主办单位]));
+  const suggested = draft.filter((r) => leads.has(r['提案号']!));
+  const first = (r: Record<string, string>) => (r['建议主办单位'] ?? '').split('、')[0]!.replace(/（\d+%）$/, '');
+  const top3 = (r: Record<string, string>) => (r['建议主办单位'] ?? '').split('、').map((u) => u.replace(/（\d+%）$/, ''));
+  const agree = suggested.filter((r) => first(r) === leads.get(r['提案号']!)).length;
+  const within = suggested.filter((r) => top3(r).includes(leads.get(r['提案号']!)!)).length;
+  console.log(
+    `  交办方案（草案） with 智能交办's suggestions beside each of ${draft.length} rows: ${path.relative(ROOT, file)}; the meeting's lead unit is the first suggested for ${agree} of ${suggested.length} proposals, among the three for ${within}`,
+  );
 }
 
 /** The trace of one of the case's actions: its request, the Update, the workflow, the projection and its SQL. */

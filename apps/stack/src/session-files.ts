@@ -24,3 +24,17 @@ export async function writeSessionFiles(dir: string, sessionId: string, proposal
   await writeSheet(files.plan, '交办方案', plan);
   return files;
 }
+
+/** The rows of a workbook's first sheet, each by its header row's names (as the committee's staff read one back). */
+export async function readSheet(file: string): Promise<Record<string, string>[]> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(file);
+  const sheet = book.worksheets[0]!;
+  const header = (sheet.getRow(1).values as unknown[]).map((v) => String(v ?? ''));
+  const rows: Record<string, string>[] = [];
+  sheet.eachRow((row, n) => {
+    if (n > 1) rows.push(Object.fromEntries(header.flatMap((h, i) => (h ? [[h, String((row.values as unknown[])[i] ?? '')]] : []))));
+  });
+  return rows;
+}
+

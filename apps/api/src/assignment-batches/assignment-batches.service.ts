@@ -14,6 +14,7 @@ import { readUpload, rowFaults } from '../session-import/spreadsheet';
 import type { ProposalStatus } from '../../../../workflows/domain/state';
 import { statusOf } from '../../../common/merge-target';
 import { numbersNamed, planRowsFrom, sessionFaults, unitIdsOf } from './plan-rows';
+import { planDraft } from './plan-draft';
 
 type BatchProgress = z.infer<typeof BatchProgressSchema>;
 
@@ -69,5 +70,12 @@ export class AssignmentBatchesService {
       if (err instanceof WorkflowNotFoundError) throw new Problem(404, 'not-found', 'No such batch', `no batch ${batchId}`);
       throw err;
     }
+  }
+
+  /** The 交办会's plan to fill in: the session's proposals still to decide, with the suggestions beside. */
+  async planDraft(sessionId: string) {
+    const draft = await planDraft(this.pool, sessionId);
+    if (!draft) throw new Problem(404, 'nothing-to-assign', 'Nothing to assign', `no proposal of ${sessionId} is waiting for its review or assignment`);
+    return draft;
   }
 }

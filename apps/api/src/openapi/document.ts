@@ -475,6 +475,15 @@ export function openApiDocument() {
           responses: { 202: ok(z.object({ batchId: z.string(), total: z.number().int() }), 'Started (or, for the same key, already started)'), ...readErrors, 422: problem('The file cannot be read, or rows have faults (each named: row and column); nothing was started') },
         },
       },
+      '/batches/plan.xlsx': {
+        get: {
+          operationId: 'assignmentPlanDraft',
+          tags: ['proposals'],
+          summary: "The 交办会's plan to fill in (committee): a row for each of the session's proposals still to be reviewed or assigned, the columns POST /batches reads left blank, and beside them 建议主办单位, 建议会办单位, 建议理由 (智能交办) and 可并案提案 (查重). Filling nothing itself",
+          parameters: queryParams(ReportQuerySchema),
+          responses: { 200: file(XLSX, 'The workbook'), ...readErrors, 404: problem('No proposal of the session is waiting for its review or assignment') },
+        },
+      },
       '/batches/{id}': {
         get: {
           operationId: 'assignmentBatchProgress',

@@ -15,6 +15,8 @@ import type { RecordedEvent } from '../../../../workflows/domain/events';
 import type { HandlingPolicy } from '../../../../workflows/domain/policy';
 import { mergeRefusal, mergeTargetId, statusOf } from '../../../common/merge-target';
 import { searchWords, withUnitNames } from '../../../common/search-words';
+import { fingerprintOf } from '../../../common/fingerprints';
+import { rankSimilarTo } from '../../../common/similar-proposals';
 import { directoryNamer } from '../directory/names';
 import { type ProposalView, actUpdate, eventsQuery, intakeOptions, viewQuery } from '../../../../workflows/messages';
 import { proposalWorkflow } from '../../../../workflows';
@@ -23,7 +25,8 @@ import { CalendarService } from '../calendar/calendar.service';
 import { requireRole } from '../auth/auth.guard';
 import { API_CONFIG, type ApiConfig } from '../config';
 import { PG_POOL, TEMPORAL } from '../connections';
-import { IntakeBodySchema, type ListQuery } from '../contracts';
+import { type FiledSchema, IntakeBodySchema, type ListQuery } from '../contracts';
+import type { z } from 'zod';
 import { Problem } from '../http/problem';
 import { rememberAnswer, updateLatency } from '../http/metrics';
 import { parse } from '../http/parse';
@@ -52,7 +55,8 @@ export class ProposalsService {
   }
 
   /** 受理: the committee files a proposal, or a member files their own. */
-  async file(principal: Principal, raw: unknown, key: string, policyId?: string): Promise<{ proposalId: string; version: number }> {
+  /** `nearCopies`: 查重 at intake, for the committee (an import reports its own within the file). */
+  async file(principal: Principal, raw: unknown, key: string, policyId?: string, { nearCopies = true } = {}): Promise<z.infer<typeof FiledSchema>> {
     requireRole(principal, ['committee', 'proposer']);
     const intake = await this.proposersFromDirectory(parse(IntakeBodySchema, raw, 'body'));
     // The query schema admits only the policies there are.
@@ -66,18 +70,27 @@ export class ProposalsService {
     const filedWith = updateIdOf(principal.id, key);
     const options = intakeOptions({ intake, filedBy: actorOf(principal), policy });
     const filed = { proposalId: options.workflowId, version: 1 };
-    return this.bounded(async () => {
+    await this.bounded(async () => {
       try {
         // The key goes with the workflow: a retry after a start whose answer was lost finds it there.
         await this.temporal.workflow.start(proposalWorkflow, { ...options, memo: { title: intake.title, filedWith } });
-        return filed;
       } catch (err) {
         if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
         const existing = await this.temporal.workflow.getHandle(options.workflowId).describe();
-        if (existing.memo?.filedWith === filedWith) return filed;
-        throw new Problem(409, 'proposal-exists', 'The proposal was already filed', `${err.workflowId} exists: a proposal is filed once`);
+        if (existing.memo?.filedWith !== filedWith) throw new Problem(409, 'proposal-exists', 'The proposal was already filed', `${err.workflowId} exists: a proposal is filed once`);
       }
     });
+    if (principal.role !== 'committee' || !nearCopies) return filed;
+    const copies = await this.nearCopies(filed.proposalId, intake).catch(() => undefined);
+    return copies ? { ...filed, nearCopies: copies } : filed;
+  }
+
+  /** 查重 at intake: the proposals of the session this one is a near copy of, before its own fingerprint is stored. */
+  private async nearCopies(proposalId: string, intake: Intake) {
+    await withUnitNames(this.pool);
+    const own = fingerprintOf(proposalId, intake);
+    const { ranked } = await rankSimilarTo(this.pool, { proposalId, sessionId: intake.session.id, words: own.words, simHash: BigInt(own.sim_hash), stored: false });
+    return ranked.filter(({ row, likeness }) => likeness.nearCopy && row.session_id === intake.session.id).map(({ row }) => ({ proposalId: row.proposal_id, number: row.number, title: row.title }));
   }
 
   async act(principal: Principal, proposalId: string, action: string, raw: unknown, key: string, requestId: string): Promise<unknown> {

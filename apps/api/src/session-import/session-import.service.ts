@@ -11,6 +11,9 @@ import type { SessionImportResultSchema, SessionImportSchema } from '../contract
 import { ProposalsService } from '../proposals/proposals.service';
 import { intakesFromRows, type ProposerIdsByName } from './intake-rows';
 import { readUpload, rowFaults } from './spreadsheet';
+import { fingerprintOf } from '../../../common/fingerprints';
+import { withUnitNames } from '../../../common/search-words';
+import { nearCopyPairs } from '../../../common/similarity';
 
 type SessionImport = z.infer<typeof SessionImportSchema>;
 type SessionImportResult = z.infer<typeof SessionImportResultSchema>;
@@ -31,12 +34,26 @@ export class SessionImportService {
     const filed: SessionImportResult['filed'] = [];
     for (const { row, intake } of intakes) {
       // One key per session and number: a retried or resumed import files nothing twice.
-      const { proposalId } = await this.proposals.file(principal, intake, `import-${intake.session.id}-${intake.number}`);
+      // Near copies are reported within the file, below, not asked of the store one by one.
+      const { proposalId } = await this.proposals.file(principal, intake, `import-${intake.session.id}-${intake.number}`, undefined, { nearCopies: false });
       filed.push({ row, number: intake.number, proposalId });
     }
     // The importer's next look at the list shows every proposal filed (read-your-writes).
     await untilProjected(this.pool, filed.map((f) => ({ proposalId: f.proposalId, version: 1 })), this.config.TEMPORAL_TIMEOUT_MS);
-    return { filed, refused: errors };
+    return { filed, refused: errors, nearDuplicates: await this.nearDuplicates(intakes) };
+  }
+
+  private async nearDuplicates(intakes: ReturnType<typeof intakesFromRows>['intakes']): Promise<SessionImportResult['nearDuplicates']> {
+    await withUnitNames(this.pool);
+    const prints = intakes.map(({ intake }) => {
+      const own = fingerprintOf(`${intake.session.id}-${intake.number}`, intake);
+      return { words: own.words, simHash: BigInt(own.sim_hash) };
+    });
+    return nearCopyPairs(prints).map(([earlier, later]) => ({
+      row: intakes[later]!.row,
+      number: intakes[later]!.intake.number,
+      sameAs: { row: intakes[earlier]!.row, number: intakes[earlier]!.intake.number },
+    }));
   }
 
   private async proposersByName(): Promise<ProposerIdsByName> {

@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
 import type { z } from 'zod';
 import { type Ranked, rankSimilar } from '../../../common/similar-proposals';
+import { isMergeCandidate } from '../../../common/similarity';
 import { PG_POOL } from '../connections';
 import type { SimilarProposalsSchema } from '../contracts';
 import { Problem } from '../http/problem';
@@ -21,6 +22,7 @@ const shown = ({ row: c, likeness: l }: Ranked['ranked'][number]) => ({
   mergedInto: c.merged_into,
   score: Math.round(l.score * 1000) / 1000,
   nearCopy: l.nearCopy,
+  mergeCandidate: isMergeCandidate(l),
   sharedWords: l.shared.slice(0, SHOWN_WORDS),
 });
 

@@ -10,6 +10,8 @@ import type { Dayjs } from 'dayjs';
 import { useT } from '../i18n';
 import { UnitPicker, useLeaders, useUnitName } from '../units';
 import { SupervisionMeetingCard } from './SupervisionMeeting';
+import { SimilarProposals } from './SimilarProposals';
+import { UnitSuggestions } from './UnitSuggestions';
 import type { Answer } from '../api/client';
 import { ActionForm, type ActionPath, ClassPicker, CommitmentField, type Offer, TextAction, required } from './ActionForm';
 
@@ -149,6 +151,7 @@ export default function CommitteeActions({ proposalId, offers, state, onDone }: 
               initialValues={{ outcome: 'register' }}
               toBody={(v) => ({ review: v.outcome === 'register' ? { outcome: 'register' } : v.outcome === 'merge' ? { outcome: 'merge', intoNumber: Number(v.intoNumber), reason: v.reason } : { outcome: v.outcome, reason: v.reason } })}
             >
+              <SimilarProposals proposalId={proposalId} />
               <Form.Item name="outcome" label={t('审查结果', 'Outcome')}>
                 <Radio.Group options={[{ value: 'register', label: '立案' }, { value: 'merge', label: '并案' }, { value: 'notRegister', label: '不予立案' }, { value: 'convertToReport', label: '转参考' }]} />
               </Form.Item>
@@ -173,6 +176,7 @@ export default function CommitteeActions({ proposalId, offers, state, onDone }: 
         return (
           <Card key={key} size="small" title={t('交办', 'Assign')}>
             <ActionForm<AssignmentValues> {...common} path="/proposals/{id}/assignment" submitLabel={t('交办', 'Assign')} initialValues={{ mode: 'joint' }} toBody={(v) => ({ assignment: assignmentOf(v) })}>
+              <UnitSuggestions proposalId={proposalId} />
               <UnitFields assisting={offer.assisting ?? false} />
             </ActionForm>
           </Card>

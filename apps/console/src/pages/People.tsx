@@ -10,7 +10,7 @@ import { type Contact, ContactFields, type ContactValues, fromValues, toValues }
 type Directory = Answer<'/directory'>;
 type Head = Directory['units'][number]['head'];
 type Editing =
-  | { what: 'unit'; id?: string; values?: { name: string; kind: string; head?: Head | null } }
+  | { what: 'unit'; id?: string; values?: { name: string; kind: string; head?: Head | null; responsibilities?: string | null } }
   | { what: 'person'; id?: string; values?: { name: string; role: string; unitId?: string | null; active: boolean; contact?: Contact } }
   | { what: 'password'; id: string };
 
@@ -30,7 +30,7 @@ export default function People() {
     const id = (editing.id ?? values.id) as string;
     const { error: problem, response } =
       editing.what === 'unit'
-        ? await api.PUT('/directory/units/{id}', { params: { path: { id } }, body: { name: values.name as string, kind: values.kind as 'bureau', head: headOf(values.head as Record<string, string> | undefined) } })
+        ? await api.PUT('/directory/units/{id}', { params: { path: { id } }, body: { name: values.name as string, kind: values.kind as 'bureau', head: headOf(values.head as Record<string, string> | undefined), responsibilities: (values.responsibilities as string | undefined)?.trim() || null } })
         : editing.what === 'person'
           ? await api.PUT('/directory/people/{id}', {
               params: { path: { id } },
@@ -66,6 +66,7 @@ export default function People() {
           { title: t('编号', 'ID'), dataIndex: 'id' },
           { title: t('名称', 'Name'), dataIndex: 'name' },
           { title: t('主要负责人', 'Head'), render: (_, u) => (u.head ? [u.head.name, u.head.email, u.head.mobile].filter(Boolean).join('，') : '—') },
+          { title: t('职责', 'Responsibilities'), render: (_, u) => (u.responsibilities ? <Typography.Text ellipsis={{ tooltip: u.responsibilities }} style={{ maxWidth: 280 }}>{u.responsibilities}</Typography.Text> : '—') },
           {
             title: t('机构改革', 'Reorganisation'),
             render: (_, u) => (u.successorId ? <Tag>{t(`由 ${directory?.units.find((x) => x.id === u.successorId)?.name ?? u.successorId} 承继`, `succeeded by ${u.successorId}`)}</Tag> : '—'),
@@ -139,6 +140,9 @@ export default function People() {
                       <Input />
                     </Form.Item>
                   </Space>
+                  <Form.Item name="responsibilities" label={t('职责（“三定”规定的主要职能，智能交办据此建议承办单位）', 'Responsibilities (its functions; unit suggestions read them)')} rules={[{ max: 4000, message: t('不超过 4000 字', 'At most 4,000 characters') }]}>
+                    <Input.TextArea rows={4} />
+                  </Form.Item>
                 </>
               ) : (
                 <>
