@@ -177,7 +177,10 @@ async function main() {
       gaveUp,
     ]);
     const duplicates = imported.nearDuplicates as { number: number; sameAs: { number: number } }[];
-    console.log(`  filed ${(imported.filed as unknown[]).length}, refused ${(imported.refused as unknown[]).length}; 查重 within the file: ${duplicates.length ? duplicates.map((d) => `第${d.number}号 ≈ 第${d.sameAs.number}号`).join('，') : 'no near copies'}`);
+    // The generated session writes every proposal from one template, its matter apart: many are near copies.
+    console.log(
+      `  filed ${(imported.filed as unknown[]).length}, refused ${(imported.refused as unknown[]).length}; 查重 within the file: ${duplicates.length} near-copy pairs${duplicates.length ? ` (${duplicates.slice(0, 3).map((d) => `第${d.number}号 ≈ 第${d.sameAs.number}号`).join('，')}…)` : ''}`,
+    );
     await printPlanDraft({ base, secret }, session.id, generated.plan, path.join(documentsDir, `${session.id}-assignment-plan-draft.xlsx`));
     console.log(`The assignment meeting's plan (${path.relative(ROOT, files.plan)}) applied as one batch:`);
     const startedAt = Date.now();
@@ -289,7 +292,8 @@ async function printPlanDraft(api: { base: string; secret: string }, sessionId: 
   const agree = suggested.filter((r) => first(r) === leads.get(r['提案号']!)).length;
   const within = suggested.filter((r) => top3(r).includes(leads.get(r['提案号']!)!)).length;
   console.log(
-    `  交办方案（草案） with 智能交办's suggestions beside each of ${draft.length} rows: ${path.relative(ROOT, file)}; the meeting's lead unit is the first suggested for ${agree} of ${suggested.length} proposals, among the three for ${within}`,
+    `  交办方案（草案） with 智能交办's suggestions beside each of ${draft.length} rows: ${path.relative(ROOT, file)}; the meeting's lead unit is the first suggested for ${agree} of ${suggested.length} proposals, among the three for ${within}` +
+      ' (the generated plan draws each lead at random among its theme\'s units; `npm run eval` measures the suggestions)',
   );
 }
 
