@@ -79,15 +79,15 @@ export async function rankSimilarTo(pool: Pool, me: Fingerprint & { proposalId: 
          select f.proposal_id, (select sum(probe.weight) from unnest($1::text[], $2::float8[]) as probe (word, weight) where probe.word = any(f.words)) as overlap
          from proposal_fingerprints f
          where f.words && $1::text[] and f.proposal_id <> $3 and not (f.session_id = any($5::text[]))
+           -- At the 交办会 most of a session is unassigned and like one another: left out before the limit, not after.
+           and ($4::boolean is not true or exists (select 1 from proposals a where a.id = f.proposal_id and a.lead_unit_id is not null))
          order by overlap desc, f.proposal_id
          limit ${CANDIDATES}
        )
        select f.proposal_id, f.words, f.sim_hash::text, p.session_id, p.summary->>'sessionName' as session_name, p.number, p.title, p.status, p.stage, p.reply_class,
               p.lead_unit_id, p.unit_ids,
               (select (e.payload->>'intoNumber')::int from proposal_events e where e.proposal_id = p.id and e.type = 'ProposalMerged' order by e.seq desc limit 1) as merged_into
-       from scored join proposal_fingerprints f using (proposal_id) join proposals p on p.id = scored.proposal_id
-       -- Unassigned ones left out after the limit: few of the most alike past proposals are.
-       where $4::boolean is not true or p.lead_unit_id is not null`,
+       from scored join proposal_fingerprints f using (proposal_id) join proposals p on p.id = scored.proposal_id`,
       [probe, probe.map((w) => rarity(frequencies.get(w)!, total) ** 2), proposalId, options.assignedOnly ?? false, options.excludeSessions ?? []],
     );
     return rows;
