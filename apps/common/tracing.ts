@@ -43,13 +43,17 @@ export const tracingConfigured = (env: NodeJS.ProcessEnv = process.env): boolean
 
 const untraced: Tracing = { enabled: false, clientInterceptors: [], worker: { interceptors: {}, sinks: untracedSpanSinks }, shutdown: async () => undefined };
 
-/** Starts the SDK for `service` (its spans' service.name) with `instrumentations` beside PostgreSQL's, if tracing is configured. */
-export function startTracing(service: string, instrumentations: Instrumentation[] = [], env: NodeJS.ProcessEnv = process.env): Tracing {
+/**
+ * Starts the SDK for `service` (its spans' service.name) with the `instrumentations` made beside
+ * PostgreSQL's, if tracing is configured. Made only then: an instrumentation patches its module
+ * as it is constructed, traced or not.
+ */
+export function startTracing(service: string, instrumentations: () => Instrumentation[] = () => [], env: NodeJS.ProcessEnv = process.env): Tracing {
   if (!tracingConfigured(env)) return untraced;
   const resource = new Resource({ [ATTR_SERVICE_NAME]: env.OTEL_SERVICE_NAME ?? service });
   const spans = new BatchSpanProcessor(new OTLPTraceExporter());
   // The pool's own connects and the read model's statements; a statement's text without its values.
-  const sdk = new NodeSDK({ resource, spanProcessors: [spans], instrumentations: [...instrumentations, new PgInstrumentation({ requireParentSpan: true })] });
+  const sdk = new NodeSDK({ resource, spanProcessors: [spans], instrumentations: [...instrumentations(), new PgInstrumentation({ requireParentSpan: true })] });
   sdk.start();
   return {
     enabled: true,

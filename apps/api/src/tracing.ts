@@ -6,7 +6,7 @@ import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { startTracing } from '../../common/tracing';
 import { routeOf } from './http/route';
 
-export const tracing = startTracing('proposal-api', [
+export const tracing = startTracing('proposal-api', () => [
   new HttpInstrumentation({
     // Prometheus' scrapes and the probes are not requests anyone follows.
     ignoreIncomingRequestHook: (req) => /^\/(metrics|healthz|readyz)\b/.test(req.url ?? ''),
