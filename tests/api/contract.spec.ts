@@ -369,10 +369,11 @@ describe('the OpenAPI document and operations endpoints', () => {
     expect(doc.status).toBe(200);
     expect(doc.body.openapi).toBe('3.1.0');
     const paths = Object.keys(doc.body.paths);
-    for (const p of ['/proposals', '/proposals/{id}', '/proposals/{id}/history', '/tasks', '/supervision/overdue', '/supervision/stats', '/healthz', '/readyz']) {
+    for (const p of ['/proposals', '/proposals/{id}', '/proposals/{id}/history', '/proposals/{id}/similar', '/proposals/{id}/unit-suggestions', '/batches/plan.xlsx', '/tasks', '/supervision/overdue', '/supervision/stats', '/healthz', '/readyz']) {
       expect(paths).toContain(p);
     }
-    expect(paths.filter((p) => /^\/proposals\/\{id\}\/[a-z-]+$/.test(p) && p !== '/proposals/{id}/history')).toHaveLength(33);
+    // Every action, one POST each.
+    expect(paths.filter((p) => /^\/proposals\/\{id\}\/[a-z-]+$/.test(p) && doc.body.paths[p].post)).toHaveLength(33);
     const draft = doc.body.paths['/proposals/{id}/reply-draft'].post;
     expect(draft.requestBody.content['application/json'].schema.properties.draft.required).toEqual(expect.arrayContaining(['replyClass', 'commitments', 'sections']));
     expect(draft.parameters.map((p: { name: string }) => p.name)).toContain('Idempotency-Key');
