@@ -19,6 +19,8 @@ const NEIGHBOURS = 15;
 const PRECEDENT = 0.65;
 /** A unit that led a similar proposal, as a co-handler of this one: half a co-handler's vote. */
 const LED_AS_CO = 0.5;
+/** Below it a unit is suggested on a word or two its responsibilities share by chance, which helps nobody choose. */
+const MIN_SCORE = 0.05;
 const LEADS = 3;
 const CO_HANDLERS = 5;
 const SHOWN_PROPOSALS = 3;
@@ -93,7 +95,7 @@ export async function suggestUnits(pool: Pool, proposalId: string, options: Sear
     live
       .filter((u) => !except.has(u.id))
       .map((u) => ({ u, score: score(u.id) }))
-      .filter((x) => x.score > 0)
+      .filter((x) => x.score >= MIN_SCORE)
       .sort((a, b) => b.score - a.score || a.u.id.localeCompare(b.u.id))
       .map(({ u, score: s }) => suggestion(u.id, u.name, s, asLead));
   const lead = ranked((u) => PRECEDENT * led(u) + (1 - PRECEDENT) * fit(u), true, new Set()).slice(0, LEADS);
