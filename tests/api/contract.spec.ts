@@ -306,7 +306,12 @@ describe('exactly once under retries', () => {
     // As if the API had died between starting the workflow and storing the answer.
     await ctx.current.db.pool.query(`update idempotency_keys set status = null, response = null where principal_id = 'committee-clerk' and key = $1`, [key]);
     const retried = await http(ctx.current, 'POST', '/proposals', { as: 'committee-clerk', body, key });
-    expect([retried.status, retried.body]).toEqual([201, first.body]);
+    // The answer is made again: the same filing, with 查重 as the read model stands now (a proposal
+    // filed just before may have been projected since), so it lists at least what the lost one did.
+    const { nearCopies: before, ...filing } = first.body;
+    const { nearCopies: now, ...refiling } = retried.body;
+    expect([retried.status, refiling]).toEqual([201, filing]);
+    expect(now).toEqual(expect.arrayContaining(before));
     const other = await http(ctx.current, 'POST', '/proposals', { as: 'committee-clerk', body });
     expect([other.status, other.body.type]).toEqual([409, 'urn:proposals:problem:proposal-exists']);
   });

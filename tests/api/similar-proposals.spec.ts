@@ -34,7 +34,9 @@ test('a near copy first and marked, the same matter in other words above another
   const otherMatter = await file(3713, '关于加强农村饮水安全保障的提案', OTHER_MATTER);
   const sameMatter = await file(3714, '关于加快新材料中试基地建设的建议', SAME_MATTER_OTHER_WORDS);
   // The intake answer says when it is a near copy of one already in the read model.
-  await waitFor(() => http(ctx.current, 'GET', `/proposals/${sameMatter}/similar`, { as: 'committee-clerk' }), (r) => r.status === 200);
+  for (const id of [original, otherMatter, sameMatter]) {
+    await waitFor(() => http(ctx.current, 'GET', `/proposals/${id}/similar`, { as: 'committee-clerk' }), (r) => r.status === 200);
+  }
   const filedCopy = await filing(3715, '关于着力发展新材料产业的提案', COPY);
   expect(filedCopy.nearCopies).toEqual([{ proposalId: original, number: 3712, title: '关于进一步着力发展新材料产业的提案' }]);
   const copy = filedCopy.proposalId;
