@@ -86,7 +86,8 @@ test('each person sets how they are reached, the committee too, field by field; 
 test('the committee reads which notices did not reach whom; nobody else does', async () => {
   await ctx.current.db.pool.query(
     `insert into notices (source, recipient, recipient_name, channel, address, urgent, content, attempts, last_error)
-     values ('alert:999999', 'stb-officer', '市科技局经办人', 'email', 'officer@stb.smx.example.gov.cn', false, '{"subject": "【逾期提醒】第9号提案会办意见", "text": "", "html": ""}', 3, 'connect ECONNREFUSED 127.0.0.1:25')`,
+     values ('alert:999998', 'drc-officer', '市发展改革委经办人', 'sms', '13800000000', false, '{"text": "【预警】第8号提案答复"}', 1, 'gateway answered 503'),
+            ('alert:999999', 'stb-officer', '市科技局经办人', 'email', 'officer@stb.smx.example.gov.cn', false, '{"subject": "【逾期提醒】第9号提案会办意见", "text": "", "html": ""}', 3, 'connect ECONNREFUSED 127.0.0.1:25')`,
   );
   const failing = await http(ctx.current, 'GET', '/notices', { as: 'committee-clerk' });
   expect(failing.status).toBe(200);
@@ -95,5 +96,11 @@ test('the committee reads which notices did not reach whom; nobody else does', a
   );
   expect((await http(ctx.current, 'GET', '/notices?state=delivered', { as: 'committee-clerk' })).body.items.map((n: { source: string }) => n.source)).not.toContain('alert:999999');
   expect((await http(ctx.current, 'GET', '/notices?state=lost', { as: 'committee-clerk' })).status).toBe(400);
+  // Older ones a page at a time, newest first, the last page saying there is nothing older.
+  const firstPage = await http(ctx.current, 'GET', '/notices?limit=1', { as: 'committee-clerk' });
+  expect([firstPage.body.items.length, firstPage.body.next]).toEqual([1, firstPage.body.items[0].id]);
+  const rest = await http(ctx.current, 'GET', `/notices?before=${firstPage.body.next}`, { as: 'committee-clerk' });
+  expect([...firstPage.body.items, ...rest.body.items]).toEqual(failing.body.items);
+  expect([failing.body.next, rest.body.next]).toEqual([null, null]);
   expect((await http(ctx.current, 'GET', '/notices', { as: 'stb-officer' })).status).toBe(403);
 });

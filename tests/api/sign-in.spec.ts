@@ -107,6 +107,22 @@ test('five failures lock the account (the right password too) until the lock end
   expect([reset!.kind, reset!.actor]).toEqual(['passwordReset', 'committee-clerk']);
   expect((await http(ctx.current, 'GET', '/directory/audit?kind=accountLocked', { as: 'committee-clerk' })).body.items.map((e: { account: string }) => e.account)).toContain('stb-officer');
   expect((await http(ctx.current, 'GET', '/directory/audit', { as: 'stb-officer' })).status).toBe(403);
+
+  // A page at a time, the pages are the trail: nothing repeated or skipped, though a sign-in is recorded between them.
+  const paged: string[] = [];
+  let before: string | null = null;
+  do {
+    const page = await http(ctx.current, 'GET', `/directory/audit?account=stb-officer&limit=4${before ? `&before=${before}` : ''}`, { as: 'committee-clerk' });
+    expect(page.body.items.length).toBeLessThanOrEqual(4);
+    paged.push(...page.body.items.map((e: { id: string }) => e.id));
+    if (!before) expect((await signIn('stb-officer', 'a-new-password-2024')).status).toBe(200);
+    before = page.body.next;
+  } while (before);
+  expect(paged).toEqual(trail.body.items.map((e: { id: string }) => e.id));
+  for (const bad of ['0', 'abc', '1'.repeat(19)]) {
+    const refused = await http(ctx.current, 'GET', `/directory/audit?before=${bad}`, { as: 'committee-clerk' });
+    expect([refused.status, refused.body.errors?.[0]?.path]).toEqual([400, 'before']);
+  }
 });
 
 test('deactivating and reactivating a person is in the audit trail, with who did it', async () => {

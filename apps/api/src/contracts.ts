@@ -78,12 +78,23 @@ export const DirectoryListSchema = z.object({
   people: z.array(z.object({ id: z.string(), name: z.string(), role: z.string(), unitId: z.string().nullable(), active: z.boolean(), hasPassword: z.boolean(), locked: z.boolean(), contact: ContactDetailsSchema })),
 });
 
+/**
+ * A log read newest first, a page at a time: the next page starts below the last entry seen (its
+ * id), so entries added meanwhile neither shift nor repeat what follows.
+ */
+const OlderPageQuery = {
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  before: z.string().regex(/^[1-9][0-9]{0,17}$/, 'must be the `next` of the page before').optional().describe('the entries older than this one: the `next` of the page before'),
+};
+const NextPage = z.string().nullable().describe('pass as `before` for the older entries; null on the last page');
+
 /** A notice that has not reached its recipient: what, to whom, over which channel, tried how often and why it failed. */
 export const NoticeQuerySchema = z.strictObject({
   state: z.enum(['failing', 'waiting', 'delivered']).default('failing').describe('failing: tried and not delivered; waiting: not yet tried (quiet hours, backoff); delivered'),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  ...OlderPageQuery,
 });
 export const NoticeListSchema = z.object({
+  next: NextPage,
   items: z.array(
     z.object({
       id: z.string(),
@@ -649,8 +660,9 @@ export const AuditKindSchema = z.enum(['signedIn', 'signInFailed', 'accountLocke
 export const AuditQuerySchema = z.strictObject({
   account: z.string().max(100).optional().describe('only entries about this account'),
   kind: AuditKindSchema.optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  ...OlderPageQuery,
 });
 export const AuditListSchema = z.object({
+  next: NextPage,
   items: z.array(z.object({ id: z.string(), at: z.string(), kind: AuditKindSchema, account: z.string(), actor: z.string().nullable(), address: z.string().nullable(), detail: z.record(z.string(), z.unknown()) })),
 });

@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { PG_POOL } from '../connections';
 import { inTransaction } from '../../../common/database';
 import type { AuditQuerySchema, PersonSchema, UnitSchema } from '../contracts';
+import { olderPage } from '../http/older-page';
 import { Problem } from '../http/problem';
 import { setPassword } from '../sign-in/passwords';
 import { type AuditKind, audit } from '../audit/audit-log';
@@ -112,10 +113,10 @@ export class DirectoryService {
 
   async auditTrail(q: z.infer<typeof AuditQuerySchema>) {
     const { rows } = await this.pool.query<{ id: string; at: Date; kind: AuditKind; account: string; actor: string | null; address: string | null; detail: Record<string, unknown> }>(
-      `select id::text, at, kind, account, actor, address, detail from audit_log
-        where ($1::text is null or account = $1) and ($2::text is null or kind = $2) order by at desc, id desc limit $3`,
-      [q.account ?? null, q.kind ?? null, q.limit],
+      `select a.id::text, a.at, a.kind, a.account, a.actor, a.address, a.detail from audit_log a
+        where ($1::text is null or account = $1) and ($2::text is null or kind = $2) and ($4::bigint is null or a.id < $4) order by a.id desc limit $3 + 1`,
+      [q.account ?? null, q.kind ?? null, q.limit, q.before ?? null],
     );
-    return { items: rows.map((r) => ({ ...r, at: r.at.toISOString() })) };
+    return olderPage(rows, q.limit, (r) => ({ ...r, at: r.at.toISOString() }));
   }
 }

@@ -12,7 +12,6 @@ export class NoticesController {
 
   @Get()
   async list(@Query() query: unknown) {
-    const q = parse(NoticeQuerySchema, query, 'query');
-    return { items: await this.notices.list(q.state, q.limit) };
+    return this.notices.list(parse(NoticeQuerySchema, query, 'query'));
   }
 }

@@ -4,6 +4,7 @@ import type { Pool } from 'pg';
 import type { z } from 'zod';
 import { PG_POOL } from '../connections';
 import type { NoticeListSchema, NoticeQuerySchema } from '../contracts';
+import { olderPage } from '../http/older-page';
 
 type State = z.infer<typeof NoticeQuerySchema>['state'];
 type Item = z.infer<typeof NoticeListSchema>['items'][number];
@@ -18,15 +19,15 @@ const WHERE: Record<State, string> = {
 export class NoticesService {
   constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
 
-  async list(state: State, limit: number): Promise<Item[]> {
+  async list({ state, limit, before }: z.infer<typeof NoticeQuerySchema>): Promise<z.infer<typeof NoticeListSchema>> {
     const { rows } = await this.pool.query<Omit<Item, 'createdAt' | 'nextAttemptAt' | 'deliveredAt'> & { createdAt: Date; nextAttemptAt: Date; deliveredAt: Date | null }>(
       `select n.id::text, n.source, n.proposal_id as "proposalId", p.number as "proposalNumber", n.recipient, n.recipient_name as "recipientName",
               n.channel, n.address, coalesce(n.content->>'subject', n.content->>'text') as subject, n.urgent, n.attempts, n.last_error as "lastError",
               n.created_at as "createdAt", n.next_attempt_at as "nextAttemptAt", n.delivered_at as "deliveredAt"
          from notices n left join proposals p on p.id = n.proposal_id
-        where ${WHERE[state]} order by n.id desc limit $1`,
-      [limit],
+        where ${WHERE[state]} and ($2::bigint is null or n.id < $2) order by n.id desc limit $1 + 1`,
+      [limit, before ?? null],
     );
-    return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), nextAttemptAt: r.deliveredAt ? null : r.nextAttemptAt.toISOString(), deliveredAt: r.deliveredAt?.toISOString() ?? null }));
+    return olderPage(rows, limit, (r) => ({ ...r, createdAt: r.createdAt.toISOString(), nextAttemptAt: r.deliveredAt ? null : r.nextAttemptAt.toISOString(), deliveredAt: r.deliveredAt?.toISOString() ?? null }));
   }
 }

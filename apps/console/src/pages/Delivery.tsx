@@ -1,21 +1,18 @@
 /** 通知投递 (committee): the email and SMS notices that did not reach their people, those waiting, and those delivered. */
 import { Segmented, Space, Table, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { type Answer, api } from '../api/client';
+import { api } from '../api/client';
+import { useOlderPages } from '../components/OlderPages';
 import { shanghaiTime, useT } from '../i18n';
 
-type Notices = Answer<'/notices'>;
 type State = 'failing' | 'waiting' | 'delivered';
 
 export default function Delivery() {
   const t = useT();
   const [state, setState] = useState<State>('failing');
-  const [notices, setNotices] = useState<Notices>();
-  useEffect(() => {
-    setNotices(undefined);
-    void api.GET('/notices', { params: { query: { state } } }).then(({ data }) => setNotices(data));
-  }, [state]);
+  const read = useCallback((before: string | undefined) => api.GET('/notices', { params: { query: { state, before } } }).then(({ data }) => data), [state]);
+  const notices = useOlderPages(read);
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
@@ -33,9 +30,10 @@ export default function Delivery() {
       <Table
         size="small"
         rowKey="id"
-        loading={!notices}
-        dataSource={notices?.items}
+        loading={notices.loading}
+        dataSource={notices.items}
         pagination={{ pageSize: 20 }}
+        footer={() => notices.more}
         columns={[
           { title: t('生成时间', 'Made'), render: (_, n) => shanghaiTime(n.createdAt) },
           { title: t('收件人', 'To'), render: (_, n) => `${n.recipientName}（${n.address}）` },

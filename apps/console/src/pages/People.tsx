@@ -5,6 +5,7 @@ import { type Answer, type Problem, api } from '../api/client';
 import { shanghaiTime, useLang, useT } from '../i18n';
 import { problemMessage } from '../problem';
 import { reloadUnits } from '../units';
+import { useOlderPages } from '../components/OlderPages';
 import { type Contact, ContactFields, type ContactValues, fromValues, toValues } from '../components/ContactFields';
 
 type Directory = Answer<'/directory'>;
@@ -196,17 +197,20 @@ const AUDIT_ZH: Record<string, string> = {
 };
 
 /** 账号审计: the latest sign-ins, failures, lockouts, resets and deactivations. */
+const readAuditTrail = (before: string | undefined) => api.GET('/directory/audit', { params: { query: { before } } }).then(({ data }) => data);
+
 function AuditTrail() {
   const t = useT();
-  const [trail, setTrail] = useState<Answer<'/directory/audit'>>();
-  useEffect(() => void api.GET('/directory/audit', { params: { query: { limit: 100 } } }).then(({ data }) => setTrail(data)), []);
+  const trail = useOlderPages(readAuditTrail);
   return (
     <Table
       size="small"
       rowKey="id"
-      title={() => <Typography.Text strong>{t('账号审计（最近 100 条）', 'Account audit (latest 100)')}</Typography.Text>}
-      dataSource={trail?.items}
+      title={() => <Typography.Text strong>{t('账号审计', 'Account audit')}</Typography.Text>}
+      loading={trail.loading}
+      dataSource={trail.items}
       pagination={{ pageSize: 10 }}
+      footer={() => trail.more}
       columns={[
         { title: t('时间', 'When'), render: (_, e) => shanghaiTime(e.at) },
         { title: t('事项', 'What'), render: (_, e) => t(AUDIT_ZH[e.kind] ?? e.kind, e.kind) },
