@@ -2,19 +2,29 @@
  * The words a proposal is found by: Chinese has no spaces, so titles and texts are segmented by
  * jieba (its search mode also gives the shorter words inside longer ones: 进一步 and 一步) and
  * indexed as a `tsvector('simple', …)` of those words. The query is segmented the same way, so a
- * search for 新材料 finds 新材料产业. The directory's unit names are words of their own.
+ * search for 新材料 finds 新材料产业. The directory's unit names and the policy terms
+ * (seeds/policy-terms.json) are words of their own.
  */
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict';
+import { createHash } from 'node:crypto';
 import type { Pool } from 'pg';
+import { terms as policyTerms } from '../../seeds/policy-terms.json';
+
+/**
+ * What the policy terms are, as a version: words stored were cut with the terms of their time,
+ * and are cut again when it changes (`resegmenting`), so a query and the index cut alike.
+ */
+export const VOCABULARY_VERSION = createHash('sha256').update(JSON.stringify([...policyTerms].sort())).digest('hex').slice(0, 16);
 
 let jieba: Jieba | undefined;
-const segmenter = () => (jieba ??= Jieba.withDict(dict));
+const segmenter = () => jieba ?? (jieba = withWords(Jieba.withDict(dict), policyTerms));
 
-/** Adds words jieba's dictionary lacks (unit names), each kept whole. */
-export function addWords(words: string[]): void {
+/** Adds words jieba's dictionary lacks (policy terms, unit names), each kept whole. */
+function withWords(segmenter: Jieba, words: string[]): Jieba {
   const lines = words.map((w) => w.replace(/\s+/g, '')).filter(Boolean);
-  if (lines.length > 0) segmenter().loadDict(Buffer.from(lines.map((w) => `${w} 100000 n`).join('\n')));
+  if (lines.length > 0) segmenter.loadDict(Buffer.from(lines.map((w) => `${w} 100000 n`).join('\n')));
+  return segmenter;
 }
 
 let unitNames: Promise<void> | undefined;
@@ -25,7 +35,7 @@ let unitNames: Promise<void> | undefined;
  */
 export function withUnitNames(pool: Pool): Promise<void> {
   unitNames ??= pool.query<{ name: string }>('select name from units').then(
-    ({ rows }) => addWords(rows.map((r) => r.name)),
+    ({ rows }) => void withWords(segmenter(), rows.map((r) => r.name)),
     (err) => {
       unitNames = undefined;
       throw err;

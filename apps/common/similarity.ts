@@ -1,10 +1,10 @@
 /**
  * 提案查重: what makes two proposals say the same thing. A proposal's distinctive words are its
- * title's and text's words (jieba's precise cut, the directory's unit names kept whole) without
+ * title's and text's words (jieba's precise cut, unit names and policy terms kept whole) without
  * the form every proposal shares — 关于…的提案/建议, 建议, salutations, the proposer's name —
  * nor words too short to mean anything. Two proposals are ranked by the cosine of their words
- * weighted by rarity (TF-IDF, each word once), and a SimHash of their word pairs marks a
- * near-verbatim copy, however common its words. Pure: the read model stores what these compute.
+ * weighted by rarity (TF-IDF, each word once), and a SimHash of their words, or the share of
+ * words they have in common, marks a near-verbatim copy, however common its words. Pure: the read model stores what these compute.
  */
 import { segment } from './search-words';
 
@@ -62,6 +62,19 @@ export const hammingDistance = (a: bigint, b: bigint): number => {
 /** Bits two SimHashes may differ in and still be copies of one text (texts on one matter in other words differ in 15 or more). */
 export const NEAR_COPY_BITS = 6;
 
+/**
+ * Of their distinct words, the share two copies have in common at least. A SimHash of a short
+ * text is noisy (a copy of 25 words with one word changed may differ in 7 bits), which the words
+ * themselves are not; texts on one matter in other words share a third of them or less.
+ */
+export const NEAR_COPY_WORDS = 0.8;
+
+/** Whether one of two texts is a copy of the other, a few words changed: by their SimHashes, or by the words they share. */
+function isNearCopy(a: { words: Set<string>; simHash: bigint }, b: { words: Set<string>; simHash: bigint }, shared: number, differingBits: number): boolean {
+  if (shared === 0) return false;
+  return differingBits <= NEAR_COPY_BITS || shared / (a.words.size + b.words.size - shared) >= NEAR_COPY_WORDS;
+}
+
 /** A word's rarity among `total` proposals, `frequency` of which use it. */
 export const rarity = (frequency: number, total: number): number => Math.log(1 + total / Math.max(frequency, 1));
 
@@ -87,7 +100,8 @@ export function likeness(a: Fingerprint, b: Fingerprint, weight: (word: string) 
   const dot = shared.reduce((sum, w) => sum + weight(w) ** 2, 0);
   const denominator = norm(wa) * norm(wb);
   const differingBits = hammingDistance(a.simHash, b.simHash);
-  return { score: denominator === 0 ? 0 : dot / denominator, shared, nearCopy: differingBits <= NEAR_COPY_BITS && shared.length > 0, differingBits };
+  const nearCopy = isNearCopy({ words: wa, simHash: a.simHash }, { words: wb, simHash: b.simHash }, shared.length, differingBits);
+  return { score: denominator === 0 ? 0 : dot / denominator, shared, nearCopy, differingBits };
 }
 
 /** A score from which two proposals of a session are likely one matter, worth a look at the review (并案). */
@@ -98,11 +112,13 @@ export const isMergeCandidate = (l: Likeness): boolean => l.nearCopy || l.score 
 
 /**
  * The pairs among `prints` that are near copies, each pair once (the earlier first). Copies
- * differ in at most NEAR_COPY_BITS of 64 bits, so cut into more bands than that, two copies
- * agree on at least one whole band: only proposals sharing a band are compared, not all pairs.
+ * differ in few of 64 bits, so cut into more bands than that, two copies agree on at least one
+ * whole band: only proposals sharing a band are compared, not all pairs. Eight bands find every
+ * pair differing in up to seven bits, and most differing in more.
  */
 export function nearCopyPairs(prints: Fingerprint[]): [number, number][] {
   const BANDS = NEAR_COPY_BITS + 2;
+  const words = prints.map((p) => new Set(p.words));
   const width = Math.ceil(64 / BANDS);
   const buckets = new Map<string, number[]>();
   prints.forEach((p, i) => {
@@ -118,9 +134,9 @@ export function nearCopyPairs(prints: Fingerprint[]): [number, number][] {
       for (let y = x + 1; y < members.length; y++) {
         const [i, j] = [members[x]!, members[y]!];
         if (pairs.has(`${i}-${j}`)) continue;
-        const a = prints[i]!;
-        const b = prints[j]!;
-        if (hammingDistance(a.simHash, b.simHash) <= NEAR_COPY_BITS && a.words.some((w) => b.words.includes(w))) pairs.set(`${i}-${j}`, [i, j]);
+        const [a, b] = [{ words: words[i]!, simHash: prints[i]!.simHash }, { words: words[j]!, simHash: prints[j]!.simHash }];
+        const shared = [...a.words].filter((w) => b.words.has(w)).length;
+        if (isNearCopy(a, b, shared, hammingDistance(a.simHash, b.simHash))) pairs.set(`${i}-${j}`, [i, j]);
       }
     }
   }

@@ -16,7 +16,9 @@ import { ApplicationFailure } from '@temporalio/common';
 import { type TestDatabase, createTestDatabase } from '../support/database';
 import { act, startProposal } from '../support/proposals';
 import { devServerEnv } from '../support/temporal';
-import { indexUnindexedProposals, searchWords } from '../../apps/common/search-words';
+import { VOCABULARY_VERSION, indexUnindexedProposals, searchWords } from '../../apps/common/search-words';
+import { fingerprintUnfingerprinted } from '../../apps/common/fingerprints';
+import { dropWordsOfAnOlderVocabulary } from '../../apps/common/resegmenting';
 
 const policy = defaultPolicy();
 const c202 = referenceCase();
@@ -164,5 +166,36 @@ test('the words a proposal is found by: given at its filing, and given again to 
   expect(await indexUnindexedProposals(db.pool)).toBeGreaterThanOrEqual(1);
   expect(await found('新材料产业')).toContain(id);
   expect(await indexUnindexedProposals(db.pool)).toBe(0);
+  await handle.terminate('test done');
+});
+
+test('when the policy terms change, every proposal is cut again: its search words, its fingerprint and the word counts', async () => {
+  const handle = await startProposal(env.client, { ...c202.intake, number: 5302, content: `${c202.intake.content}建议培育专精特新企业。` }, policy, taskQueue);
+  const id = handle.workflowId;
+  await projected(id, 1);
+  const found = async (q: string) => (await db.pool.query(`select id from proposals where search_words @@ plainto_tsquery('simple', $1)`, [searchWords(q).join(' ')])).rows.map((r) => r.id);
+  const fingerprinted = async () => (await db.pool.query<{ words: string[] }>('select words from proposal_fingerprints where proposal_id = $1', [id])).rows[0]?.words;
+  expect(await found('专精特新')).toContain(id);
+  // As cut by a vocabulary without the term.
+  await db.pool.query(`update proposals set search_words = to_tsvector('simple', '专精 特新') where id = $1`, [id]);
+  await db.pool.query(`update proposal_fingerprints set words = array['专精', '特新'] where proposal_id = $1`, [id]);
+  await db.pool.query(`insert into word_frequencies (word, proposals) values ('专精', 1), ('特新', 1)`);
+  await db.pool.query(`update vocabulary set version = 'older'`);
+  expect(await found('专精特新')).not.toContain(id);
+
+  expect(await dropWordsOfAnOlderVocabulary(db.pool)).toBe(true);
+  expect(await dropWordsOfAnOlderVocabulary(db.pool)).toBe(false);
+  expect(await fingerprinted()).toBeUndefined();
+  expect(await indexUnindexedProposals(db.pool)).toBeGreaterThanOrEqual(1);
+  expect(await fingerprintUnfingerprinted(db.pool)).toBeGreaterThanOrEqual(1);
+  expect(await found('专精特新')).toContain(id);
+  expect(await fingerprinted()).toEqual(expect.arrayContaining(['专精特新']));
+  // The counts are of the fingerprints as they are now, not added to those of the older cut.
+  const { rows } = await db.pool.query(
+    `select (select proposals from word_frequencies where word = '') as every, (select count(*)::int from proposal_fingerprints) as fingerprints,
+            (select proposals from word_frequencies where word = '专精特新') as term, (select count(*)::int from proposal_fingerprints where '专精特新' = any(words)) as using_term,
+            (select count(*)::int from word_frequencies where word in ('专精', '特新')) as pieces, (select version from vocabulary) as version`,
+  );
+  expect(rows[0]).toEqual({ every: rows[0].fingerprints, fingerprints: expect.any(Number), term: rows[0].using_term, using_term: expect.any(Number), pieces: 0, version: VOCABULARY_VERSION });
   await handle.terminate('test done');
 });

@@ -17,10 +17,11 @@ import notices from './0015-notices';
 import auditLog from './0016-audit-log';
 import proposalFingerprints from './0017-proposal-fingerprints';
 import unitResponsibilities from './0018-unit-responsibilities';
+import vocabulary from './0019-vocabulary';
 
 export interface Migration {
   id: string;
   sql: string;
 }
 
-export const migrations: Migration[] = [readModel, principals, alertOutbox, calendarYears, searchIndexes, idempotencyClaims, signIn, leaders, assessmentSelections, annualSummaries, supervisionOffice, unitSuccessions, searchWords, proposalPolicy, notices, auditLog, proposalFingerprints, unitResponsibilities];
+export const migrations: Migration[] = [readModel, principals, alertOutbox, calendarYears, searchIndexes, idempotencyClaims, signIn, leaders, assessmentSelections, annualSummaries, supervisionOffice, unitSuccessions, searchWords, proposalPolicy, notices, auditLog, proposalFingerprints, unitResponsibilities, vocabulary];

@@ -8,7 +8,8 @@ import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import * as path from 'node:path';
 import * as fs from 'node:fs';
 import { createActivities } from '../../../activities';
-import { indexUnindexedProposals } from '../../common/search-words';
+import { VOCABULARY_VERSION, indexUnindexedProposals } from '../../common/search-words';
+import { dropWordsOfAnOlderVocabulary } from '../../common/resegmenting';
 import { fingerprintUnfingerprinted } from '../../common/fingerprints';
 import { createPool } from '../../common/database';
 import { readEnv } from './config';
@@ -37,12 +38,15 @@ async function main() {
       maxCachedWorkflows: env.MAX_CACHED_WORKFLOWS,
       tracing: tracing.worker,
     });
-    // Proposals projected before the search index, or before fingerprints, are given theirs while the worker runs.
-    void indexUnindexedProposals(pool)
-      .then((n) => n > 0 && console.log(JSON.stringify({ level: 'info', msg: 'search words given to proposals projected before the index', proposals: n })))
+    // Proposals projected before the search index, or before fingerprints, or cut with other policy
+    // terms, are given theirs while the worker runs.
+    void dropWordsOfAnOlderVocabulary(pool)
+      .then((dropped) => dropped && console.log(JSON.stringify({ level: 'info', msg: 'the policy terms changed: the words of every proposal are cut again', vocabulary: VOCABULARY_VERSION })))
+      .then(() => indexUnindexedProposals(pool))
+      .then((n) => n > 0 && console.log(JSON.stringify({ level: 'info', msg: 'search words given to proposals projected without them', proposals: n })))
       .then(() => fingerprintUnfingerprinted(pool))
       .then(
-        (n) => n > 0 && console.log(JSON.stringify({ level: 'info', msg: 'fingerprints given to proposals projected before them', proposals: n })),
+        (n) => n > 0 && console.log(JSON.stringify({ level: 'info', msg: 'fingerprints given to proposals projected without them', proposals: n })),
         (err: Error) => console.error(JSON.stringify({ level: 'warn', msg: 'proposals projected before the search index or fingerprints were not all given them', err: err.message })),
       );
     if (env.DIGEST_AT !== 'off') {
