@@ -2,7 +2,8 @@
  * `npm run eval`: how well 查重 and 智能交办 do, measured honestly, printed (it asserts nothing).
  *
  * The set: proposal 202 (real: the published joint reply names its lead and co-handling units,
- * ../shared/seeds/proposal-202-reply.txt) and generated sessions (generated-sessions.ts, kept
+ * ../shared/seeds/proposal-202-reply.txt), proposals other cities' published reports name with
+ * their handling unit (published.json, titles only), and generated sessions (generated-sessions.ts, kept
  * apart from what is evaluated). Split by time: each proposal of the last session is given
  * units from the earlier sessions only. Proposals are written straight into a read model of
  * their own (PostgreSQL, migrated as any) with their final units and fingerprints; the ranking
@@ -22,6 +23,7 @@ import { referenceCase, seedDirectory } from '../seeds/reference-case';
 import { SESSION_UNITS } from '../seeds/session';
 import { dropDatabase } from '../tests/support/database';
 import { type GeneratedProposal, generateSessions } from './generated-sessions';
+import { items as publishedItems } from './published.json';
 
 const quick = process.argv.includes('--quick');
 const SESSIONS = 4;
@@ -30,7 +32,10 @@ const SERVER = process.env.EVAL_DATABASE_SERVER ?? 'postgres://postgres@127.0.0.
 
 interface Item extends GeneratedProposal {
   id: string;
+  /** Where a real item comes from. */
   real?: string;
+  /** A real item known by its title only, from another city's published report. */
+  published?: boolean;
 }
 
 const idOf = (p: { sessionId: string; number: number }) => `${p.sessionId}-${p.number}`;
@@ -70,6 +75,7 @@ async function measure(pool: Pool, items: Item[], last: string) {
   let coRecall = 0;
   let withCo = 0;
   let real = '';
+  const published = { asked: 0, hit1: 0, hit3: 0, co: 0, withCo: 0, lines: [] as string[] };
   for (const p of asked) {
     const s = (await suggestUnits(pool, p.id, { excludeSessions: [p.sessionId] }))!;
     const rank = s.lead.findIndex((u) => u.unitId === p.lead);
@@ -82,7 +88,17 @@ async function measure(pool: Pool, items: Item[], last: string) {
       withCo++;
       coRecall += p.coHandlers.filter((u) => s.coHandlers.slice(0, 5).some((x) => x.unitId === u)).length / p.coHandlers.length;
     }
-    if (p.real) real = `lead suggested ${s.lead.map((u) => u.unitId).join(', ')} (true: ${p.lead}); co-handlers ${s.coHandlers.map((u) => u.unitId).join(', ')} (true: ${p.coHandlers.join(', ')})`;
+    if (p.published) {
+      published.lines.push(`        ${p.title}: ${s.lead.map((u) => u.unitId).join(', ') || '(none)'} (true: ${p.lead})`);
+      published.asked++;
+      if (rank === 0) published.hit1++;
+      if (rank >= 0) published.hit3++;
+      if (p.coHandlers.length) {
+        published.withCo++;
+        published.co += p.coHandlers.filter((u) => s.coHandlers.slice(0, 5).some((x) => x.unitId === u)).length / p.coHandlers.length;
+      }
+    }
+    if (p.real && !p.published) real = `lead suggested ${s.lead.map((u) => u.unitId).join(', ')} (true: ${p.lead}); co-handlers ${s.coHandlers.map((u) => u.unitId).join(', ')} (true: ${p.coHandlers.join(', ')})`;
   }
   const pairs = items.filter((p) => p.repeats !== undefined);
   let found10 = 0;
@@ -101,6 +117,8 @@ async function measure(pool: Pool, items: Item[], last: string) {
       `    lead Hit@1 ${f(hit1 / asked.length)}   Hit@3 ${f(hit3 / asked.length)} (target ≥ 0.9)   MRR@3 ${f(reciprocal / asked.length)}`,
       `    co-handler recall@5 ${f(coRecall / withCo)} over ${withCo} proposals with co-handlers (target ≥ 0.7)`,
       `    proposal 202 (real): ${real}`,
+      `    ${published.asked} published proposals (real, titles only, evaluation/published.json): lead Hit@1 ${published.hit1}/${published.asked}, Hit@3 ${published.hit3}/${published.asked}; co-handler recall@5 ${f(published.co / published.withCo)} over ${published.withCo}`,
+      ...published.lines,
       `查重, ${pairs.length} known merged pairs: recall@10 ${f(found10 / pairs.length)} (target ≥ 0.95), precision@1 ${f(first / pairs.length)}`,
     ],
   };
@@ -130,10 +148,22 @@ async function main() {
       id: `${last}-9202`,
       real: 'Sanmenxia CPPCC 8th committee, 2nd session, proposal 202: the joint reply of the DRC (lead) and the Science Bureau (../shared/seeds/proposal-202-reply.txt)',
     };
-    const items = [...generated, real];
+    const published: Item[] = publishedItems.map((p, i) => ({
+      sessionId: last,
+      number: 9301 + i,
+      title: p.title,
+      content: p.title,
+      proposer: '',
+      lead: p.lead,
+      coHandlers: p.coHandlers,
+      id: `${last}-${9301 + i}`,
+      real: `${p.place}: ${p.published} (${p.source})`,
+      published: true,
+    }));
+    const items = [...generated, real, ...published];
     await store(pool, items, Date.parse('2023-01-10T00:00:00Z'));
 
-    console.log(`evaluation set: ${items.length} proposals in ${SESSIONS} sessions (${items.filter((p) => p.real).length} real: proposal 202; the rest generated, evaluation/generated-sessions.ts)`);
+    console.log(`evaluation set: ${items.length} proposals in ${SESSIONS} sessions (${items.filter((p) => p.real).length} real: proposal 202 and ${published.length} published elsewhere; the rest generated, evaluation/generated-sessions.ts)`);
     const { asked, lines } = await measure(pool, items, last);
     for (const line of lines) console.log(line);
 

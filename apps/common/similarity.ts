@@ -6,7 +6,7 @@
  * weighted by rarity (TF-IDF, each word once), and a SimHash of their words, or the share of
  * words they have in common, marks a near-verbatim copy, however common its words. Pure: the read model stores what these compute.
  */
-import { segment } from './search-words';
+import { searchWords, segment } from './search-words';
 
 /** The form of a proposal, not its matter: in every title and most texts. */
 const BOILERPLATE = new Set(
@@ -25,6 +25,16 @@ export function distinctiveWords(p: { title: string; content: string; proposers?
   return segment(stripped)
     .map((w) => w.trim().toLowerCase())
     .filter((w) => w.length >= 2 && /\p{L}/u.test(w) && !BOILERPLATE.has(w) && !names.has(w));
+}
+
+/**
+ * The words with the shorter words inside them (中小学生: 中小, 小学, 学生), as jieba's search mode
+ * gives them: a proposal of a dozen words and a unit's responsibilities seldom use one word alike
+ * (中小学生, 中小学校) but often share what they are made of.
+ */
+export function withPieces(words: string[]): string[] {
+  const pieces = words.flatMap((w) => searchWords(w)).filter((w) => w.length >= 2 && /\p{L}/u.test(w) && !BOILERPLATE.has(w));
+  return [...new Set([...words, ...pieces])];
 }
 
 const MASK = (1n << 64n) - 1n;

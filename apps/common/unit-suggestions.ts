@@ -11,7 +11,7 @@
  */
 import type { Pool } from 'pg';
 import { type SearchOptions, rankSimilar } from './similar-proposals';
-import { distinctiveWords, likeness } from './similarity';
+import { distinctiveWords, likeness, withPieces } from './similarity';
 
 /** The past proposals whose units vote. */
 const NEIGHBOURS = 15;
@@ -48,7 +48,7 @@ export interface UnitSuggestion {
 const segmented = new Map<string, string[]>();
 const wordsOf = (text: string) => {
   let words = segmented.get(text);
-  if (!words) segmented.set(text, (words = [...new Set(distinctiveWords({ title: '', content: text }))]));
+  if (!words) segmented.set(text, (words = withPieces(distinctiveWords({ title: '', content: text }))));
   return words;
 };
 
@@ -72,7 +72,7 @@ export async function suggestUnits(pool: Pool, proposalId: string, options: Sear
     .slice(0, NEIGHBOURS)
     .map(({ row, likeness: l }) => ({ row, score: l.score, lead: final(row.lead_unit_id!), co: [...new Set(row.unit_ids.map(final))].filter((u) => u !== final(row.lead_unit_id!)) }));
   const votes = neighbours.reduce((sum, n) => sum + n.score, 0) || 1;
-  const me = { words: found.words, simHash: 0n };
+  const me = { words: withPieces(found.words), simHash: 0n };
   const live = units.filter((u) => !u.successor_id);
   const matched = new Map(live.map((u) => [u.id, u.responsibilities ? likeness(me, { words: wordsOf(u.responsibilities), simHash: -1n }, found.weight) : undefined]));
   const best = Math.max(...[...matched.values()].map((m) => m?.score ?? 0), 0) || 1;
