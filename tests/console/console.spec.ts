@@ -274,6 +274,14 @@ test('人员与单位: the committee resets an officer’s password, who signs i
   await committee.getByRole('row', { name: /重置密码\s+edu-officer\s+committee-clerk/ }).waitFor();
   await committee.getByRole('row', { name: /登录\s+edu-officer\s+—/ }).first().waitFor();
   await checkAndKeep(committee, 'people-audit');
+  // A long trail a page at a time: the newest hundred, then the older ones on asking.
+  await ctx.current.db.pool.query(`insert into audit_log (kind, account, address) select 'signInFailed', 'someone-' || n, '198.51.100.7' from generate_series(1, 100) as n`);
+  await committee.reload();
+  const trail = committee.locator('.ant-table-wrapper').filter({ hasText: '账号审计' });
+  await trail.getByText('已加载 100 条').waitFor();
+  await trail.getByRole('button', { name: '加载更早的记录' }).click();
+  await trail.getByText(/已加载 1\d\d 条/).waitFor();
+  await trail.getByRole('button', { name: '加载更早的记录' }).waitFor({ state: 'detached' });
 });
 
 test('通知设置 and 通知投递: an officer sets an address, SMS and quiet hours in their own settings, a wrong number named; the committee sets a unit’s head and reads which notices failed', async () => {

@@ -26,12 +26,15 @@ export function useOlderPages<T>(read: (before: string | undefined) => Promise<P
     const page = await read(pages.next).finally(() => setReading(false));
     if (page) setPages({ items: [...pages.items, ...page.items], next: page.next });
   }, [pages, read]);
-  return { items: pages?.items, loading: !pages, more: <OlderButton shown={Boolean(pages?.next)} reading={reading} onClick={older} /> };
+  const t = useT();
+  // How many are loaded, not how many there are: counting a large log is what paging spares.
+  const pagination = (pageSize: number) => ({ pageSize, showTotal: (n: number) => t(`已加载 ${n} 条`, `${n} loaded`) });
+  const footer = pages?.next ? () => <OlderButton reading={reading} onClick={older} /> : undefined;
+  return { items: pages?.items, loading: !pages, pagination, footer };
 }
 
-function OlderButton({ shown, reading, onClick }: { shown: boolean; reading: boolean; onClick: () => void }) {
+function OlderButton({ reading, onClick }: { reading: boolean; onClick: () => void }) {
   const t = useT();
-  if (!shown) return null;
   return (
     <Button size="small" loading={reading} onClick={onClick}>
       {t('加载更早的记录', 'Older entries')}

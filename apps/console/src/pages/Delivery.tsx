@@ -32,8 +32,8 @@ export default function Delivery() {
         rowKey="id"
         loading={notices.loading}
         dataSource={notices.items}
-        pagination={{ pageSize: 20 }}
-        footer={() => notices.more}
+        pagination={notices.pagination(20)}
+        footer={notices.footer}
         columns={[
           { title: t('生成时间', 'Made'), render: (_, n) => shanghaiTime(n.createdAt) },
           { title: t('收件人', 'To'), render: (_, n) => `${n.recipientName}（${n.address}）` },

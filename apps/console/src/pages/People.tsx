@@ -209,8 +209,8 @@ function AuditTrail() {
       title={() => <Typography.Text strong>{t('账号审计', 'Account audit')}</Typography.Text>}
       loading={trail.loading}
       dataSource={trail.items}
-      pagination={{ pageSize: 10 }}
-      footer={() => trail.more}
+      pagination={trail.pagination(10)}
+      footer={trail.footer}
       columns={[
         { title: t('时间', 'When'), render: (_, e) => shanghaiTime(e.at) },
         { title: t('事项', 'What'), render: (_, e) => t(AUDIT_ZH[e.kind] ?? e.kind, e.kind) },
