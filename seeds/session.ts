@@ -37,15 +37,47 @@ export const SESSION_UNITS: { id: string; name: string; kind: 'bureau'; responsi
   ['smx-vets', '三门峡市退役军人事务局'],
 ].map(([id, name]) => ({ id: id!, name: name!, kind: 'bureau' as const, responsibilities: seededResponsibilities(id!) }));
 
-/** Category, the units that lead on it (first) and co-handle, and the matters proposals raise. */
-const THEMES: { category: string; units: string[]; matters: string[] }[] = [
-  { category: '经济建设', units: ['smx-drc', 'smx-iit', 'smx-com', 'smx-fin', 'smx-stb'], matters: ['新能源汽车零部件产业', '黄金精深加工', '铝工业转型升级', '县域经济高质量发展', '中小企业融资服务', '数字经济与实体经济融合', '现代物流枢纽建设', '营商环境优化', '招商引资项目落地', '民营经济发展'] },
-  { category: '科教文卫', units: ['smx-edu', 'smx-health', 'smx-ctb', 'smx-stb', 'smx-medins'], matters: ['职业教育产教融合', '义务教育优质均衡', '基层医疗卫生服务能力', '公立医院高质量发展', '黄河文化保护传承', '仰韶文化遗址保护利用', '中小学生心理健康教育', '科技成果转化', '全民健身设施', '医保异地就医结算'] },
-  { category: '社会法制', units: ['smx-cab', 'smx-hrss', 'smx-psb', 'smx-emer', 'smx-vets', 'smx-market'], matters: ['居家社区养老服务', '高校毕业生就业创业', '农民工工资支付保障', '食品安全监管', '电动自行车安全管理', '未成年人保护', '退役军人就业安置', '社区治理', '安全生产隐患排查', '婴幼儿照护服务'] },
-  { category: '城乡建设', units: ['smx-hud', 'smx-trans', 'smx-nrp', 'smx-urban', 'smx-water'], matters: ['老旧小区改造', '城市停车设施建设', '农村公路养护', '城区雨污分流', '城市更新', '公共交通线网优化', '国土空间规划实施', '城市供水安全', '背街小巷整治', '智慧城市管理'] },
-  { category: '农业农村', units: ['smx-agri', 'smx-forest', 'smx-water', 'smx-com'], matters: ['苹果产业提质增效', '高标准农田建设', '农产品冷链物流', '乡村旅游', '农村人居环境整治', '食用菌产业发展', '森林防火', '小型水库除险加固', '家庭农场培育', '农村电商'] },
-  { category: '生态环境', units: ['smx-eco', 'smx-forest', 'smx-water', 'smx-nrp'], matters: ['黄河湿地保护', '大气污染联防联控', '矿山生态修复', '白天鹅栖息地保护', '土壤污染防治', '城市绿化', '河湖长制落实', '固体废物综合利用', '生态廊道建设', '碳达峰行动'] },
+/**
+ * Category, the units that handle its matters, and the matters proposals raise, each with the unit
+ * that leads on it (as a city's assignment office would send it; one in eight goes elsewhere).
+ */
+const THEMES: { category: string; units: string[]; matters: [matter: string, lead: string][] }[] = [
+  {
+    category: '经济建设',
+    units: ['smx-drc', 'smx-iit', 'smx-com', 'smx-fin', 'smx-stb'],
+    matters: [['新能源汽车零部件产业', 'smx-iit'], ['黄金精深加工', 'smx-iit'], ['铝工业转型升级', 'smx-iit'], ['县域经济高质量发展', 'smx-drc'], ['中小企业融资服务', 'smx-fin'], ['数字经济与实体经济融合', 'smx-iit'], ['现代物流枢纽建设', 'smx-drc'], ['营商环境优化', 'smx-drc'], ['招商引资项目落地', 'smx-com'], ['民营经济发展', 'smx-drc']],
+  },
+  {
+    category: '科教文卫',
+    units: ['smx-edu', 'smx-health', 'smx-ctb', 'smx-stb', 'smx-medins'],
+    matters: [['职业教育产教融合', 'smx-edu'], ['义务教育优质均衡', 'smx-edu'], ['基层医疗卫生服务能力', 'smx-health'], ['公立医院高质量发展', 'smx-health'], ['黄河文化保护传承', 'smx-ctb'], ['仰韶文化遗址保护利用', 'smx-ctb'], ['中小学生心理健康教育', 'smx-edu'], ['科技成果转化', 'smx-stb'], ['全民健身设施', 'smx-ctb'], ['医保异地就医结算', 'smx-medins']],
+  },
+  {
+    category: '社会法制',
+    units: ['smx-cab', 'smx-hrss', 'smx-psb', 'smx-emer', 'smx-vets', 'smx-market'],
+    matters: [['居家社区养老服务', 'smx-cab'], ['高校毕业生就业创业', 'smx-hrss'], ['农民工工资支付保障', 'smx-hrss'], ['食品安全监管', 'smx-market'], ['电动自行车安全管理', 'smx-psb'], ['未成年人保护', 'smx-cab'], ['退役军人就业安置', 'smx-vets'], ['社区治理', 'smx-cab'], ['安全生产隐患排查', 'smx-emer'], ['婴幼儿照护服务', 'smx-cab']],
+  },
+  {
+    category: '城乡建设',
+    units: ['smx-hud', 'smx-trans', 'smx-nrp', 'smx-urban', 'smx-water'],
+    matters: [['老旧小区改造', 'smx-hud'], ['城市停车设施建设', 'smx-urban'], ['农村公路养护', 'smx-trans'], ['城区雨污分流', 'smx-urban'], ['城市更新', 'smx-hud'], ['公共交通线网优化', 'smx-trans'], ['国土空间规划实施', 'smx-nrp'], ['城市供水安全', 'smx-water'], ['背街小巷整治', 'smx-urban'], ['智慧城市管理', 'smx-urban']],
+  },
+  {
+    category: '农业农村',
+    units: ['smx-agri', 'smx-forest', 'smx-water', 'smx-com'],
+    matters: [['苹果产业提质增效', 'smx-agri'], ['高标准农田建设', 'smx-agri'], ['农产品冷链物流', 'smx-com'], ['乡村旅游', 'smx-agri'], ['农村人居环境整治', 'smx-agri'], ['食用菌产业发展', 'smx-agri'], ['森林防火', 'smx-forest'], ['小型水库除险加固', 'smx-water'], ['家庭农场培育', 'smx-agri'], ['农村电商', 'smx-com']],
+  },
+  {
+    category: '生态环境',
+    units: ['smx-eco', 'smx-forest', 'smx-water', 'smx-nrp'],
+    matters: [['黄河湿地保护', 'smx-forest'], ['大气污染联防联控', 'smx-eco'], ['矿山生态修复', 'smx-nrp'], ['白天鹅栖息地保护', 'smx-forest'], ['土壤污染防治', 'smx-eco'], ['城市绿化', 'smx-forest'], ['河湖长制落实', 'smx-water'], ['固体废物综合利用', 'smx-eco'], ['生态廊道建设', 'smx-forest'], ['碳达峰行动', 'smx-eco']],
+  },
 ];
+
+/** The places, problems and asks a member's text is made of, so two proposals on one matter read alike but are not one text. */
+const PLACES = ['湖滨区', '陕州区', '渑池县', '卢氏县', '义马市', '灵宝市', '城乡一体化示范区', '经济开发区'];
+const PROBLEMS = ['政策落实不够到位', '财政投入不足', '部门协同不强', '专业人才缺乏', '基础设施薄弱', '群众知晓率不高', '考核激励不够', '社会资本参与少', '数据共享不畅', '监管力量不足'];
+const ASKS = ['出台专项扶持政策', '加大财政资金和要素保障', '建立部门联席会议制度', '引进和培养专业人才队伍', '开展试点示范后逐步推广', '建立信息共享平台', '纳入年度目标考核', '引导社会资本参与', '加强宣传引导和政策解读', '明确责任分工和时间节点'];
 
 const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文';
 const GIVEN = '建国志强红梅丽华海燕明辉晓东秀英玉兰国庆文杰桂芳俊峰春燕立新雪梅永刚红霞卫东淑珍晓燕宏伟丽娟学军振华亚楠鹏飞婷婷浩然思远';
@@ -106,7 +138,9 @@ export function generateSession(c: ReferenceCase, seed = 20240321): { proposals:
       continue;
     }
     const theme = pick(THEMES);
-    const matter = pick(theme.matters);
+    const [matter, usualLead] = pick(theme.matters);
+    const some = (xs: readonly string[], k: number) => [...xs].sort(() => next() - 0.5).slice(0, k);
+    const [problems, asks] = [some(PROBLEMS, 2 + Math.floor(next() * 2)), some(ASKS, 3)];
     const signers = Array.from({ length: 1 + Math.floor(next() * next() * 4) }, () => pick(members)).filter((m, i, all) => all.findIndex((x) => x.id === m.id) === i);
     proposals.push({
       提案号: n,
@@ -115,7 +149,7 @@ export function generateSession(c: ReferenceCase, seed = 20240321): { proposals:
       提案人编号: signers.map((m) => m.id).join('、'),
       领衔人: signers[0]!.name,
       类别: theme.category,
-      内容: `我市${matter}已有一定基础，但仍存在政策落实不够、投入不足、协同不强等问题。建议：一是完善${matter}的政策措施；二是加大资金和要素保障；三是建立部门协同推进机制，明确责任分工和时间节点。`,
+      内容: `${pick(['我市', `我市特别是${pick(PLACES)}`, `以${pick(PLACES)}为例，我市`])}${matter}${pick(['已有一定基础', '近年来取得积极进展', '起步较晚'])}，但仍存在${problems.join('、')}等问题。建议：${asks.map((a, i) => `${'一二三'[i]}是${a}`).join('；')}，推动${matter}${pick(['提质增效', '取得实效', '走在全省前列'])}。`,
       重点提案: next() < 0.05 ? '是' : '否',
     });
     const outcome = others.get(n);
@@ -127,7 +161,8 @@ export function generateSession(c: ReferenceCase, seed = 20240321): { proposals:
       plan.push({ 提案号: n, 审查结果: outcome === '并案' ? '转参考' : outcome, 理由: reason, 并入提案号: '', 主办单位: '', 会办单位: '', 分办单位: '' });
     } else {
       byMatter.set(matter, n);
-      const [lead, ...rest] = [...theme.units].sort(() => next() - 0.5);
+      const lead = next() < 1 / 8 ? pick(theme.units) : usualLead;
+      const rest = theme.units.filter((u) => u !== lead).sort(() => next() - 0.5);
       const separately = next() < 0.04;
       const co = rest.slice(0, Math.floor(next() * 3));
       plan.push(
