@@ -293,7 +293,7 @@ async function printPlanDraft(api: { base: string; secret: string }, sessionId: 
   const within = suggested.filter((r) => top3(r).includes(leads.get(r['提案号']!)!)).length;
   console.log(
     `  交办方案（草案） with 智能交办's suggestions beside each of ${draft.length} rows: ${path.relative(ROOT, file)}; the meeting's lead unit is the first suggested for ${agree} of ${suggested.length} proposals, among the three for ${within}` +
-      ' (the generated plan draws each lead at random among its theme\'s units; `npm run eval` measures the suggestions)',
+      ' (a first session: no precedent yet, so from the units\' responsibilities alone; `npm run eval` measures the suggestions)',
   );
 }
 
