@@ -4,7 +4,8 @@
  * the form every proposal shares — 关于…的提案/建议, 建议, salutations, the proposer's name —
  * nor words too short to mean anything. Two proposals are ranked by the cosine of their words
  * weighted by rarity (TF-IDF, each word once), and a SimHash of their words, or the share of
- * words they have in common, marks a near-verbatim copy, however common its words. Pure: the read model stores what these compute.
+ * words they have in common, marks a near-verbatim copy, however common its words. Pure: the
+ * read model stores what these compute.
  */
 import { searchWords, segment } from './search-words';
 
@@ -24,8 +25,11 @@ export function distinctiveWords(p: { title: string; content: string; proposers?
   const stripped = `${p.title.replace(/^关于|的(提案|建议)$/g, '')}\n${p.content}`;
   return segment(stripped)
     .map((w) => w.trim().toLowerCase())
-    .filter((w) => w.length >= 2 && /\p{L}/u.test(w) && !BOILERPLATE.has(w) && !names.has(w));
+    .filter((w) => isMatterWord(w) && !names.has(w));
 }
+
+/** Long enough to mean something, not a number, and not the form every proposal shares. */
+const isMatterWord = (w: string) => w.length >= 2 && /\p{L}/u.test(w) && !BOILERPLATE.has(w);
 
 /**
  * The words with the shorter words inside them (中小学生: 中小, 小学, 学生), as jieba's search mode
@@ -33,13 +37,13 @@ export function distinctiveWords(p: { title: string; content: string; proposers?
  * (中小学生, 中小学校) but often share what they are made of.
  */
 export function withPieces(words: string[]): string[] {
-  const pieces = words.flatMap((w) => searchWords(w)).filter((w) => w.length >= 2 && /\p{L}/u.test(w) && !BOILERPLATE.has(w));
+  const pieces = words.flatMap((w) => searchWords(w)).filter(isMatterWord);
   return [...new Set([...words, ...pieces])];
 }
 
 const MASK = (1n << 64n) - 1n;
 
-/** FNV-1a, 64 bits: a stable hash of a word pair, the same in every process and release. */
+/** FNV-1a, 64 bits: a stable hash of a word, the same in every process and release. */
 function fnv1a64(text: string): bigint {
   let h = 0xcbf29ce484222325n;
   for (const byte of Buffer.from(text, 'utf8')) h = ((h ^ BigInt(byte)) * 0x100000001b3n) & MASK;

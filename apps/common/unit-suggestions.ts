@@ -5,8 +5,8 @@
  * - the past proposals most like it (`rankSimilar`) and the units that finally handled them —
  *   their lead and co-handlers in the read model, a unit since merged or renamed counted as its
  *   successor;
- * - each unit's responsibilities (职责), matched against the proposal's words with the same
- *   rarity weights.
+ * - each unit's responsibilities (职责), matched against the proposal's words and the shorter
+ *   words inside them, with the same rarity weights.
  * A suggestion assigns nothing; the committee decides.
  */
 import type { Pool } from 'pg';
